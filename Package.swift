@@ -1,0 +1,54 @@
+// swift-tools-version:6.1
+// Clicktrax: click trackers, offline, in the terminal.
+//
+// The dependency direction is the architecture (see ARCHITECTURE.md in the docs):
+//   ClicktraxApp  -> ClicktraxCore, TerminalUI
+//   CursesTerminal -> TerminalUI, CNcursesw      (the only module that sees ncurses)
+//   clicktrax (executable) -> everything
+// ClicktraxCore knows no terminal; TerminalUI knows no domain.
+import PackageDescription
+
+let package = Package(
+    name: "Clicktrax",
+    products: [
+        .executable(name: "clicktrax", targets: ["clicktrax"]),
+        .library(name: "ClicktraxCore", targets: ["ClicktraxCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            path: "Sources/CNcursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(
+            name: "ClicktraxCore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "TerminalUI"),
+        .target(
+            name: "CursesTerminal",
+            dependencies: ["TerminalUI", "CNcursesw"]
+        ),
+        .target(
+            name: "ClicktraxApp",
+            dependencies: ["ClicktraxCore", "TerminalUI"]
+        ),
+        .executableTarget(
+            name: "clicktrax",
+            dependencies: [
+                "ClicktraxCore", "TerminalUI", "CursesTerminal", "ClicktraxApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ClicktraxCoreTests", dependencies: ["ClicktraxCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
+        .testTarget(name: "ClicktraxAppTests", dependencies: ["ClicktraxApp", "ClicktraxCore", "TerminalUI"]),
+        // Runs the built `clicktrax` binary as a user would: exit codes, stdout, stderr.
+        .testTarget(name: "ClicktraxCLITests", dependencies: ["clicktrax", "ClicktraxCore"]),
+    ]
+)

@@ -1,0 +1,39 @@
+// The only C in Clicktrax. Swift cannot import ncurses' function-like macros, variadic
+// functions or (under Swift 6) its mutable globals, so each one the backend needs is
+// wrapped here in a static inline function.
+#ifndef CLICKTRAX_CNCURSESW_SHIM_H
+#define CLICKTRAX_CNCURSESW_SHIM_H
+
+#define _XOPEN_SOURCE_EXTENDED 1
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+extern int wcwidth(wchar_t);
+
+static inline WINDOW *ctx_stdscr(void) { return stdscr; }
+static inline int ctx_lines(void) { return LINES; }
+static inline int ctx_cols(void) { return COLS; }
+static inline int ctx_colors(void) { return COLORS; }
+static inline int ctx_color_pairs(void) { return COLOR_PAIRS; }
+
+static inline attr_t ctx_a_normal(void) { return A_NORMAL; }
+static inline attr_t ctx_a_bold(void) { return A_BOLD; }
+static inline attr_t ctx_a_dim(void) { return A_DIM; }
+static inline attr_t ctx_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t ctx_a_reverse(void) { return A_REVERSE; }
+static inline attr_t ctx_color_pair(int pair) { return (attr_t)COLOR_PAIR(pair); }
+
+static inline int ctx_key_f(int n) { return KEY_F(n); }
+static inline int ctx_getmaxy(WINDOW *w) { return getmaxy(w); }
+static inline int ctx_getmaxx(WINDOW *w) { return getmaxx(w); }
+
+static inline mmask_t ctx_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t ctx_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t ctx_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t ctx_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t ctx_button5_pressed(void) { return BUTTON5_PRESSED; }
+static inline mmask_t ctx_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
+
+#endif

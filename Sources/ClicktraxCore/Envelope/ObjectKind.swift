@@ -1,0 +1,27 @@
+/// The kinds of Invest object Clicktrax reads and writes, with the keys the API's envelope
+/// uses for a list of them and for one.
+public enum ObjectKind: String, Sendable, CaseIterable {
+    case advertiser
+    case lineItem = "line-item"
+    case publisher
+    case placement
+    case paymentRule = "payment-rule"
+    case clickTracker = "clicktracker"
+
+    /// `clicktrackers`, `line-items`, …
+    public var pluralKey: String { rawValue + "s" }
+    /// `clicktracker`, `line-item`, …
+    public var singularKey: String { rawValue }
+}
+
+/// A model that travels in the Invest envelope.
+public protocol InvestObject: Codable, Sendable {
+    static var kind: ObjectKind { get }
+}
+
+extension Advertiser: InvestObject { public static var kind: ObjectKind { .advertiser } }
+extension LineItem: InvestObject { public static var kind: ObjectKind { .lineItem } }
+extension Publisher: InvestObject { public static var kind: ObjectKind { .publisher } }
+extension Placement: InvestObject { public static var kind: ObjectKind { .placement } }
+extension PaymentRule: InvestObject { public static var kind: ObjectKind { .paymentRule } }
+extension ClickTracker: InvestObject { public static var kind: ObjectKind { .clickTracker } }

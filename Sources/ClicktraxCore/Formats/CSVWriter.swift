@@ -1,0 +1,75 @@
+/// RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled; lines end
+/// with CRLF; a missing value (nil) is an empty field.
+public enum CSVWriter {
+    public static func line(_ fields: [String?]) -> String {
+        fields.map { quote($0 ?? "") }.joined(separator: ",") + "\r\n"
+    }
+
+    static func quote(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A header line and a line per object.
+    public static func document<T: CSVRepresentable>(_ objects: [T]) -> String {
+        var text = line(T.csvHeader)
+        for object in objects { text += line(object.csvFields) }
+        return text
+    }
+}
+
+/// A model with a documented CSV column set: the API's field names, references by id.
+public protocol CSVRepresentable {
+    static var csvHeader: [String] { get }
+    var csvFields: [String?] { get }
+}
+
+extension ClickTracker: CSVRepresentable {
+    public static let csvHeader = [
+        "id", "name", "code", "state", "click_url", "line_item_id", "publisher_id", "tag_id", "payment_rule_id",
+        "member_id", "advertiser_id", "line_item_name", "publisher_name", "tag_name", "payment_rule_name", "last_modified",
+    ]
+
+    public var csvFields: [String?] {
+        [String(id), name, code, state.rawValue, clickUrl, String(lineItem.id), String(publisher.id),
+         tag.map { String($0.id) }, paymentRule.map { String($0.id) }, memberId.map(String.init),
+         advertiserId.map(String.init), lineItem.name, publisher.name, tag?.name, paymentRule?.name, lastModified]
+    }
+}
+
+extension LineItem: CSVRepresentable {
+    public static let csvHeader = [
+        "id", "code", "name", "state", "advertiser_id", "line_item_type", "revenue_type", "revenue_value",
+        "currency", "start_date", "end_date",
+    ]
+
+    public var csvFields: [String?] {
+        [String(id), code, name, state.rawValue, advertiserId.map(String.init), lineItemType, revenueType,
+         revenueValue.map { String($0) }, currency, startDate, endDate]
+    }
+}
+
+extension Publisher: CSVRepresentable {
+    public static let csvHeader = ["id", "code", "name", "state"]
+    public var csvFields: [String?] { [String(id), code, name, state.rawValue] }
+}
+
+extension Advertiser: CSVRepresentable {
+    public static let csvHeader = ["id", "code", "name", "state"]
+    public var csvFields: [String?] { [String(id), code, name, state.rawValue] }
+}
+
+extension Placement: CSVRepresentable {
+    public static let csvHeader = ["id", "code", "name", "state", "publisher_id", "width", "height"]
+    public var csvFields: [String?] {
+        [String(id), code, name, state.rawValue, String(publisherId), width.map(String.init), height.map(String.init)]
+    }
+}
+
+extension PaymentRule: CSVRepresentable {
+    public static let csvHeader = ["id", "code", "name", "state", "publisher_id", "pricing_type", "cost_cpm", "revshare", "priority"]
+    public var csvFields: [String?] {
+        [String(id), code, name, state.rawValue, publisherId.map(String.init), pricingType.rawValue,
+         costCpm.map { String($0) }, revshare.map { String($0) }, priority.map(String.init)]
+    }
+}

@@ -1,0 +1,124 @@
+import GRDB
+
+extension SQLiteStore {
+    public func advertisers() throws -> [Advertiser] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM advertiser ORDER BY name COLLATE NOCASE, id").map {
+                Advertiser(id: $0["id"], code: $0["code"], name: $0["name"], state: Self.state($0))
+            }
+        }
+    }
+
+    public func lineItem(id: Int64) throws -> LineItem? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM line_item WHERE id = ?", arguments: [id]).map(Self.lineItem(from:))
+        }
+    }
+
+    /// Line items whose ID or code is the term, then those whose name holds every word of it
+    /// (case- and accent-insensitive), names starting with the first word first.
+    public func searchLineItems(_ term: String, limit: Int) throws -> [LineItem] {
+        let words = TextFolding.words(of: term)
+        let trimmed = term.trimmingCharacters(in: .whitespaces)
+        return try read { db in
+            var found: [LineItem] = []
+            var seen = Set<Int64>()
+            func take(_ rows: [Row]) {
+                for row in rows where found.count < limit {
+                    let item = Self.lineItem(from: row)
+                    if seen.insert(item.id).inserted { found.append(item) }
+                }
+            }
+            if let id = Int64(trimmed) {
+                take(try Row.fetchAll(db, sql: "SELECT * FROM line_item WHERE id = ?", arguments: [id]))
+            }
+            if !trimmed.isEmpty {
+                take(try Row.fetchAll(
+                    db, sql: "SELECT * FROM line_item WHERE code = ? COLLATE NOCASE ORDER BY id LIMIT ?",
+                    arguments: [trimmed, limit]))
+            }
+            guard found.count < limit else { return found }
+            if words.isEmpty {
+                take(try Row.fetchAll(db, sql: "SELECT * FROM line_item ORDER BY search_name, id LIMIT ?", arguments: [limit]))
+                return found
+            }
+            let conditions = words.map { _ in "search_name LIKE ? ESCAPE '\\'" }.joined(separator: " AND ")
+            var arguments = StatementArguments(words.map { "%" + Self.likeEscaped($0) + "%" })
+            arguments += [Self.likeEscaped(words[0]) + "%", limit]
+            take(try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM line_item WHERE \(conditions)
+                    ORDER BY (search_name LIKE ? ESCAPE '\\') DESC, search_name, id LIMIT ?
+                    """,
+                arguments: arguments))
+            return found
+        }
+    }
+
+    public func publishers(matching term: String?) throws -> [Publisher] {
+        try read { db in
+            var sql = "SELECT * FROM publisher"
+            var arguments = StatementArguments()
+            let words = TextFolding.words(of: term ?? "")
+            if !words.isEmpty {
+                sql += " WHERE " + words.map { _ in
+                    "(ctx_fold(name) LIKE ? ESCAPE '\\' OR CAST(id AS TEXT) = ? OR code = ? COLLATE NOCASE)"
+                }.joined(separator: " AND ")
+                for word in words { arguments += ["%" + Self.likeEscaped(word) + "%", word, word] }
+            }
+            sql += " ORDER BY name COLLATE NOCASE, id"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.publisher(from:))
+        }
+    }
+
+    public func publisher(id: Int64) throws -> Publisher? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM publisher WHERE id = ?", arguments: [id]).map(Self.publisher(from:))
+        }
+    }
+
+    public func placements(publisherId: Int64) throws -> [Placement] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM placement WHERE publisher_id = ? ORDER BY name COLLATE NOCASE, id",
+                arguments: [publisherId]
+            ).map {
+                Placement(
+                    id: $0["id"], code: $0["code"], name: $0["name"], state: Self.state($0),
+                    publisherId: $0["publisher_id"], width: $0["width"], height: $0["height"])
+            }
+        }
+    }
+
+    public func paymentRules(publisherId: Int64) throws -> [PaymentRule] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM payment_rule WHERE publisher_id = ? ORDER BY priority DESC, name COLLATE NOCASE, id",
+                arguments: [publisherId]
+            ).map {
+                PaymentRule(
+                    id: $0["id"], code: $0["code"], name: $0["name"], state: Self.state($0),
+                    publisherId: $0["publisher_id"],
+                    pricingType: PricingType(rawValue: $0["pricing_type"]) ?? .revshare,
+                    costCpm: $0["cost_cpm"], revshare: $0["revshare"], priority: $0["priority"])
+            }
+        }
+    }
+
+    static func state(_ row: Row) -> ObjectState {
+        ObjectState(rawValue: row["state"]) ?? .active
+    }
+
+    static func lineItem(from row: Row) -> LineItem {
+        LineItem(
+            id: row["id"], code: row["code"], name: row["name"], state: state(row),
+            advertiserId: row["advertiser_id"], lineItemType: row["line_item_type"],
+            revenueType: row["revenue_type"], revenueValue: row["revenue_value"], currency: row["currency"],
+            startDate: row["start_date"], endDate: row["end_date"])
+    }
+
+    static func publisher(from row: Row) -> Publisher {
+        Publisher(id: row["id"], code: row["code"], name: row["name"], state: state(row))
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// Trackers with their references' names, as the API nests them.
+    static let trackerSelect = """
+        SELECT t.id, t.member_id, li.advertiser_id, t.name, t.code, t.state, t.click_url,
+               t.line_item_id, li.name AS line_item_name,
+               t.publisher_id, p.name AS publisher_name,
+               t.placement_id, pl.name AS placement_name,
+               t.payment_rule_id, pr.name AS payment_rule_name,
+               t.last_modified, t.revision
+        FROM click_tracker t
+        JOIN line_item li ON li.id = t.line_item_id
+        JOIN publisher p ON p.id = t.publisher_id
+        LEFT JOIN placement pl ON pl.id = t.placement_id
+        LEFT JOIN payment_rule pr ON pr.id = t.payment_rule_id
+        """
+
+    static func tracker(from row: Row) -> ClickTracker {
+        func ref(_ idColumn: String, _ nameColumn: String) -> ObjectRef? {
+            guard let id: Int64 = row[idColumn] else { return nil }
+            return ObjectRef(id: id, name: row[nameColumn] ?? "")
+        }
+        return ClickTracker(
+            id: row["id"], memberId: row["member_id"], advertiserId: row["advertiser_id"],
+            name: row["name"], code: row["code"],
+            state: ObjectState(rawValue: row["state"]) ?? .active,
+            clickUrl: row["click_url"],
+            lineItem: ref("line_item_id", "line_item_name")!,
+            publisher: ref("publisher_id", "publisher_name")!,
+            tag: ref("placement_id", "placement_name"),
+            paymentRule: ref("payment_rule_id", "payment_rule_name"),
+            lastModified: row["last_modified"], revision: row["revision"]
+        )
+    }
+
+    public func trackers(_ query: TrackerQuery) throws -> [ClickTracker] {
+        try read { db in
+            let (whereClause, arguments) = Self.filter(query)
+            let direction = query.descending ? "DESC" : "ASC"
+            var sql = "\(Self.trackerSelect) \(whereClause) ORDER BY \(Self.orderColumn(query.sort)) \(direction), t.id \(direction)"
+            if let limit = query.limit { sql += " LIMIT \(max(0, limit)) OFFSET \(max(0, query.offset))" }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.tracker(from:))
+        }
+    }
+
+    public func trackerCount(_ query: TrackerQuery) throws -> Int {
+        try read { db in
+            let (whereClause, arguments) = Self.filter(query)
+            let sql = """
+                SELECT COUNT(*) FROM click_tracker t
+                JOIN line_item li ON li.id = t.line_item_id JOIN publisher p ON p.id = t.publisher_id
+                \(whereClause)
+                """
+            return try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+        }
+    }
+
+    public func tracker(id: Int64) throws -> ClickTracker? {
+        try read { db in try Self.fetchTracker(db, id: id) }
+    }
+
+    static func fetchTracker(_ db: Database, id: Int64) throws -> ClickTracker? {
+        try Row.fetchOne(db, sql: "\(trackerSelect) WHERE t.id = ?", arguments: [id]).map(tracker(from:))
+    }
+
+    static func orderColumn(_ sort: TrackerSort) -> String {
+        switch sort {
+        case .id: "t.id"
+        case .name: "t.name COLLATE NOCASE"
+        case .code: "t.code COLLATE NOCASE"
+        case .state: "t.state"
+        case .lineItem: "li.name COLLATE NOCASE"
+        case .publisher: "p.name COLLATE NOCASE"
+        case .placement: "pl.name COLLATE NOCASE"
+        case .paymentRule: "pr.name COLLATE NOCASE"
+        case .landingPage: "t.click_url"
+        case .lastModified: "t.last_modified"
+        }
+    }
+
+    /// Each word of the search must appear in the name, code, line item or publisher, or be the ID.
+    static func filter(_ query: TrackerQuery) -> (String, StatementArguments) {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if let state = query.state {
+            conditions.append("t.state = ?")
+            arguments += [state.rawValue]
+        }
+        for word in TextFolding.words(of: query.search ?? "") {
+            let pattern = "%" + likeEscaped(word) + "%"
+            conditions.append("""
+                (CAST(t.id AS TEXT) = ? OR ctx_fold(t.name) LIKE ? ESCAPE '\\' \
+                OR ctx_fold(COALESCE(t.code, '')) LIKE ? ESCAPE '\\' \
+                OR ctx_fold(li.name) LIKE ? ESCAPE '\\' OR ctx_fold(p.name) LIKE ? ESCAPE '\\')
+                """)
+            arguments += [word, pattern, pattern, pattern, pattern]
+        }
+        let clause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return (clause, arguments)
+    }
+
+    static func likeEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    public func createTracker(_ draft: TrackerDraft, id: Int64?) throws -> ClickTracker {
+        try write { db in
+            if let id, let existing = try Self.fetchTracker(db, id: id) {
+                throw ClicktraxError.invalid([ValidationIssue(.id, "tracker \(id) already exists (“\(existing.name)”)")])
+            }
+            if let id, id <= 0 { throw ClicktraxError.invalid([ValidationIssue(.id, "must be a positive number (got \(id))")]) }
+            let resolved = try TrackerResolver(db: db).resolve(draft, trackerId: id)
+            let newId = try id ?? (Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM click_tracker") ?? 1)
+            let memberId = try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'member_id'")
+            try db.execute(
+                sql: """
+                    INSERT INTO click_tracker (id, member_id, name, code, state, click_url, line_item_id,
+                        publisher_id, placement_id, payment_rule_id, last_modified, revision)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                    """,
+                arguments: [newId, memberId] + resolved.columnValues + [Timestamp.now()])
+            let created = try Self.fetchTracker(db, id: newId)!
+            try log(db, .created, id: newId, before: nil, after: created)
+            return created
+        }
+    }
+
+    public func updateTracker(id: Int64, with draft: TrackerDraft, expectedRevision: Int) throws -> ClickTracker {
+        try write { db in
+            let before = try Self.currentTracker(db, id: id, expectedRevision: expectedRevision)
+            let resolved = try TrackerResolver(db: db).resolve(draft, trackerId: id)
+            try db.execute(
+                sql: """
+                    UPDATE click_tracker SET name = ?, code = ?, state = ?, click_url = ?, line_item_id = ?,
+                        publisher_id = ?, placement_id = ?, payment_rule_id = ?, last_modified = ?,
+                        revision = revision + 1
+                    WHERE id = ? AND revision = ?
+                    """,
+                arguments: resolved.columnValues + [Timestamp.now(), id, expectedRevision])
+            let after = try Self.fetchTracker(db, id: id)!
+            try log(db, .updated, id: id, before: before, after: after)
+            return after
+        }
+    }
+
+    /// The tracker as stored, provided it is still at the revision the caller read.
+    static func currentTracker(_ db: Database, id: Int64, expectedRevision: Int?) throws -> ClickTracker {
+        guard let current = try fetchTracker(db, id: id) else {
+            throw ClicktraxError.notFound(kind: "click tracker", id: id)
+        }
+        if let expectedRevision, current.revision != expectedRevision {
+            throw ClicktraxError.conflict(
+                "tracker \(id) was changed since it was read (revision \(expectedRevision) → \(current.revision), "
+                    + "last modified \(current.lastModified) UTC); your save was refused so that change is not "
+                    + "lost: reload it and apply your edit again")
+        }
+        return current
+    }
+
+    public func setState(_ state: ObjectState, trackerIds: [Int64]) throws -> [ClickTracker] {
+        try write { db in
+            var result: [ClickTracker] = []
+            for id in trackerIds {
+                let before = try Self.currentTracker(db, id: id, expectedRevision: nil)
+                guard before.state != state else { result.append(before); continue }
+                try db.execute(
+                    sql: "UPDATE click_tracker SET state = ?, last_modified = ?, revision = revision + 1 WHERE id = ?",
+                    arguments: [state.rawValue, Timestamp.now(), id])
+                let after = try Self.fetchTracker(db, id: id)!
+                try log(db, state == .active ? .activated : .deactivated, id: id, before: before, after: after)
+                result.append(after)
+            }
+            return result
+        }
+    }
+
+    public func deleteTrackers(ids: [Int64]) throws -> [ClickTracker] {
+        try write { db in
+            var deleted: [ClickTracker] = []
+            for id in ids {
+                let before = try Self.currentTracker(db, id: id, expectedRevision: nil)
+                try db.execute(sql: "DELETE FROM click_tracker WHERE id = ?", arguments: [id])
+                try log(db, .deleted, id: id, before: before, after: nil)
+                deleted.append(before)
+            }
+            return deleted
+        }
+    }
+
+    func log(_ db: Database, _ action: TrackerChange.Action, id: Int64, before: ClickTracker?, after: ClickTracker?) throws {
+        try db.execute(
+            sql: "INSERT INTO tracker_change (changed_at, tracker_id, action, before, after, actor) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [Timestamp.now(), id, action.rawValue, TrackerSnapshot.json(before), TrackerSnapshot.json(after), actor])
+    }
+
+    public func changes(trackerId: Int64?, limit: Int) throws -> [TrackerChange] {
+        try read { db in
+            let rows: [Row]
+            if let trackerId {
+                rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM tracker_change WHERE tracker_id = ? ORDER BY seq DESC LIMIT ?",
+                    arguments: [trackerId, limit])
+            } else {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM tracker_change ORDER BY seq DESC LIMIT ?", arguments: [limit])
+            }
+            return try rows.map { row in
+                TrackerChange(
+                    sequence: row["seq"], changedAt: row["changed_at"], trackerId: row["tracker_id"],
+                    action: TrackerChange.Action(rawValue: row["action"]) ?? .updated,
+                    before: try TrackerSnapshot.tracker(fromJSON: row["before"]),
+                    after: try TrackerSnapshot.tracker(fromJSON: row["after"]),
+                    actor: row["actor"])
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file through GRDB, a `DatabasePool` in WAL mode (readers never
+/// wait for the writer), foreign keys on, versioned migrations. `inMemory()` is for tests.
+public final class SQLiteStore: TrackerStore {
+    let writer: any DatabaseWriter
+    /// Who this process is, for the change log.
+    let actor: String
+
+    /// Opens (creating if needed) the database at `path`. The folder is created private (0700)
+    /// and a new file private to its user (0600); SQLite gives its -wal and -shm files the same mode.
+    public static func open(path: String) throws -> SQLiteStore {
+        try prepareFile(at: path)
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            return try SQLiteStore(writer: pool, describing: path)
+        } catch let error as DatabaseError {
+            throw describe(error, path: path)
+        }
+    }
+
+    /// A private database that lives as long as the store: for tests and previews.
+    public static func inMemory() throws -> SQLiteStore {
+        let queue = try DatabaseQueue(configuration: configuration())
+        return try SQLiteStore(writer: queue, describing: ":memory:")
+    }
+
+    private init(writer: any DatabaseWriter, describing path: String) throws {
+        self.writer = writer
+        self.actor = Self.currentActor()
+        do {
+            let migrator = SchemaMigrations.migrator
+            let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
+            if superseded {
+                throw ClicktraxError.operational(
+                    "\(path): the database was written by a newer Clicktrax; upgrade Clicktrax to open it")
+            }
+            try migrator.migrate(writer)
+        } catch let error as DatabaseError {
+            throw Self.describe(error, path: path)
+        }
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        // Another clicktrax process may hold the write lock for a moment: wait for it rather
+        // than tell the operator "database is locked".
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            db.add(function: foldFunction)
+        }
+        return config
+    }
+
+    /// `ctx_fold(text)`: `TextFolding.fold` inside SQL, for case- and accent-insensitive search.
+    static let foldFunction = DatabaseFunction("ctx_fold", argumentCount: 1, pure: true) { values in
+        guard let text = String.fromDatabaseValue(values[0]) else { return nil }
+        return TextFolding.fold(text)
+    }
+
+    static func prepareFile(at path: String) throws {
+        let manager = FileManager.default
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty && !manager.fileExists(atPath: folder) {
+            do {
+                try manager.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw ClicktraxError.operational("\(folder): cannot create the database folder (\(error.localizedDescription))")
+            }
+        }
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: path, isDirectory: &isFolder) {
+            if isFolder.boolValue { throw ClicktraxError.badInput("\(path): is a folder, not a database file") }
+            return
+        }
+        let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if fd < 0 && errno != EEXIST {
+            throw ClicktraxError.operational("\(path): cannot create the database file (\(String(cString: strerror(errno))))")
+        }
+        if fd >= 0 { close(fd) }
+    }
+
+    static func describe(_ error: DatabaseError, path: String) -> ClicktraxError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            .badInput("\(path): not a Clicktrax database (SQLite says: \(error.message ?? "file is not a database"))")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
+            .operational("\(path): cannot open the database (\(error.message ?? "permission denied"))")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            .operational("\(path): the database stayed busy for 10 s (another clicktrax is writing); try again")
+        case .SQLITE_FULL:
+            .operational("\(path): the disk is full; nothing was saved")
+        default:
+            .operational("\(path): database error: \(error.message ?? "\(error.resultCode)")")
+        }
+    }
+
+    /// Runs a read, turning SQLite's errors into messages a person can act on.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try writer.read(body) } catch let error as DatabaseError {
+            throw Self.describe(error, path: writer.path)
+        }
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction: it takes the write lock up front, so what it
+    /// reads cannot change before it writes — the basis of the optimistic-concurrency check.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw Self.describe(error, path: writer.path)
+        }
+    }
+
+    static func currentActor() -> String {
+        let info = ProcessInfo.processInfo
+        var user = info.environment["USER"] ?? info.environment["LOGNAME"]
+        if user == nil, let entry = getpwuid(getuid()) { user = String(cString: entry.pointee.pw_name) }
+        return "\(user ?? "uid \(getuid())")@\(info.hostName) pid \(info.processIdentifier)"
+    }
+
+    public func counts() throws -> CatalogCounts {
+        try read { db in
+            var counts = CatalogCounts()
+            counts.advertisers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM advertiser") ?? 0
+            counts.lineItems = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM line_item") ?? 0
+            counts.publishers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM publisher") ?? 0
+            counts.placements = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM placement") ?? 0
+            counts.paymentRules = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM payment_rule") ?? 0
+            counts.trackers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM click_tracker") ?? 0
+            return counts
+        }
+    }
+
+    public func load(_ body: (any CatalogLoader) throws -> Void) throws {
+        try write { db in
+            let loader = SQLiteCatalogLoader(db: db, store: self)
+            try body(loader)
+        }
+    }
+}

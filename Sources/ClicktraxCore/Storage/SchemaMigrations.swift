@@ -1,0 +1,124 @@
+import GRDB
+
+/// The database schema, as an ordered list of migrations. A migration, once released, is never
+/// edited: a change to the schema is a new migration appended here.
+enum SchemaMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: catalog, trackers, change log") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    /// Plain SQL, so it reads the same for the planned PostgreSQL backend.
+    ///
+    /// Placements and payment rules are unique on (id, publisher_id) so a tracker's composite
+    /// foreign keys make the database itself refuse a placement or payment rule of another
+    /// publisher (SQLite skips a composite key check while any of its columns is NULL, which
+    /// is exactly "optional").
+    static let v1 = """
+        CREATE TABLE setting (
+            key TEXT PRIMARY KEY NOT NULL,
+            value TEXT NOT NULL
+        );
+
+        CREATE TABLE advertiser (
+            id INTEGER PRIMARY KEY,
+            code TEXT,
+            name TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'inactive'))
+        );
+
+        CREATE TABLE line_item (
+            id INTEGER PRIMARY KEY,
+            code TEXT,
+            name TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'inactive')),
+            advertiser_id INTEGER REFERENCES advertiser(id),
+            line_item_type TEXT,
+            revenue_type TEXT,
+            revenue_value REAL,
+            currency TEXT,
+            start_date TEXT,
+            end_date TEXT,
+            -- the name folded for search (TextFolding.fold): case, accents and width removed
+            search_name TEXT NOT NULL
+        );
+        CREATE INDEX line_item_by_search_name ON line_item(search_name);
+        CREATE INDEX line_item_by_code ON line_item(code COLLATE NOCASE) WHERE code IS NOT NULL;
+        CREATE UNIQUE INDEX line_item_code_per_advertiser
+            ON line_item(advertiser_id, code COLLATE NOCASE) WHERE code IS NOT NULL;
+        CREATE INDEX line_item_by_advertiser ON line_item(advertiser_id);
+
+        CREATE TABLE publisher (
+            id INTEGER PRIMARY KEY,
+            code TEXT,
+            name TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'inactive'))
+        );
+
+        CREATE TABLE placement (
+            id INTEGER PRIMARY KEY,
+            code TEXT,
+            name TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'inactive')),
+            publisher_id INTEGER NOT NULL REFERENCES publisher(id),
+            width INTEGER,
+            height INTEGER,
+            UNIQUE (id, publisher_id)
+        );
+        CREATE INDEX placement_by_publisher ON placement(publisher_id, name);
+
+        CREATE TABLE payment_rule (
+            id INTEGER PRIMARY KEY,
+            code TEXT,
+            name TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'inactive')),
+            publisher_id INTEGER NOT NULL REFERENCES publisher(id),
+            pricing_type TEXT NOT NULL DEFAULT 'revshare' CHECK (pricing_type IN ('revshare', 'cpm', 'dynamic')),
+            cost_cpm REAL,
+            revshare REAL CHECK (revshare IS NULL OR (revshare >= 0 AND revshare <= 1)),
+            priority INTEGER CHECK (priority IS NULL OR (priority BETWEEN 1 AND 10)),
+            UNIQUE (id, publisher_id)
+        );
+        CREATE INDEX payment_rule_by_publisher ON payment_rule(publisher_id, name);
+
+        CREATE TABLE click_tracker (
+            id INTEGER PRIMARY KEY,
+            member_id INTEGER,
+            name TEXT NOT NULL,
+            code TEXT,
+            state TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'inactive')),
+            click_url TEXT,
+            line_item_id INTEGER NOT NULL REFERENCES line_item(id),
+            publisher_id INTEGER NOT NULL REFERENCES publisher(id),
+            placement_id INTEGER,
+            payment_rule_id INTEGER,
+            last_modified TEXT NOT NULL,
+            -- grows by one with every saved change: the optimistic-concurrency check
+            revision INTEGER NOT NULL DEFAULT 1,
+            FOREIGN KEY (placement_id, publisher_id) REFERENCES placement(id, publisher_id),
+            FOREIGN KEY (payment_rule_id, publisher_id) REFERENCES payment_rule(id, publisher_id)
+        );
+        CREATE UNIQUE INDEX click_tracker_code ON click_tracker(code COLLATE NOCASE) WHERE code IS NOT NULL;
+        CREATE INDEX click_tracker_by_line_item ON click_tracker(line_item_id);
+        CREATE INDEX click_tracker_by_publisher ON click_tracker(publisher_id);
+        CREATE INDEX click_tracker_by_placement ON click_tracker(placement_id, publisher_id);
+        CREATE INDEX click_tracker_by_payment_rule ON click_tracker(payment_rule_id, publisher_id);
+        CREATE INDEX click_tracker_by_name ON click_tracker(name COLLATE NOCASE);
+
+        -- Every tracker create, update, state change and delete, with the tracker before and
+        -- after as JSON (Invest fields plus "revision"): the basis of undo and history.
+        CREATE TABLE tracker_change (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            changed_at TEXT NOT NULL,
+            tracker_id INTEGER NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('created', 'updated', 'activated', 'deactivated', 'deleted')),
+            before TEXT,
+            after TEXT,
+            actor TEXT NOT NULL
+        );
+        CREATE INDEX tracker_change_by_tracker ON tracker_change(tracker_id, seq);
+        """
+}

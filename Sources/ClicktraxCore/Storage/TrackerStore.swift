@@ -1,0 +1,57 @@
+/// Where Clicktrax keeps the catalog and the trackers. SQLite (through GRDB) is the embedded
+/// default; a shared PostgreSQL backend for teams is planned, so nothing outside the storage
+/// folder sees SQL or GRDB — only this protocol and plain model values.
+public protocol TrackerStore: Sendable {
+    // MARK: Trackers
+    func trackers(_ query: TrackerQuery) throws -> [ClickTracker]
+    func trackerCount(_ query: TrackerQuery) throws -> Int
+    func tracker(id: Int64) throws -> ClickTracker?
+
+    /// Validates and stores a new tracker. `id` mirrors a tracker that already exists in Invest;
+    /// nil takes the next free id.
+    func createTracker(_ draft: TrackerDraft, id: Int64?) throws -> ClickTracker
+
+    /// Saves an edit made to the tracker as it was at `expectedRevision`. Refused with
+    /// `ClicktraxError.conflict` when someone saved it since, so no one's edit is silently lost.
+    func updateTracker(id: Int64, with draft: TrackerDraft, expectedRevision: Int) throws -> ClickTracker
+
+    /// Activates or deactivates trackers; those already in that state are left alone.
+    /// Returns the trackers as they now are.
+    func setState(_ state: ObjectState, trackerIds: [Int64]) throws -> [ClickTracker]
+
+    /// Deletes trackers, returning them as they were (the change log keeps them too).
+    func deleteTrackers(ids: [Int64]) throws -> [ClickTracker]
+
+    /// The change log, newest first; for one tracker or all.
+    func changes(trackerId: Int64?, limit: Int) throws -> [TrackerChange]
+
+    // MARK: Catalog
+    func advertisers() throws -> [Advertiser]
+    func lineItem(id: Int64) throws -> LineItem?
+    func searchLineItems(_ term: String, limit: Int) throws -> [LineItem]
+    func publishers(matching term: String?) throws -> [Publisher]
+    func publisher(id: Int64) throws -> Publisher?
+    func placements(publisherId: Int64) throws -> [Placement]
+    func paymentRules(publisherId: Int64) throws -> [PaymentRule]
+    func counts() throws -> CatalogCounts
+
+    /// Runs `body` in one transaction: every object it adds is stored, or — if it throws —
+    /// none is. Objects are upserted by id.
+    func load(_ body: (any CatalogLoader) throws -> Void) throws
+}
+
+/// Adds objects inside `TrackerStore.load`.
+public protocol CatalogLoader {
+    func add(_ advertiser: Advertiser) throws
+    func add(_ lineItem: LineItem) throws
+    func add(_ publisher: Publisher) throws
+    func add(_ placement: Placement) throws
+    func add(_ paymentRule: PaymentRule) throws
+    /// Validated like any other tracker; logged in the change log as created or updated.
+    func add(_ tracker: ClickTracker) throws
+    /// The Invest member new trackers belong to.
+    func setMemberId(_ memberId: Int64) throws
+    /// Removes every tracker, line item, publisher and the rest, and the change log: the start
+    /// of `demo --replace`, which then refills the database in the same transaction.
+    func eraseAll() throws
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// The rules of SPEC §2 that a tracker's own fields must follow, checked without a database.
+/// (Whether the line item, publisher, placement and payment rule exist and belong together, and
+/// whether a code is already taken, the store checks: it has the catalog.)
+public enum TrackerRules {
+    public static let nameMaxLength = 255
+    public static let codeMaxLength = 100
+
+    /// Every issue with the draft's own fields, in the order of the dialog.
+    public static func check(_ draft: TrackerDraft) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        if let problem = nameProblem(draft.name) { issues.append(ValidationIssue(.name, problem)) }
+        if let code = draft.code, let problem = codeProblem(code) { issues.append(ValidationIssue(.code, problem)) }
+        if let url = draft.clickUrl, let problem = LandingPageURL.problem(url) {
+            issues.append(ValidationIssue(.landingPageURL, problem))
+        }
+        if draft.lineItemId == nil { issues.append(ValidationIssue(.lineItem, "required: choose the line item whose clicks this tracker counts")) }
+        if draft.publisherId == nil { issues.append(ValidationIssue(.publisher, "required: choose the publisher the clicks come from")) }
+        return issues
+    }
+
+    /// The name as it is stored: surrounding white space trimmed.
+    public static func normalizedName(_ name: String) -> String {
+        name.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A code as it is stored: trimmed, and nil when empty (no code).
+    public static func normalizedCode(_ code: String?) -> String? {
+        guard let trimmed = code?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+
+    public static func nameProblem(_ raw: String) -> String? {
+        let name = normalizedName(raw)
+        if name.isEmpty { return "required: 1–255 characters" }
+        if name.count > nameMaxLength { return "at most \(nameMaxLength) characters (got \(name.count))" }
+        if let bad = name.unicodeScalars.first(where: isForbiddenInName) {
+            return "must not contain control characters (found \(bad.codePointLabel))"
+        }
+        return nil
+    }
+
+    /// A code is optional; when given: at most 100 of `A–Z a–z 0–9 . _ -`.
+    public static func codeProblem(_ raw: String) -> String? {
+        guard let code = normalizedCode(raw) else { return nil }
+        if code.count > codeMaxLength { return "at most \(codeMaxLength) characters (got \(code.count))" }
+        if let bad = code.unicodeScalars.first(where: { !isCodeScalar($0) }) {
+            return "only letters A–Z a–z, digits 0–9 and . _ - are allowed (found \(bad.codePointLabel))"
+        }
+        return nil
+    }
+
+    static func isCodeScalar(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "A"..."Z", "a"..."z", "0"..."9", ".", "_", "-": true
+        default: false
+        }
+    }
+
+    /// Control characters (C0, DEL, C1) and the line and paragraph separators, which would break
+    /// a name across lines in a terminal, a CSV file or a tag's comment.
+    static func isForbiddenInName(_ s: Unicode.Scalar) -> Bool {
+        s.properties.generalCategory == .control || s == "\u{2028}" || s == "\u{2029}"
+    }
+}
+
+extension Unicode.Scalar {
+    /// `U+0007`, for messages about characters that cannot be shown as themselves.
+    var codePointLabel: String {
+        let hex = String(value, radix: 16, uppercase: true)
+        let printable = properties.generalCategory != .control && !properties.isWhitespace
+            && properties.generalCategory != .format
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        return printable ? "“\(Character(self))”" : code
+    }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import ClicktraxCore
+import TerminalUI
+
+typealias PlainTextTableColumn = PlainTextTable.Column
+
+/// `clicktrax line-items search TERM`.
+struct LineItemsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "line-items", abstract: "Search line items.", subcommands: [LineItemsSearch.self])
+}
+
+struct LineItemsSearch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Line items by ID, code, or every word of the name (case- and accent-insensitive).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "What to look for.") var term: String
+    @Option(help: "At most this many results.") var limit: Int = 20
+    @Option(help: "table, json or csv.") var format: OutputFormat = .table
+
+    func run() throws {
+        let items = try global.openStore().searchLineItems(term, limit: max(1, limit))
+        try ObjectPrinter.print(items, format: format, columns: ObjectPrinter.lineItemColumns, row: ObjectPrinter.lineItemRow)
+    }
+}
+
+/// `clicktrax publishers list`.
+struct PublishersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publishers", abstract: "List publishers.", subcommands: [PublishersList.self])
+}
+
+struct PublishersList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List publishers.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only publishers whose name holds every word, or whose ID or code it is.") var search: String?
+    @Option(help: "table, json or csv.") var format: OutputFormat = .table
+
+    func run() throws {
+        let publishers = try global.openStore().publishers(matching: search)
+        try ObjectPrinter.print(publishers, format: format, columns: ObjectPrinter.namedColumns) {
+            [String($0.id), $0.name, $0.code ?? "", $0.state.rawValue]
+        }
+    }
+}
+
+/// `clicktrax placements list --publisher ID`.
+struct PlacementsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "placements", abstract: "List a publisher's placements.", subcommands: [PlacementsList.self])
+}
+
+struct PlacementsList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List a publisher's placements.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The publisher's ID.") var publisher: Int64
+    @Option(help: "table, json or csv.") var format: OutputFormat = .table
+
+    func run() throws {
+        let store = try global.openStore()
+        guard try store.publisher(id: publisher) != nil else { throw ClicktraxError.notFound(kind: "publisher", id: publisher) }
+        let columns: [PlainTextTableColumn] = ObjectPrinter.namedColumns + [.init("Size")]
+        try ObjectPrinter.print(try store.placements(publisherId: publisher), format: format, columns: columns) {
+            [String($0.id), $0.name, $0.code ?? "", $0.state.rawValue, Self.size($0)]
+        }
+    }
+}
+
+extension PlacementsList {
+    static func size(_ placement: Placement) -> String {
+        guard let width = placement.width, let height = placement.height else { return "" }
+        return "\(width)x\(height)"
+    }
+}
+
+/// `clicktrax payment-rules list --publisher ID`.
+struct PaymentRulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "payment-rules", abstract: "List a publisher's payment rules.", subcommands: [PaymentRulesList.self])
+}
+
+struct PaymentRulesList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List a publisher's payment rules.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The publisher's ID.") var publisher: Int64
+    @Option(help: "table, json or csv.") var format: OutputFormat = .table
+
+    func run() throws {
+        let store = try global.openStore()
+        guard try store.publisher(id: publisher) != nil else { throw ClicktraxError.notFound(kind: "publisher", id: publisher) }
+        let columns: [PlainTextTableColumn] = ObjectPrinter.namedColumns + [.init("Pricing"), .init("Priority", alignRight: true)]
+        try ObjectPrinter.print(try store.paymentRules(publisherId: publisher), format: format, columns: columns) {
+            [String($0.id), $0.name, $0.code ?? "", $0.state.rawValue, $0.pricingType.rawValue, $0.priority.map(String.init) ?? ""]
+        }
+    }
+}
+
+/// `clicktrax advertisers list`.
+struct AdvertisersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "advertisers", abstract: "List advertisers.", subcommands: [AdvertisersList.self])
+}
+
+struct AdvertisersList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List advertisers.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "table, json or csv.") var format: OutputFormat = .table
+
+    func run() throws {
+        try ObjectPrinter.print(try global.openStore().advertisers(), format: format, columns: ObjectPrinter.namedColumns) {
+            [String($0.id), $0.name, $0.code ?? "", $0.state.rawValue]
+        }
+    }
+}

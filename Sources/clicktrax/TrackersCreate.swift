@@ -1,0 +1,39 @@
+import ArgumentParser
+import ClicktraxCore
+import Foundation
+
+/// `clicktrax trackers create`.
+struct TrackersCreate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Create a click tracker.",
+        discussion: "--name, --line-item and --publisher are required; the placement and payment rule must be the publisher's.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var fields: TrackerFieldOptions
+
+    @Option(help: "Mirror a tracker that already exists in Invest under this ID (default: the next free ID).")
+    var id: Int64?
+
+    @Option(help: "table (a confirmation line), json or csv.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        var draft = TrackerDraft()
+        fields.apply(to: &draft)
+        let store = try global.openStore()
+        let tracker = try store.createTracker(draft, id: id)
+        try TrackerResultPrinter.print(tracker, verb: "Created", format: format)
+    }
+}
+
+/// How create and update report the tracker they saved.
+enum TrackerResultPrinter {
+    static func print(_ tracker: ClickTracker, verb: String, format: OutputFormat) throws {
+        switch format {
+        case .json: ObjectPrinter.write(String(decoding: try InvestEnvelope.encode(single: tracker), as: UTF8.self) + "\n")
+        case .csv: ObjectPrinter.write(CSVWriter.document([tracker]))
+        case .table: ObjectPrinter.write("\(verb) click tracker \(tracker.id) (revision \(tracker.revision)).\n")
+        }
+    }
+}

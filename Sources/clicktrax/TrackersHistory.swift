@@ -1,0 +1,48 @@
+import ArgumentParser
+import ClicktraxCore
+import TerminalUI
+
+/// `clicktrax trackers history [ID]`: the change log.
+struct TrackersHistory: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "Show the change log, newest first: of one tracker, or of all.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Only this tracker's changes.")
+    var id: Int64?
+
+    @Option(help: "At most this many entries.")
+    var limit: Int = 50
+
+    func run() throws {
+        let store = try global.openStore()
+        var table = PlainTextTable(columns: [
+            .init("#", alignRight: true), .init("When (UTC)"), .init("Tracker", alignRight: true), .init("Action"),
+            .init("Revision"), .init("Changed", maxWidth: 60), .init("By", maxWidth: 40),
+        ])
+        for change in try store.changes(trackerId: id, limit: max(1, limit)) {
+            let revisions = [change.before?.revision, change.after?.revision].compactMap { $0.map(String.init) }
+            table.append([
+                String(change.sequence), change.changedAt, String(change.trackerId), change.action.rawValue,
+                revisions.joined(separator: " → "), Self.changedFields(change).joined(separator: ", "), change.actor,
+            ])
+        }
+        ObjectPrinter.write(table.render())
+    }
+
+    /// The fields whose value differs between before and after.
+    static func changedFields(_ change: TrackerChange) -> [String] {
+        guard let before = change.before?.draft, let after = change.after?.draft else { return [] }
+        var fields: [String] = []
+        if before.name != after.name { fields.append("name") }
+        if before.code != after.code { fields.append("code") }
+        if before.state != after.state { fields.append("state") }
+        if before.clickUrl != after.clickUrl { fields.append("landing page") }
+        if before.lineItemId != after.lineItemId { fields.append("line item") }
+        if before.publisherId != after.publisherId { fields.append("publisher") }
+        if before.placementId != after.placementId { fields.append("placement") }
+        if before.paymentRuleId != after.paymentRuleId { fields.append("payment rule") }
+        return fields
+    }
+}

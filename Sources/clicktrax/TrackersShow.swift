@@ -1,0 +1,46 @@
+import ArgumentParser
+import ClicktraxCore
+import Foundation
+import TerminalUI
+
+/// `clicktrax trackers show ID`.
+struct TrackersShow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show one click tracker, with its revision.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The tracker's ID.")
+    var id: Int64
+
+    @Option(help: "table, json (the Invest API envelope, one object) or csv.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let store = try global.openStore()
+        guard let tracker = try store.tracker(id: id) else { throw ClicktraxError.notFound(kind: "click tracker", id: id) }
+        switch format {
+        case .json:
+            ObjectPrinter.write(String(decoding: try InvestEnvelope.encode(single: tracker), as: UTF8.self) + "\n")
+        case .csv:
+            ObjectPrinter.write(CSVWriter.document([tracker]))
+        case .table:
+            ObjectPrinter.write(Self.describe(tracker))
+        }
+    }
+
+    /// A label per line, as the Create dialog's sections read.
+    static func describe(_ t: ClickTracker) -> String {
+        func ref(_ r: ObjectRef?) -> String { r.map { "\($0.name) (\($0.id))" } ?? "—" }
+        let fields: [(String, String)] = [
+            ("ID", String(t.id)), ("Name", t.name), ("Code", t.code ?? "—"), ("State", t.state.rawValue),
+            ("Landing Page URL", t.clickUrl ?? "—"), ("Line Item", ref(t.lineItem)), ("Publisher", ref(t.publisher)),
+            ("Placement", ref(t.tag)), ("Payment Rule", ref(t.paymentRule)),
+            ("Advertiser", t.advertiserId.map(String.init) ?? "—"), ("Member", t.memberId.map(String.init) ?? "—"),
+            ("Last Modified", t.lastModified + " UTC"), ("Revision", String(t.revision)),
+        ]
+        return fields.map { label, value in
+            DisplayWidth.fit(label, to: 18) + TerminalSafeText.sanitize(value)
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,43 @@
+import Testing
+@testable import TerminalUI
+
+@Suite struct DisplayWidthTests {
+    @Test func measuresCells() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("Café") == 4)
+        #expect(DisplayWidth.of("e\u{301}") == 1, "a combining accent takes no cell")
+        #expect(DisplayWidth.of("東京") == 4)
+        #expect(DisplayWidth.of("🍜") == 2)
+        #expect(DisplayWidth.of("👨‍👩‍👧") == 2, "a ZWJ family is one wide glyph")
+        #expect(DisplayWidth.of("🇯🇵") == 2)
+        #expect(DisplayWidth.of("a\u{200B}b") == 2)
+    }
+
+    @Test func truncationNeverCutsAWideCharacterInHalf() {
+        #expect(DisplayWidth.truncate("東京ラーメン", to: 6) == "東京…")
+        #expect(DisplayWidth.of(DisplayWidth.truncate("東京ラーメン", to: 6)) == 5)
+        #expect(DisplayWidth.truncate("abcdef", to: 4) == "abc…")
+        #expect(DisplayWidth.truncate("abc", to: 3) == "abc")
+        #expect(DisplayWidth.fit("東京", to: 5) == "東京 ")
+    }
+
+    @Test func sanitizeNeutralisesEscapesAndBidiControls() {
+        #expect(TerminalSafeText.sanitize("a\u{1B}[2Jb") == "a\u{FFFD}[2Jb")
+        #expect(TerminalSafeText.sanitize("evil\u{202E}gpj.exe") == "evil\u{FFFD}gpj.exe")
+        #expect(TerminalSafeText.sanitize("two\nlines\ttab") == "two lines tab")
+        #expect(TerminalSafeText.sanitize("plain Café 東京") == "plain Café 東京")
+        #expect(TerminalSafeText.sanitize("c1\u{9B}31m") == "c1\u{FFFD}31m")
+    }
+
+    @Test func plainTablesAlignByCellsAndStayInert() {
+        var table = PlainTextTable(columns: [.init("ID", alignRight: true), .init("Name", maxWidth: 6)])
+        table.append(["1", "東京ラーメン"])
+        table.append(["22", "x\u{1B}]52;c;AAAA\u{07}"])
+        #expect(table.render() == """
+            ID  Name
+             1  東京…
+            22  x�]52…
+
+            """)
+    }
+}

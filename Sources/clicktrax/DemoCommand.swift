@@ -38,7 +38,7 @@ struct DemoCommand: ParsableCommand {
         let started = Date()
         let showProgress = isatty(STDERR_FILENO) == 1
         var summary = DemoCatalog.Summary()
-        try store.load { loader in
+        try store.load(bulk: lineItems >= 10_000) { loader in
             if replace { try loader.eraseAll() }
             summary = try DemoCatalog(lineItemCount: lineItems, trackerCount: trackers, seed: seed).fill(loader) { done in
                 if showProgress { FileHandle.standardError.write(Data("\r\(done) of \(lineItems) line items…".utf8)) }

@@ -15,8 +15,17 @@ enum ObjectPrinter {
         case .table:
             var table = PlainTextTable(columns: columns)
             objects.forEach { table.append(row($0)) }
-            write(table.render())
+            write(table.render(totalWidth: terminalColumns()))
         }
+    }
+
+    /// The width of the terminal stdout is, or nil when it is a pipe or file: a program
+    /// reading the output gets whole values.
+    static func terminalColumns() -> Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
     }
 
     static func write(_ text: String) {
@@ -29,10 +38,16 @@ enum ObjectPrinter {
 
     // MARK: Column sets
 
+    /// In a narrow terminal the text columns shrink first, then the least needed columns go.
     static let trackerColumns: [PlainTextTable.Column] = [
-        .init("ID", alignRight: true), .init("Name", maxWidth: 44), .init("Code", maxWidth: 16), .init("State"),
-        .init("Line Item", maxWidth: 36), .init("Publisher", maxWidth: 24), .init("Placement", maxWidth: 24),
-        .init("Payment Rule", maxWidth: 20), .init("Landing Page", maxWidth: 36), .init("Last Modified"),
+        .init("ID", alignRight: true), .init("Name", maxWidth: 44, minWidth: 24),
+        .init("Code", maxWidth: 16, minWidth: 8, dropPriority: 3), .init("State"),
+        .init("Line Item", maxWidth: 36, minWidth: 20, dropPriority: 6),
+        .init("Publisher", maxWidth: 24, minWidth: 14, dropPriority: 5),
+        .init("Placement", maxWidth: 24, minWidth: 14, dropPriority: 2),
+        .init("Payment Rule", maxWidth: 20, minWidth: 12, dropPriority: 1),
+        .init("Landing Page", maxWidth: 36, minWidth: 16, dropPriority: 4),
+        .init("Last Modified", dropPriority: 0),
     ]
 
     static func trackerRow(_ t: ClickTracker) -> [String] {
@@ -41,8 +56,9 @@ enum ObjectPrinter {
     }
 
     static let lineItemColumns: [PlainTextTable.Column] = [
-        .init("ID", alignRight: true), .init("Name", maxWidth: 70), .init("Code", maxWidth: 28),
-        .init("Advertiser", alignRight: true), .init("State"),
+        .init("ID", alignRight: true), .init("Name", maxWidth: 70, minWidth: 24),
+        .init("Code", maxWidth: 28, minWidth: 10, dropPriority: 1), .init("Advertiser", dropPriority: 0, alignRight: true),
+        .init("State"),
     ]
 
     static func lineItemRow(_ item: LineItem) -> [String] {
@@ -50,6 +66,7 @@ enum ObjectPrinter {
     }
 
     static let namedColumns: [PlainTextTable.Column] = [
-        .init("ID", alignRight: true), .init("Name", maxWidth: 50), .init("Code", maxWidth: 20), .init("State"),
+        .init("ID", alignRight: true), .init("Name", maxWidth: 50, minWidth: 20),
+        .init("Code", maxWidth: 20, minWidth: 8, dropPriority: 0), .init("State"),
     ]
 }

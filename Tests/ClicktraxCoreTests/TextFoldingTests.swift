@@ -10,3 +10,10 @@ import Testing
         #expect(TextFolding.words(of: "  Wonka   HOLIDAY jp ") == ["wonka", "holiday", "jp"])
     }
 }
+
+@Suite struct TextFoldingDecomposedTests {
+    @Test func decomposedAccentsFoldLikePrecomposedOnes() {
+        #expect(TextFolding.fold("Cafe\u{301} Ole\u{301}") == "cafe ole")
+        #expect(TextFolding.fold("Ünïcödé – ÉTÉ") == "unicode – ete")
+    }
+}

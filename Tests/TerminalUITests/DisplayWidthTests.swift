@@ -41,3 +41,21 @@ import Testing
             """)
     }
 }
+
+@Suite struct PlainTextTableFittingTests {
+    @Test func theWidestColumnsShrinkToFitTheTerminal() {
+        var table = PlainTextTable(columns: [
+            .init("ID", alignRight: true), .init("Name", minWidth: 8), .init("Publisher", minWidth: 8, dropPriority: 1),
+            .init("Modified", dropPriority: 0),
+        ])
+        table.append(["1", "Wonka Holiday 2026 – JP – Display", "The Daily Planet", "2026-11-29"])
+        let lines = table.render(totalWidth: 40).split(separator: "\n")
+        #expect(lines.allSatisfy { DisplayWidth.of(String($0)) <= 40 })
+        #expect(lines[1] == " 1  Wonka Holi…  The Daily …  2026-11-29", "text shrinks, the date stays whole")
+        // Narrower than the minimums: the lowest priority column goes, then the next.
+        #expect(table.render(totalWidth: 24).split(separator: "\n")[1] == " 1  Wonka Ho…  The Dail…")
+        #expect(table.render(totalWidth: 16).split(separator: "\n")[1] == " 1  Wonka Holid…")
+        // Without a width, values are whole.
+        #expect(table.render().contains("Wonka Holiday 2026 – JP – Display"))
+    }
+}

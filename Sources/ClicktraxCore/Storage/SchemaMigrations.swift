@@ -46,10 +46,9 @@ enum SchemaMigrations {
             search_name TEXT NOT NULL
         );
         CREATE INDEX line_item_by_search_name ON line_item(search_name);
-        CREATE INDEX line_item_by_code ON line_item(code COLLATE NOCASE) WHERE code IS NOT NULL;
-        CREATE UNIQUE INDEX line_item_code_per_advertiser
-            ON line_item(advertiser_id, code COLLATE NOCASE) WHERE code IS NOT NULL;
-        CREATE INDEX line_item_by_advertiser ON line_item(advertiser_id);
+        -- code first: it makes codes unique per advertiser and serves look-ups by code alone
+        CREATE UNIQUE INDEX line_item_by_code
+            ON line_item(code COLLATE NOCASE, advertiser_id) WHERE code IS NOT NULL;
 
         CREATE TABLE publisher (
             id INTEGER PRIMARY KEY,

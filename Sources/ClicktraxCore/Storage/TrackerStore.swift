@@ -36,8 +36,9 @@ public protocol TrackerStore: Sendable {
     func counts() throws -> CatalogCounts
 
     /// Runs `body` in one transaction: every object it adds is stored, or — if it throws —
-    /// none is. Objects are upserted by id.
-    func load(_ body: (any CatalogLoader) throws -> Void) throws
+    /// none is. Objects are upserted by id. `bulk` is for loads of many line items: the store
+    /// may rebuild its line item indexes at the end instead of maintaining them row by row.
+    func load(bulk: Bool, _ body: (any CatalogLoader) throws -> Void) throws
 }
 
 /// Adds objects inside `TrackerStore.load`.
@@ -54,4 +55,11 @@ public protocol CatalogLoader {
     /// Removes every tracker, line item, publisher and the rest, and the change log: the start
     /// of `demo --replace`, which then refills the database in the same transaction.
     func eraseAll() throws
+}
+
+extension TrackerStore {
+    /// A load of a few objects: indexes maintained as rows go in.
+    public func load(_ body: (any CatalogLoader) throws -> Void) throws {
+        try load(bulk: false, body)
+    }
 }

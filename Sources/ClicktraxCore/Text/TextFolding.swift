@@ -1,17 +1,41 @@
 import Foundation
+import Synchronization
 
 /// Folds text for searching: case-, accent- and width-insensitive ("Café" and "CAFE" and
 /// "ｃａｆｅ" all fold to "cafe"). CJK passes through unchanged.
 public enum TextFolding {
     public static func fold(_ text: String) -> String {
-        // Most catalog names are plain ASCII: lowercasing is all they need, and far cheaper
-        // than Foundation's folding — this runs once per line item on a million-item load.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
-        return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // This runs once per line item on a million-item load, and Foundation's folding is slow,
+        // so it goes scalar by scalar: ASCII is lowercased in place, any other scalar is folded
+        // once through Foundation and remembered. Scalar by scalar is also right for decomposed
+        // accents: a lone combining mark folds to nothing, as it does inside the whole string.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                bytes.append((65...90).contains(byte) ? byte + 32 : byte)
+            } else {
+                bytes.append(contentsOf: foldedScalar(scalar).utf8)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The words of a search query, folded; white space separates them.
     public static func words(of query: String) -> [String] {
         fold(query).split(whereSeparator: \.isWhitespace).map(String.init)
     }
+
+    static func foldedScalar(_ scalar: Unicode.Scalar) -> String {
+        if let known = cache.withLock({ $0[scalar.value] }) { return known }
+        // A combining accent on its own (a decomposed "é" is "e" + U+0301) is what
+        // diacritic-insensitive means to drop; Foundation leaves a lone one in place.
+        let folded = scalar.properties.generalCategory == .nonspacingMark ? "" : String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        cache.withLock { $0[scalar.value] = folded }
+        return folded
+    }
+
+    /// Folded forms of the non-ASCII scalars seen so far; bounded by the scalars in use.
+    private static let cache = Mutex<[UInt32: String]>([:])
 }

@@ -9,6 +9,21 @@ struct GlobalOptions: ParsableArguments {
         valueName: "path"))
     var database: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The configuration file (default: $XDG_CONFIG_HOME/clicktrax/config.toml).", valueName: "path"))
+    var config: String?
+
+    var configPath: String {
+        config ?? ClicktraxConfig.defaultPath(environment: ProcessInfo.processInfo.environment)
+    }
+
+    func loadConfig() throws -> ClicktraxConfig {
+        if let config, !FileManager.default.fileExists(atPath: config) {
+            throw ClicktraxError.badInput("\(config): no such configuration file")
+        }
+        return try ClicktraxConfig.load(path: configPath)
+    }
+
     var databasePath: String {
         DatabaseLocation.resolve(option: database, environment: ProcessInfo.processInfo.environment)
     }

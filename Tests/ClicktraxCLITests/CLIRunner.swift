@@ -1,3 +1,4 @@
+import ClicktraxCore
 import Foundation
 
 /// Runs the built `clicktrax` binary as a user would, in a temporary home, on a temporary database.
@@ -27,54 +28,51 @@ struct CLIRunner {
         return folder.appendingPathComponent("clicktrax")
     }
 
-    /// Runs `clicktrax --database DB args…` (or without `--database` when `useDatabase` is false).
-    @discardableResult
-    func run(_ arguments: [String], useDatabase: Bool = true, environment extra: [String: String] = [:]) throws -> Result {
-        let launched = try start((useDatabase ? ["--database", database] : []) + arguments, environment: extra)
-        return launched.wait()
-    }
-
-    /// A process started and not yet waited for, its output going to files.
-    ///
-    /// Spawned with posix_spawn and reaped with waitpid rather than Foundation's `Process`,
-    /// whose `waitUntilExit` crashes ("Index out of range") when parallel tests run many
-    /// processes at once on Linux.
-    struct Launched {
-        let pid: pid_t
-        let stdoutFile: URL
-        let stderrFile: URL
-
-        func wait() -> Result {
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-            let exited = status & 0x7F == 0
-            let code = exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-            let stdout = (try? String(contentsOf: stdoutFile, encoding: .utf8)) ?? ""
-            let stderr = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
-            return Result(status: code, stdout: stdout, stderr: stderr)
-        }
-    }
-
-    /// Starts `clicktrax args…` without waiting, for races between processes.
-    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Launched {
+    /// The environment of every run: a private home, and nothing of the developer's own.
+    func environment(_ extra: [String: String] = [:]) -> [String: String] {
         var environment = ["HOME": home.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
         environment.merge(extra) { $1 }
-        let run = UUID().uuidString
-        let stdoutFile = home.appendingPathComponent("\(run).out"), stderrFile = home.appendingPathComponent("\(run).err")
+        return environment
+    }
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdoutFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, stderrFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    /// Runs `clicktrax --database DB args…` (or without `--database` when `useDatabase` is false).
+    @discardableResult
+    func run(
+        _ arguments: [String], useDatabase: Bool = true, environment extra: [String: String] = [:], input: String = ""
+    ) throws -> Result {
+        let result = try Subprocess.run(
+            Self.binary.path, (useDatabase ? ["--database", database] : []) + arguments,
+            input: Data(input.utf8), environment: environment(extra))
+        return Result(status: result.status, stdout: result.stdoutText, stderr: result.stderrText)
+    }
 
-        let argv = ([Self.binary.path] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, Self.binary.path, &actions, nil, argv, envp)
-        guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EIO) }
-        return Launched(pid: pid, stdoutFile: stdoutFile, stderrFile: stderrFile)
+    /// Runs several commands at once, for races between processes.
+    func runConcurrently(_ commands: [[String]]) -> [Result] {
+        let results = LockedResults(count: commands.count)
+        DispatchQueue.concurrentPerform(iterations: commands.count) { index in
+            let result = (try? run(commands[index])) ?? Result(status: -1, stdout: "", stderr: "could not start")
+            results.set(index, result)
+        }
+        return results.values
+    }
+}
+
+/// Results filled in by concurrent runs.
+final class LockedResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [CLIRunner.Result?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: CLIRunner.Result) {
+        lock.lock()
+        storage[index] = result
+        lock.unlock()
+    }
+
+    var values: [CLIRunner.Result] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage.map { $0! }
     }
 }

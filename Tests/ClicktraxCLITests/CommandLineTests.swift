@@ -115,10 +115,7 @@ import ClicktraxCore
     @Test func racingProcessesLoseNoEdit() throws {
         let cli = try demo()
         // Eight processes start from revision 1 at once: exactly one wins, the others are told.
-        let runs = try (0..<8).map {
-            try cli.start(["--database", cli.database, "trackers", "update", "21379", "--name", "Edit \($0)", "--revision", "1"])
-        }
-        let results = runs.map { $0.wait() }
+        let results = cli.runConcurrently((0..<8).map { ["trackers", "update", "21379", "--name", "Edit \($0)", "--revision", "1"] })
         let statuses = results.map(\.status)
         let messages = results.map(\.stderr)
         #expect(statuses.filter { $0 == 0 }.count == 1)

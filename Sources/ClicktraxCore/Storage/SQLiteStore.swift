@@ -126,10 +126,7 @@ public final class SQLiteStore: TrackerStore {
     }
 
     static func currentActor() -> String {
-        let info = ProcessInfo.processInfo
-        var user = info.environment["USER"] ?? info.environment["LOGNAME"]
-        if user == nil, let entry = getpwuid(getuid()) { user = String(cString: entry.pointee.pw_name) }
-        return "\(user ?? "uid \(getuid())")@\(info.hostName) pid \(info.processIdentifier)"
+        "\(CurrentUser.name())@\(ProcessInfo.processInfo.hostName) pid \(ProcessInfo.processInfo.processIdentifier)"
     }
 
     public func counts() throws -> CatalogCounts {

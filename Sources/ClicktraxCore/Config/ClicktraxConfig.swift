@@ -1,0 +1,113 @@
+import Foundation
+import TOMLKit
+
+/// The configuration file, `$XDG_CONFIG_HOME/clicktrax/config.toml`
+/// (`~/.config/clicktrax/config.toml`):
+///
+/// ```toml
+/// [tags]
+/// host = "ib.adnxs.com"          # the tracker host
+/// type = "javascript"            # javascript | pixel | link | url
+/// secure = true
+/// escape_ampersands = false
+/// link_text = "YOUR TEXT HERE"
+///
+/// [tags.macros]                  # ticked by default; true = Invest's placeholder
+/// cachebuster = "%%CACHEBUSTER%%"
+/// redirect_url = true
+///
+/// [email]
+/// from = "ad-ops@example.com"
+/// command = ["msmtp", "--account=work"]   # run without a shell; -t -i are added
+/// outbox = "~/clicktrax-outbox"
+/// ```
+///
+/// Every key is optional; a missing file is the defaults. A bad file is an error naming the
+/// file, the line and the key.
+public struct ClicktraxConfig: Sendable, Equatable {
+    public var tags = TagOptions()
+    public var email = EmailSettings()
+
+    public init() {}
+
+    public static func defaultPath(environment: [String: String]) -> String {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        var configHome = environment["XDG_CONFIG_HOME"] ?? ""
+        if !configHome.hasPrefix("/") { configHome = home + "/.config" }
+        return configHome + "/clicktrax/config.toml"
+    }
+
+    /// The file at `path`, or the defaults when there is none.
+    public static func load(path: String) throws -> ClicktraxConfig {
+        guard FileManager.default.fileExists(atPath: path) else { return ClicktraxConfig() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ClicktraxError.operational("\(path): cannot read the configuration file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ClicktraxError.badInput("\(path): not UTF-8 text")
+        }
+        return try parse(text, source: path)
+    }
+
+    public static func parse(_ text: String, source: String) throws -> ClicktraxConfig {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ClicktraxError.badInput("\(source):\(error.source.begin.line): \(error.description)")
+        }
+        var reader = ConfigReader(text: text, source: source)
+        var config = ClicktraxConfig()
+        try reader.only(["tags", "email"], in: table, section: nil)
+        if let tags = try reader.table("tags", in: table, section: nil) {
+            try reader.only(["host", "type", "secure", "escape_ampersands", "link_text", "macros"], in: tags, section: "tags")
+            if let host = try reader.string("host", in: tags, section: "tags") {
+                if let problem = HostRules.problem(host) { throw reader.error("host", section: "tags", problem) }
+                config.tags.host = host
+            }
+            if let type = try reader.string("type", in: tags, section: "tags") {
+                guard let value = ExportType(rawValue: type) else {
+                    throw reader.error("type", section: "tags", "expected javascript, pixel, link or url (got “\(type)”)")
+                }
+                config.tags.type = value
+            }
+            if let secure = try reader.bool("secure", in: tags, section: "tags") { config.tags.secure = secure }
+            if let escape = try reader.bool("escape_ampersands", in: tags, section: "tags") { config.tags.escapeAmpersands = escape }
+            if let text = try reader.string("link_text", in: tags, section: "tags") { config.tags.linkText = text }
+            if let macros = try reader.table("macros", in: tags, section: "tags") {
+                try readMacros(macros, into: &config.tags, reader: &reader)
+            }
+        }
+        if let email = try reader.table("email", in: table, section: nil) {
+            try reader.only(["from", "command", "outbox"], in: email, section: "email")
+            if let from = try reader.string("from", in: email, section: "email") {
+                if let problem = EmailAddress.problem(from) { throw reader.error("from", section: "email", problem) }
+                config.email.from = from
+            }
+            if let command = try reader.stringArray("command", in: email, section: "email") {
+                guard let program = command.first, !program.isEmpty else {
+                    throw reader.error("command", section: "email", "expected the program and its arguments, e.g. [\"msmtp\", \"--account=work\"]")
+                }
+                config.email.command = command
+            }
+            if let outbox = try reader.string("outbox", in: email, section: "email") { config.email.outbox = outbox }
+        }
+        return config
+    }
+
+    private static func readMacros(_ macros: TOMLTable, into tags: inout TagOptions, reader: inout ConfigReader) throws {
+        let names = ["cachebuster": TrackerMacro.cachebuster, "ancost": .ancost, "redirect_url": .redirectURL]
+        try reader.only(Array(names.keys).sorted(), in: macros, section: "tags.macros")
+        for (key, macro) in names.sorted(by: { $0.key < $1.key }) {
+            guard let value = macros[key] else { continue }
+            if let flag = value.bool {
+                if flag { tags.use(macro) }
+            } else if let text = value.string {
+                if let problem = MacroValueRules.problem(text, for: macro) { throw reader.error(key, section: "tags.macros", problem) }
+                tags.use(macro, value: text)
+            } else {
+                throw reader.error(key, section: "tags.macros", "expected true, false or the macro's value as a string")
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// Runs a program with an argument vector — never through a shell — feeding it stdin and
+/// collecting its stdout and stderr. posix_spawn and poll, not Foundation's `Process`, whose
+/// `waitUntilExit` is unreliable on Linux when many processes run at once.
+public enum Subprocess {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: Data
+        public var stderr: Data
+
+        /// Ended by itself with status 0.
+        public var succeeded: Bool { status == 0 }
+
+        public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+        public var stderrText: String { String(decoding: stderr, as: UTF8.self) }
+    }
+
+    public enum Failure: Error, CustomStringConvertible, Equatable {
+        case cannotStart(program: String, reason: String)
+        public var description: String {
+            switch self {
+            case .cannotStart(let program, let reason): "cannot run \(program): \(reason)"
+            }
+        }
+    }
+
+    /// Runs `program` (a path, or a name looked up on PATH) with `arguments`. The exit status is
+    /// the program's, or 128 + the signal that ended it.
+    public static func run(
+        _ program: String, _ arguments: [String] = [], input: Data = Data(), environment: [String: String]? = nil
+    ) throws -> Result {
+        var stdinPipe: [Int32] = [-1, -1], stdoutPipe: [Int32] = [-1, -1], stderrPipe: [Int32] = [-1, -1]
+        // Pipes are made close-on-exec and spawned under one lock, so a child another thread
+        // spawns meanwhile never inherits our pipe ends (and holds them open past our child's
+        // exit). dup2 into 0–2 clears the flag for our own child.
+        spawnLock.lock()
+        var spawnLocked = true
+        defer { if spawnLocked { spawnLock.unlock() } }
+        for index in 0..<3 {
+            var fds: [Int32] = [-1, -1]
+            guard pipe(&fds) == 0 else {
+                throw Failure.cannotStart(program: program, reason: String(cString: strerror(errno)))
+            }
+            fds.forEach { _ = fcntl($0, F_SETFD, FD_CLOEXEC) }
+            switch index {
+            case 0: stdinPipe = fds
+            case 1: stdoutPipe = fds
+            default: stderrPipe = fds
+            }
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
+
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        let env = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + env).forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, program, &actions, nil, argv, env)
+        close(stdinPipe[0]); close(stdoutPipe[1]); close(stderrPipe[1])
+        spawnLock.unlock()
+        spawnLocked = false
+        guard spawned == 0 else {
+            close(stdinPipe[1]); close(stdoutPipe[0]); close(stderrPipe[0])
+            throw Failure.cannotStart(program: program, reason: String(cString: strerror(spawned)))
+        }
+        // Non-blocking, so a large input never blocks us while the child waits for us to read.
+        _ = fcntl(stdinPipe[1], F_SETFL, fcntl(stdinPipe[1], F_GETFL) | O_NONBLOCK)
+        let (stdout, stderr) = exchange(input: input, stdin: stdinPipe[1], stdout: stdoutPipe[0], stderr: stderrPipe[0])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let code = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return Result(status: code, stdout: stdout, stderr: stderr)
+    }
+
+    private static let spawnLock = NSLock()
+
+    /// Writes `input` and reads both outputs at once, so a child that fills one pipe while we
+    /// wait on another never deadlocks. SIGPIPE is blocked on this thread while writing: a
+    /// child that exits without reading its input gives EPIPE here, not the death of this process.
+    private static func exchange(input: Data, stdin: Int32, stdout: Int32, stderr: Int32) -> (Data, Data) {
+        var blocked = sigset_t(), previous = sigset_t()
+        sigemptyset(&blocked)
+        sigaddset(&blocked, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        defer {
+            var pending = sigset_t()
+            sigpending(&pending)
+            if sigismember(&pending, SIGPIPE) == 1 {
+                var zero = timespec()
+                sigtimedwait(&blocked, nil, &zero)
+            }
+            pthread_sigmask(SIG_SETMASK, &previous, nil)
+        }
+        var out = Data(), err = Data()
+        var written = 0
+        var writeFD: Int32 = input.isEmpty ? -1 : stdin
+        if input.isEmpty { close(stdin) }
+        var open: Set<Int32> = [stdout, stderr]
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while !open.isEmpty || writeFD >= 0 {
+            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            if writeFD >= 0 { fds.append(pollfd(fd: writeFD, events: Int16(POLLOUT), revents: 0)) }
+            if poll(&fds, nfds_t(fds.count), -1) < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            for entry in fds where entry.revents != 0 {
+                if entry.fd == writeFD {
+                    let count = input.withUnsafeBytes { raw in
+                        Glibc.write(writeFD, raw.baseAddress! + written, min(65536, input.count - written))
+                    }
+                    if count > 0 { written += count }
+                    if count < 0 && errno != EINTR && errno != EAGAIN || written >= input.count {
+                        close(writeFD)
+                        writeFD = -1
+                    }
+                } else {
+                    let count = read(entry.fd, &buffer, buffer.count)
+                    if count > 0 {
+                        if entry.fd == stdout { out.append(contentsOf: buffer[0..<count]) } else { err.append(contentsOf: buffer[0..<count]) }
+                    } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
+                        close(entry.fd)
+                        open.remove(entry.fd)
+                    }
+                }
+            }
+        }
+        return (out, err)
+    }
+}

@@ -1,0 +1,57 @@
+/// One finding of the lint shown before an export (SPEC §3). Errors block the export;
+/// warnings are shown and let it go ahead.
+public struct LintFinding: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public var severity: Severity
+    /// Nil for a finding about the options, not one tracker.
+    public var trackerId: Int64?
+    public var message: String
+
+    public init(_ severity: Severity, trackerId: Int64?, _ message: String) {
+        self.severity = severity
+        self.trackerId = trackerId
+        self.message = message
+    }
+
+    public var description: String {
+        (trackerId.map { "tracker \($0): " } ?? "") + message
+    }
+}
+
+/// Checks an export before it is made.
+public enum TagLint {
+    public static func check(_ trackers: [ClickTracker], options: TagOptions) -> [LintFinding] {
+        var findings: [LintFinding] = []
+        if trackers.isEmpty { findings.append(LintFinding(.error, trackerId: nil, "no trackers to export: select at least one")) }
+        if let problem = HostRules.problem(options.host) {
+            findings.append(LintFinding(.error, trackerId: nil, "tracker host: \(problem)"))
+        }
+        for macro in TrackerMacro.allCases {
+            if let value = options.macros[macro], let problem = MacroValueRules.problem(value, for: macro) {
+                findings.append(LintFinding(.error, trackerId: nil, "\(macro.label): \(problem)"))
+            }
+        }
+        if !options.effectiveSecure {
+            findings.append(LintFinding(.warning, trackerId: nil, "non-secure (http) tag: https pages will block it; export a secure tag unless the ad server needs http"))
+        }
+        let hasRedirect = options.macros[.redirectURL] != nil
+        for tracker in trackers {
+            if tracker.clickUrl == nil && !hasRedirect {
+                let message = "no landing page: the tracker has no Landing Page URL and REDIRECT_URL is not set, so clicks would go nowhere"
+                // A link or bare URL is the click-through itself: leading nowhere is an error.
+                // A JavaScript tag or pixel rides beside the ad server's own click-through.
+                findings.append(LintFinding(options.type.isClickThrough ? .error : .warning, trackerId: tracker.id, message))
+            }
+            if let rule = tracker.paymentRule, options.macros[.ancost] != nil {
+                findings.append(LintFinding(.warning, trackerId: tracker.id, "ANCOST overrides its payment rule “\(rule.name)”"))
+            }
+            if tracker.state == .inactive {
+                findings.append(LintFinding(.warning, trackerId: tracker.id, "inactive: Invest records no clicks on it until it is activated"))
+            }
+        }
+        return findings
+    }
+
+    public static func errors(in findings: [LintFinding]) -> [LintFinding] { findings.filter { $0.severity == .error } }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import ClicktraxCore
+import Foundation
+
+/// `clicktrax export ID…`: the tags, printed, saved to a file, or mailed.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export click tracker tags: print them, save them (--output) or mail them (--email).",
+        discussion: """
+            Defaults come from the configuration file's [tags] section. Lint runs first: errors (a malformed \
+            macro value, a link or URL that leads nowhere) stop the export with exit status 2; warnings \
+            (non-secure tag, inactive tracker, ANCOST over a payment rule, no landing page on a piggyback tag) \
+            are printed on stderr and the export goes ahead.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The trackers' IDs.")
+    var ids: [Int64] = []
+
+    @Option(help: "javascript, pixel, link or url (default: the configuration's, else javascript).")
+    var type: ExportType?
+
+    @Option(name: .customLong("macro"), help: ArgumentHelp(
+        "A macro to include: cachebuster, ancost or redirect-url, with =VALUE for the ad server's own macro or a literal "
+            + "(repeatable; replaces the configured set).", valueName: "name[=value]"))
+    var macros: [MacroArgument] = []
+
+    @Flag(help: "Include no macros, whatever the configuration says.")
+    var noMacros = false
+
+    @Flag(help: "An http tag instead of https (not for the pixel, which is always secure).")
+    var nonSecure = false
+
+    @Flag(help: "Write & as &amp; in attributes (a browser reaches the same URL either way).")
+    var escapeAmpersands = false
+
+    @Option(help: "The Link type's text (default: YOUR TEXT HERE).")
+    var linkText: String?
+
+    @Option(help: "The tracker host (default: ib.adnxs.com).")
+    var host: String?
+
+    @Option(help: ArgumentHelp("Save the tags to this file (written whole or not at all) instead of printing them.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Mail the tags to up to 10 comma-separated addresses.", valueName: "a@x.com,b@y.com"))
+    var email: String?
+
+    func run() throws {
+        guard !ids.isEmpty else { throw ClicktraxError.badInput("export: name at least one tracker ID") }
+        let config = try global.loadConfig()
+        var options = config.tags
+        if let type { options.type = type }
+        if nonSecure {
+            guard options.type != .pixel else {
+                throw ClicktraxError.badInput("--non-secure: the secure pixel is always https; use --type javascript, link or url for an http tag")
+            }
+            options.secure = false
+        }
+        if escapeAmpersands { options.escapeAmpersands = true }
+        if let linkText { options.linkText = linkText }
+        if let host { options.host = host }
+        if noMacros || !macros.isEmpty {
+            let configured = options.macros
+            options.macros = [:]
+            for macro in macros { options.use(macro.macro, value: macro.value ?? configured[macro.macro]) }
+        }
+        // Everything the operator gave is checked before anything is written or sent.
+        let recipients = try email.map(EmailAddress.parseList)
+        let store = try global.openStore()
+        var trackers: [ClickTracker] = []
+        var unknown: [Int64] = []
+        for id in ids {
+            if let tracker = try store.tracker(id: id) { trackers.append(tracker) } else { unknown.append(id) }
+        }
+        guard unknown.isEmpty else {
+            throw ClicktraxError.badInput("no click tracker with ID \(unknown.map(String.init).joined(separator: ", "))")
+        }
+        let export = try TagExport.make(trackers, options: options)
+        for warning in export.warnings { ObjectPrinter.note("warning: \(warning)") }
+
+        if let output {
+            try AtomicFile.write(Data(export.text.utf8), to: output)
+            ObjectPrinter.note("saved \(trackers.count) tag\(trackers.count == 1 ? "" : "s") to \(output)")
+        }
+        if let recipients {
+            let delivery = MailDelivery(settings: config.email, environment: ProcessInfo.processInfo.environment)
+            let message = TagEmail(from: delivery.from, to: recipients, export: export)
+            switch try delivery.deliver(message) {
+            case .sent(let command):
+                ObjectPrinter.note("sent to \(recipients.joined(separator: ", ")) through \(command)")
+            case .savedToOutbox(let path):
+                ObjectPrinter.note("no mail command configured and no sendmail on PATH: the message was NOT sent; it is saved as \(path)")
+            }
+        }
+        if output == nil && recipients == nil { ObjectPrinter.write(export.text) }
+    }
+}
+
+extension ExportType: ExpressibleByArgument {}
+
+/// `--macro cachebuster` or `--macro cachebuster=%%CACHEBUSTER%%`.
+struct MacroArgument: ExpressibleByArgument {
+    var macro: TrackerMacro
+    var value: String?
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        let name = parts[0].lowercased().replacingOccurrences(of: "_", with: "-")
+        guard let macro = TrackerMacro(rawValue: name) else { return nil }
+        self.macro = macro
+        value = parts.count == 2 ? String(parts[1]) : nil
+    }
+
+    static var allValueStrings: [String] { TrackerMacro.allCases.map(\.rawValue) }
+}

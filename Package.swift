@@ -25,14 +25,20 @@ let package = Package(
             path: "Sources/CNcursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // Small text helpers both sides need ("did you mean …?").
+        .target(name: "TextTools"),
         .target(
             name: "ClicktraxCore",
             dependencies: [
+                "TextTools",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        .target(name: "TerminalUI"),
+        .target(
+            name: "TerminalUI",
+            dependencies: ["TextTools", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .target(
             name: "CursesTerminal",
             dependencies: ["TerminalUI", "CNcursesw"]

@@ -7,12 +7,16 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
+#include <stdio.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 extern int wcwidth(wchar_t);
 
 static inline WINDOW *ctx_stdscr(void) { return stdscr; }
+static inline FILE *ctx_stdout(void) { return stdout; }
+static inline FILE *ctx_stdin(void) { return stdin; }
 static inline int ctx_lines(void) { return LINES; }
 static inline int ctx_cols(void) { return COLS; }
 static inline int ctx_colors(void) { return COLORS; }

@@ -22,20 +22,18 @@ struct Clicktrax: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Option(help: ArgumentHelp("The colour theme: a name (default, light, high-contrast, mono) or a .toml file.", valueName: "name|path"))
+    var theme: String?
+
     func run() throws {
+        // Bad input is reported as such, before anything about the terminal.
+        _ = try global.loadConfig()
+        _ = try ThemeLocator.load(theme, environment: ProcessInfo.processInfo.environment)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw ClicktraxError.badInput(
                 "the terminal UI needs a terminal on stdin and stdout; for scripts use the subcommands (clicktrax --help)")
         }
-        let store = try global.openStore()
-        let counts = try store.counts()
-        // The full-screen UI arrives with the "Click Trackers screen" issue; until then say so
-        // plainly rather than open a half-built screen.
-        print("""
-            Clicktrax — \(global.databasePath)
-            \(counts.trackers) click trackers, \(counts.lineItems) line items, \(counts.publishers) publishers.
-            The full-screen terminal UI is not built yet; use the subcommands meanwhile (clicktrax --help).
-            """)
+        try TerminalSession(global: global, themeOption: theme).run()
     }
 
     /// Runs the command line, turning every failure into one line on stderr and the exit

@@ -159,6 +159,17 @@ import ClicktraxCore
         #expect(result.stderr.contains("needs a terminal"))
     }
 
+    @Test func aBadThemeIsBadInputEvenWithoutATerminal() throws {
+        let cli = try CLIRunner()
+        let unknown = try cli.run(["--theme", "nosuch"])
+        #expect(unknown.status == 2 && unknown.stderr.hasPrefix("clicktrax: --theme: no theme named “nosuch”"))
+        let file = cli.home.appendingPathComponent("bad.toml")
+        try "\"dialog.boarder\" = { fg = \"red\" }\n".write(to: file, atomically: true, encoding: .utf8)
+        let bad = try cli.run(["--theme", file.path])
+        #expect(bad.stderr == "clicktrax: \(file.path):1: dialog.boarder: unknown role; did you mean “dialog.border”?\n")
+        #expect(bad.status == 2)
+    }
+
     @Test func catalogListings() throws {
         let cli = try demo()
         let search = try cli.run(["line-items", "search", "wonka holiday jp", "--format", "json"])

@@ -1,68 +1,55 @@
-/// The columns of the Click Trackers table (SPEC §5), and which survive a narrow terminal:
-/// each has a priority, and the lowest go first until the rest fit.
-public enum TrackerTableColumn: String, CaseIterable, Sendable {
-    case checkbox, id, name, code, state, lineItem, publisher, placement, paymentRule, landingPage, lastModified
+import ClicktraxCore
+import TerminalUI
 
-    public var title: String {
+/// The columns of the Click Trackers table (SPEC §5): the table's layout, how each sorts, and
+/// what each shows of a tracker. In a narrow terminal the lowest priority goes first.
+public enum TrackerTableColumn: Int, CaseIterable, Sendable {
+    case id, name, code, state, lineItem, publisher, placement, paymentRule, landingPage, lastModified
+
+    public var column: TableColumn {
         switch self {
-        case .checkbox: ""
-        case .id: "ID"
-        case .name: "Name"
-        case .code: "Code"
-        case .state: "State"
-        case .lineItem: "Line Item"
-        case .publisher: "Publisher"
-        case .placement: "Placement"
-        case .paymentRule: "Payment Rule"
-        case .landingPage: "Landing Page"
-        case .lastModified: "Last Modified"
+        case .id: TableColumn("ID", minWidth: 8, priority: 80, alignRight: true)
+        case .name: TableColumn("Name", minWidth: 20, flex: 4, priority: 90)
+        case .code: TableColumn("Code", minWidth: 10, priority: 40)
+        case .state: TableColumn("State", minWidth: 8, priority: 70)
+        case .lineItem: TableColumn("Line Item", minWidth: 20, flex: 3, priority: 60)
+        case .publisher: TableColumn("Publisher", minWidth: 16, flex: 2, priority: 50)
+        case .placement: TableColumn("Placement", minWidth: 14, flex: 1, priority: 30)
+        case .paymentRule: TableColumn("Payment Rule", minWidth: 14, priority: 20)
+        case .landingPage: TableColumn("Landing Page", minWidth: 20, flex: 1, priority: 25)
+        case .lastModified: TableColumn("Last Modified", minWidth: 19, priority: 10)
         }
     }
 
-    /// Cells the column needs at the least.
-    public var minimumWidth: Int {
+    public var sort: TrackerSort {
         switch self {
-        case .checkbox: 3
-        case .id: 8
-        case .name: 20
-        case .code: 10
-        case .state: 8
-        case .lineItem: 20
-        case .publisher: 16
-        case .placement: 14
-        case .paymentRule: 14
-        case .landingPage: 20
-        case .lastModified: 19
+        case .id: .id
+        case .name: .name
+        case .code: .code
+        case .state: .state
+        case .lineItem: .lineItem
+        case .publisher: .publisher
+        case .placement: .placement
+        case .paymentRule: .paymentRule
+        case .landingPage: .landingPage
+        case .lastModified: .lastModified
         }
     }
 
-    /// Higher stays longer. Name and ID are what an operator scans by; the rest can be read
-    /// in the tracker's dialog.
-    public var priority: Int {
+    public func text(_ tracker: ClickTracker) -> String {
         switch self {
-        case .checkbox: 100
-        case .name: 90
-        case .id: 80
-        case .state: 70
-        case .lineItem: 60
-        case .publisher: 50
-        case .code: 40
-        case .placement: 30
-        case .landingPage: 25
-        case .paymentRule: 20
-        case .lastModified: 10
+        case .id: String(tracker.id)
+        case .name: tracker.name
+        case .code: tracker.code ?? ""
+        case .state: tracker.state.rawValue
+        case .lineItem: tracker.lineItem.name
+        case .publisher: tracker.publisher.name
+        case .placement: tracker.tag?.name ?? ""
+        case .paymentRule: tracker.paymentRule?.name ?? ""
+        case .landingPage: tracker.clickUrl ?? ""
+        case .lastModified: tracker.lastModified
         }
     }
 
-    /// The columns that fit in `width` cells (one cell between columns), in display order.
-    public static func visible(in width: Int) -> [TrackerTableColumn] {
-        var shown = allCases
-        func needed(_ columns: [TrackerTableColumn]) -> Int {
-            columns.reduce(0) { $0 + $1.minimumWidth } + max(0, columns.count - 1)
-        }
-        while needed(shown) > width, let lowest = shown.min(by: { $0.priority < $1.priority }), shown.count > 2 {
-            shown.removeAll { $0 == lowest }
-        }
-        return shown
-    }
+    public static var columns: [TableColumn] { allCases.map(\.column) }
 }

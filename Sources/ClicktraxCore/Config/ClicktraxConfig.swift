@@ -20,6 +20,9 @@ import TOMLKit
 /// from = "ad-ops@example.com"
 /// command = ["msmtp", "--account=work"]   # run without a shell; -t -i are added
 /// outbox = "~/clicktrax-outbox"
+///
+/// [clipboard]
+/// command = ["xclip", "-selection", "clipboard"]   # besides OSC 52
 /// ```
 ///
 /// Every key is optional; a missing file is the defaults. A bad file is an error naming the
@@ -27,6 +30,9 @@ import TOMLKit
 public struct ClicktraxConfig: Sendable, Equatable {
     public var tags = TagOptions()
     public var email = EmailSettings()
+    /// `[clipboard] command`: a program that takes text on stdin and puts it on the clipboard,
+    /// used besides OSC 52 (e.g. ["xclip", "-selection", "clipboard"]).
+    public var clipboardCommand: [String]?
 
     public init() {}
 
@@ -58,7 +64,16 @@ public struct ClicktraxConfig: Sendable, Equatable {
         }
         var reader = ConfigReader(text: text, source: source)
         var config = ClicktraxConfig()
-        try reader.only(["tags", "email"], in: table, section: nil)
+        try reader.only(["tags", "email", "clipboard"], in: table, section: nil)
+        if let clipboard = try reader.table("clipboard", in: table, section: nil) {
+            try reader.only(["command"], in: clipboard, section: "clipboard")
+            if let command = try reader.stringArray("command", in: clipboard, section: "clipboard") {
+                guard let program = command.first, !program.isEmpty else {
+                    throw reader.error("command", section: "clipboard", "expected the program and its arguments, e.g. [\"xclip\", \"-selection\", \"clipboard\"]")
+                }
+                config.clipboardCommand = command
+            }
+        }
         if let tags = try reader.table("tags", in: table, section: nil) {
             try reader.only(["host", "type", "secure", "escape_ampersands", "link_text", "macros"], in: tags, section: "tags")
             if let host = try reader.string("host", in: tags, section: "tags") {

@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import TextTools
 
 /// Reads typed values out of a parsed TOML table, and words every problem as
 /// `FILE:LINE: [section] key: what was expected`. TOMLKit gives no positions for values, so

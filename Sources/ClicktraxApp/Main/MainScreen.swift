@@ -1,0 +1,200 @@
+import ClicktraxCore
+import TerminalUI
+
+/// The Click Trackers screen (SPEC §5): title bar, filter and counts, the table of trackers
+/// over the store (only the visible rows are read), and the footer of key hints.
+public struct MainScreen {
+    public let store: any TrackerStore
+    public let databaseName: String
+    public private(set) var table = TableState<Int64>()
+    public private(set) var filter = TextFieldState(placeholder: "name, ID, code, line item or publisher")
+    public private(set) var filterFocused = false
+    public private(set) var sortColumn = TrackerTableColumn.id
+    public private(set) var descending = false
+    /// The trackers in view, read for the current page.
+    public private(set) var visible: [ClickTracker] = []
+    public private(set) var total = 0
+    public var toast: Toast?
+    private var loadedQuery: TrackerQuery?
+
+    /// Rows taken by the title, the toolbar and the footer.
+    static let chromeRows = 3
+
+    public init(store: any TrackerStore, databaseName: String) {
+        self.store = store
+        self.databaseName = databaseName
+    }
+
+    var query: TrackerQuery {
+        TrackerQuery(search: filter.text.isEmpty ? nil : filter.text, sort: sortColumn.sort, descending: descending)
+    }
+
+    /// Reads what the next frame shows: the counts when the query changed, then the rows of the
+    /// current page. Called before every render, so render itself stays pure.
+    public mutating func prepare(width: Int, height: Int) throws {
+        lastWidth = width
+        let query = query
+        if query != loadedQuery {
+            total = try store.trackerCount(TrackerQuery())
+            table.rowCount = try store.trackerCount(query)
+            loadedQuery = query
+        }
+        table.setPageSize(max(1, height - Self.chromeRows - 1))
+        var page = query
+        page.offset = table.offset
+        page.limit = table.pageSize
+        visible = try store.trackers(page)
+    }
+
+    /// Forces the next `prepare` to count again (after an edit elsewhere).
+    public mutating func reload() { loadedQuery = nil }
+
+    public mutating func handle(_ event: InputEvent) -> [AppEffect] {
+        switch event {
+        case .key(let press):
+            if filterFocused { return handleFilter(press) }
+            guard let action = Binding.action(for: press, in: MainAction.bindings) else { return [] }
+            return perform(action)
+        case .paste(let text):
+            filterFocused = true
+            filter.insert(text)
+            table.setCursor(0)
+            return []
+        case .mouse(let mouse):
+            return handleMouse(mouse)
+        case .resize:
+            return [.redraw]
+        }
+    }
+
+    mutating func handleFilter(_ press: KeyPress) -> [AppEffect] {
+        switch press.key {
+        case .enter, .tab, .down:
+            filterFocused = false
+        case .escape:
+            filter.text = ""
+            filterFocused = false
+        default:
+            if press == .ctrl("c") { return [.quit] }
+            if filter.handle(press) { table.setCursor(0) }
+        }
+        return []
+    }
+
+    mutating func perform(_ action: MainAction) -> [AppEffect] {
+        switch action {
+        case .moveUp: table.moveCursor(by: -1)
+        case .moveDown: table.moveCursor(by: 1)
+        case .pageUp: table.pageUp()
+        case .pageDown: table.pageDown()
+        case .top: table.moveToTop()
+        case .bottom: table.moveToBottom()
+        case .toggleTick:
+            if let id = currentId { table.toggle(id); table.moveCursor(by: 1) }
+        case .tickAllShown:
+            // Every tracker the filter shows, not just the page: ids only, read in one query.
+            if let all = try? store.trackers(query) { table.ticked.formUnion(all.map(\.id)) }
+        case .clearTicks: table.ticked.removeAll()
+        case .focusFilter: filterFocused = true
+        case .clearFilter:
+            if !filter.text.isEmpty { filter.text = ""; table.setCursor(0) } else { table.ticked.removeAll() }
+        case .nextSortColumn:
+            let all = TrackerTableColumn.allCases
+            sortColumn = all[(all.firstIndex(of: sortColumn)! + 1) % all.count]
+            descending = false
+        case .reverseSort: descending.toggle()
+        case .copyTags:
+            let ids = table.ticked.isEmpty ? currentId.map { [$0] } ?? [] : table.ticked.sorted()
+            if ids.isEmpty { toast = Toast("Copy tags: there is no tracker to copy", kind: .error); return [] }
+            return [.copyTags(ids)]
+        case .redraw: return [.redraw]
+        case .suspend: return [.suspend]
+        case .quit: return [.quit]
+        }
+        return []
+    }
+
+    mutating func handleMouse(_ mouse: MouseEvent) -> [AppEffect] {
+        switch mouse.kind {
+        case .wheelUp: table.scroll(by: -3)
+        case .wheelDown: table.scroll(by: 3)
+        case .press, .click:
+            if mouse.y == 1 { filterFocused = true; return [] }
+            filterFocused = false
+            if mouse.y == 2 {
+                // The header: sort by the column clicked; again to reverse.
+                if let column = columnAt(x: mouse.x) {
+                    if column == sortColumn { descending.toggle() } else { sortColumn = column; descending = false }
+                }
+                return []
+            }
+            let row = table.offset + mouse.y - 3
+            guard mouse.y >= 3, row < table.rowCount else { return [] }
+            table.setCursor(row)
+            if mouse.x < 4, let id = currentId { table.toggle(id) }
+        default:
+            break
+        }
+        return []
+    }
+
+    var lastWidth = 100
+
+    func columnAt(x: Int) -> TrackerTableColumn? {
+        var left = 4
+        for (index, width) in TableColumn.layout(TrackerTableColumn.columns, width: lastWidth - 5) {
+            if x >= left && x < left + width { return TrackerTableColumn(rawValue: index) }
+            left += width + 1
+        }
+        return nil
+    }
+
+    public var currentId: Int64? {
+        let position = table.cursor - table.offset
+        return visible.indices.contains(position) ? visible[position].id : nil
+    }
+
+    /// Draws the screen into `buffer`. Pure: reads what `prepare` loaded.
+    public func render(into buffer: inout ScreenBuffer, theme: Theme) {
+        let width = buffer.width, height = buffer.height
+        buffer.fill(buffer.bounds, role: .screen, theme: theme)
+
+        buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), role: .titleBar, theme: theme)
+        var x = 1 + buffer.write("Clicktrax", x: 1, y: 0, role: .titleProduct, theme: theme)
+        buffer.write("  Creative › Click Trackers", x: x, y: 0, role: .titleBar, theme: theme)
+        let database = DisplayWidth.truncate(databaseName, to: max(0, width / 3))
+        buffer.write(database, x: width - DisplayWidth.of(database) - 1, y: 0, role: .titleBar, theme: theme)
+
+        x = 1 + buffer.write("Filter ", x: 1, y: 1, role: .fieldLabel, theme: theme)
+        let counts = "\(table.rowCount) of \(total) shown · \(table.ticked.count) ticked"
+        let countsWidth = DisplayWidth.of(counts)
+        var field = filter
+        TextFieldWidget.render(&field, in: Rect(x: x, y: 1, width: max(10, min(48, width - x - countsWidth - 3)), height: 1),
+                               focused: filterFocused, theme: theme, into: &buffer)
+        buffer.write(counts, x: max(x, width - countsWidth - 1), y: 1, role: .toolbarCounts, theme: theme)
+
+        let tableRect = Rect(x: 0, y: 2, width: width, height: height - Self.chromeRows)
+        if total == 0 {
+            buffer.write("No click trackers yet. Load the demo catalog with `clicktrax demo`, then open Clicktrax again.",
+                         x: 2, y: 4, maxWidth: width - 4, role: .textMuted, theme: theme)
+        } else {
+            var state = table
+            state.sortColumn = sortColumn.rawValue
+            state.sortDescending = descending
+            let rows = visible.map { tracker in
+                TableRow(id: tracker.id, cells: TrackerTableColumn.allCases.map { $0.text(tracker) }, dimmed: tracker.state == .inactive)
+            }
+            TableWidget.render(&state, columns: TrackerTableColumn.columns, checkboxes: true, in: tableRect, theme: theme,
+                               into: &buffer) { range in
+                Array(rows.prefix(range.count))
+            }
+            if table.rowCount == 0 {
+                buffer.write("No tracker matches “\(filter.text)”. Esc clears the filter.", x: 2, y: 4, maxWidth: width - 4,
+                             role: .textMuted, theme: theme)
+            }
+        }
+        FooterWidget.render(Binding.footerHints(MainAction.bindings), y: height - 1, width: width, theme: theme, into: &buffer)
+        if let toast { toast.render(y: height - 2, width: width, theme: theme, into: &buffer) }
+        if !filterFocused { buffer.cursor = nil }
+    }
+}

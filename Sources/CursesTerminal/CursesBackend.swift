@@ -1,0 +1,231 @@
+import CNcursesw
+import Dispatch
+import Foundation
+import Synchronization
+import TerminalUI
+
+/// The real terminal, through ncursesw: raw keys, mouse, bracketed paste, colours allocated on
+/// demand, wide characters, and a terminal that is always given back as it was — on `shutdown`,
+/// on SIGINT, SIGTERM and SIGHUP (the app sees `pendingSignal` and shuts down), and around Ctrl-Z.
+public final class CursesBackend: TerminalBackend {
+    public enum Failure: Error, CustomStringConvertible {
+        case notATerminal
+        case unknownTerminal(String)
+        public var description: String {
+            switch self {
+            case .notATerminal: "the terminal UI needs a terminal on stdin and stdout"
+            case .unknownTerminal(let term): "cannot start the terminal UI: unknown terminal type TERM=\(term.isEmpty ? "(unset)" : term)"
+            }
+        }
+    }
+
+    public private(set) var colorCount: Int
+    private let screen: OpaquePointer
+    private var decoder = KeyDecoder()
+    private var pending: [InputEvent] = []
+    private var last: ScreenBuffer?
+    private var pairs: [PairKey: Int16] = [:]
+    private var isShutDown = false
+    private let signals: [DispatchSourceSignal]
+    private static let receivedSignal = Atomic<Int32>(0)
+
+    struct PairKey: Hashable { var fg: Int; var bg: Int }
+
+    /// Takes over the terminal. `noColor` (NO_COLOR) gives a colourless screen.
+    public init(noColor: Bool) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw Failure.notATerminal }
+        setlocale(LC_ALL, "")
+        // Whoever started us may have left signals blocked; ncurses must hear SIGWINCH (resize)
+        // and job control must work.
+        var needed = sigset_t()
+        sigemptyset(&needed)
+        for number in [SIGWINCH, SIGTSTP, SIGCONT, SIGINT, SIGTERM, SIGHUP] { sigaddset(&needed, number) }
+        pthread_sigmask(SIG_UNBLOCK, &needed, nil)
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard !term.isEmpty, let screen = newterm(term, ctx_stdout(), ctx_stdin()) else { throw Failure.unknownTerminal(term) }
+        self.screen = screen
+        // SIGINT, SIGTERM, SIGHUP: noted here, acted on by the app's loop (which restores the
+        // terminal and exits) — a handler cannot safely call into ncurses itself.
+        signals = [SIGINT, SIGTERM, SIGHUP].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { CursesBackend.receivedSignal.store(number, ordering: .sequentiallyConsistent) }
+            source.resume()
+            return source
+        }
+        raw()
+        noecho()
+        nonl()
+        keypad(ctx_stdscr(), true)
+        set_escdelay(25)
+        wtimeout(ctx_stdscr(), 0)
+        intrflush(ctx_stdscr(), false)
+        mouseinterval(0)
+        _ = mousemask(ctx_button1_pressed() | ctx_button1_released() | ctx_button4_pressed() | ctx_button5_pressed(), nil)
+        colorCount = 0
+        if !noColor && has_colors() {
+            start_color()
+            use_default_colors()
+            colorCount = Int(ctx_colors()) >= 256 ? 256 : Int(ctx_colors()) >= 16 ? 16 : Int(ctx_colors()) >= 8 ? 8 : 0
+        }
+        decoder.modifiedKeys = Self.modifiedKeys()
+        Self.writeToTerminal("\u{1B}[?2004h") // bracketed paste on
+        curs_set(0)
+    }
+
+    deinit { shutdown() }
+
+    /// The signal that asked us to stop (SIGINT, SIGTERM, SIGHUP), if one came.
+    public var pendingSignal: Int32? {
+        let value = Self.receivedSignal.load(ordering: .sequentiallyConsistent)
+        return value == 0 ? nil : value
+    }
+
+    public var size: (width: Int, height: Int) { (Int(ctx_cols()), Int(ctx_lines())) }
+
+    public func present(_ buffer: ScreenBuffer) {
+        let diff = last.map { ScreenDiff.between($0, buffer) } ?? ScreenDiff.full(buffer)
+        if last == nil { wclear(ctx_stdscr()) }
+        for run in diff.runs {
+            var x = run.x
+            for cell in run.cells {
+                defer { x += 1 }
+                if cell.isContinuation { continue }
+                draw(cell, x: x, y: run.y)
+            }
+        }
+        if let cursor = buffer.cursor {
+            curs_set(1)
+            wmove(ctx_stdscr(), Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(ctx_stdscr())
+        last = buffer
+    }
+
+    private func draw(_ cell: Cell, x: Int, y: Int) {
+        var attributes = ctx_a_normal()
+        let style = cell.style
+        if style.bold { attributes |= ctx_a_bold() }
+        if style.underline { attributes |= ctx_a_underline() }
+        if style.reverse { attributes |= ctx_a_reverse() }
+        if style.dim { attributes |= ctx_a_dim() }
+        let pair = colorPair(style)
+        var characters = cell.character.unicodeScalars.prefix(Int(CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
+        characters.append(0)
+        var value = cchar_t()
+        setcchar(&value, characters, attributes, pair, nil)
+        mvwadd_wch(ctx_stdscr(), Int32(y), Int32(x), &value)
+    }
+
+    /// A colour pair for the style's colours, made the first time it is needed.
+    private func colorPair(_ style: Style) -> Int16 {
+        guard colorCount > 0 else { return 0 }
+        let key = PairKey(fg: style.foreground.index(forColors: colorCount), bg: style.background.index(forColors: colorCount))
+        if key.fg == -1 && key.bg == -1 { return 0 }
+        if let pair = pairs[key] { return pair }
+        let next = Int16(pairs.count + 1)
+        guard Int32(next) < min(ctx_color_pairs(), 32767) else { return 0 }
+        init_pair(next, Int16(key.fg), Int16(key.bg))
+        pairs[key] = next
+        return next
+    }
+
+    public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
+        if !pending.isEmpty { return pending.removeFirst() }
+        var raw: [RawInput] = []
+        wtimeout(ctx_stdscr(), Int32(timeoutMilliseconds))
+        if let first = readRaw() {
+            raw.append(first)
+            // Whatever else is already waiting belongs with it (an Alt chord, a paste).
+            wtimeout(ctx_stdscr(), decoder.isPasting ? 50 : 0)
+            while let more = readRaw() {
+                raw.append(more)
+                if decoder.isPasting { continue }
+            }
+        }
+        for input in raw {
+            if case .keyCode(KEY_RESIZE) = input {
+                pending.append(.resize(width: size.width, height: size.height))
+                last = nil
+            } else if case .keyCode(KEY_MOUSE) = input {
+                if let event = readMouse() { pending.append(.mouse(event)) }
+            } else {
+                pending += decoder.decode([input])
+            }
+        }
+        return pending.isEmpty ? nil : pending.removeFirst()
+    }
+
+    private func readRaw() -> RawInput? {
+        var character: wint_t = 0
+        let result = wget_wch(ctx_stdscr(), &character)
+        if result == KEY_CODE_YES { return .keyCode(Int32(character)) }
+        if result == OK { return .character(UInt32(character)) }
+        return nil
+    }
+
+    private func readMouse() -> MouseEvent? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let x = Int(event.x), y = Int(event.y)
+        if event.bstate & ctx_button4_pressed() != 0 { return MouseEvent(.wheelUp, x: x, y: y) }
+        if event.bstate & ctx_button5_pressed() != 0 { return MouseEvent(.wheelDown, x: x, y: y) }
+        if event.bstate & ctx_button1_pressed() != 0 { return MouseEvent(.press, x: x, y: y) }
+        if event.bstate & ctx_button1_released() != 0 { return MouseEvent(.release, x: x, y: y) }
+        return nil
+    }
+
+    public func invalidate() { last = nil }
+
+    /// Ctrl-Z: gives the terminal back, stops the process like any shell job, and on `fg`
+    /// takes the terminal again and redraws everything.
+    public func suspend() {
+        Self.writeToTerminal("\u{1B}[?2004l")
+        endwin()
+        signal(SIGTSTP, SIG_DFL)
+        kill(getpid(), SIGTSTP)
+        // Resumed.
+        wrefresh(ctx_stdscr())
+        Self.writeToTerminal("\u{1B}[?2004h")
+        invalidate()
+    }
+
+    /// Gives the terminal back as it was: cooked mode, echo, cursor, no mouse or paste modes.
+    public func shutdown() {
+        guard !isShutDown else { return }
+        isShutDown = true
+        signals.forEach { $0.cancel() }
+        _ = mousemask(0, nil)
+        Self.writeToTerminal("\u{1B}[?2004l")
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+    }
+
+    /// Writes straight to the terminal, around ncurses: mode switches and OSC 52.
+    public static func writeToTerminal(_ text: String) {
+        fflush(ctx_stdout())
+        _ = text.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+    }
+
+    /// Codes ncurses assigned to modified arrows and Home/End in this terminal's terminfo.
+    static func modifiedKeys() -> [Int32: KeyPress] {
+        let names: [(String, Key, Bool, Bool, Bool)] = [
+            ("kLFT5", .left, true, false, false), ("kRIT5", .right, true, false, false),
+            ("kUP5", .up, true, false, false), ("kDN5", .down, true, false, false),
+            ("kLFT3", .left, false, true, false), ("kRIT3", .right, false, true, false),
+            ("kUP3", .up, false, true, false), ("kDN3", .down, false, true, false),
+            ("kUP", .up, false, false, true), ("kDN", .down, false, false, true),
+            ("kHOM5", .home, true, false, false), ("kEND5", .end, true, false, false),
+        ]
+        var keys: [Int32: KeyPress] = [:]
+        for (name, key, ctrl, alt, shift) in names {
+            guard let sequence = tigetstr(name), Int(bitPattern: sequence) > 0 else { continue }
+            let code = key_defined(sequence)
+            if code > 0 { keys[code] = KeyPress(key, ctrl: ctrl, alt: alt, shift: shift) }
+        }
+        return keys
+    }
+}

@@ -1,0 +1,43 @@
+/// A column of a `TableWidget`.
+public struct TableColumn: Sendable, Equatable {
+    public var title: String
+    /// The narrowest the column may be; extra width is shared by the flexible columns.
+    public var minWidth: Int
+    /// Flexible columns take what is left over, in proportion to their weight.
+    public var flex: Int
+    /// Higher stays longer when the table is too narrow for every column.
+    public var priority: Int
+    public var alignRight: Bool
+
+    public init(_ title: String, minWidth: Int, flex: Int = 0, priority: Int = 50, alignRight: Bool = false) {
+        self.title = title
+        self.minWidth = minWidth
+        self.flex = flex
+        self.priority = priority
+        self.alignRight = alignRight
+    }
+
+    /// The indices of the columns that fit in `width` (one cell between columns) and the width
+    /// each gets: lowest priority dropped first, then spare cells shared among flexible columns.
+    public static func layout(_ columns: [TableColumn], width: Int) -> [(index: Int, width: Int)] {
+        var shown = Array(columns.indices)
+        func needed() -> Int { shown.reduce(0) { $0 + columns[$1].minWidth } + max(0, shown.count - 1) }
+        while needed() > width && shown.count > 1, let lowest = shown.min(by: { columns[$0].priority < columns[$1].priority }) {
+            shown.removeAll { $0 == lowest }
+        }
+        var widths = shown.map { columns[$0].minWidth }
+        var spare = width - needed()
+        let totalFlex = shown.reduce(0) { $0 + columns[$1].flex }
+        if spare > 0 && totalFlex > 0 {
+            let share = spare
+            for (position, index) in shown.enumerated() where columns[index].flex > 0 {
+                let extra = share * columns[index].flex / totalFlex
+                widths[position] += extra
+                spare -= extra
+            }
+            if let lastFlex = shown.lastIndex(where: { columns[$0].flex > 0 }) { widths[lastFlex] += spare }
+        }
+        if needed() > width, !widths.isEmpty { widths[0] = max(1, widths[0] - (needed() - width)) }
+        return Array(zip(shown, widths)).map { (index: $0.0, width: $0.1) }
+    }
+}

@@ -1,0 +1,53 @@
+import ClicktraxCore
+import Foundation
+import TerminalUI
+
+/// Finds the theme `--theme NAME|PATH` names: a path as given; a name in
+/// `$XDG_CONFIG_HOME/clicktrax/themes/`, then in the `Themes/` folder beside the build (the
+/// repository's, for `swift run`); `default` and `mono` are also built in.
+enum ThemeLocator {
+    static func theme(named option: String?, environment: [String: String], colorCount: Int) throws -> Theme {
+        let theme = try load(option, environment: environment)
+        // NO_COLOR, or a terminal without colour: the mono theme, attributes only.
+        if environment["NO_COLOR"].map({ !$0.isEmpty }) == true || colorCount == 0 {
+            return theme.name == "mono" ? theme : Theme.builtinMono
+        }
+        return theme
+    }
+
+    static func load(_ option: String?, environment: [String: String]) throws -> Theme {
+        guard let option, !option.isEmpty else { return .builtinDefault }
+        do {
+            if option.contains("/") || option.hasSuffix(".toml") {
+                guard FileManager.default.fileExists(atPath: option) else {
+                    throw ClicktraxError.badInput("--theme: no theme file \(option)")
+                }
+                return try ThemeFile.load(path: option)
+            }
+            for folder in searchFolders(environment: environment) {
+                let path = "\(folder)/\(option).toml"
+                if FileManager.default.fileExists(atPath: path) { return try ThemeFile.load(path: path) }
+            }
+        } catch let failure as ThemeFile.Failure {
+            throw ClicktraxError.badInput(failure.description)
+        }
+        switch option {
+        case "default": return .builtinDefault
+        case "mono": return .builtinMono
+        default:
+            throw ClicktraxError.badInput(
+                "--theme: no theme named “\(option)” (looked in \(searchFolders(environment: environment).joined(separator: ", ")))")
+        }
+    }
+
+    static func searchFolders(environment: [String: String]) -> [String] {
+        var folders = [ClicktraxConfig.defaultPath(environment: environment).replacingOccurrences(of: "config.toml", with: "themes")]
+        var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            let candidate = folder.appendingPathComponent("Themes").path
+            if FileManager.default.fileExists(atPath: candidate) { folders.append(candidate); break }
+            folder.deleteLastPathComponent()
+        }
+        return folders
+    }
+}

@@ -1,0 +1,103 @@
+import ClicktraxCore
+import TerminalUI
+import Testing
+@testable import ClicktraxApp
+
+/// The app driven over the in-memory terminal, on an in-memory database.
+@Suite struct MainScreenTests {
+    final class Driver {
+        let backend: MemoryBackend
+        let runner: AppRunner
+        var effects: [AppEffect] = []
+
+        init(width: Int = 100, height: Int = 16, trackers: Int = 25) throws {
+            let store = try SQLiteStore.inMemory()
+            try store.load { _ = try DemoCatalog(lineItemCount: 50, trackerCount: trackers, seed: 1).fill($0) }
+            backend = MemoryBackend(width: width, height: height)
+            var captured: [AppEffect] = []
+            runner = AppRunner(backend: backend, screen: MainScreen(store: store, databaseName: "demo.sqlite"), theme: .builtinDefault) { effect in
+                captured.append(effect)
+                return Toast("did \(effect)")
+            }
+            _ = captured
+            runner.drawFrame()
+        }
+
+        func press(_ keys: KeyPress...) {
+            for key in keys { runner.dispatch(.key(key)); runner.drawFrame() }
+        }
+
+        func type(_ text: String) { for c in text { press(.char(c)) } }
+
+        var lines: [String] { backend.screen.lines }
+    }
+
+    @Test func theScreenShowsTitleFilterCountsTableAndFooter() throws {
+        let driver = try Driver()
+        let lines = driver.lines
+        #expect(lines[0].hasPrefix(" Clicktrax  Creative › Click Trackers") && lines[0].hasSuffix("demo.sqlite "))
+        #expect(lines[1].hasPrefix(" Filter ") && lines[1].hasSuffix("25 of 25 shown · 0 ticked "))
+        #expect(lines[2].hasPrefix("    ID ▲     Name"))
+        #expect(lines[3].hasPrefix("[ ]    21378 CLIK TRAX"))
+        #expect(lines[15].hasPrefix(" Space Tick  / Filter  s Sort by next column  y Copy tags  q Quit"))
+        #expect(driver.backend.screen[5, 3].role == .tableRowCursor)
+        #expect(driver.backend.screen[1, 0].role == .titleProduct)
+    }
+
+    @Test func filteringNarrowsTheTableAsYouType() throws {
+        let driver = try Driver()
+        driver.press(.char("/"))
+        driver.type("wonka")
+        #expect(driver.lines[1].contains("wonka") && driver.lines[1].hasSuffix("4 of 25 shown · 0 ticked "))
+        #expect(driver.backend.screen.cursor != nil, "the filter shows the cursor while focused")
+        driver.press(KeyPress(.enter))
+        #expect(driver.backend.screen.cursor == nil)
+        driver.press(KeyPress(.escape))
+        #expect(driver.lines[1].hasSuffix("25 of 25 shown · 0 ticked "))
+        driver.runner.dispatch(.paste("no such tracker anywhere"))
+        driver.runner.drawFrame()
+        #expect(driver.lines[4].contains("No tracker matches “no such tracker anywhere”. Esc clears the filter."))
+    }
+
+    @Test func tickingSortingAndScrolling() throws {
+        let driver = try Driver()
+        driver.press(.char(" "), .char(" "))
+        #expect(driver.lines[1].hasSuffix("2 ticked "))
+        #expect(driver.lines[3].hasPrefix("[x]") && driver.lines[4].hasPrefix("[x]"))
+        driver.press(.char("G"))
+        #expect(driver.lines[14].hasPrefix("[ ]    21402"))
+        driver.press(.char("g"), .char("s"))
+        #expect(driver.lines[2].contains("Name ▲"))
+        driver.press(.char("S"))
+        #expect(driver.lines[2].contains("Name ▼"))
+        driver.runner.dispatch(.mouse(MouseEvent(.wheelDown, x: 10, y: 5)))
+        driver.runner.drawFrame()
+        #expect(driver.runner.screen.table.offset == 3)
+    }
+
+    @Test func copyAsksTheRunnerForTheTickedTrackers() throws {
+        let driver = try Driver()
+        driver.press(.char("j"), .char(" "), .char(" "), .char("y"))
+        #expect(driver.lines[14].contains("did copyTags([21379, 21380])"))
+    }
+
+    @Test func resizeAndATooSmallTerminal() throws {
+        let driver = try Driver()
+        driver.backend.resize(width: 50, height: 10)
+        driver.runner.dispatch(driver.backend.nextEvent(timeoutMilliseconds: 0)!)
+        driver.runner.drawFrame()
+        #expect(driver.lines.contains { $0.contains("terminal too small (need 60×16, have") })
+        driver.backend.resize(width: 200, height: 50)
+        driver.runner.drawFrame()
+        #expect(driver.lines[2].contains("Last Modified"))
+        #expect(driver.lines[27].hasPrefix("[ ]    21402"))
+        driver.backend.resize(width: 60, height: 16)
+        driver.runner.drawFrame()
+        #expect(driver.lines[2] == "    ID ▲     Name                                  State    ", "Line Item and the rest make way")
+    }
+
+    @Test func anEmptyDatabaseSaysHowToStart() throws {
+        let driver = try Driver(trackers: 0)
+        #expect(driver.lines[4].contains("No click trackers yet."))
+    }
+}

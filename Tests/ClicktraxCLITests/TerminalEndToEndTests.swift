@@ -1,0 +1,82 @@
+import ClicktraxCore
+import Foundation
+import Testing
+
+/// The real binary in tmux, as an operator uses it.
+@Suite struct TerminalEndToEndTests {
+    func session(_ cli: CLIRunner, width: Int = 120, height: Int = 30, arguments: String = "",
+                 environment: [String: String] = [:]) throws -> TmuxSession {
+        #expect(try cli.run(["demo"]).status == 0)
+        let tmux = try TmuxSession(command: "\(CLIRunner.binary.path) --database \(cli.database) \(arguments)", width: width, height: height,
+                                   environment: environment.merging(["HOME": cli.home.path]) { $1 })
+        let first = try tmux.waitFor { $0.contains("25 of 25 shown") }
+        #expect(first.contains("Clicktrax  Creative › Click Trackers"), "\(first)")
+        return tmux
+    }
+
+    @Test func keysArriveAndTheFilterNarrowsTheTable() throws {
+        let cli = try CLIRunner()
+        let tmux = try session(cli)
+        try tmux.send("/")
+        try tmux.type("wonka")
+        let filtered = try tmux.waitFor { $0.contains("4 of 25 shown") }
+        #expect(filtered.contains("4 of 25 shown · 0 ticked"), "\(filtered)")
+        try tmux.send("Enter", "Space", "Space")
+        #expect(try tmux.waitFor { $0.contains("2 ticked") }.contains("[x]"))
+        try tmux.send("q")
+        let after = try tmux.waitFor { $0.contains("EXITED") }
+        #expect(after.contains("EXITED 0"))
+        #expect(after.contains(" icanon") && after.contains(" echo "), "the terminal is sane after quitting:\n\(after)")
+    }
+
+    @Test func resizeRedrawsAndATooSmallTerminalRecovers() throws {
+        let cli = try CLIRunner()
+        let tmux = try session(cli)
+        #expect(try tmux.screen().contains("Publisher"))
+        try tmux.resize(width: 70, height: 20)
+        let narrow = try tmux.waitFor { !$0.contains("Publisher") && $0.contains("Name") }
+        #expect(narrow.contains("Line Item") && !narrow.contains("Publisher"), "\(narrow)")
+        try tmux.resize(width: 40, height: 10)
+        #expect(try tmux.waitFor { $0.contains("terminal too small") }.contains("need 60×16"))
+        try tmux.resize(width: 160, height: 40)
+        #expect(try tmux.waitFor { $0.contains("Last Modified") }.contains("25 of 25 shown"))
+    }
+
+    @Test func copyPutsInTheTmuxBufferExactlyWhatExportPrints() throws {
+        let cli = try CLIRunner()
+        let tmux = try session(cli)
+        try tmux.send("j", "Space", "Space", "y")
+        let toast = try tmux.waitFor { $0.contains("Copied") }
+        #expect(toast.contains("Copied 2 tags"), "\(toast)")
+        let exported = try cli.run(["export", "21379", "21380"])
+        #expect(try tmux.clipboard() == exported.stdout)
+    }
+
+    @Test func sigtermLeavesTheTerminalSane() throws {
+        let cli = try CLIRunner()
+        let tmux = try session(cli)
+        let pid = try Subprocess.run("pgrep", ["-f", "^\(CLIRunner.binary.path) --database \(cli.database)"]).stdoutText
+            .split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        #expect(!pid.isEmpty)
+        #expect(try Subprocess.run("kill", ["-TERM", pid]).succeeded)
+        let after = try tmux.waitFor { $0.contains("EXITED") }
+        #expect(after.contains("EXITED 143"), "\(after)")
+        #expect(after.contains(" icanon") && after.contains(" echo ") && !after.contains("-icanon"), "\(after)")
+    }
+
+    @Test func noColorGivesTheMonoThemeAndThemesChangeTheColours() throws {
+        let colourCodes = try NSRegularExpression(pattern: "\u{1B}\\[[0-9;]*(3[0-7]|9[0-7]|4[0-7]|10[0-7]|[34]8;5;[0-9]+)m")
+        func colours(_ text: String) -> Int {
+            colourCodes.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
+        }
+        let mono = try session(try CLIRunner(), environment: ["NO_COLOR": "1"])
+        let monoScreen = try mono.tmux(["capture-pane", "-t", "main", "-p", "-e"])
+        #expect(colours(monoScreen) == 0, "NO_COLOR: attributes only")
+        #expect(monoScreen.contains("\u{1B}[7m"), "the title bar and cursor row are reverse video")
+        let light = try session(try CLIRunner(), arguments: "--theme light")
+        let lightScreen = try light.tmux(["capture-pane", "-t", "main", "-p", "-e"])
+        #expect(lightScreen.contains("48;5;252"), "light's #d0d0d0 header, mapped to 256 colours")
+        let standard = try session(try CLIRunner())
+        #expect(try !standard.tmux(["capture-pane", "-t", "main", "-p", "-e"]).contains("48;5;252"))
+    }
+}

@@ -1,0 +1,53 @@
+import ClicktraxCore
+import Foundation
+
+/// The real binary in a real terminal: a private tmux server (its own socket, no user
+/// configuration) running one command, driven with send-keys and read with capture-pane.
+final class TmuxSession {
+    let socket = "clicktrax-test-\(UUID().uuidString.prefix(8))"
+
+    init(command: String, width: Int = 120, height: Int = 30, environment: [String: String] = [:]) throws {
+        let exports = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height),
+                  "env TERM=tmux-256color LANG=C.UTF-8 \(exports) \(command); echo \"EXITED $?\"; stty -a; sleep 30"])
+        try tmux(["set-option", "-g", "set-clipboard", "on"])
+    }
+
+    deinit { _ = try? tmux(["kill-server"]) }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        // A clean environment: the test runner's own (NO_COLOR, say) must not leak into the app.
+        let result = try Subprocess.run("tmux", ["-L", socket] + arguments, environment: [
+            "PATH": "/usr/bin:/bin:/usr/sbin:/sbin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8",
+        ])
+        guard result.succeeded else { throw POSIXError(.EIO) }
+        return result.stdoutText
+    }
+
+    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "main"] + keys) }
+
+    /// Types text literally (no key names).
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", "main", "-l", text]) }
+
+    func screen() throws -> String { try tmux(["capture-pane", "-t", "main", "-p"]) }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", "main", "-x", String(width), "-y", String(height)])
+    }
+
+    func clipboard() throws -> String { try tmux(["show-buffer"]) }
+
+    /// Waits up to `seconds` for the screen to satisfy `condition`; returns the last screen.
+    @discardableResult
+    func waitFor(_ seconds: Double = 10, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            usleep(50_000)
+        }
+        return last
+    }
+}

@@ -79,4 +79,33 @@ import Testing
         let standard = try session(try CLIRunner())
         #expect(try !standard.tmux(["capture-pane", "-t", "main", "-p", "-e"]).contains("48;5;252"))
     }
+
+    @Test func sighupAndSigintAlsoGiveTheTerminalBack() throws {
+        for (signal, status) in [("HUP", 129), ("INT", 130)] {
+            let cli = try CLIRunner()
+            let tmux = try session(cli)
+            let pid = try Subprocess.run("pgrep", ["-f", "^\(CLIRunner.binary.path) --database \(cli.database)"]).stdoutText
+                .split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            #expect(try Subprocess.run("kill", ["-\(signal)", pid]).succeeded)
+            let after = try tmux.waitFor { $0.contains("EXITED") }
+            #expect(after.contains("EXITED \(status)") && after.contains(" icanon"), "SIG\(signal):\n\(after)")
+        }
+    }
+
+    @Test func ctrlZSuspendsAndFgRedraws() throws {
+        let cli = try CLIRunner()
+        #expect(try cli.run(["demo"]).status == 0)
+        let tmux = try TmuxSession(command: "bash --norc --noprofile -i", environment: ["HOME": cli.home.path, "PS1": "$ "])
+        try tmux.type("\(CLIRunner.binary.path) --database \(cli.database)")
+        try tmux.send("Enter")
+        #expect(try tmux.waitFor { $0.contains("25 of 25 shown") }.contains("Click Trackers"))
+        try tmux.send("C-z")
+        let suspended = try tmux.waitFor { $0.contains("Stopped") }
+        #expect(suspended.contains("Stopped") && !suspended.contains("25 of 25 shown"), "\(suspended)")
+        try tmux.type("fg")
+        try tmux.send("Enter")
+        #expect(try tmux.waitFor { $0.contains("25 of 25 shown") }.contains("Creative › Click Trackers"))
+        try tmux.send("q")
+        #expect(try tmux.waitFor { !$0.contains("25 of 25 shown") }.contains("$"))
+    }
 }

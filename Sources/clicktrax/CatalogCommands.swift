@@ -60,8 +60,7 @@ struct PlacementsList: ParsableCommand {
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
 
     func run() throws {
-        let store = try global.openStore()
-        guard try store.publisher(id: publisher) != nil else { throw ClicktraxError.notFound(kind: "publisher", id: publisher) }
+        let store = try global.openPublisherScope(publisher)
         let columns: [PlainTextTableColumn] = ObjectPrinter.namedColumns + [.init("Size")]
         try ObjectPrinter.print(try store.placements(publisherId: publisher), format: format, columns: columns) {
             [String($0.id), $0.name, $0.code ?? "", $0.state.rawValue, Self.size($0)]
@@ -90,8 +89,7 @@ struct PaymentRulesList: ParsableCommand {
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
 
     func run() throws {
-        let store = try global.openStore()
-        guard try store.publisher(id: publisher) != nil else { throw ClicktraxError.notFound(kind: "publisher", id: publisher) }
+        let store = try global.openPublisherScope(publisher)
         let columns: [PlainTextTableColumn] = ObjectPrinter.namedColumns + [.init("Pricing"), .init("Priority", alignRight: true)]
         try ObjectPrinter.print(try store.paymentRules(publisherId: publisher), format: format, columns: columns) {
             [String($0.id), $0.name, $0.code ?? "", $0.state.rawValue, $0.pricingType.rawValue, $0.priority.map(String.init) ?? ""]

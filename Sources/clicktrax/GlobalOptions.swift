@@ -31,4 +31,11 @@ struct GlobalOptions: ParsableArguments {
     func openStore() throws -> SQLiteStore {
         try SQLiteStore.open(path: databasePath)
     }
+
+    /// The store, once the publisher a listing is scoped to is known to exist.
+    func openPublisherScope(_ publisher: Int64) throws -> SQLiteStore {
+        let store = try openStore()
+        guard try store.publisher(id: publisher) != nil else { throw ClicktraxError.notFound(kind: "publisher", id: publisher) }
+        return store
+    }
 }

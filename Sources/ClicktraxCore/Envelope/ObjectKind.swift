@@ -19,9 +19,8 @@ public protocol InvestObject: Codable, Sendable {
     static var kind: ObjectKind { get }
 }
 
-extension Advertiser: InvestObject { public static var kind: ObjectKind { .advertiser } }
+extension NamedObject: InvestObject { public static var kind: ObjectKind { Kind.objectKind } }
 extension LineItem: InvestObject { public static var kind: ObjectKind { .lineItem } }
-extension Publisher: InvestObject { public static var kind: ObjectKind { .publisher } }
 extension Placement: InvestObject { public static var kind: ObjectKind { .placement } }
 extension PaymentRule: InvestObject { public static var kind: ObjectKind { .paymentRule } }
 extension ClickTracker: InvestObject { public static var kind: ObjectKind { .clickTracker } }

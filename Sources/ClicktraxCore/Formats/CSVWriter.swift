@@ -49,13 +49,8 @@ extension LineItem: CSVRepresentable {
     }
 }
 
-extension Publisher: CSVRepresentable {
-    public static let csvHeader = ["id", "code", "name", "state"]
-    public var csvFields: [String?] { [String(id), code, name, state.rawValue] }
-}
-
-extension Advertiser: CSVRepresentable {
-    public static let csvHeader = ["id", "code", "name", "state"]
+extension NamedObject: CSVRepresentable {
+    public static var csvHeader: [String] { ["id", "code", "name", "state"] }
     public var csvFields: [String?] { [String(id), code, name, state.rawValue] }
 }
 

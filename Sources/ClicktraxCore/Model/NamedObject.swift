@@ -1,5 +1,6 @@
-/// An advertiser (Invest `advertiser`): owns line items, and through them click trackers.
-public struct Advertiser: Codable, Sendable, Equatable, Identifiable {
+/// Advertisers and publishers: the same four Invest fields, told apart by their `Kind`, so an
+/// advertiser can never be passed where a publisher is expected.
+public struct NamedObject<Kind: NamedObjectKind>: Codable, Sendable, Equatable, Identifiable {
     public var id: Int64
     public var code: String?
     public var name: String
@@ -22,6 +23,7 @@ public struct Advertiser: Codable, Sendable, Equatable, Identifiable {
         state = try c.decodeIfPresent(ObjectState.self, forKey: .state) ?? .active
     }
 
+    /// Every field is written, `null` included, as the API does.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
@@ -30,3 +32,16 @@ public struct Advertiser: Codable, Sendable, Equatable, Identifiable {
         try c.encode(state, forKey: .state)
     }
 }
+
+/// Which kind of named object: its envelope keys.
+public protocol NamedObjectKind: Sendable {
+    static var objectKind: ObjectKind { get }
+}
+
+public enum AdvertiserKind: NamedObjectKind { public static let objectKind = ObjectKind.advertiser }
+public enum PublisherKind: NamedObjectKind { public static let objectKind = ObjectKind.publisher }
+
+/// An advertiser (Invest `advertiser`): owns line items, and through them click trackers.
+public typealias Advertiser = NamedObject<AdvertiserKind>
+/// A publisher (Invest `publisher`): a tracker's clicks are reported against one.
+public typealias Publisher = NamedObject<PublisherKind>

@@ -46,8 +46,8 @@ struct TerminalSession {
             case .suspend:
                 backend.suspend()
                 return nil
-            case .quit, .redraw:
-                return nil
+            case .quit, .redraw, .run, .openMoreActions, .openHelp:
+                return nil // the app handles these itself
             }
         }
         runner.run { backend.pendingSignal != nil }

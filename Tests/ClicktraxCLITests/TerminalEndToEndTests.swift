@@ -24,7 +24,7 @@ import Testing
         try tmux.send("Enter", "Space", "Space")
         #expect(try tmux.waitFor { $0.contains("2 ticked") }.contains("[x]"))
         try tmux.send("q")
-        let after = try tmux.waitFor { $0.contains("EXITED") }
+        let after = try tmux.waitFor { $0.contains("EXITED") && $0.contains("icanon") }
         #expect(after.contains("EXITED 0"))
         #expect(after.contains(" icanon") && after.contains(" echo "), "the terminal is sane after quitting:\n\(after)")
     }
@@ -59,7 +59,7 @@ import Testing
             .split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         #expect(!pid.isEmpty)
         #expect(try Subprocess.run("kill", ["-TERM", pid]).succeeded)
-        let after = try tmux.waitFor { $0.contains("EXITED") }
+        let after = try tmux.waitFor { $0.contains("EXITED") && $0.contains("icanon") }
         #expect(after.contains("EXITED 143"), "\(after)")
         #expect(after.contains(" icanon") && after.contains(" echo ") && !after.contains("-icanon"), "\(after)")
     }
@@ -87,7 +87,7 @@ import Testing
             let pid = try Subprocess.run("pgrep", ["-f", "^\(CLIRunner.binary.path) --database \(cli.database)"]).stdoutText
                 .split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
             #expect(try Subprocess.run("kill", ["-\(signal)", pid]).succeeded)
-            let after = try tmux.waitFor { $0.contains("EXITED") }
+            let after = try tmux.waitFor { $0.contains("EXITED") && $0.contains("icanon") }
             #expect(after.contains("EXITED \(status)") && after.contains(" icanon"), "SIG\(signal):\n\(after)")
         }
     }

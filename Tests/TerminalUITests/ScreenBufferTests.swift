@@ -172,7 +172,7 @@ import Testing
 
     @Test func bindingsDriveDispatchAndTheFooter() {
         enum Action: Sendable { case quit, help }
-        let table = [Binding([.char("q"), .ctrl("c")], Action.quit, "Quit", footer: true), Binding([.char("?")], Action.help, "Help")]
+        let table = [Binding([.char("q"), .ctrl("c")], Action.quit, "Quit the app", footer: "Quit"), Binding([.char("?")], Action.help, "Help")]
         #expect(Binding.action(for: .ctrl("c"), in: table) == .quit)
         #expect(Binding.action(for: .char("x"), in: table) == nil)
         #expect(Binding.footerHints(table).map(\.label) == ["Quit"])

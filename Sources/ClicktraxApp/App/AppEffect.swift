@@ -4,6 +4,10 @@ import ClicktraxCore
 public enum AppEffect: Sendable, Equatable {
     /// Copy these trackers' tags (with the configured defaults) to the clipboard.
     case copyTags([Int64])
+    /// A More Action on the screen's targets (ticked trackers, or the current one).
+    case run(TrackerCommand)
+    case openMoreActions
+    case openHelp
     case redraw
     case suspend
     case quit

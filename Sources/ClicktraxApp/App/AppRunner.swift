@@ -2,15 +2,17 @@ import ClicktraxCore
 import TerminalUI
 
 /// The loop of ARCHITECTURE.md: prepare → render (pure) → present (only what changed) → wait
-/// for input → handle → perform effects. Single-threaded; one instance per terminal session.
+/// for input → handle (the top dialog, else the screen) → perform effects. Single-threaded.
 public final class AppRunner {
     public static let minimumWidth = 60
     public static let minimumHeight = 16
 
     let backend: TerminalBackend
     public private(set) var screen: MainScreen
+    public private(set) var modals: [Modal] = []
+    var commands: TrackerCommandRunner
     let theme: Theme
-    /// Performs an effect the screen cannot (clipboard, suspend); returns a message to show.
+    /// Performs what the app cannot itself (clipboard, suspend); returns a message to show.
     let perform: (AppEffect) -> Toast?
 
     public init(backend: TerminalBackend, screen: MainScreen, theme: Theme, perform: @escaping (AppEffect) -> Toast?) {
@@ -18,10 +20,11 @@ public final class AppRunner {
         self.screen = screen
         self.theme = theme
         self.perform = perform
+        commands = TrackerCommandRunner(store: screen.store)
     }
 
-    /// Runs until the operator quits or `shouldStop` says so (a signal). Errors from the store
-    /// are shown as a toast; the loop never dies of one.
+    /// Runs until the operator quits or `shouldStop` says so (a signal). Errors are shown as
+    /// a toast; the loop never dies of one.
     public func run(shouldStop: () -> Bool = { false }) {
         var running = true
         while running && !shouldStop() {
@@ -37,18 +40,93 @@ public final class AppRunner {
     /// Handles one event; false when the app should end. Public for the tests' driver.
     @discardableResult
     public func dispatch(_ event: InputEvent) -> Bool {
-        for effect in screen.handle(event) {
-            switch effect {
-            case .quit:
-                return false
-            case .redraw:
-                backend.invalidate()
-            case .copyTags, .suspend:
-                if let toast = perform(effect) { screen.toast = toast }
-                backend.invalidate()
-            }
+        if case .resize = event { backend.invalidate() }
+        if !modals.isEmpty {
+            if case .resize = event { return true }
+            handleTopModal(event)
+            return true
+        }
+        for effect in screen.handle(event) where !apply(effect) { return false }
+        return true
+    }
+
+    /// Applies one effect; false for quit.
+    private func apply(_ effect: AppEffect) -> Bool {
+        switch effect {
+        case .quit:
+            return false
+        case .redraw:
+            backend.invalidate()
+        case .suspend, .copyTags:
+            if let toast = perform(effect) { screen.toast = toast }
+            backend.invalidate()
+        case .openMoreActions:
+            modals.append(.moreActions(MoreActionsMenu(hasTargets: !screen.targets.isEmpty, canUndo: commands.canUndo,
+                                                      anchor: (MainScreen.moreActionsButton.x, MainScreen.moreActionsButton.maxY))))
+        case .openHelp:
+            modals.append(.help(HelpOverlay(sections: KeyBindingsDocument.sections)))
+        case .run(let command):
+            run(command)
         }
         return true
+    }
+
+    private func run(_ command: TrackerCommand) {
+        let targets = screen.targets
+        if command != .undo && targets.isEmpty {
+            screen.toast = Toast("\(command.label.replacingOccurrences(of: "…", with: "")): tick a tracker or move to one first", kind: .error)
+            return
+        }
+        switch command {
+        case .copyTags:
+            _ = apply(.copyTags(targets))
+        case .delete:
+            let noun = targets.count == 1 ? "click tracker \(targets[0])" : "\(targets.count) click trackers"
+            modals.append(.confirm(ConfirmDialog(
+                title: "Delete", message: "Delete \(noun)? The change log keeps them, and u undoes it.", confirmLabel: "Delete"),
+                .delete, targets))
+        default:
+            execute(command, on: targets)
+        }
+    }
+
+    private func execute(_ command: TrackerCommand, on targets: [Int64]) {
+        do {
+            let message = try commands.run(command, on: targets)
+            if command == .delete { screen.forget(targets) } else { screen.reload() }
+            screen.toast = Toast(message, kind: .success)
+        } catch {
+            screen.reload()
+            screen.toast = Toast("\(error)", kind: .error)
+        }
+    }
+
+    private func handleTopModal(_ event: InputEvent) {
+        guard var top = modals.popLast() else { return }
+        let width = backend.size.width
+        switch top {
+        case .moreActions(var menu):
+            switch menu.handle(event, screenWidth: width) {
+            case .stay:
+                top = .moreActions(menu)
+                modals.append(top)
+                if case .key(let press) = event, press.key == .enter, let reason = menu.focusedReason {
+                    screen.toast = Toast(reason, kind: .error)
+                }
+            case .cancel:
+                break
+            case .done(let command):
+                run(command)
+            }
+        case .confirm(var dialog, let command, let targets):
+            switch dialog.handle(event, screen: Rect(x: 0, y: 0, width: width, height: backend.size.height)) {
+            case .stay: modals.append(.confirm(dialog, command, targets))
+            case .cancel: screen.toast = Toast("Nothing was deleted")
+            case .done: execute(command, on: targets)
+            }
+        case .help(var overlay):
+            if case .stay = overlay.handle(event) { modals.append(.help(overlay)) }
+        }
     }
 
     /// Draws the current frame (for the loop, and for tests).
@@ -69,6 +147,10 @@ public final class AppRunner {
             screen.toast = Toast("\(error)", kind: .error)
         }
         screen.render(into: &buffer, theme: theme)
+        for modal in modals {
+            buffer.cursor = nil
+            modal.render(into: &buffer, theme: theme)
+        }
         backend.present(buffer)
     }
 

@@ -12,9 +12,26 @@ public enum KeyBindingsDocument {
             header to sort by it (again to reverse), the filter to type in it; the wheel scrolls.
 
             """
-        text += section("Click Trackers screen", MainAction.bindings)
-        text += section("Filter field (after /)", filterBindings)
+        for (title, bindings) in sections {
+            text += "\n## \(title)\n\n| keys | action |\n|---|---|\n"
+            for binding in bindings { text += "| \(binding.keys) | \(binding.label) |\n" }
+        }
         return text
+    }
+
+    /// Every context's keys, for this file and the help overlay.
+    public static var sections: [(title: String, bindings: [(keys: String, label: String)])] {
+        [
+            ("Click Trackers screen", rows(MainAction.bindings)),
+            ("Filter field (after /)", rows(filterBindings)),
+            ("More Actions menu", [("↑ ↓ j k", "Move"), ("Enter Space", "Run the item"), ("y + - D Del u", "Run an item by its key"), ("Esc", "Close")]),
+            ("Confirmation", [("y", "Confirm"), ("n Esc", "Cancel"), ("Tab ← →", "Switch button"), ("Enter", "The focused button (Cancel first)")]),
+            ("Help (this overlay)", [("letters", "Filter the keys"), ("↑ ↓ PgUp PgDn", "Scroll"), ("Esc ?", "Close")]),
+        ]
+    }
+
+    static func rows<Action>(_ bindings: [Binding<Action>]) -> [(keys: String, label: String)] {
+        bindings.map { ($0.keys.map(\.description).joined(separator: " "), $0.label) }
     }
 
     /// The filter field's keys, as `TextFieldState` implements them.
@@ -30,11 +47,4 @@ public enum KeyBindingsDocument {
         Binding([.ctrl("w"), KeyPress(.backspace, alt: true)], "killWord", "Delete the word before the cursor"),
     ]
 
-    static func section<Action>(_ title: String, _ bindings: [Binding<Action>]) -> String {
-        var text = "\n## \(title)\n\n| keys | action |\n|---|---|\n"
-        for binding in bindings {
-            text += "| \(binding.keys.map { "`\($0.description)`" }.joined(separator: " ")) | \(binding.label) |\n"
-        }
-        return text
-    }
 }

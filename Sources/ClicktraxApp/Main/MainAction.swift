@@ -6,7 +6,8 @@ public enum MainAction: Sendable, Equatable {
     case toggleTick, tickAllShown, clearTicks
     case focusFilter, clearFilter
     case nextSortColumn, reverseSort
-    case copyTags
+    case copyTags, moreActions, activate, deactivate, duplicate, delete, undo
+    case help
     case redraw, suspend, quit
 }
 
@@ -19,16 +20,23 @@ extension MainAction {
         Binding([KeyPress(.pageUp), .ctrl("b")], .pageUp, "Page up"),
         Binding([.char("g"), KeyPress(.home)], .top, "First tracker"),
         Binding([.char("G"), KeyPress(.end)], .bottom, "Last tracker"),
-        Binding([.char(" ")], .toggleTick, "Tick", footer: true),
+        Binding([.char(" ")], .toggleTick, "Tick or untick the current tracker (then move down)", footer: "Tick"),
         Binding([.char("a")], .tickAllShown, "Tick all shown"),
         Binding([.char("A")], .clearTicks, "Clear ticks"),
-        Binding([.char("/")], .focusFilter, "Filter", footer: true),
+        Binding([.char("/")], .focusFilter, "Filter by name, ID, code, line item or publisher", footer: "Filter"),
         Binding([KeyPress(.escape)], .clearFilter, "Clear filter"),
-        Binding([.char("s")], .nextSortColumn, "Sort by next column", footer: true),
+        Binding([.char("s")], .nextSortColumn, "Sort by the next column"),
         Binding([.char("S")], .reverseSort, "Reverse sort"),
-        Binding([.char("y")], .copyTags, "Copy tags", footer: true),
+        Binding([.char("m"), KeyPress(.function(2))], .moreActions, "More Actions menu", footer: "More"),
+        Binding([.char("y")], .copyTags, "Copy the tags of the ticked trackers (or the current one)", footer: "Copy tags"),
+        Binding([.char("+")], .activate, "Activate"),
+        Binding([.char("-")], .deactivate, "Deactivate"),
+        Binding([.char("D")], .duplicate, "Duplicate"),
+        Binding([KeyPress(.delete), .char("x")], .delete, "Delete (asks first)"),
+        Binding([.char("u")], .undo, "Undo the last change made in this session", footer: "Undo"),
+        Binding([.char("?"), KeyPress(.function(1))], .help, "Help: every key, filterable", footer: "Help"),
         Binding([.ctrl("l")], .redraw, "Redraw"),
         Binding([.ctrl("z")], .suspend, "Suspend"),
-        Binding([.char("q"), .ctrl("c")], .quit, "Quit", footer: true),
+        Binding([.char("q"), .ctrl("c")], .quit, "Quit", footer: "Quit"),
     ]
 }

@@ -103,10 +103,14 @@ public struct MainScreen {
             sortColumn = all[(all.firstIndex(of: sortColumn)! + 1) % all.count]
             descending = false
         case .reverseSort: descending.toggle()
-        case .copyTags:
-            let ids = table.ticked.isEmpty ? currentId.map { [$0] } ?? [] : table.ticked.sorted()
-            if ids.isEmpty { toast = Toast("Copy tags: there is no tracker to copy", kind: .error); return [] }
-            return [.copyTags(ids)]
+        case .copyTags: return [.run(.copyTags)]
+        case .activate: return [.run(.activate)]
+        case .deactivate: return [.run(.deactivate)]
+        case .duplicate: return [.run(.duplicate)]
+        case .delete: return [.run(.delete)]
+        case .undo: return [.run(.undo)]
+        case .moreActions: return [.openMoreActions]
+        case .help: return [.openHelp]
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
         case .quit: return [.quit]
@@ -119,6 +123,7 @@ public struct MainScreen {
         case .wheelUp: table.scroll(by: -3)
         case .wheelDown: table.scroll(by: 3)
         case .press, .click:
+            if Self.moreActionsButton.contains(x: mouse.x, y: mouse.y) { filterFocused = false; return [.openMoreActions] }
             if mouse.y == 1 { filterFocused = true; return [] }
             filterFocused = false
             if mouse.y == 2 {
@@ -149,6 +154,20 @@ public struct MainScreen {
         return nil
     }
 
+    /// What a More Action acts on: the ticked trackers, or the current one when none is ticked.
+    public var targets: [Int64] {
+        table.ticked.isEmpty ? currentId.map { [$0] } ?? [] : table.ticked.sorted()
+    }
+
+    /// After trackers are deleted: their ticks go too.
+    public mutating func forget(_ ids: [Int64]) {
+        table.ticked.subtract(ids)
+        reload()
+    }
+
+    /// The toolbar's More Actions button: where it is, for the mouse and for the menu's anchor.
+    static let moreActionsButton = Rect(x: 1, y: 1, width: 18, height: 1)
+
     public var currentId: Int64? {
         let position = table.cursor - table.offset
         return visible.indices.contains(position) ? visible[position].id : nil
@@ -165,7 +184,9 @@ public struct MainScreen {
         let database = DisplayWidth.truncate(databaseName, to: max(0, width / 3))
         buffer.write(database, x: width - DisplayWidth.of(database) - 1, y: 0, role: .titleBar, theme: theme)
 
-        x = 1 + buffer.write("Filter ", x: 1, y: 1, role: .fieldLabel, theme: theme)
+        ButtonWidget.render("More Actions ▾", focused: false, x: Self.moreActionsButton.x, y: 1, theme: theme, into: &buffer)
+        x = Self.moreActionsButton.maxX + 2
+        x += buffer.write("Filter ", x: x, y: 1, role: .fieldLabel, theme: theme)
         let counts = "\(table.rowCount) of \(total) shown · \(table.ticked.count) ticked"
         let countsWidth = DisplayWidth.of(counts)
         var field = filter

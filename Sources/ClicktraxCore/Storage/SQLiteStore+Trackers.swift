@@ -207,14 +207,20 @@ extension SQLiteStore {
             } else {
                 rows = try Row.fetchAll(db, sql: "SELECT * FROM tracker_change ORDER BY seq DESC LIMIT ?", arguments: [limit])
             }
-            return try rows.map { row in
-                TrackerChange(
-                    sequence: row["seq"], changedAt: row["changed_at"], trackerId: row["tracker_id"],
-                    action: TrackerChange.Action(rawValue: row["action"]) ?? .updated,
-                    before: try TrackerSnapshot.tracker(fromJSON: row["before"]),
-                    after: try TrackerSnapshot.tracker(fromJSON: row["after"]),
-                    actor: row["actor"])
-            }
+            return try rows.map(Self.change(from:))
         }
+    }
+
+    static func fetchChange(_ db: Database, sequence: Int64) throws -> TrackerChange? {
+        try Row.fetchOne(db, sql: "SELECT * FROM tracker_change WHERE seq = ?", arguments: [sequence]).map(change(from:))
+    }
+
+    static func change(from row: Row) throws -> TrackerChange {
+        TrackerChange(
+            sequence: row["seq"], changedAt: row["changed_at"], trackerId: row["tracker_id"],
+            action: TrackerChange.Action(rawValue: row["action"]) ?? .updated,
+            before: try TrackerSnapshot.tracker(fromJSON: row["before"]),
+            after: try TrackerSnapshot.tracker(fromJSON: row["after"]),
+            actor: row["actor"])
     }
 }

@@ -22,6 +22,12 @@ public protocol TrackerStore: Sendable {
     /// Deletes trackers, returning them as they were (the change log keeps them too).
     func deleteTrackers(ids: [Int64]) throws -> [ClickTracker]
 
+    /// Reverts a logged change if the tracker is still as that change left it; logs the revert.
+    func undo(change sequence: Int64) throws -> TrackerChange
+
+    /// Copies trackers ("Copy of …", no code); returns the copies.
+    func duplicateTrackers(ids: [Int64]) throws -> [ClickTracker]
+
     /// The change log, newest first; for one tracker or all.
     func changes(trackerId: Int64?, limit: Int) throws -> [TrackerChange]
 

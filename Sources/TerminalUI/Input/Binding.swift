@@ -3,14 +3,16 @@
 public struct Binding<Action: Sendable>: Sendable {
     public var keys: [KeyPress]
     public var action: Action
+    /// What the help overlay and KEYBINDINGS.md say it does.
     public var label: String
-    public var showInFooter: Bool
+    /// The short word the footer shows, for the few bindings that earn a place there.
+    public var footerLabel: String?
 
-    public init(_ keys: [KeyPress], _ action: Action, _ label: String, footer: Bool = false) {
+    public init(_ keys: [KeyPress], _ action: Action, _ label: String, footer: String? = nil) {
         self.keys = keys
         self.action = action
         self.label = label
-        showInFooter = footer
+        footerLabel = footer
     }
 
     /// How the keys read in hints and help: `j/↓`.
@@ -23,6 +25,6 @@ public struct Binding<Action: Sendable>: Sendable {
 
     /// The footer's hints: the first key of each binding shown there.
     public static func footerHints(_ table: [Binding]) -> [(key: String, label: String)] {
-        table.filter(\.showInFooter).map { ($0.keys.first?.description ?? "", $0.label) }
+        table.compactMap { binding in binding.footerLabel.map { (binding.keys.first?.description ?? "", $0) } }
     }
 }

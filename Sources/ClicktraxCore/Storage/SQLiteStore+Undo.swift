@@ -1,0 +1,73 @@
+import GRDB
+
+extension SQLiteStore {
+    /// Reverts one logged change, provided the tracker is still exactly as that change left it
+    /// (otherwise someone changed it since, and undoing would lose their edit). The revert is
+    /// itself a change, logged like any other. Returns the new log entry.
+    public func undo(change sequence: Int64) throws -> TrackerChange {
+        try write { db in
+            guard let entry = try Self.fetchChange(db, sequence: sequence) else {
+                throw ClicktraxError.badInput("undo: no change number \(sequence) in the change log")
+            }
+            let current = try Self.fetchTracker(db, id: entry.trackerId)
+            let expected = entry.after
+            guard current?.revision == expected?.revision, (current == nil) == (expected == nil) else {
+                throw ClicktraxError.conflict(
+                    "undo: tracker \(entry.trackerId) was changed since (\(current.map { "now revision \($0.revision)" } ?? "now deleted")); "
+                        + "nothing was undone, so that change is not lost")
+            }
+            switch (entry.before, current) {
+            case (nil, let created?):
+                // Undo a create: delete it.
+                try db.execute(sql: "DELETE FROM click_tracker WHERE id = ?", arguments: [created.id])
+                try log(db, .deleted, id: created.id, before: created, after: nil)
+            case (let before?, nil):
+                // Undo a delete: bring it back as it was, under its own id.
+                _ = try TrackerResolver(db: db).resolve(before.draft, trackerId: before.id)
+                try db.execute(
+                    sql: """
+                        INSERT INTO click_tracker (id, member_id, name, code, state, click_url, line_item_id, publisher_id,
+                            placement_id, payment_rule_id, last_modified, revision)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [before.id, before.memberId, before.name, before.code, before.state.rawValue, before.clickUrl,
+                                before.lineItem.id, before.publisher.id, before.tag?.id, before.paymentRule?.id,
+                                Timestamp.now(), before.revision + 1])
+                try log(db, .created, id: before.id, before: nil, after: Self.fetchTracker(db, id: before.id))
+            case (let before?, let now?):
+                // Undo an edit or a state change: put the fields back.
+                let resolved = try TrackerResolver(db: db).resolve(before.draft, trackerId: before.id)
+                try db.execute(
+                    sql: """
+                        UPDATE click_tracker SET name = ?, code = ?, state = ?, click_url = ?, line_item_id = ?,
+                            publisher_id = ?, placement_id = ?, payment_rule_id = ?, last_modified = ?, revision = revision + 1
+                        WHERE id = ?
+                        """,
+                    arguments: resolved.columnValues + [Timestamp.now(), now.id])
+                let after = try Self.fetchTracker(db, id: now.id)!
+                var onlyStateDiffers = now.draft
+                onlyStateDiffers.state = before.state
+                let action: TrackerChange.Action = onlyStateDiffers == before.draft && before.state != now.state
+                    ? (before.state == .active ? .activated : .deactivated) : .updated
+                try log(db, action, id: now.id, before: now, after: after)
+            case (nil, nil):
+                throw ClicktraxError.badInput("undo: change \(sequence) has nothing to undo")
+            }
+            return try Self.fetchChange(db, sequence: db.lastInsertedRowID)!
+        }
+    }
+
+    /// A copy of each tracker: "Copy of …", no code (codes are unique), the same line item,
+    /// publisher, placement, payment rule, landing page and state. Returns the copies.
+    public func duplicateTrackers(ids: [Int64]) throws -> [ClickTracker] {
+        var copies: [ClickTracker] = []
+        for id in ids {
+            guard let original = try tracker(id: id) else { throw ClicktraxError.notFound(kind: "click tracker", id: id) }
+            var draft = original.draft
+            draft.name = String(("Copy of " + original.name).prefix(TrackerRules.nameMaxLength))
+            draft.code = nil
+            copies.append(try createTracker(draft, id: nil))
+        }
+        return copies
+    }
+}

@@ -66,7 +66,7 @@ public struct HelpOverlay: Sendable, Equatable {
                 y += 1
                 if y >= inner.maxY { break }
             }
-            buffer.write(DisplayWidth.fit(entry.keys, to: 18), x: inner.x + 1, y: y, role: .footerKey, theme: theme)
+            buffer.write(DisplayWidth.fit(entry.keys, to: 18), x: inner.x + 1, y: y, role: .dialogKey, theme: theme)
             buffer.write(entry.label, x: inner.x + 20, y: y, maxWidth: inner.width - 20, role: .dialog, theme: theme)
             y += 1
         }

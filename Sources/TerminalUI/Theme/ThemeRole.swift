@@ -31,6 +31,7 @@ public enum ThemeRole: String, CaseIterable, Sendable {
     case dialog = "dialog"
     case dialogBorder = "dialog.border"
     case dialogTitle = "dialog.title"
+    case dialogKey = "dialog.key"
     case menu = "menu"
     case menuItemFocused = "menu.item.focused"
     case menuItemDisabled = "menu.item.disabled"

@@ -46,7 +46,7 @@ struct TerminalSession {
             case .suspend:
                 backend.suspend()
                 return nil
-            case .quit, .redraw, .run, .openMoreActions, .openHelp:
+            case .quit, .redraw, .run, .openMoreActions, .openHelp, .openTracker:
                 return nil // the app handles these itself
             }
         }

@@ -36,10 +36,10 @@ import Testing
         let driver = try Driver()
         let lines = driver.lines
         #expect(lines[0].hasPrefix(" Clicktrax  Creative › Click Trackers") && lines[0].hasSuffix("demo.sqlite "))
-        #expect(lines[1].hasPrefix(" [ More Actions ▾ ]  Filter ") && lines[1].hasSuffix("25 of 25 shown · 0 ticked "))
+        #expect(lines[1].hasPrefix(" [ Create Click Tracker ]  [ More Actions ▾ ]  Filter ") && lines[1].hasSuffix("25 of 25 shown · 0 ticked "))
         #expect(lines[2].hasPrefix("        ID ▲ Name"))
         #expect(lines[3].hasPrefix("[ ]    21378 CLIK TRAX"))
-        #expect(lines[15].hasPrefix(" Space Tick  / Filter  m More  y Copy tags  u Undo  ? Help  q Quit"))
+        #expect(lines[15].hasPrefix(" Space Tick  / Filter  n New  Enter Edit  m More  y Copy tags  u Undo  ? Help  q Quit"))
         #expect(driver.backend.screen[5, 3].role == .tableRowCursor)
         #expect(driver.backend.screen[1, 0].role == .titleProduct)
     }

@@ -70,10 +70,10 @@ import Testing
 
     @Test func theMouseOpensTheMenuAndPicksAnItem() throws {
         let driver = try Driver()
-        driver.runner.dispatch(.mouse(MouseEvent(.press, x: 5, y: 1)))
+        driver.runner.dispatch(.mouse(MouseEvent(.press, x: 30, y: 1)))
         driver.runner.drawFrame()
         #expect(driver.runner.modals.count == 1)
-        driver.runner.dispatch(.mouse(MouseEvent(.press, x: 5, y: 5)))  // Deactivate
+        driver.runner.dispatch(.mouse(MouseEvent(.press, x: 30, y: 5)))  // Deactivate
         driver.runner.drawFrame()
         #expect(try state(driver, 21378) == .inactive)
     }

@@ -108,4 +108,27 @@ import Testing
         try tmux.send("q")
         #expect(try tmux.waitFor { !$0.contains("25 of 25 shown") }.contains("$"))
     }
+
+    @Test func aTrackerCreatedThroughTheKeysIsStored() throws {
+        let cli = try CLIRunner()
+        let tmux = try session(cli)
+        try tmux.send("n")
+        #expect(try tmux.waitFor { $0.contains("Create new Click Tracker") }.contains("Name *"))
+        try tmux.type("Made in tmux")
+        try tmux.send("Tab", "Tab", "Tab", "Enter")
+        #expect(try tmux.waitFor { $0.contains("Choose a Line Item") }.contains("Search"))
+        try tmux.type("wonka holiday jp")
+        _ = try tmux.waitFor { $0.contains("Wonka Holiday 2026 – JP") }
+        try tmux.send("Enter", "Tab", "Enter")
+        _ = try tmux.waitFor { $0.contains("Choose a Publisher") }
+        try tmux.type("daily planet")
+        _ = try tmux.waitFor { $0.contains("1 found") }
+        try tmux.send("Enter", "C-s")
+        #expect(try tmux.waitFor { $0.contains("Created click tracker") }.contains("“Made in tmux”"))
+        let listed = try cli.run(["trackers", "list", "--search", "made in tmux", "--format", "json"])
+        let trackers = try InvestEnvelope.decode(ClickTracker.self, from: Data(listed.stdout.utf8), source: "stdout")
+        #expect(trackers.count == 1)
+        #expect(trackers.first?.publisher.name == "The Daily Planet")
+        #expect(trackers.first?.lineItem.name.hasPrefix("Wonka Holiday 2026 – JP") == true)
+    }
 }

@@ -7,6 +7,8 @@ public enum AppEffect: Sendable, Equatable {
     /// A More Action on the screen's targets (ticked trackers, or the current one).
     case run(TrackerCommand)
     case openMoreActions
+    /// The Create dialog (nil) or the Edit dialog of a tracker.
+    case openTracker(Int64?)
     case openHelp
     case redraw
     case suspend

@@ -65,6 +65,21 @@ public final class AppRunner {
                                                       anchor: (MainScreen.moreActionsButton.x, MainScreen.moreActionsButton.maxY))))
         case .openHelp:
             modals.append(.help(HelpOverlay(sections: KeyBindingsDocument.sections)))
+        case .openTracker(let id):
+            do {
+                if let id {
+                    guard let tracker = try screen.store.tracker(id: id) else {
+                        screen.toast = Toast("Tracker \(id) is gone: someone deleted it", kind: .error)
+                        screen.reload()
+                        return true
+                    }
+                    modals.append(.tracker(TrackerDialog(editing: tracker)))
+                } else {
+                    modals.append(.tracker(TrackerDialog()))
+                }
+            } catch {
+                screen.toast = Toast("\(error)", kind: .error)
+            }
         case .run(let command):
             run(command)
         }
@@ -84,7 +99,7 @@ public final class AppRunner {
             let noun = targets.count == 1 ? "click tracker \(targets[0])" : "\(targets.count) click trackers"
             modals.append(.confirm(ConfirmDialog(
                 title: "Delete", message: "Delete \(noun)? The change log keeps them, and u undoes it.", confirmLabel: "Delete"),
-                .delete, targets))
+                .delete(targets)))
         default:
             execute(command, on: targets)
         }
@@ -118,14 +133,73 @@ public final class AppRunner {
             case .done(let command):
                 run(command)
             }
-        case .confirm(var dialog, let command, let targets):
+        case .confirm(var dialog, let purpose):
             switch dialog.handle(event, screen: Rect(x: 0, y: 0, width: width, height: backend.size.height)) {
-            case .stay: modals.append(.confirm(dialog, command, targets))
-            case .cancel: screen.toast = Toast("Nothing was deleted")
-            case .done: execute(command, on: targets)
+            case .stay:
+                modals.append(.confirm(dialog, purpose))
+            case .cancel:
+                if case .delete = purpose { screen.toast = Toast("Nothing was deleted") }
+            case .done:
+                switch purpose {
+                case .delete(let targets): execute(.delete, on: targets)
+                case .discardEdits:
+                    _ = modals.popLast()
+                    screen.toast = Toast("Edits discarded")
+                }
+            }
+        case .tracker(var dialog):
+            switch dialog.handle(event, screen: Rect(x: 0, y: 0, width: width, height: backend.size.height)) {
+            case .stay:
+                modals.append(.tracker(dialog))
+            case .cancel:
+                break
+            case .done(.confirmDiscard):
+                modals.append(.tracker(dialog))
+                modals.append(.confirm(ConfirmDialog(title: "Unsaved changes", message: "Throw away what you typed in this tracker?",
+                                                     confirmLabel: "Discard"), .discardEdits))
+            case .done(.pick(let kind)):
+                modals.append(.tracker(dialog))
+                var picker = PickerDialog(kind: kind)
+                picker.refresh(from: screen.store)
+                modals.append(.picker(picker))
+            case .done(.save(let draft, let trackerId, let revision)):
+                save(draft, trackerId: trackerId, revision: revision, dialog: dialog)
+            }
+        case .picker(var picker):
+            switch picker.handle(event, screen: Rect(x: 0, y: 0, width: width, height: backend.size.height)) {
+            case .stay:
+                picker.refresh(from: screen.store)
+                modals.append(.picker(picker))
+            case .cancel:
+                break
+            case .done(let choice):
+                if case .tracker(var dialog)? = modals.last {
+                    dialog.apply(choice, from: picker.kind)
+                    modals[modals.count - 1] = .tracker(dialog)
+                }
             }
         case .help(var overlay):
             if case .stay = overlay.handle(event) { modals.append(.help(overlay)) }
+        }
+    }
+
+    /// Saves the dialog's tracker; on failure the dialog stays open with every message beside
+    /// its field and nothing the operator typed lost.
+    private func save(_ draft: TrackerDraft, trackerId: Int64?, revision: Int?, dialog: TrackerDialog) {
+        do {
+            let saved: ClickTracker
+            if let trackerId, let revision {
+                saved = try screen.store.updateTracker(id: trackerId, with: draft, expectedRevision: revision)
+            } else {
+                saved = try screen.store.createTracker(draft, id: nil)
+            }
+            try? commands.remember([saved.id])
+            screen.reload()
+            screen.toast = Toast("\(trackerId == nil ? "Created" : "Saved") click tracker \(saved.id) “\(saved.name)”", kind: .success)
+        } catch {
+            var dialog = dialog
+            dialog.showFailure(error)
+            modals.append(.tracker(dialog))
         }
     }
 

@@ -25,6 +25,9 @@ public enum KeyBindingsDocument {
             ("Click Trackers screen", rows(MainAction.bindings)),
             ("Filter field (after /)", rows(filterBindings)),
             ("More Actions menu", [("↑ ↓ j k", "Move"), ("Enter Space", "Run the item"), ("y + - D Del u", "Run an item by its key"), ("Esc", "Close")]),
+            ("Create / Edit Click Tracker", [("Tab Shift-Tab ↑ ↓", "Move between fields"), ("Enter", "Pick (Line Item, Publisher, Placement, Payment Rule), toggle, or save"),
+                                             ("Space ← →", "Toggle Advanced Options or State"), ("Ctrl-S", "Save"), ("Esc", "Cancel (asks first if you changed something)")]),
+            ("Pickers", [("letters", "Search by name, ID or code"), ("↑ ↓ PgUp PgDn", "Move"), ("Enter", "Choose"), ("Esc", "Back without choosing")]),
             ("Confirmation", [("y", "Confirm"), ("n Esc", "Cancel"), ("Tab ← →", "Switch button"), ("Enter", "The focused button (Cancel first)")]),
             ("Help (this overlay)", [("letters", "Filter the keys"), ("↑ ↓ PgUp PgDn", "Scroll"), ("Esc ?", "Close")]),
         ]

@@ -4,15 +4,26 @@ import TerminalUI
 /// bottom to top.
 public enum Modal: Sendable, Equatable {
     case moreActions(MoreActionsMenu)
-    /// A confirmation, and the command it guards with the trackers it would act on.
-    case confirm(ConfirmDialog, TrackerCommand, [Int64])
+    /// A confirmation, and what it guards.
+    case confirm(ConfirmDialog, ConfirmPurpose)
     case help(HelpOverlay)
+    case tracker(TrackerDialog)
+    case picker(PickerDialog)
 
     func render(into buffer: inout ScreenBuffer, theme: Theme) {
         switch self {
         case .moreActions(let menu): menu.render(into: &buffer, theme: theme)
-        case .confirm(let dialog, _, _): dialog.render(into: &buffer, theme: theme)
+        case .confirm(let dialog, _): dialog.render(into: &buffer, theme: theme)
         case .help(let overlay): overlay.render(into: &buffer, theme: theme)
+        case .tracker(let dialog): dialog.render(into: &buffer, theme: theme)
+        case .picker(let picker): picker.render(into: &buffer, theme: theme)
         }
     }
+}
+
+/// What a confirmation guards.
+public enum ConfirmPurpose: Sendable, Equatable {
+    case delete([Int64])
+    /// Closing the tracker dialog under it, throwing its edits away.
+    case discardEdits
 }

@@ -44,8 +44,8 @@ public struct TrackerCommandRunner {
         }
     }
 
-    /// The newest change-log entry of each tracker just changed.
-    private mutating func remember(_ ids: [Int64]) throws {
+    /// The newest change-log entry of each tracker just changed, as one undoable step.
+    mutating func remember(_ ids: [Int64]) throws {
         let sequences = try ids.compactMap { try store.changes(trackerId: $0, limit: 1).first?.sequence }
         if !sequences.isEmpty { undoStack.append(sequences) }
     }

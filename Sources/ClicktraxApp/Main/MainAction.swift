@@ -6,6 +6,7 @@ public enum MainAction: Sendable, Equatable {
     case toggleTick, tickAllShown, clearTicks
     case focusFilter, clearFilter
     case nextSortColumn, reverseSort
+    case create, edit
     case copyTags, moreActions, activate, deactivate, duplicate, delete, undo
     case help
     case redraw, suspend, quit
@@ -27,6 +28,8 @@ extension MainAction {
         Binding([KeyPress(.escape)], .clearFilter, "Clear filter"),
         Binding([.char("s")], .nextSortColumn, "Sort by the next column"),
         Binding([.char("S")], .reverseSort, "Reverse sort"),
+        Binding([.char("n"), .char("c")], .create, "Create a click tracker", footer: "New"),
+        Binding([KeyPress(.enter), .char("e")], .edit, "Edit the current tracker", footer: "Edit"),
         Binding([.char("m"), KeyPress(.function(2))], .moreActions, "More Actions menu", footer: "More"),
         Binding([.char("y")], .copyTags, "Copy the tags of the ticked trackers (or the current one)", footer: "Copy tags"),
         Binding([.char("+")], .activate, "Activate"),

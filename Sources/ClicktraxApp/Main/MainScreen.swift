@@ -15,6 +15,8 @@ public struct MainScreen {
     public private(set) var visible: [ClickTracker] = []
     public private(set) var total = 0
     public var toast: Toast?
+    /// A checkbox clicked on a row not yet read: ticked once the page is loaded.
+    private var pendingTick = false
     private var loadedQuery: TrackerQuery?
 
     /// Rows taken by the title, the toolbar and the footer.
@@ -44,6 +46,8 @@ public struct MainScreen {
         page.offset = table.offset
         page.limit = table.pageSize
         visible = try store.trackers(page)
+        if pendingTick, let id = currentId { table.toggle(id) }
+        pendingTick = false
     }
 
     /// Forces the next `prepare` to count again (after an edit elsewhere).
@@ -103,6 +107,10 @@ public struct MainScreen {
             sortColumn = all[(all.firstIndex(of: sortColumn)! + 1) % all.count]
             descending = false
         case .reverseSort: descending.toggle()
+        case .create: return [.openTracker(nil)]
+        case .edit:
+            guard let id = currentId else { toast = Toast("Edit: there is no tracker here; n creates one", kind: .error); return [] }
+            return [.openTracker(id)]
         case .copyTags: return [.run(.copyTags)]
         case .activate: return [.run(.activate)]
         case .deactivate: return [.run(.deactivate)]
@@ -123,6 +131,7 @@ public struct MainScreen {
         case .wheelUp: table.scroll(by: -3)
         case .wheelDown: table.scroll(by: 3)
         case .press, .click:
+            if Self.createButton.contains(x: mouse.x, y: mouse.y) { filterFocused = false; return [.openTracker(nil)] }
             if Self.moreActionsButton.contains(x: mouse.x, y: mouse.y) { filterFocused = false; return [.openMoreActions] }
             if mouse.y == 1 { filterFocused = true; return [] }
             filterFocused = false
@@ -135,8 +144,12 @@ public struct MainScreen {
             }
             let row = table.offset + mouse.y - 3
             guard mouse.y >= 3, row < table.rowCount else { return [] }
+            if mouse.x < 4, row == table.cursor, let id = currentId { table.toggle(id); return [] }
+            let again = row == table.cursor
             table.setCursor(row)
-            if mouse.x < 4, let id = currentId { table.toggle(id) }
+            if mouse.x < 4 { pendingTick = true }
+            // A second click on the current row opens it.
+            if again && mouse.x >= 4, let id = currentId { return [.openTracker(id)] }
         default:
             break
         }
@@ -165,8 +178,9 @@ public struct MainScreen {
         reload()
     }
 
-    /// The toolbar's More Actions button: where it is, for the mouse and for the menu's anchor.
-    static let moreActionsButton = Rect(x: 1, y: 1, width: 18, height: 1)
+    /// The toolbar's buttons: where they are, for the mouse and for the menu's anchor.
+    static let createButton = Rect(x: 1, y: 1, width: 24, height: 1)
+    static let moreActionsButton = Rect(x: 27, y: 1, width: 18, height: 1)
 
     public var currentId: Int64? {
         let position = table.cursor - table.offset
@@ -184,6 +198,7 @@ public struct MainScreen {
         let database = DisplayWidth.truncate(databaseName, to: max(0, width / 3))
         buffer.write(database, x: width - DisplayWidth.of(database) - 1, y: 0, role: .titleBar, theme: theme)
 
+        ButtonWidget.render("Create Click Tracker", focused: false, x: Self.createButton.x, y: 1, theme: theme, into: &buffer)
         ButtonWidget.render("More Actions ▾", focused: false, x: Self.moreActionsButton.x, y: 1, theme: theme, into: &buffer)
         x = Self.moreActionsButton.maxX + 2
         x += buffer.write("Filter ", x: x, y: 1, role: .fieldLabel, theme: theme)

@@ -1,0 +1,159 @@
+import ClicktraxCore
+import TerminalUI
+import Testing
+@testable import ClicktraxApp
+
+@Suite struct TrackerDialogTests {
+    typealias Driver = MainScreenTests.Driver
+
+    var store: (Driver) -> any TrackerStore { { $0.runner.screen.store } }
+
+    func screenText(_ driver: Driver) -> String { driver.lines.joined(separator: "\n") }
+
+    /// Tab from Name to the given line.
+    func tabs(_ driver: Driver, _ count: Int) { for _ in 0..<count { driver.press(KeyPress(.tab)) } }
+
+    /// Tabs until the dialog's focus is on `target`.
+    func focus(_ driver: Driver, _ target: TrackerDialog.Focus) {
+        for _ in 0..<20 {
+            guard case .tracker(let dialog)? = driver.runner.modals.last, dialog.focus != target else { return }
+            driver.press(KeyPress(.tab))
+        }
+    }
+
+    @Test func createATrackerEndToEndAndFindItStored() throws {
+        let driver = try Driver(width: 110, height: 30)
+        driver.press(.char("n"))
+        #expect(screenText(driver).contains("Create new Click Tracker"))
+        driver.type("Holiday homepage")
+        tabs(driver, 3)                      // advanced, state, line item
+        driver.press(KeyPress(.enter))
+        #expect(screenText(driver).contains("Choose a Line Item"))
+        driver.type("wonka holiday jp")
+        #expect(screenText(driver).contains("Wonka Holiday 2026 – JP"))
+        driver.press(KeyPress(.enter))
+        tabs(driver, 1)
+        driver.press(KeyPress(.enter))
+        driver.type("daily planet")
+        driver.press(KeyPress(.enter))
+        tabs(driver, 1)
+        driver.press(KeyPress(.enter))       // placements of The Daily Planet: none first, then its own
+        driver.press(KeyPress(.down), KeyPress(.enter))
+        driver.press(.ctrl("s"))
+        #expect(driver.runner.modals.isEmpty)
+        #expect(screenText(driver).contains("Created click tracker 21403 “Holiday homepage”"))
+        let stored = try #require(try store(driver).tracker(id: 21403))
+        #expect(stored.name == "Holiday homepage" && stored.publisher.name == "The Daily Planet")
+        #expect(stored.lineItem.name.hasPrefix("Wonka Holiday 2026 – JP") && stored.tag != nil)
+        #expect(try store(driver).placements(publisherId: stored.publisher.id).map(\.id).contains(stored.tag!.id))
+    }
+
+    @Test func everyValidationMessageShowsBesideItsField() throws {
+        let driver = try Driver(width: 110, height: 30)
+        driver.press(.char("n"), .ctrl("s"))
+        let empty = screenText(driver)
+        #expect(empty.contains("↳ required: 1–255 characters"))
+        #expect(empty.contains("↳ required: choose the line item"))
+        #expect(empty.contains("↳ required: choose the publisher"))
+        #expect(empty.contains("Not saved: 3 problems to fix."))
+        driver.type("Bad\u{7}")                           // control characters are dropped as typed
+        tabs(driver, 1)
+        driver.press(KeyPress(.enter))                    // open Advanced Options
+        tabs(driver, 1)
+        driver.type("bad code")
+        tabs(driver, 1)
+        driver.type("javascript:alert(1)")
+        driver.press(.ctrl("s"))
+        let bad = screenText(driver)
+        #expect(bad.contains("only letters A–Z a–z, digits 0–9 and . _ - are allowed"))
+        #expect(bad.contains("must be an absolute http:// or https:// URL"))
+        #expect(!bad.contains("required: 1–255"), "the name is fine now")
+        // A placement cannot be picked before a publisher.
+        focus(driver, .placement)
+        driver.press(KeyPress(.enter))
+        #expect(screenText(driver).contains("choose the publisher first"))
+    }
+
+    @Test func theStoreRulesComeBackToo() throws {
+        let driver = try Driver(width: 110, height: 30)
+        let holder = try #require(try store(driver).trackers(TrackerQuery()).first { $0.code != nil && $0.id != 21378 })
+        driver.press(.char("e"))                          // edit 21378
+        if case .tracker(let dialog)? = driver.runner.modals.last, !dialog.advancedOpen {
+            focus(driver, .advanced)
+            driver.press(KeyPress(.enter))
+        }
+        focus(driver, .code)
+        driver.press(.ctrl("u"))
+        driver.type(holder.code!.lowercased())             // another tracker's code, in another case
+        driver.press(.ctrl("s"))
+        #expect(screenText(driver).contains("“\(holder.code!.lowercased())” is already the code of tracker \(holder.id)"))
+        #expect(driver.runner.modals.count == 1, "the dialog stays, with what was typed")
+    }
+
+    @Test func changingThePublisherClearsPlacementAndPaymentRuleAndSaysSo() throws {
+        let driver = try Driver(width: 110, height: 30)
+        let tracker = try #require(try store(driver).trackers(TrackerQuery()).first { $0.tag != nil })
+        driver.press(.char("/"))
+        driver.type(String(tracker.id))
+        driver.press(KeyPress(.enter), .char("e"))
+        focus(driver, .publisher)
+        driver.press(KeyPress(.enter))
+        driver.type("gotham")
+        driver.press(KeyPress(.enter))
+        #expect(screenText(driver).contains("The publisher changed, so the placement"))
+        driver.press(.ctrl("s"))
+        let saved = try #require(try store(driver).tracker(id: tracker.id))
+        #expect(saved.publisher.name == "Gotham Gazette" && saved.tag == nil && saved.paymentRule == nil)
+    }
+
+    @Test func escapeAsksBeforeThrowingEditsAway() throws {
+        let driver = try Driver(width: 110, height: 30)
+        driver.press(.char("n"), KeyPress(.escape))
+        #expect(driver.runner.modals.isEmpty, "nothing typed: Esc just closes")
+        driver.press(.char("n"))
+        driver.type("half-typed")
+        driver.press(KeyPress(.escape))
+        #expect(screenText(driver).contains("Throw away what you typed"))
+        driver.press(KeyPress(.escape))                   // closes only the question
+        #expect(driver.runner.modals.count == 1 && screenText(driver).contains("half-typed"))
+        driver.press(KeyPress(.escape), .char("y"))
+        #expect(driver.runner.modals.isEmpty)
+        #expect(try store(driver).trackerCount(TrackerQuery()) == 25)
+    }
+
+    @Test func aSaveOverAConcurrentChangeIsRefusedAndKeepsTheInput() throws {
+        let driver = try Driver(width: 110, height: 30)
+        driver.press(.char("e"))
+        driver.press(.ctrl("e"))
+        driver.type(" mine")
+        // Meanwhile another operator saves the same tracker.
+        let current = try #require(try store(driver).tracker(id: 21378))
+        var theirs = current.draft
+        theirs.name = "Theirs"
+        _ = try store(driver).updateTracker(id: 21378, with: theirs, expectedRevision: current.revision)
+        driver.press(.ctrl("s"))
+        let text = screenText(driver)
+        #expect(text.contains("Not saved: tracker 21378 was changed since it was read"))
+        #expect(text.contains("CLIK TRAX mine"), "what was typed is still there")
+        #expect(try store(driver).tracker(id: 21378)?.name == "Theirs")
+    }
+
+    @Test func pickersSearchByIdAndCodeAndOfferNoneForOptionalOnes() throws {
+        let driver = try Driver(width: 110, height: 30)
+        driver.press(.char("e"))
+        focus(driver, .placement)
+        driver.press(KeyPress(.enter))
+        #expect(screenText(driver).contains("Choose a Placement") && screenText(driver).contains("— none —"))
+        driver.press(KeyPress(.enter))                    // pick none
+        driver.press(.ctrl("s"))
+        #expect(try store(driver).tracker(id: 21378)?.tag == nil)
+        driver.press(.char("e"))
+        focus(driver, .lineItem)
+        driver.press(KeyPress(.enter))
+        driver.type("WNK-HOL-JP-74957")
+        #expect(screenText(driver).contains("1 found"))
+        driver.press(.ctrl("u"))
+        driver.type("74958")
+        #expect(screenText(driver).contains("74958"))
+    }
+}

@@ -28,25 +28,43 @@ struct TerminalSession {
         let clipboard = Clipboard(configuredCommand: config.clipboardCommand, environment: environment) { sequence in
             CursesBackend.writeToTerminal(sequence)
         }
+        let delivery = MailDelivery(settings: config.email, environment: environment)
         let runner = AppRunner(
-            backend: backend, screen: MainScreen(store: store, databaseName: global.databasePath), theme: theme
+            backend: backend, screen: MainScreen(store: store, databaseName: global.databasePath), theme: theme,
+            tagDefaults: config.tags
         ) { effect in
             switch effect {
-            case .copyTags(let ids):
+            case .copyText(let text):
                 do {
-                    let trackers = try ids.compactMap { try store.tracker(id: $0) }
-                    let export = try TagExport.make(trackers, options: config.tags)
-                    let whereTo = try clipboard.copy(export.text)
-                    let warning = export.warnings.first.map { " — warning: \($0)" } ?? ""
-                    return Toast("Copied \(trackers.count) tag\(trackers.count == 1 ? "" : "s") (\(config.tags.type.label)): \(whereTo)\(warning)",
-                                 kind: export.warnings.isEmpty ? .success : .info)
+                    return Toast(try clipboard.copy(text), kind: .success)
+                } catch {
+                    return Toast("\(error)", kind: .error)
+                }
+            case .saveFile(let text, let path):
+                do {
+                    let expanded = DatabaseLocation.expandTilde(path, environment: environment)
+                    let absolute = expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
+                    try AtomicFile.write(Data(text.utf8), to: absolute)
+                    return Toast("Saved the tags to \(absolute)", kind: .success)
+                } catch {
+                    return Toast("\(error)", kind: .error)
+                }
+            case .email(let export, let recipients):
+                do {
+                    let message = TagEmail(from: delivery.from, to: recipients, export: export)
+                    switch try delivery.deliver(message) {
+                    case .sent(let command):
+                        return Toast("Sent to \(recipients.joined(separator: ", ")) through \(command)", kind: .success)
+                    case .savedToOutbox(let path):
+                        return Toast("No mail command and no sendmail: NOT sent; saved as \(path)", kind: .info)
+                    }
                 } catch {
                     return Toast("\(error)", kind: .error)
                 }
             case .suspend:
                 backend.suspend()
                 return nil
-            case .quit, .redraw, .run, .openMoreActions, .openHelp, .openTracker:
+            case .quit, .redraw, .run, .openMoreActions, .openHelp, .openTracker, .loadDemo:
                 return nil // the app handles these itself
             }
         }

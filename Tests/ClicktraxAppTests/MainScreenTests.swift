@@ -5,21 +5,27 @@ import Testing
 
 /// The app driven over the in-memory terminal, on an in-memory database.
 @Suite struct MainScreenTests {
+    /// What the runner asked the outside world to do.
+    final class EffectLog: @unchecked Sendable { var effects: [AppEffect] = [] }
+
     final class Driver {
         let backend: MemoryBackend
         let runner: AppRunner
-        var effects: [AppEffect] = []
+        let log = EffectLog()
+        var effects: [AppEffect] { log.effects }
 
-        init(width: Int = 100, height: Int = 16, trackers: Int = 25) throws {
+        init(width: Int = 100, height: Int = 16, trackers: Int = 25, emptyDatabase: Bool = false) throws {
             let store = try SQLiteStore.inMemory()
-            try store.load { _ = try DemoCatalog(lineItemCount: 50, trackerCount: trackers, seed: 1).fill($0) }
-            backend = MemoryBackend(width: width, height: height)
-            var captured: [AppEffect] = []
-            runner = AppRunner(backend: backend, screen: MainScreen(store: store, databaseName: "demo.sqlite"), theme: .builtinDefault) { effect in
-                captured.append(effect)
-                return Toast("did \(effect)")
+            if !emptyDatabase {
+                try store.load { _ = try DemoCatalog(lineItemCount: 50, trackerCount: trackers, seed: 1).fill($0) }
             }
-            _ = captured
+            backend = MemoryBackend(width: width, height: height)
+            let log = log
+            runner = AppRunner(backend: backend, screen: MainScreen(store: store, databaseName: "demo.sqlite"), theme: .builtinDefault) { effect in
+                log.effects.append(effect)
+                if case .saveFile(_, let path) = effect, path.contains("/missing/") { return Toast("cannot write \(path)", kind: .error) }
+                return Toast("done")
+            }
             runner.drawFrame()
         }
 
@@ -39,7 +45,7 @@ import Testing
         #expect(lines[1].hasPrefix(" [ Create Click Tracker ]  [ More Actions ▾ ]  Filter ") && lines[1].hasSuffix("25 of 25 shown · 0 ticked "))
         #expect(lines[2].hasPrefix("        ID ▲ Name"))
         #expect(lines[3].hasPrefix("[ ]    21378 CLIK TRAX"))
-        #expect(lines[15].hasPrefix(" Space Tick  / Filter  n New  Enter Edit  m More  y Copy tags  u Undo  ? Help  q Quit"))
+        #expect(lines[15].hasPrefix(" Space Tick  / Filter  n New  Enter Edit  m More  x Export  u Undo  ? Help  q Quit"))
         #expect(driver.backend.screen[5, 3].role == .tableRowCursor)
         #expect(driver.backend.screen[1, 0].role == .titleProduct)
     }
@@ -78,7 +84,10 @@ import Testing
     @Test func copyAsksTheRunnerForTheTickedTrackers() throws {
         let driver = try Driver()
         driver.press(.char("j"), .char(" "), .char(" "), .char("y"))
-        #expect(driver.lines[14].contains("did copyTags([21379, 21380])"))
+        #expect(driver.lines[14].contains("Copied 2 tags (JavaScript tag): done"))
+        let store = driver.runner.screen.store
+        let expected = try TagExport.make([try store.tracker(id: 21379)!, try store.tracker(id: 21380)!], options: TagOptions()).text
+        #expect(driver.effects == [.copyText(expected)])
     }
 
     @Test func resizeAndATooSmallTerminal() throws {
@@ -96,8 +105,17 @@ import Testing
         #expect(driver.lines[2] == "        ID ▲ Name                                  State    ", "Line Item and the rest make way")
     }
 
-    @Test func anEmptyDatabaseSaysHowToStart() throws {
+    @Test func aCatalogWithoutTrackersSaysHowToStart() throws {
         let driver = try Driver(trackers: 0)
-        #expect(driver.lines[4].contains("No click trackers yet."))
+        #expect(driver.lines[4].contains("No click trackers yet: n creates one"))
+    }
+
+    @Test func anEmptyDatabaseWelcomesAndLoadsTheDemo() throws {
+        let driver = try Driver(width: 100, height: 24, emptyDatabase: true)
+        let welcome = driver.lines.joined(separator: "\n")
+        #expect(welcome.contains("Welcome to Clicktrax") && welcome.contains("Press d (or Enter) to load the demo catalog"))
+        driver.press(.char("d"))
+        #expect(driver.lines[1].hasSuffix("25 of 25 shown · 0 ticked "))
+        #expect(driver.lines.joined().contains("Loaded the demo catalog: 300 line items, 40 publishers, 25 click trackers"))
     }
 }

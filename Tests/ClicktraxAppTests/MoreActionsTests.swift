@@ -11,9 +11,10 @@ import Testing
     @Test func theMenuRunsAnActionOnTheCurrentTracker() throws {
         let driver = try Driver()
         driver.press(.char("m"))
-        #expect(driver.lines[3].contains("Copy Tags") && driver.lines[4].contains("Activate") && driver.lines[4].contains("+ │"))
+        #expect(driver.lines[3].contains("Export Tags…") && driver.lines[4].contains("Copy Tags") && driver.lines[5].contains("Activate")
+                && driver.lines[5].contains("+ │"))
         #expect(driver.lines.joined().contains("Undo last change"))
-        driver.press(KeyPress(.down), KeyPress(.down), KeyPress(.enter))
+        driver.press(KeyPress(.down), KeyPress(.down), KeyPress(.down), KeyPress(.enter))
         #expect(try state(driver, 21378) == .inactive)
         #expect(driver.runner.modals.isEmpty)
         #expect(driver.lines[14].contains("Deactivated tracker 21378"))
@@ -29,7 +30,7 @@ import Testing
         driver.press(KeyPress(.enter))
         #expect(try driver.runner.screen.store.tracker(id: 21378) != nil)
         #expect(driver.lines[14].contains("Nothing was deleted"))
-        driver.press(.char("x"), .char("y"))
+        driver.press(KeyPress(.delete), .char("y"))
         #expect(try driver.runner.screen.store.tracker(id: 21378) == nil && driver.runner.screen.store.tracker(id: 21379) == nil)
         #expect(driver.lines[1].hasSuffix("23 of 23 shown · 0 ticked "))
         driver.press(.char("u"))
@@ -73,7 +74,7 @@ import Testing
         driver.runner.dispatch(.mouse(MouseEvent(.press, x: 30, y: 1)))
         driver.runner.drawFrame()
         #expect(driver.runner.modals.count == 1)
-        driver.runner.dispatch(.mouse(MouseEvent(.press, x: 30, y: 5)))  // Deactivate
+        driver.runner.dispatch(.mouse(MouseEvent(.press, x: 30, y: 6)))  // Deactivate
         driver.runner.drawFrame()
         #expect(try state(driver, 21378) == .inactive)
     }

@@ -131,4 +131,22 @@ import Testing
         #expect(trackers.first?.publisher.name == "The Daily Planet")
         #expect(trackers.first?.lineItem.name.hasPrefix("Wonka Holiday 2026 – JP") == true)
     }
+
+    @Test func exportCopyPutsInTheTmuxBufferWhatExportPrintsForTheSameOptions() throws {
+        let cli = try CLIRunner()
+        let tmux = try session(cli)
+        try tmux.send("Space", "Space", "x")
+        _ = try tmux.waitFor { $0.contains("Export Trackers (2 trackers)") }
+        try tmux.send("Right", "Right")                                  // Link
+        _ = try tmux.waitFor { $0.contains("<a href=") }
+        try tmux.send("Tab", "Tab", "Tab", "Tab", "Space")               // secure, escape, link text → CACHEBUSTER
+        _ = try tmux.waitFor { $0.contains("cachebuster=[CACHEBUSTER]") }
+        try tmux.send("C-s")
+        _ = try tmux.waitFor { $0.contains("Save to file") }
+        try tmux.send("c")
+        #expect(try tmux.waitFor { $0.contains("Copied the tags") }.contains("sent to the terminal's clipboard (OSC 52)"))
+        let exported = try cli.run(["export", "21378", "21379", "--type", "link", "--macro", "cachebuster"])
+        #expect(exported.status == 0)
+        #expect(try tmux.clipboard() == exported.stdout)
+    }
 }

@@ -1,4 +1,5 @@
 import ClicktraxCore
+import Foundation
 import TerminalUI
 
 /// The loop of ARCHITECTURE.md: prepare → render (pure) → present (only what changed) → wait
@@ -12,13 +13,20 @@ public final class AppRunner {
     public private(set) var modals: [Modal] = []
     var commands: TrackerCommandRunner
     let theme: Theme
-    /// Performs what the app cannot itself (clipboard, suspend); returns a message to show.
+    /// The configured export options: `y` copies with these, the Export dialog starts from the
+    /// last options used, else from these.
+    let tagDefaults: TagOptions
+    /// Performs what the app cannot itself (clipboard, mail, files, suspend); returns a message.
     let perform: (AppEffect) -> Toast?
 
-    public init(backend: TerminalBackend, screen: MainScreen, theme: Theme, perform: @escaping (AppEffect) -> Toast?) {
+    static let lastExportKey = "export.last-options"
+
+    public init(backend: TerminalBackend, screen: MainScreen, theme: Theme, tagDefaults: TagOptions = TagOptions(),
+                perform: @escaping (AppEffect) -> Toast?) {
         self.backend = backend
         self.screen = screen
         self.theme = theme
+        self.tagDefaults = tagDefaults
         self.perform = perform
         commands = TrackerCommandRunner(store: screen.store)
     }
@@ -57,9 +65,19 @@ public final class AppRunner {
             return false
         case .redraw:
             backend.invalidate()
-        case .suspend, .copyTags:
+        case .suspend, .copyText, .email, .saveFile:
             if let toast = perform(effect) { screen.toast = toast }
             backend.invalidate()
+        case .loadDemo:
+            do {
+                var summary = DemoCatalog.Summary()
+                try screen.store.load(bulk: false) { summary = try DemoCatalog().fill($0) }
+                screen.reload()
+                screen.toast = Toast("Loaded the demo catalog: \(summary.lineItems) line items, \(summary.publishers) publishers, \(summary.trackers) click trackers",
+                                     kind: .success)
+            } catch {
+                screen.toast = Toast("\(error)", kind: .error)
+            }
         case .openMoreActions:
             modals.append(.moreActions(MoreActionsMenu(hasTargets: !screen.targets.isEmpty, canUndo: commands.canUndo,
                                                       anchor: (MainScreen.moreActionsButton.x, MainScreen.moreActionsButton.maxY))))
@@ -94,7 +112,23 @@ public final class AppRunner {
         }
         switch command {
         case .copyTags:
-            _ = apply(.copyTags(targets))
+            do {
+                let export = try TagExport.make(try targets.compactMap { try screen.store.tracker(id: $0) }, options: tagDefaults)
+                if let toast = perform(.copyText(export.text)) {
+                    let warning = export.warnings.first.map { " — warning: \($0)" } ?? ""
+                    screen.toast = Toast("Copied \(targets.count) tag\(targets.count == 1 ? "" : "s") (\(tagDefaults.type.label)): \(toast.message)\(warning)",
+                                         kind: toast.kind == .error ? .error : export.warnings.isEmpty ? .success : .info)
+                }
+            } catch {
+                screen.toast = Toast("\(error)", kind: .error)
+            }
+        case .exportTags:
+            do {
+                let trackers = try targets.compactMap { try screen.store.tracker(id: $0) }
+                modals.append(.export(ExportDialog(trackers: trackers, options: try rememberedExportOptions())))
+            } catch {
+                screen.toast = Toast("\(error)", kind: .error)
+            }
         case .delete:
             let noun = targets.count == 1 ? "click tracker \(targets[0])" : "\(targets.count) click trackers"
             modals.append(.confirm(ConfirmDialog(
@@ -178,8 +212,84 @@ public final class AppRunner {
                     modals[modals.count - 1] = .tracker(dialog)
                 }
             }
+        case .export(var dialog):
+            switch dialog.handle(event, screen: Rect(x: 0, y: 0, width: width, height: backend.size.height)) {
+            case .stay:
+                modals.append(.export(dialog))
+            case .cancel:
+                break
+            case .done(let request):
+                deliver(request, from: dialog)
+            }
+        case .result(var view):
+            switch view.handle(event, screen: Rect(x: 0, y: 0, width: width, height: backend.size.height)) {
+            case .stay:
+                modals.append(.result(view))
+            case .cancel:
+                break
+            case .done(.copy):
+                modals.append(.result(view))
+                if let toast = perform(.copyText(view.export.text)) {
+                    screen.toast = toast.kind == .error ? toast : Toast("Copied the tags: \(toast.message)", kind: .success)
+                }
+            case .done(.save):
+                modals.append(.result(view))
+                modals.append(.save(SavePrompt(), view.export))
+            }
+        case .save(var prompt, let export):
+            switch prompt.handle(event) {
+            case .stay:
+                modals.append(.save(prompt, export))
+            case .cancel:
+                break
+            case .done(let path):
+                let toast = perform(.saveFile(export.text, path: path))
+                if let toast, toast.kind == .error {
+                    prompt.show(toast.message)
+                    modals.append(.save(prompt, export))
+                } else if let toast {
+                    screen.toast = toast
+                }
+            }
         case .help(var overlay):
             if case .stay = overlay.handle(event) { modals.append(.help(overlay)) }
+        }
+    }
+
+    /// The Export dialog's options, kept for the next export, in the database.
+    func rememberedExportOptions() throws -> TagOptions {
+        guard let json = try screen.store.preference(Self.lastExportKey),
+              let options = try? JSONDecoder().decode(TagOptions.self, from: Data(json.utf8)) else { return tagDefaults }
+        return options
+    }
+
+    private func deliver(_ request: ExportDialog.Request, from dialog: ExportDialog) {
+        let options: TagOptions
+        switch request {
+        case .generateNow(let chosen), .email(let chosen, _): options = chosen
+        }
+        do {
+            let export = try TagExport.make(dialog.trackers, options: options)
+            if let json = try? JSONEncoder().encode(options) {
+                try? screen.store.setPreference(Self.lastExportKey, String(decoding: json, as: UTF8.self))
+            }
+            switch request {
+            case .generateNow:
+                modals.append(.result(ExportResultView(export: export)))
+            case .email(_, let recipients):
+                let toast = perform(.email(export, recipients))
+                if let toast, toast.kind == .error {
+                    var dialog = dialog
+                    dialog.show(toast.message)
+                    modals.append(.export(dialog))
+                } else if let toast {
+                    screen.toast = toast
+                }
+            }
+        } catch {
+            var dialog = dialog
+            dialog.show("\(error)")
+            modals.append(.export(dialog))
         }
     }
 
@@ -224,6 +334,12 @@ public final class AppRunner {
         for modal in modals {
             buffer.cursor = nil
             modal.render(into: &buffer, theme: theme)
+        }
+        // Toasts go on top of everything: a result reported while a dialog is open is seen.
+        if let toast = screen.toast {
+            let cursor = buffer.cursor
+            toast.render(y: height - 2, width: width, theme: theme, into: &buffer)
+            buffer.cursor = cursor
         }
         backend.present(buffer)
     }

@@ -1,3 +1,4 @@
+import ClicktraxCore
 import TerminalUI
 
 /// A dialog on top of the screen. They form a stack: the top one owns input; all are drawn,
@@ -9,6 +10,9 @@ public enum Modal: Sendable, Equatable {
     case help(HelpOverlay)
     case tracker(TrackerDialog)
     case picker(PickerDialog)
+    case export(ExportDialog)
+    case result(ExportResultView)
+    case save(SavePrompt, TagExport)
 
     func render(into buffer: inout ScreenBuffer, theme: Theme) {
         switch self {
@@ -17,6 +21,9 @@ public enum Modal: Sendable, Equatable {
         case .help(let overlay): overlay.render(into: &buffer, theme: theme)
         case .tracker(let dialog): dialog.render(into: &buffer, theme: theme)
         case .picker(let picker): picker.render(into: &buffer, theme: theme)
+        case .export(let dialog): dialog.render(into: &buffer, theme: theme)
+        case .result(let view): view.render(into: &buffer, theme: theme)
+        case .save(let prompt, _): prompt.render(into: &buffer, theme: theme)
         }
     }
 }

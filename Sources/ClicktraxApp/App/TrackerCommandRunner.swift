@@ -39,7 +39,7 @@ public struct TrackerCommandRunner {
                 undone += 1
             }
             return "Undid the last change (\(undone) tracker\(undone == 1 ? "" : "s"))"
-        case .copyTags:
+        case .copyTags, .exportTags:
             return ""
         }
     }

@@ -1,10 +1,11 @@
 /// The More Actions of the Click Trackers screen (SPEC §5), applied to the ticked trackers, or
 /// the current one when none is ticked.
 public enum TrackerCommand: String, Sendable, Equatable, CaseIterable {
-    case copyTags, activate, deactivate, duplicate, delete, undo
+    case exportTags, copyTags, activate, deactivate, duplicate, delete, undo
 
     public var label: String {
         switch self {
+        case .exportTags: "Export Tags…"
         case .copyTags: "Copy Tags"
         case .activate: "Activate"
         case .deactivate: "Deactivate"
@@ -17,6 +18,7 @@ public enum TrackerCommand: String, Sendable, Equatable, CaseIterable {
     /// The key that runs it from the screen, also shown in the menu.
     public var shortcut: String {
         switch self {
+        case .exportTags: "x"
         case .copyTags: "y"
         case .activate: "+"
         case .deactivate: "-"

@@ -7,7 +7,7 @@ public enum MainAction: Sendable, Equatable {
     case focusFilter, clearFilter
     case nextSortColumn, reverseSort
     case create, edit
-    case copyTags, moreActions, activate, deactivate, duplicate, delete, undo
+    case exportTags, copyTags, moreActions, activate, deactivate, duplicate, delete, undo
     case help
     case redraw, suspend, quit
 }
@@ -31,11 +31,12 @@ extension MainAction {
         Binding([.char("n"), .char("c")], .create, "Create a click tracker", footer: "New"),
         Binding([KeyPress(.enter), .char("e")], .edit, "Edit the current tracker", footer: "Edit"),
         Binding([.char("m"), KeyPress(.function(2))], .moreActions, "More Actions menu", footer: "More"),
-        Binding([.char("y")], .copyTags, "Copy the tags of the ticked trackers (or the current one)", footer: "Copy tags"),
+        Binding([.char("x")], .exportTags, "Export Tags: options, preview, copy, save or email", footer: "Export"),
+        Binding([.char("y")], .copyTags, "Copy the tags of the ticked trackers (or the current one) with the configured defaults"),
         Binding([.char("+")], .activate, "Activate"),
         Binding([.char("-")], .deactivate, "Deactivate"),
         Binding([.char("D")], .duplicate, "Duplicate"),
-        Binding([KeyPress(.delete), .char("x")], .delete, "Delete (asks first)"),
+        Binding([KeyPress(.delete)], .delete, "Delete (asks first)"),
         Binding([.char("u")], .undo, "Undo the last change made in this session", footer: "Undo"),
         Binding([.char("?"), KeyPress(.function(1))], .help, "Help: every key, filterable", footer: "Help"),
         Binding([.ctrl("l")], .redraw, "Redraw"),

@@ -14,6 +14,8 @@ public struct MainScreen {
     /// The trackers in view, read for the current page.
     public private(set) var visible: [ClickTracker] = []
     public private(set) var total = 0
+    /// No catalog and no trackers at all: the welcome screen shows instead of the table.
+    public private(set) var databaseEmpty = false
     public var toast: Toast?
     /// A checkbox clicked on a row not yet read: ticked once the page is loaded.
     private var pendingTick = false
@@ -38,6 +40,7 @@ public struct MainScreen {
         let query = query
         if query != loadedQuery {
             total = try store.trackerCount(TrackerQuery())
+            databaseEmpty = try total == 0 && store.counts().isEmpty
             table.rowCount = try store.trackerCount(query)
             loadedQuery = query
         }
@@ -56,6 +59,7 @@ public struct MainScreen {
     public mutating func handle(_ event: InputEvent) -> [AppEffect] {
         switch event {
         case .key(let press):
+            if databaseEmpty && (press == .char("d") || press.key == .enter) { return [.loadDemo] }
             if filterFocused { return handleFilter(press) }
             guard let action = Binding.action(for: press, in: MainAction.bindings) else { return [] }
             return perform(action)
@@ -112,6 +116,7 @@ public struct MainScreen {
             guard let id = currentId else { toast = Toast("Edit: there is no tracker here; n creates one", kind: .error); return [] }
             return [.openTracker(id)]
         case .copyTags: return [.run(.copyTags)]
+        case .exportTags: return [.run(.exportTags)]
         case .activate: return [.run(.activate)]
         case .deactivate: return [.run(.deactivate)]
         case .duplicate: return [.run(.duplicate)]
@@ -187,6 +192,24 @@ public struct MainScreen {
         return visible.indices.contains(position) ? visible[position].id : nil
     }
 
+    func renderWelcome(in rect: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
+        let box = rect.centered(width: min(rect.width - 4, 76), height: 11)
+        let inner = DialogFrame.render(title: "Welcome to Clicktrax", in: box, theme: theme, into: &buffer)
+        let lines = [
+            "This database is empty: no line items, publishers or click trackers yet.",
+            DisplayWidth.truncate(databaseName, to: inner.width),
+            "",
+            "Press d (or Enter) to load the demo catalog: 10 advertisers, 300 line",
+            "items, 40 publishers with placements and payment rules, 25 trackers.",
+            "",
+            "Importing your own catalog (Invest API pages, CSV) is not built yet:",
+            "meanwhile, try Clicktrax on the demo.   q quits · ? lists every key",
+        ]
+        for (row, line) in lines.enumerated() where row < inner.height {
+            buffer.write(line, x: inner.x, y: inner.y + row, maxWidth: inner.width, role: row == 1 ? .textMuted : .dialog, theme: theme)
+        }
+    }
+
     /// Draws the screen into `buffer`. Pure: reads what `prepare` loaded.
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
         let width = buffer.width, height = buffer.height
@@ -210,8 +233,10 @@ public struct MainScreen {
         buffer.write(counts, x: max(x, width - countsWidth - 1), y: 1, role: .toolbarCounts, theme: theme)
 
         let tableRect = Rect(x: 0, y: 2, width: width, height: height - Self.chromeRows)
-        if total == 0 {
-            buffer.write("No click trackers yet. Load the demo catalog with `clicktrax demo`, then open Clicktrax again.",
+        if databaseEmpty {
+            renderWelcome(in: tableRect, theme: theme, into: &buffer)
+        } else if total == 0 {
+            buffer.write("No click trackers yet: n creates one (the catalog of line items and publishers is here).",
                          x: 2, y: 4, maxWidth: width - 4, role: .textMuted, theme: theme)
         } else {
             var state = table
@@ -230,7 +255,6 @@ public struct MainScreen {
             }
         }
         FooterWidget.render(Binding.footerHints(MainAction.bindings), y: height - 1, width: width, theme: theme, into: &buffer)
-        if let toast { toast.render(y: height - 2, width: width, theme: theme, into: &buffer) }
         if !filterFocused { buffer.cursor = nil }
     }
 }

@@ -15,7 +15,7 @@ public enum DatabaseLocation {
         return dataHome + "/clicktrax/clicktrax.sqlite"
     }
 
-    static func expandTilde(_ path: String, environment: [String: String]) -> String {
+    public static func expandTilde(_ path: String, environment: [String: String]) -> String {
         guard path == "~" || path.hasPrefix("~/") else { return path }
         return (environment["HOME"] ?? NSHomeDirectory()) + path.dropFirst()
     }

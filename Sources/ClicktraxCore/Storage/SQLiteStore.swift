@@ -142,6 +142,18 @@ public final class SQLiteStore: TrackerStore {
         }
     }
 
+    public func preference(_ key: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: ["pref." + key]) }
+    }
+
+    public func setPreference(_ key: String, _ value: String) throws {
+        try write { db in
+            try db.execute(
+                sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: ["pref." + key, value])
+        }
+    }
+
     public func load(bulk: Bool, _ body: (any CatalogLoader) throws -> Void) throws {
         try write { db in
             // A big load dirties far more pages than SQLite's default 2 MB cache holds; every

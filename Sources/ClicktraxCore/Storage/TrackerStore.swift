@@ -31,6 +31,10 @@ public protocol TrackerStore: Sendable {
     /// The change log, newest first; for one tracker or all.
     func changes(trackerId: Int64?, limit: Int) throws -> [TrackerChange]
 
+    /// A remembered preference (the last export options, say), or nil.
+    func preference(_ key: String) throws -> String?
+    func setPreference(_ key: String, _ value: String) throws
+
     // MARK: Catalog
     func advertisers() throws -> [Advertiser]
     func lineItem(id: Int64) throws -> LineItem?

@@ -1,0 +1,323 @@
+import ClicktraxCore
+import TerminalUI
+
+/// Export Trackers (SPEC §1, §3, §4): Basic Options (type, secure, escape ampersands, link
+/// text), Advanced Options (each macro a checkbox with its value), Delivery Options (generate
+/// now, or email with the addresses), a live preview of the first tags and the lint under it.
+public struct ExportDialog: Sendable, Equatable {
+    public enum Focus: Int, CaseIterable, Sendable {
+        case type, secure, escape, linkText
+        case cachebuster, cachebusterValue, ancost, ancostValue, redirect, redirectValue
+        case delivery, email, generate, cancel
+    }
+
+    public enum Delivery: Sendable, Equatable { case now, email }
+
+    public enum Request: Sendable, Equatable {
+        case generateNow(TagOptions)
+        case email(TagOptions, [String])
+    }
+
+    public let trackers: [ClickTracker]
+    public private(set) var options: TagOptions
+    public private(set) var focus = Focus.type
+    public private(set) var delivery = Delivery.now
+    public private(set) var linkText: TextFieldState
+    public private(set) var values: [TrackerMacro: TextFieldState]
+    public private(set) var email = TextFieldState(placeholder: "up to 10 addresses, comma-separated")
+    public private(set) var message: String?
+    public private(set) var previewScroll = 0
+
+    /// `options` are the last ones used (or the configured defaults); each macro's value field
+    /// starts from them, else from Invest's placeholder.
+    public init(trackers: [ClickTracker], options: TagOptions) {
+        self.trackers = trackers
+        self.options = options
+        linkText = TextFieldState(options.linkText, maxLength: 200)
+        var values: [TrackerMacro: TextFieldState] = [:]
+        for macro in TrackerMacro.allCases {
+            values[macro] = TextFieldState(options.macros[macro] ?? macro.placeholder, maxLength: 1100)
+        }
+        self.values = values
+    }
+
+    static let types: [ExportType] = [.javascript, .pixel, .link, .url]
+
+    var focusOrder: [Focus] {
+        Focus.allCases.filter { target in
+            switch target {
+            case .linkText: options.type == .link
+            case .secure: options.type != .pixel
+            case .escape: options.type != .url
+            case .cachebusterValue: options.macros[.cachebuster] != nil
+            case .ancostValue: options.macros[.ancost] != nil
+            case .redirectValue: options.macros[.redirectURL] != nil
+            case .email: delivery == .email
+            default: true
+            }
+        }
+    }
+
+    /// The options with the typed values in: what the preview shows and Generate uses.
+    public var effectiveOptions: TagOptions {
+        var result = options
+        result.linkText = linkText.text
+        for macro in TrackerMacro.allCases where result.macros[macro] != nil {
+            result.macros[macro] = values[macro]?.text ?? macro.placeholder
+        }
+        return result
+    }
+
+    public var findings: [LintFinding] { TagLint.check(trackers, options: effectiveOptions) }
+
+    /// The tags as they will be, or nil while lint has errors.
+    public var preview: String? {
+        TagLint.errors(in: findings).isEmpty ? TagGenerator(options: effectiveOptions).export(trackers) : nil
+    }
+
+    // MARK: Input
+
+    public mutating func handle(_ event: InputEvent, screen: Rect) -> DialogOutcome<Request> {
+        switch event {
+        case .key(let press):
+            if press == .ctrl("s") || press == .ctrl("g") { return generate() }
+            switch press.key {
+            case .escape: return .cancel
+            case .tab, .down: move(1); return .stay
+            case .backTab, .up: move(-1); return .stay
+            case .pageDown: previewScroll += 5; return .stay
+            case .pageUp: previewScroll = max(0, previewScroll - 5); return .stay
+            default: break
+            }
+            if var field = textField(for: focus) {
+                let handled = field.handle(press)
+                setTextField(field, for: focus)
+                if handled { message = nil; return .stay }
+            }
+            switch press.key {
+            case .left, .right:
+                let delta = press.key == .left ? -1 : 1
+                if focus == .type {
+                    let index = Self.types.firstIndex(of: options.type) ?? 0
+                    options.type = Self.types[(index + delta + Self.types.count) % Self.types.count]
+                } else if focus == .delivery {
+                    delivery = delivery == .now ? .email : .now
+                }
+            case .character(" "), .enter:
+                return activate(focus)
+            default:
+                break
+            }
+        case .paste(let text):
+            if var field = textField(for: focus) {
+                field.insert(text)
+                setTextField(field, for: focus)
+            }
+        case .mouse(let mouse):
+            switch mouse.kind {
+            case .wheelDown: previewScroll += 3
+            case .wheelUp: previewScroll = max(0, previewScroll - 3)
+            case .press, .click:
+                let frame = frame(in: screen)
+                if let (target, _) = layout(in: frame).first(where: { $0.row == mouse.y }) {
+                    focus = target
+                    if textField(for: target) == nil { return activate(target) }
+                } else if mouse.y == frame.maxY - 2 {
+                    return mouse.x < frame.x + 21 ? generate() : .cancel
+                }
+            default: break
+            }
+        case .resize:
+            break
+        }
+        return .stay
+    }
+
+    mutating func activate(_ target: Focus) -> DialogOutcome<Request> {
+        switch target {
+        case .type:
+            let index = Self.types.firstIndex(of: options.type) ?? 0
+            options.type = Self.types[(index + 1) % Self.types.count]
+        case .secure: options.secure.toggle()
+        case .escape: options.escapeAmpersands.toggle()
+        case .cachebuster, .ancost, .redirect:
+            let macro = target.macro!
+            if options.macros[macro] == nil { options.macros[macro] = values[macro]?.text } else { options.macros[macro] = nil }
+        case .delivery: delivery = delivery == .now ? .email : .now
+        case .generate: return generate()
+        case .cancel: return .cancel
+        case .linkText, .cachebusterValue, .ancostValue, .redirectValue, .email: move(1)
+        }
+        return .stay
+    }
+
+    mutating func generate() -> DialogOutcome<Request> {
+        let errors = TagLint.errors(in: findings)
+        guard errors.isEmpty else {
+            message = "Fix first: " + errors.map(\.description).joined(separator: "; ")
+            return .stay
+        }
+        if delivery == .email {
+            do {
+                return .done(.email(effectiveOptions, try EmailAddress.parseList(email.text)))
+            } catch {
+                message = "\(error)"
+                focus = .email
+                return .stay
+            }
+        }
+        return .done(.generateNow(effectiveOptions))
+    }
+
+    /// Shown after a failed delivery, with the dialog kept as it was.
+    public mutating func show(_ text: String) { message = text }
+
+    mutating func move(_ delta: Int) {
+        let order = focusOrder
+        let index = order.firstIndex(of: focus) ?? 0
+        focus = order[(index + delta + order.count) % order.count]
+    }
+
+    func textField(for target: Focus) -> TextFieldState? {
+        switch target {
+        case .linkText: linkText
+        case .email: email
+        case .cachebusterValue, .ancostValue, .redirectValue: values[target.macro!]
+        default: nil
+        }
+    }
+
+    mutating func setTextField(_ field: TextFieldState, for target: Focus) {
+        switch target {
+        case .linkText: linkText = field
+        case .email: email = field
+        case .cachebusterValue, .ancostValue, .redirectValue: values[target.macro!] = field
+        default: break
+        }
+    }
+
+    // MARK: Drawing
+
+    func frame(in screen: Rect) -> Rect { screen.centered(width: min(screen.width - 2, 110), height: screen.height - 2) }
+
+    /// The option rows (value fields share their checkbox's row).
+    func layout(in frame: Rect) -> [(target: Focus, row: Int)] {
+        var rows: [(Focus, Int)] = []
+        var y = frame.y + 2
+        for target in focusOrder where ![.cachebusterValue, .ancostValue, .redirectValue, .generate, .cancel].contains(target) {
+            if target == .cachebuster || target == .delivery { y += 1 }
+            rows.append((target, y))
+            if let valueTarget = target.valueField, focusOrder.contains(valueTarget) { rows.append((valueTarget, y)) }
+            y += 1
+        }
+        return rows
+    }
+
+    public func render(into buffer: inout ScreenBuffer, theme: Theme) {
+        let frame = frame(in: buffer.bounds)
+        let count = trackers.count
+        let inner = DialogFrame.render(title: "Export Trackers (\(count) tracker\(count == 1 ? "" : "s"))", in: frame, theme: theme, into: &buffer)
+        let labelWidth = 17, valueX = inner.x + labelWidth
+        var cursor: (x: Int, y: Int)?
+        buffer.write("Basic Options", x: inner.x, y: frame.y + 1, role: .dialogTitle, theme: theme)
+        var lastRow = frame.y + 1
+        for (target, row) in layout(in: frame) {
+            lastRow = max(lastRow, row)
+            let focused = focus == target
+            switch target {
+            case .type:
+                buffer.write("Type", x: inner.x, y: row, role: .fieldLabel, theme: theme)
+                RadioGroupWidget.render(Self.types.map(\.label), selected: Self.types.firstIndex(of: options.type) ?? 0, focused: focused,
+                                        x: valueX, y: row, maxWidth: inner.maxX - valueX, theme: theme, into: &buffer)
+            case .secure:
+                CheckboxWidget.render("Secure (https)", checked: options.secure, focused: focused, x: valueX, y: row, theme: theme, into: &buffer)
+            case .escape:
+                CheckboxWidget.render("Escape ampersands (&amp;)", checked: options.escapeAmpersands, focused: focused, x: valueX, y: row,
+                                      theme: theme, into: &buffer)
+            case .linkText, .email:
+                buffer.write(target == .linkText ? "Link text" : "Email to", x: inner.x, y: row, role: .fieldLabel, theme: theme)
+                var field = textField(for: target)!
+                TextFieldWidget.render(&field, in: Rect(x: valueX, y: row, width: min(60, inner.maxX - valueX), height: 1),
+                                       focused: focused, theme: theme, into: &buffer)
+                if focused { cursor = buffer.cursor }
+            case .cachebuster, .ancost, .redirect:
+                if target == .cachebuster {
+                    buffer.write("Advanced Options — macros", x: inner.x, y: row - 1, role: .dialogTitle, theme: theme)
+                }
+                let macro = target.macro!
+                CheckboxWidget.render(macro.label, checked: options.macros[macro] != nil, focused: focused, x: inner.x, y: row,
+                                      theme: theme, into: &buffer)
+                if options.macros[macro] == nil {
+                    buffer.write("(not in the URL)", x: valueX, y: row, role: .textMuted, theme: theme)
+                }
+            case .cachebusterValue, .ancostValue, .redirectValue:
+                var field = textField(for: target)!
+                TextFieldWidget.render(&field, in: Rect(x: valueX, y: row, width: min(70, inner.maxX - valueX), height: 1),
+                                       focused: focused, theme: theme, into: &buffer)
+                if focused { cursor = buffer.cursor }
+            case .delivery:
+                buffer.write("Delivery Options", x: inner.x, y: row - 1, role: .dialogTitle, theme: theme)
+                buffer.write("Deliver", x: inner.x, y: row, role: .fieldLabel, theme: theme)
+                RadioGroupWidget.render(["Generate tags now", "Send by email"], selected: delivery == .now ? 0 : 1, focused: focused,
+                                        x: valueX, y: row, theme: theme, into: &buffer)
+            case .generate, .cancel:
+                break
+            }
+        }
+        renderPreview(top: lastRow + 2, inner: inner, frame: frame, theme: theme, into: &buffer)
+        let generateLabel = delivery == .now ? "Generate Tags" : "Send Email"
+        let width = ButtonWidget.render(generateLabel, focused: focus == .generate, x: inner.x, y: frame.maxY - 2, theme: theme, into: &buffer)
+        ButtonWidget.render("Cancel", focused: focus == .cancel, x: inner.x + width + 2, y: frame.maxY - 2, theme: theme, into: &buffer)
+        buffer.write("Tab/↑↓ move · ←→ Space change · Ctrl-S generate · PgUp/PgDn preview · Esc", x: inner.x + width + 14,
+                     y: frame.maxY - 2, maxWidth: max(0, inner.maxX - inner.x - width - 14), role: .textMuted, theme: theme)
+        buffer.cursor = cursor
+    }
+
+    private func renderPreview(top: Int, inner: Rect, frame: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
+        let findings = findings
+        let lintRows = min(3, findings.count) + (message == nil ? 0 : 1)
+        let bottom = frame.maxY - 3 - lintRows
+        guard bottom > top else { return }
+        buffer.write("Preview", x: inner.x, y: top - 1, role: .dialogTitle, theme: theme)
+        buffer.fill(Rect(x: inner.x, y: top, width: inner.width, height: bottom - top), role: .code, theme: theme)
+        if let preview {
+            let lines = CodeWrap.lines(preview, width: inner.width)
+            for (index, line) in lines.dropFirst(min(previewScroll, max(0, lines.count - 1))).prefix(bottom - top).enumerated() {
+                buffer.write(line, x: inner.x, y: top + index, maxWidth: inner.width, role: .code, theme: theme)
+            }
+        } else {
+            buffer.write("No preview while the lint below has errors.", x: inner.x, y: top, maxWidth: inner.width, role: .textMuted, theme: theme)
+        }
+        var y = bottom
+        if let message {
+            buffer.write(message, x: inner.x, y: y, maxWidth: inner.width, role: .textError, theme: theme)
+            y += 1
+        }
+        for finding in findings.prefix(3) {
+            let mark = finding.severity == .error ? "✖ " : "⚠ "
+            buffer.write(mark + finding.description, x: inner.x, y: y, maxWidth: inner.width,
+                         role: finding.severity == .error ? .textError : .textWarning, theme: theme)
+            y += 1
+        }
+    }
+}
+
+extension ExportDialog.Focus {
+    var macro: TrackerMacro? {
+        switch self {
+        case .cachebuster, .cachebusterValue: .cachebuster
+        case .ancost, .ancostValue: .ancost
+        case .redirect, .redirectValue: .redirectURL
+        default: nil
+        }
+    }
+
+    var valueField: ExportDialog.Focus? {
+        switch self {
+        case .cachebuster: .cachebusterValue
+        case .ancost: .ancostValue
+        case .redirect: .redirectValue
+        default: nil
+        }
+    }
+}

@@ -105,6 +105,21 @@ import Testing
         #expect(driver.lines[2] == "        ID ▲ Name                                  State    ", "Line Item and the rest make way")
     }
 
+    @Test func aStillFrameWritesNothingAndCtrlLShowsOthersChanges() throws {
+        let driver = try Driver()
+        driver.runner.drawFrame()
+        #expect(driver.backend.writtenCells.last == 0)
+        // Another operator renames the first tracker; Ctrl-L re-reads and redraws everything.
+        let store = driver.runner.screen.store
+        let first = try #require(try store.tracker(id: 21378))
+        var draft = first.draft
+        draft.name = "Renamed elsewhere"
+        _ = try store.updateTracker(id: 21378, with: draft, expectedRevision: first.revision)
+        driver.press(.ctrl("l"))
+        #expect(driver.lines[3].contains("Renamed elsewhere"))
+        #expect(driver.backend.writtenCells.last == 100 * 16)
+    }
+
     @Test func aCatalogWithoutTrackersSaysHowToStart() throws {
         let driver = try Driver(trackers: 0)
         #expect(driver.lines[4].contains("No click trackers yet: n creates one"))

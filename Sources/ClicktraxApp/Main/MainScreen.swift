@@ -17,6 +17,9 @@ public struct MainScreen {
     /// No catalog and no trackers at all: the welcome screen shows instead of the table.
     public private(set) var databaseEmpty = false
     public var toast: Toast?
+    /// The IDs the query finds, in order: read once per query, then paged through by ID.
+    private var ids: [Int64] = []
+    private var loadedPage: Range<Int>?
     /// A checkbox clicked on a row not yet read: ticked once the page is loaded.
     private var pendingTick = false
     private var loadedQuery: TrackerQuery?
@@ -39,16 +42,21 @@ public struct MainScreen {
         lastWidth = width
         let query = query
         if query != loadedQuery {
-            total = try store.trackerCount(TrackerQuery())
-            databaseEmpty = try total == 0 && store.counts().isEmpty
-            table.rowCount = try store.trackerCount(query)
+            let counts = try store.counts()
+            total = counts.trackers
+            databaseEmpty = counts.isEmpty
+            ids = try store.trackerIDs(query)
+            table.rowCount = ids.count
             loadedQuery = query
+            loadedPage = nil
         }
         table.setPageSize(max(1, height - Self.chromeRows - 1))
-        var page = query
-        page.offset = table.offset
-        page.limit = table.pageSize
-        visible = try store.trackers(page)
+        // Only a new page is read: a frame that moves nothing reads nothing.
+        let page = table.offset..<min(ids.count, table.offset + table.pageSize)
+        if page != loadedPage {
+            visible = try store.trackers(ids: Array(ids[page]))
+            loadedPage = page
+        }
         if pendingTick, let id = currentId { table.toggle(id) }
         pendingTick = false
     }
@@ -100,8 +108,8 @@ public struct MainScreen {
         case .toggleTick:
             if let id = currentId { table.toggle(id); table.moveCursor(by: 1) }
         case .tickAllShown:
-            // Every tracker the filter shows, not just the page: ids only, read in one query.
-            if let all = try? store.trackers(query) { table.ticked.formUnion(all.map(\.id)) }
+            // Every tracker the filter shows, not just the page.
+            table.ticked.formUnion(ids)
         case .clearTicks: table.ticked.removeAll()
         case .focusFilter: filterFocused = true
         case .clearFilter:
@@ -124,7 +132,10 @@ public struct MainScreen {
         case .undo: return [.run(.undo)]
         case .moreActions: return [.openMoreActions]
         case .help: return [.openHelp]
-        case .redraw: return [.redraw]
+        case .redraw:
+            // Ctrl-L also re-reads: another operator's changes show up.
+            reload()
+            return [.redraw]
         case .suspend: return [.suspend]
         case .quit: return [.quit]
         }

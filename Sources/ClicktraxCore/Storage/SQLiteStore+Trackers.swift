@@ -45,6 +45,32 @@ extension SQLiteStore {
         }
     }
 
+    public func trackerIDs(_ query: TrackerQuery) throws -> [Int64] {
+        try read { db in
+            let (whereClause, arguments) = Self.filter(query)
+            let direction = query.descending ? "DESC" : "ASC"
+            let sql = """
+                SELECT t.id FROM click_tracker t
+                JOIN line_item li ON li.id = t.line_item_id JOIN publisher p ON p.id = t.publisher_id
+                LEFT JOIN placement pl ON pl.id = t.placement_id LEFT JOIN payment_rule pr ON pr.id = t.payment_rule_id
+                \(whereClause) ORDER BY \(Self.orderColumn(query.sort)) \(direction), t.id \(direction)
+                """
+            return try Int64.fetchAll(db, sql: sql, arguments: arguments)
+        }
+    }
+
+    public func trackers(ids: [Int64]) throws -> [ClickTracker] {
+        guard !ids.isEmpty else { return [] }
+        let found = try read { db in
+            try Row.fetchAll(
+                db, sql: "\(Self.trackerSelect) WHERE t.id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))",
+                arguments: StatementArguments(ids)
+            ).map(Self.tracker(from:))
+        }
+        let byId = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { byId[$0] }
+    }
+
     public func trackerCount(_ query: TrackerQuery) throws -> Int {
         try read { db in
             let (whereClause, arguments) = Self.filter(query)

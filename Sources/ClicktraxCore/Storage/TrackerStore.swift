@@ -7,6 +7,13 @@ public protocol TrackerStore: Sendable {
     func trackerCount(_ query: TrackerQuery) throws -> Int
     func tracker(id: Int64) throws -> ClickTracker?
 
+    /// The IDs of the trackers a query finds, in its order: a table pages through these, so
+    /// scrolling reads a screenful by ID instead of skipping over rows with OFFSET.
+    func trackerIDs(_ query: TrackerQuery) throws -> [Int64]
+
+    /// These trackers, in this order (IDs that no longer exist are left out).
+    func trackers(ids: [Int64]) throws -> [ClickTracker]
+
     /// Validates and stores a new tracker. `id` mirrors a tracker that already exists in Invest;
     /// nil takes the next free id.
     func createTracker(_ draft: TrackerDraft, id: Int64?) throws -> ClickTracker

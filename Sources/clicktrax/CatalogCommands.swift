@@ -7,7 +7,7 @@ typealias PlainTextTableColumn = PlainTextTable.Column
 /// `clicktrax line-items search TERM`.
 struct LineItemsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "line-items", abstract: "Search line items.", subcommands: [LineItemsSearch.self])
+        commandName: "line-items", abstract: "Search or list line items.", subcommands: [LineItemsSearch.self, LineItemsList.self])
 }
 
 struct LineItemsSearch: ParsableCommand {
@@ -22,6 +22,19 @@ struct LineItemsSearch: ParsableCommand {
     func run() throws {
         let items = try global.openStore().searchLineItems(term, limit: max(1, limit))
         try ObjectPrinter.print(items, format: format, columns: ObjectPrinter.lineItemColumns, row: ObjectPrinter.lineItemRow)
+    }
+}
+
+/// `clicktrax line-items list`: every line item, for an export that `import` reads back.
+struct LineItemsList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List every line item, in id order.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "table, json or csv.") var format: OutputFormat = .table
+
+    func run() throws {
+        try ObjectPrinter.print(try global.openStore().allLineItems(), format: format, columns: ObjectPrinter.lineItemColumns,
+                                row: ObjectPrinter.lineItemRow)
     }
 }
 
@@ -56,7 +69,7 @@ struct PlacementsList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List a publisher's placements.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The publisher's ID.") var publisher: Int64
+    @Option(help: "The publisher's ID (default: every publisher's).") var publisher: Int64?
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
 
     func run() throws {
@@ -85,7 +98,7 @@ struct PaymentRulesList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List a publisher's payment rules.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The publisher's ID.") var publisher: Int64
+    @Option(help: "The publisher's ID (default: every publisher's).") var publisher: Int64?
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
 
     func run() throws {

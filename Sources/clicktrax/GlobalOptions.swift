@@ -33,9 +33,9 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The store, once the publisher a listing is scoped to is known to exist.
-    func openPublisherScope(_ publisher: Int64) throws -> SQLiteStore {
+    func openPublisherScope(_ publisher: Int64?) throws -> SQLiteStore {
         let store = try openStore()
-        guard try store.publisher(id: publisher) != nil else { throw ClicktraxError.notFound(kind: "publisher", id: publisher) }
+        if let publisher, try store.publisher(id: publisher) == nil { throw ClicktraxError.notFound(kind: "publisher", id: publisher) }
         return store
     }
 }

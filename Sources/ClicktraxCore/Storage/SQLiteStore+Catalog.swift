@@ -78,11 +78,15 @@ extension SQLiteStore {
         }
     }
 
-    public func placements(publisherId: Int64) throws -> [Placement] {
+    public func allLineItems() throws -> [LineItem] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM line_item ORDER BY id").map(Self.lineItem(from:)) }
+    }
+
+    public func placements(publisherId: Int64?) throws -> [Placement] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM placement WHERE publisher_id = ? ORDER BY name COLLATE NOCASE, id",
-                arguments: [publisherId]
+                db, sql: "SELECT * FROM placement WHERE ? IS NULL OR publisher_id = ? ORDER BY publisher_id, name COLLATE NOCASE, id",
+                arguments: [publisherId, publisherId]
             ).map {
                 Placement(
                     id: $0["id"], code: $0["code"], name: $0["name"], state: Self.state($0),
@@ -91,11 +95,11 @@ extension SQLiteStore {
         }
     }
 
-    public func paymentRules(publisherId: Int64) throws -> [PaymentRule] {
+    public func paymentRules(publisherId: Int64?) throws -> [PaymentRule] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM payment_rule WHERE publisher_id = ? ORDER BY priority DESC, name COLLATE NOCASE, id",
-                arguments: [publisherId]
+                db, sql: "SELECT * FROM payment_rule WHERE ? IS NULL OR publisher_id = ? ORDER BY publisher_id, priority DESC, name COLLATE NOCASE, id",
+                arguments: [publisherId, publisherId]
             ).map {
                 PaymentRule(
                     id: $0["id"], code: $0["code"], name: $0["name"], state: Self.state($0),

@@ -48,8 +48,12 @@ public protocol TrackerStore: Sendable {
     func searchLineItems(_ term: String, limit: Int) throws -> [LineItem]
     func publishers(matching term: String?) throws -> [Publisher]
     func publisher(id: Int64) throws -> Publisher?
-    func placements(publisherId: Int64) throws -> [Placement]
-    func paymentRules(publisherId: Int64) throws -> [PaymentRule]
+    /// A publisher's placements, or every placement for nil.
+    func placements(publisherId: Int64?) throws -> [Placement]
+    /// A publisher's payment rules, or every payment rule for nil.
+    func paymentRules(publisherId: Int64?) throws -> [PaymentRule]
+    /// Every line item, in id order (for exports; the pickers search instead).
+    func allLineItems() throws -> [LineItem]
     func counts() throws -> CatalogCounts
 
     /// Runs `body` in one transaction: every object it adds is stored, or — if it throws —

@@ -1,0 +1,32 @@
+/// One object read from an import file, with where it came from.
+public struct ImportRecord: Sendable {
+    public enum Object: Sendable {
+        case advertiser(Advertiser)
+        case lineItem(LineItem)
+        case publisher(Publisher)
+        case placement(Placement)
+        case paymentRule(PaymentRule)
+        /// A tracker; `id` nil (a CSV row without one) creates a new tracker.
+        case tracker(ClickTracker?, draft: TrackerDraft, id: Int64?, memberId: Int64?)
+    }
+
+    public var object: Object
+    public var file: String
+    /// `line 12` or `record 3`.
+    public var place: String
+
+    public var kind: ObjectKind {
+        switch object {
+        case .advertiser: .advertiser
+        case .lineItem: .lineItem
+        case .publisher: .publisher
+        case .placement: .placement
+        case .paymentRule: .paymentRule
+        case .tracker: .clickTracker
+        }
+    }
+
+    func problem(_ field: String?, _ message: String) -> ImportProblem {
+        ImportProblem(file: file, place: place, field: field, message: message)
+    }
+}

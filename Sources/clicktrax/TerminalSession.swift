@@ -64,7 +64,7 @@ struct TerminalSession {
             case .suspend:
                 backend.suspend()
                 return nil
-            case .quit, .redraw, .run, .openMoreActions, .openHelp, .openTracker, .loadDemo:
+            case .quit, .redraw, .run, .openMoreActions, .openHelp, .openTracker, .loadDemo, .openImport:
                 return nil // the app handles these itself
             }
         }

@@ -1,4 +1,5 @@
 import ClicktraxCore
+import Foundation
 import TerminalUI
 import Testing
 @testable import ClicktraxApp
@@ -132,5 +133,50 @@ import Testing
         driver.press(.char("d"))
         #expect(driver.lines[1].hasSuffix("25 of 25 shown · 0 ticked "))
         #expect(driver.lines.joined().contains("Loaded the demo catalog: 300 line items, 40 publishers, 25 click trackers"))
+    }
+}
+
+@Suite struct ImportFromTheUITests {
+    typealias Driver = MainScreenTests.Driver
+
+    @Test func theWelcomeScreenImportsAFolderAndShowsTheSummary() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ui-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "{\"response\": {\"publishers\": [{\"id\": 1, \"name\": \"Pub\"}]}}".write(
+            to: folder.appendingPathComponent("publishers.json"), atomically: true, encoding: .utf8)
+        try "{\"response\": {\"line-items\": [{\"id\": 2, \"name\": \"Item\"}]}}".write(
+            to: folder.appendingPathComponent("items.json"), atomically: true, encoding: .utf8)
+        let driver = try Driver(width: 100, height: 24, emptyDatabase: true)
+        driver.press(.char("i"))
+        driver.type(folder.path)
+        driver.press(KeyPress(.enter))
+        let screen = driver.lines.joined(separator: "\n")
+        #expect(screen.contains("Imported 2 files"))
+        #expect(screen.contains("publishers: 1 created, 0 updated, 0 unchanged"))
+        #expect(screen.contains("line-items: 1 created, 0 updated, 0 unchanged"))
+        driver.press(KeyPress(.enter))
+        #expect(driver.runner.modals.isEmpty)
+        #expect(driver.lines.joined().contains("No click trackers yet"), "the welcome gave way to the (empty) table")
+    }
+
+    @Test func aRefusedImportListsItsProblemsAndAMissingPathIsSaid() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).json")
+        try "{\"response\": {\"placements\": [{\"id\": 3, \"name\": \"Slot\", \"publisher_id\": 99}]}}".write(to: file, atomically: true, encoding: .utf8)
+        let driver = try Driver(width: 120, height: 24)
+        driver.press(.char("I"))
+        driver.type("/no/such/place")
+        driver.press(KeyPress(.enter))
+        #expect(driver.lines.joined().contains("no such file or folder: /no/such/place"))
+        driver.press(.ctrl("u"))
+        driver.type(file.path)
+        driver.press(KeyPress(.enter))
+        let screen = driver.lines.joined(separator: "\n")
+        #expect(screen.contains("Import refused: nothing was written"))
+        // The dialog wraps long lines: read its inside back as one text.
+        let inside = driver.lines.compactMap { line -> String? in
+            guard let start = line.firstIndex(of: "│"), let end = line.lastIndex(of: "│"), start < end else { return nil }
+            return String(line[line.index(start, offsetBy: 2)..<end]).replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+        }.joined()
+        #expect(inside.contains("\(file.path): record 0: publisher_id: no publisher 99 in the database or in this import"), "\(inside)")
     }
 }

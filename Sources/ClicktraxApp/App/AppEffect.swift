@@ -12,6 +12,8 @@ public enum AppEffect: Sendable, Equatable {
     case run(TrackerCommand)
     /// Fill an empty database with the demo catalog (the welcome screen's offer).
     case loadDemo
+    /// Ask for a file or folder to import.
+    case openImport
     case openMoreActions
     /// The Create dialog (nil) or the Edit dialog of a tracker.
     case openTracker(Int64?)

@@ -78,6 +78,8 @@ public final class AppRunner {
             } catch {
                 screen.toast = Toast("\(error)", kind: .error)
             }
+        case .openImport:
+            modals.append(.importPath(.importFiles()))
         case .openMoreActions:
             modals.append(.moreActions(MoreActionsMenu(hasTargets: !screen.targets.isEmpty, canUndo: commands.canUndo,
                                                       anchor: (MainScreen.moreActionsButton.x, MainScreen.moreActionsButton.maxY))))
@@ -234,7 +236,7 @@ public final class AppRunner {
                 }
             case .done(.save):
                 modals.append(.result(view))
-                modals.append(.save(SavePrompt(), view.export))
+                modals.append(.save(.saveTags(), view.export))
             }
         case .save(var prompt, let export):
             switch prompt.handle(event) {
@@ -251,9 +253,71 @@ public final class AppRunner {
                     screen.toast = toast
                 }
             }
+        case .importPath(var prompt):
+            switch prompt.handle(event) {
+            case .stay:
+                modals.append(.importPath(prompt))
+            case .cancel:
+                break
+            case .done(let path):
+                importFiles(at: path, prompt: prompt)
+            }
+        case .message(var dialog):
+            if case .stay = dialog.handle(event) { modals.append(.message(dialog)) }
         case .help(var overlay):
             if case .stay = overlay.handle(event) { modals.append(.help(overlay)) }
         }
+    }
+
+    /// Imports a file, or every .json and .csv file of a folder, all or nothing; shows the
+    /// summary, or every problem found. Progress is drawn over the last frame as files are read.
+    private func importFiles(at path: String, prompt: PathPrompt) {
+        let expanded = path.hasPrefix("~/") ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + path.dropFirst() : path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder) else {
+            var prompt = prompt
+            prompt.show("no such file or folder: \(expanded)")
+            modals.append(.importPath(prompt))
+            return
+        }
+        var files = [expanded]
+        if isFolder.boolValue {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: expanded)) ?? []
+            files = names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".csv") }.sorted().map { expanded + "/" + $0 }
+            guard !files.isEmpty else {
+                var prompt = prompt
+                prompt.show("no .json or .csv files in \(expanded)")
+                modals.append(.importPath(prompt))
+                return
+            }
+        }
+        do {
+            let summary = try Importer().run(files, into: screen.store, dryRun: false) { done, total in
+                drawProgress("Importing: \(done) of \(total) file\(total == 1 ? "" : "s") read…")
+            }
+            screen.reload()
+            modals.append(.message(MessageDialog(title: "Imported \(summary.files) file\(summary.files == 1 ? "" : "s")",
+                                                 lines: summary.lines.isEmpty ? ["The files hold no objects."] : summary.lines)))
+        } catch let failure as ImportFailure {
+            let lines = failure.description.split(separator: "\n").map(String.init)
+            modals.append(.message(MessageDialog(title: "Import refused: nothing was written", lines: lines, isError: true)))
+        } catch {
+            modals.append(.message(MessageDialog(title: "Import failed: nothing was written", lines: ["\(error)"], isError: true)))
+        }
+    }
+
+    /// A progress line over the current frame, drawn without reading the store (an import holds
+    /// the write transaction).
+    func drawProgress(_ text: String) {
+        let (width, height) = backend.size
+        guard width >= Self.minimumWidth, height >= Self.minimumHeight else { return }
+        var buffer = ScreenBuffer(width: width, height: height)
+        screen.render(into: &buffer, theme: theme)
+        let box = buffer.bounds.centered(width: min(width - 4, 60), height: 3)
+        let inner = DialogFrame.render(title: "Import", in: box, theme: theme, into: &buffer)
+        buffer.write(text, x: inner.x, y: inner.y, maxWidth: inner.width, role: .dialog, theme: theme)
+        buffer.cursor = nil
+        backend.present(buffer)
     }
 
     /// The Export dialog's options, kept for the next export, in the database.

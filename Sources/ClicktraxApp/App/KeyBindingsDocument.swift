@@ -29,6 +29,8 @@ public enum KeyBindingsDocument {
                                              ("Space ← →", "Toggle Advanced Options or State"), ("Ctrl-S", "Save"), ("Esc", "Cancel (asks first if you changed something)")]),
             ("Pickers", [("letters", "Search by name, ID or code"), ("↑ ↓ PgUp PgDn", "Move"), ("Enter", "Choose"), ("Esc", "Back without choosing")]),
             ("Confirmation", [("y", "Confirm"), ("n Esc", "Cancel"), ("Tab ← →", "Switch button"), ("Enter", "The focused button (Cancel first)")]),
+            ("Welcome screen (empty database)", [("d Enter", "Load the demo catalog"), ("i", "Import a file or a folder")]),
+            ("Import / Save prompts", [("letters", "The path (~ is your home)"), ("Enter", "Import or save"), ("Esc", "Back")]),
             ("Help (this overlay)", [("letters", "Filter the keys"), ("↑ ↓ PgUp PgDn", "Scroll"), ("Esc ?", "Close")]),
         ]
     }

@@ -12,7 +12,9 @@ public enum Modal: Sendable, Equatable {
     case picker(PickerDialog)
     case export(ExportDialog)
     case result(ExportResultView)
-    case save(SavePrompt, TagExport)
+    case save(PathPrompt, TagExport)
+    case importPath(PathPrompt)
+    case message(MessageDialog)
 
     func render(into buffer: inout ScreenBuffer, theme: Theme) {
         switch self {
@@ -24,6 +26,8 @@ public enum Modal: Sendable, Equatable {
         case .export(let dialog): dialog.render(into: &buffer, theme: theme)
         case .result(let view): view.render(into: &buffer, theme: theme)
         case .save(let prompt, _): prompt.render(into: &buffer, theme: theme)
+        case .importPath(let prompt): prompt.render(into: &buffer, theme: theme)
+        case .message(let dialog): dialog.render(into: &buffer, theme: theme)
         }
     }
 }

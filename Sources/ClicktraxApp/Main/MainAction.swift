@@ -6,7 +6,7 @@ public enum MainAction: Sendable, Equatable {
     case toggleTick, tickAllShown, clearTicks
     case focusFilter, clearFilter
     case nextSortColumn, reverseSort
-    case create, edit
+    case create, edit, importFiles
     case exportTags, copyTags, moreActions, activate, deactivate, duplicate, delete, undo
     case help
     case redraw, suspend, quit
@@ -30,6 +30,7 @@ extension MainAction {
         Binding([.char("S")], .reverseSort, "Reverse sort"),
         Binding([.char("n"), .char("c")], .create, "Create a click tracker", footer: "New"),
         Binding([KeyPress(.enter), .char("e")], .edit, "Edit the current tracker", footer: "Edit"),
+        Binding([.char("I")], .importFiles, "Import Invest API pages or CSV: a file or a folder"),
         Binding([.char("m"), KeyPress(.function(2))], .moreActions, "More Actions menu", footer: "More"),
         Binding([.char("x")], .exportTags, "Export Tags: options, preview, copy, save or email", footer: "Export"),
         Binding([.char("y")], .copyTags, "Copy the tags of the ticked trackers (or the current one) with the configured defaults"),

@@ -68,6 +68,7 @@ public struct MainScreen {
         switch event {
         case .key(let press):
             if databaseEmpty && (press == .char("d") || press.key == .enter) { return [.loadDemo] }
+            if databaseEmpty && press == .char("i") { return [.openImport] }
             if filterFocused { return handleFilter(press) }
             guard let action = Binding.action(for: press, in: MainAction.bindings) else { return [] }
             return perform(action)
@@ -120,6 +121,7 @@ public struct MainScreen {
             descending = false
         case .reverseSort: descending.toggle()
         case .create: return [.openTracker(nil)]
+        case .importFiles: return [.openImport]
         case .edit:
             guard let id = currentId else { toast = Toast("Edit: there is no tracker here; n creates one", kind: .error); return [] }
             return [.openTracker(id)]
@@ -213,8 +215,8 @@ public struct MainScreen {
             "Press d (or Enter) to load the demo catalog: 10 advertisers, 300 line",
             "items, 40 publishers with placements and payment rules, 25 trackers.",
             "",
-            "Importing your own catalog (Invest API pages, CSV) is not built yet:",
-            "meanwhile, try Clicktrax on the demo.   q quits · ? lists every key",
+            "Press i to import your own: Invest API pages (.json) or CSV, a file or a",
+            "folder of them, all or nothing.   q quits · ? lists every key",
         ]
         for (row, line) in lines.enumerated() where row < inner.height {
             buffer.write(line, x: inner.x, y: inner.y + row, maxWidth: inner.width, role: row == 1 ? .textMuted : .dialog, theme: theme)

@@ -44,6 +44,15 @@ public enum InvestEnvelope {
         }
     }
 
+    /// The objects of a document already known to be a response page: no shape pre-check.
+    static func decodeObjects<T: InvestObject>(_ type: T.Type, from data: Data, source: String) throws -> [T] {
+        do {
+            return try JSONDecoder().decode(DecodedDocument<T>.self, from: data).response.objects ?? []
+        } catch {
+            throw ClicktraxError.badInput("\(source): \(JSONErrorDescription.describe(error))")
+        }
+    }
+
     static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         // Sorted keys: Foundation on Linux does not keep encoding order, and a stable order makes

@@ -76,8 +76,9 @@ struct ImportFileReader {
         }
     }
 
+    /// The page is already known to be a well-formed response of this kind: one decoding pass.
     func decode<T: InvestObject>(_ type: T.Type, _ data: Data) throws -> [(T, String)] {
-        try InvestEnvelope.decode(type, from: data, source: path).enumerated().map { ($0.element, "record \($0.offset)") }
+        try InvestEnvelope.decodeObjects(type, from: data, source: path).enumerated().map { ($0.element, "record \($0.offset)") }
     }
 
     func wrap(_ object: ImportRecord.Object, _ place: String) -> ImportRecord {

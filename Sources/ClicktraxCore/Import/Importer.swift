@@ -1,3 +1,5 @@
+import Foundation
+
 /// `clicktrax import`: reads every file, then imports everything in one transaction — all of
 /// it or none. Problems in the files are all collected first, so one run lists them together.
 public struct Importer: Sendable {
@@ -10,18 +12,22 @@ public struct Importer: Sendable {
     }
 
     /// `progress` is told each file as it is read (for a progress line on a terminal).
-    public func run(_ paths: [String], into store: SQLiteStore, dryRun: Bool,
+    public func run(_ paths: [String], into store: any TrackerStore, dryRun: Bool,
                     progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> ImportSummary {
-        var records: [ImportRecord] = []
-        var problems: [ImportProblem] = []
-        for (index, path) in paths.enumerated() {
-            let read = ImportFileReader(path: path, publisherForPaymentRules: publisherForPaymentRules, csvKind: csvKind).read()
-            records += read.records
-            problems += read.problems
-            progress(index + 1, paths.count)
+        // One file in memory at a time: its records go into the transaction before the next is read.
+        // Many files (a paged export) or a big one: build the line item indexes once, at the end.
+        let bytes = paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+        let bulk = paths.count > 200 || bytes > 20_000_000
+        var summary = try store.importStream(dryRun: dryRun, bulk: bulk) { sink in
+            var problems: [ImportProblem] = []
+            for (index, path) in paths.enumerated() {
+                let read = ImportFileReader(path: path, publisherForPaymentRules: publisherForPaymentRules, csvKind: csvKind).read()
+                problems += read.problems
+                read.records.forEach(sink)
+                progress(index + 1, paths.count)
+            }
+            return problems
         }
-        guard problems.isEmpty else { throw ImportFailure(problems: problems) }
-        var summary = try store.importRecords(records, dryRun: dryRun)
         summary.files = paths.count
         return summary
     }

@@ -7,22 +7,41 @@ extension SQLiteStore {
     /// of the import. Any problem and nothing is written; `dryRun` does everything and then
     /// writes nothing either. Returns what was (or would be) created, updated and unchanged.
     public func importRecords(_ records: [ImportRecord], dryRun: Bool) throws -> ImportSummary {
+        try importStream(dryRun: dryRun, bulk: false) { sink in
+            records.forEach(sink)
+            return []
+        }
+    }
+
+    /// Imports what `body` feeds, record by record, in one transaction — so memory holds one
+    /// file at a time, not the whole import. References may point forward (a tracker before its
+    /// line item's file): foreign keys are deferred to the end, trackers whose references are
+    /// not in yet wait, and every reference is checked once everything is in. Any problem, or
+    /// `dryRun`, and the transaction is rolled back: nothing is written. `body` returns the
+    /// problems it found reading the files, which count like any other.
+    ///
+    /// `bulk` (a big import) drops the line item indexes first and builds them once at the end,
+    /// as the demo does; codes are then checked for uniqueness all at once, at the end.
+    public func importStream(dryRun: Bool, bulk: Bool, _ body: ((ImportRecord) -> Void) throws -> [ImportProblem]) throws -> ImportSummary {
         var summary = ImportSummary()
         var problems: [ImportProblem] = []
         do {
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     try db.execute(sql: "PRAGMA cache_size = -131072")
-                    let importer = SQLiteImporter(db: db, store: self)
-                    let ordered = ObjectKind.importOrder.flatMap { kind in records.lazy.filter { $0.kind == kind } }
-                    for record in ordered {
-                        do {
-                            summary.count(record.kind, try importer.upsert(record))
-                        } catch let problem as ImportProblem {
-                            problems.append(problem)
-                        } catch ClicktraxError.invalid(let issues) {
-                            problems += issues.map { record.problem($0.field.apiName, $0.message) }
-                        }
+                    try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+                    let indexes = bulk ? try Row.fetchAll(
+                        db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'line_item' AND sql IS NOT NULL"
+                    ) : []
+                    for index in indexes { try db.execute(sql: "DROP INDEX \(index["name"] as String)") }
+                    var importer = SQLiteImporter(db: db, store: self, checkCodesPerRow: !bulk)
+                    let readProblems = try body { record in importer.add(record) }
+                    importer.finish()
+                    summary = importer.summary
+                    problems = readProblems + importer.problems
+                    if bulk { problems += try SQLiteImporter.duplicateLineItemCodes(db) }
+                    if problems.isEmpty && !dryRun {
+                        for index in indexes { try db.execute(sql: index["sql"]) }
                     }
                     try db.execute(sql: "PRAGMA cache_size = -2000")
                     return dryRun || !problems.isEmpty ? .rollback : .commit
@@ -52,8 +71,78 @@ public struct ImportFailure: Error, Sendable, CustomStringConvertible {
 struct SQLiteImporter {
     let db: Database
     let store: SQLiteStore
+    private(set) var summary = ImportSummary()
+    private(set) var problems: [ImportProblem] = []
+    /// References to objects not (yet) in the database: checked again at the end.
+    private var pending: [(table: String, id: Int64, record: ImportRecord, field: String, kind: String)] = []
+    /// Trackers whose line item, publisher, placement or payment rule is not in yet.
+    private var waiting: [ImportRecord] = []
 
-    func upsert(_ record: ImportRecord) throws -> UpsertOutcome {
+    /// Off in a bulk import, whose line item code index is built at the end.
+    let checkCodesPerRow: Bool
+
+    init(db: Database, store: SQLiteStore, checkCodesPerRow: Bool = true) {
+        self.db = db
+        self.store = store
+        self.checkCodesPerRow = checkCodesPerRow
+    }
+
+    /// Line item codes used twice by one advertiser (case-insensitively), found all at once.
+    static func duplicateLineItemCodes(_ db: Database) throws -> [ImportProblem] {
+        try Row.fetchAll(db, sql: """
+            SELECT code, advertiser_id, GROUP_CONCAT(id, ', ') AS ids FROM line_item WHERE code IS NOT NULL
+            GROUP BY code COLLATE NOCASE, advertiser_id HAVING COUNT(*) > 1 LIMIT 100
+            """).map { row in
+            let code: String = row["code"]
+            let ids: String = row["ids"]
+            let advertiser: Int64? = row["advertiser_id"]
+            return ImportProblem(file: "line items \(ids)", field: "code",
+                                 message: "“\(code)” is the code of several line items of advertiser \(advertiser.map(String.init) ?? "none"); codes are unique per advertiser, whatever their case")
+        }
+    }
+
+    mutating func add(_ record: ImportRecord) {
+        if case .tracker(_, let draft, _, _) = record.object, !referencesPresent(draft) {
+            waiting.append(record)
+            return
+        }
+        run(record)
+    }
+
+    /// The waiting trackers, then every reference that was missing when its record went in.
+    mutating func finish() {
+        for record in waiting { run(record) }
+        waiting = []
+        for reference in pending where (try? exists(reference.table, reference.id)) != true {
+            problems.append(reference.record.problem(reference.field, "no \(reference.kind) \(reference.id) in the database or in this import"))
+        }
+    }
+
+    private mutating func run(_ record: ImportRecord) {
+        do {
+            summary.count(record.kind, try upsert(record))
+        } catch let problem as ImportProblem {
+            problems.append(problem)
+        } catch ClicktraxError.invalid(let issues) {
+            problems += issues.map { record.problem($0.field.apiName, $0.message) }
+        } catch {
+            problems.append(record.problem(nil, "\(error)"))
+        }
+    }
+
+    private func referencesPresent(_ draft: TrackerDraft) -> Bool {
+        let references: [(String, Int64?)] = [("line_item", draft.lineItemId), ("publisher", draft.publisherId),
+                                              ("placement", draft.placementId), ("payment_rule", draft.paymentRuleId)]
+        return references.allSatisfy { table, id in id.map { (try? exists(table, $0)) == true } ?? true }
+    }
+
+    /// Notes a reference to check at the end, when it is not in the database yet.
+    private mutating func expect(_ table: String, _ id: Int64?, from record: ImportRecord, field: String, kind: String) throws {
+        guard let id, try !exists(table, id) else { return }
+        pending.append((table, id, record, field, kind))
+    }
+
+    mutating func upsert(_ record: ImportRecord) throws -> UpsertOutcome {
         let loader = SQLiteCatalogLoader(db: db, store: store)
         switch record.object {
         case .advertiser(let advertiser):
@@ -68,15 +157,13 @@ struct SQLiteImporter {
             try checkName(item.name, max: 255, record)
             if let code = item.code {
                 if let problem = TrackerRules.codeProblem(code) { throw record.problem("code", problem) }
-                if let holder = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM line_item WHERE code = ? COLLATE NOCASE AND advertiser_id IS ? AND id <> ?",
+                if checkCodesPerRow, let holder = try Int64.fetchOne(
+                    db.cachedStatement(sql: "SELECT id FROM line_item WHERE code = ? COLLATE NOCASE AND advertiser_id IS ? AND id <> ?"),
                     arguments: [code, item.advertiserId, item.id]) {
                     throw record.problem("code", "“\(code)” is already the code of line item \(holder) of the same advertiser")
                 }
             }
-            if let advertiser = item.advertiserId, try !exists("advertiser", advertiser) {
-                throw record.problem("advertiser_id", "no advertiser \(advertiser) in the database or in this import")
-            }
+            try expect("advertiser", item.advertiserId, from: record, field: "advertiser_id", kind: "advertiser")
             return try outcome(
                 "line_item", item.id,
                 [item.code, item.name, item.state.rawValue, item.advertiserId, item.lineItemType, item.revenueType, item.revenueValue,
@@ -85,9 +172,7 @@ struct SQLiteImporter {
                           "start_date", "end_date"]) { try loader.add(item) }
         case .placement(let placement):
             try checkName(placement.name, max: 100, record)
-            if try !exists("publisher", placement.publisherId) {
-                throw record.problem("publisher_id", "no publisher \(placement.publisherId) in the database or in this import")
-            }
+            try expect("publisher", placement.publisherId, from: record, field: "publisher_id", kind: "publisher")
             return try outcome(
                 "placement", placement.id,
                 [placement.code, placement.name, placement.state.rawValue, placement.publisherId, placement.width, placement.height],
@@ -98,9 +183,7 @@ struct SQLiteImporter {
             if let priority = rule.priority, !(1...10).contains(priority) {
                 throw record.problem("priority", "expected 1 to 10 (got \(priority))")
             }
-            if let publisher = rule.publisherId, try !exists("publisher", publisher) {
-                throw record.problem("publisher_id", "no publisher \(publisher) in the database or in this import")
-            }
+            try expect("publisher", rule.publisherId, from: record, field: "publisher_id", kind: "publisher")
             return try outcome(
                 "payment_rule", rule.id,
                 [rule.code, rule.name, rule.state.rawValue, rule.publisherId, rule.pricingType.rawValue, rule.costCpm, rule.revshare, rule.priority],
@@ -138,6 +221,12 @@ struct SQLiteImporter {
     }
 
     private func checkName(_ name: String, max: Int, _ record: ImportRecord) throws {
+        // The common case, printable ASCII of a sane length, needs no Unicode work.
+        let utf8 = name.utf8
+        if utf8.count <= max, utf8.first.map({ $0 > 0x20 }) == true, utf8.last.map({ $0 > 0x20 }) == true,
+           utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return
+        }
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { throw record.problem("name", "required") }
         if trimmed.count > max { throw record.problem("name", "at most \(max) characters (got \(trimmed.count))") }
@@ -147,7 +236,7 @@ struct SQLiteImporter {
     }
 
     private func exists(_ table: String, _ id: Int64) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)"), arguments: [id]) ?? false
     }
 
     /// Created, updated or unchanged, judged by the stored row's values for `columns`.

@@ -38,6 +38,9 @@ public protocol TrackerStore: Sendable {
     /// The change log, newest first; for one tracker or all.
     func changes(trackerId: Int64?, limit: Int) throws -> [TrackerChange]
 
+    /// Imports what `body` feeds in one transaction, all or nothing (see `SQLiteStore`).
+    func importStream(dryRun: Bool, bulk: Bool, _ body: ((ImportRecord) -> Void) throws -> [ImportProblem]) throws -> ImportSummary
+
     /// A remembered preference (the last export options, say), or nil.
     func preference(_ key: String) throws -> String?
     func setPreference(_ key: String, _ value: String) throws

@@ -1,13 +1,26 @@
 import TerminalUI
 
-/// "Save to file": the path, written whole or not at all by the runner; a failure comes back
-/// here with its reason and the path kept.
-public struct SavePrompt: Sendable, Equatable {
+/// A prompt for a path — "Save to file", "Import" — whose action the runner performs; a failure
+/// comes back here with its reason and the path kept.
+public struct PathPrompt: Sendable, Equatable {
+    public let title: String
+    public let hint: String
     public private(set) var path: TextFieldState
     public private(set) var error: String?
 
-    public init(path: String = "click-trackers.html") {
-        self.path = TextFieldState(path, maxLength: 4096)
+    public init(title: String, hint: String, path: String = "") {
+        self.title = title
+        self.hint = hint
+        self.path = TextFieldState(path, placeholder: "a path; ~ is your home", maxLength: 4096)
+    }
+
+    public static func saveTags() -> PathPrompt {
+        PathPrompt(title: "Save the tags to a file", hint: "Enter saves (an existing file is replaced whole) · Esc goes back",
+                   path: "click-trackers.html")
+    }
+
+    public static func importFiles() -> PathPrompt {
+        PathPrompt(title: "Import", hint: "A file (Invest API page .json, or .csv) or a folder of them · Enter imports, all or nothing · Esc")
     }
 
     public mutating func show(_ error: String) { self.error = error }
@@ -34,13 +47,13 @@ public struct SavePrompt: Sendable, Equatable {
 
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
         let frame = buffer.bounds.centered(width: min(buffer.width - 4, 80), height: 6)
-        let inner = DialogFrame.render(title: "Save the tags to a file", in: frame, theme: theme, into: &buffer)
-        buffer.write("File ", x: inner.x, y: inner.y, role: .fieldLabel, theme: theme)
+        let inner = DialogFrame.render(title: title, in: frame, theme: theme, into: &buffer)
+        buffer.write("Path ", x: inner.x, y: inner.y, role: .fieldLabel, theme: theme)
         var field = path
         field.error = error
         TextFieldWidget.render(&field, in: Rect(x: inner.x + 5, y: inner.y, width: inner.width - 5, height: 1), focused: true, theme: theme, into: &buffer)
         let cursor = buffer.cursor
-        buffer.write(error.map { "↳ \($0)" } ?? "Enter saves (an existing file is replaced whole) · Esc goes back", x: inner.x, y: inner.y + 2,
+        buffer.write(error.map { "↳ \($0)" } ?? hint, x: inner.x, y: inner.y + 2,
                      maxWidth: inner.width, role: error == nil ? .textMuted : .textError, theme: theme)
         buffer.cursor = cursor
     }

@@ -24,61 +24,53 @@ struct ImportFileReader {
 
     // MARK: JSON
 
+    /// One decoding pass (a paged export is thousands of these files).
     func readJSON(_ data: Data) -> ([ImportRecord], [ImportProblem]) {
-        let top: Any
+        let page: ResponsePage
         do {
-            top = try JSONSerialization.jsonObject(with: data)
+            page = try JSONDecoder().decode(ResponsePage.self, from: data)
+        } catch let error as DecodingError {
+            if case .keyNotFound(let key, let context) = error, key.stringValue == "response", context.codingPath.isEmpty {
+                return ([], [ImportProblem(file: path, message: "no \"response\" object: not an Invest API response page")])
+            }
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                return ([], [ImportProblem(file: path, message: "not valid JSON (truncated?): \(JSONErrorDescription.describe(error))")])
+            }
+            if case .typeMismatch(_, let context) = error, context.codingPath.isEmpty {
+                return ([], [ImportProblem(file: path, message: "not an Invest API response page: the top level is not an object")])
+            }
+            return ([], [ImportProblem(file: path, message: JSONErrorDescription.describe(error))])
         } catch {
-            let detail = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
-            return ([], [ImportProblem(file: path, message: "not valid JSON (truncated?): \(detail)")])
+            return ([], [ImportProblem(file: path, message: "not valid JSON (truncated?): \(error)")])
         }
-        guard let response = (top as? [String: Any])?["response"] as? [String: Any] else {
-            return ([], [ImportProblem(file: path, message: "no \"response\" object: not an Invest API response page")])
+        if let error = page.error {
+            return ([], [ImportProblem(file: path, message: "the API answered an error: \(page.errorId ?? "ERROR"): \(error)")])
         }
-        if let error = response["error"] {
-            return ([], [ImportProblem(file: path, message: "the API answered an error: \(response["error_id"] ?? "ERROR"): \(error)")])
-        }
-        guard let kind = ObjectKind.allCases.first(where: { response[$0.pluralKey] != nil || response[$0.singularKey] != nil }) else {
+        func places<T>(_ objects: [T]) -> [(T, String)] { objects.enumerated().map { ($0.element, "record \($0.offset)") } }
+        switch page.objects {
+        case nil:
             let known = ObjectKind.allCases.map(\.pluralKey).joined(separator: ", ")
             return ([], [ImportProblem(file: path, message: "no objects in the response (expected one of: \(known))")])
-        }
-        do {
-            switch kind {
-            case .advertiser: return (try decode(Advertiser.self, data).map { wrap(.advertiser($0.0), $0.1) }, [])
-            case .publisher: return (try decode(Publisher.self, data).map { wrap(.publisher($0.0), $0.1) }, [])
-            case .lineItem: return (try decode(LineItem.self, data).map { wrap(.lineItem($0.0), $0.1) }, [])
-            case .placement: return (try decode(Placement.self, data).map { wrap(.placement($0.0), $0.1) }, [])
-            case .paymentRule:
-                var problems: [ImportProblem] = []
-                let records = try decode(PaymentRule.self, data).compactMap { rule, place -> ImportRecord? in
-                    var rule = rule
-                    if rule.publisherId == nil { rule.publisherId = publisherForPaymentRules }
-                    guard rule.publisherId != nil else {
-                        problems.append(ImportProblem(file: path, place: place, field: "publisher_id",
-                                                      message: "payment rule \(rule.id) has no publisher: the API's JSON carries none, so name it with --publisher ID"))
-                        return nil
-                    }
-                    return wrap(.paymentRule(rule), place)
+        case .advertisers(let list): return (places(list).map { wrap(.advertiser($0.0), $0.1) }, [])
+        case .publishers(let list): return (places(list).map { wrap(.publisher($0.0), $0.1) }, [])
+        case .lineItems(let list): return (places(list).map { wrap(.lineItem($0.0), $0.1) }, [])
+        case .placements(let list): return (places(list).map { wrap(.placement($0.0), $0.1) }, [])
+        case .trackers(let list):
+            return (places(list).map { wrap(.tracker($0.0, draft: $0.0.draft, id: $0.0.id, memberId: $0.0.memberId), $0.1) }, [])
+        case .paymentRules(let list):
+            var problems: [ImportProblem] = []
+            let records = places(list).compactMap { rule, place -> ImportRecord? in
+                var rule = rule
+                if rule.publisherId == nil { rule.publisherId = publisherForPaymentRules }
+                guard rule.publisherId != nil else {
+                    problems.append(ImportProblem(file: path, place: place, field: "publisher_id",
+                                                  message: "payment rule \(rule.id) has no publisher: the API's JSON carries none, so name it with --publisher ID"))
+                    return nil
                 }
-                return (records, problems)
-            case .clickTracker:
-                return (try decode(ClickTracker.self, data).map {
-                    wrap(.tracker($0.0, draft: $0.0.draft, id: $0.0.id, memberId: $0.0.memberId), $0.1)
-                }, [])
+                return wrap(.paymentRule(rule), place)
             }
-        } catch let error as ClicktraxError {
-            // The decoder names the record and field: "response.line-items[3].id: expected a number".
-            var message = error.description
-            if message.hasPrefix(path + ": ") { message.removeFirst(path.count + 2) }
-            return ([], [ImportProblem(file: path, message: message)])
-        } catch {
-            return ([], [ImportProblem(file: path, message: "\(error)")])
+            return (records, problems)
         }
-    }
-
-    /// The page is already known to be a well-formed response of this kind: one decoding pass.
-    func decode<T: InvestObject>(_ type: T.Type, _ data: Data) throws -> [(T, String)] {
-        try InvestEnvelope.decodeObjects(type, from: data, source: path).enumerated().map { ($0.element, "record \($0.offset)") }
     }
 
     func wrap(_ object: ImportRecord.Object, _ place: String) -> ImportRecord {

@@ -1,0 +1,33 @@
+/// An Invest API response page decoded in one pass, whatever kind it holds: the kind is the
+/// plural or singular key present in `response`; an error envelope is kept as such.
+struct ResponsePage: Decodable {
+    enum Objects {
+        case advertisers([Advertiser]), lineItems([LineItem]), publishers([Publisher])
+        case placements([Placement]), paymentRules([PaymentRule]), trackers([ClickTracker])
+    }
+
+    var objects: Objects?
+    var error: String?
+    var errorId: String?
+
+    private enum TopKey: String, CodingKey { case response }
+
+    init(from decoder: Decoder) throws {
+        let top = try decoder.container(keyedBy: TopKey.self)
+        let c = try top.nestedContainer(keyedBy: DynamicKey.self, forKey: .response)
+        error = try c.decodeIfPresent(String.self, forKey: DynamicKey("error"))
+        errorId = try c.decodeIfPresent(String.self, forKey: DynamicKey("error_id"))
+        if error != nil { return }
+        func list<T: InvestObject>(_ type: T.Type) throws -> [T]? {
+            if c.contains(DynamicKey(T.kind.pluralKey)) { return try c.decode([T].self, forKey: DynamicKey(T.kind.pluralKey)) }
+            if c.contains(DynamicKey(T.kind.singularKey)) { return [try c.decode(T.self, forKey: DynamicKey(T.kind.singularKey))] }
+            return nil
+        }
+        if let found = try list(Advertiser.self) { objects = .advertisers(found) }
+        else if let found = try list(LineItem.self) { objects = .lineItems(found) }
+        else if let found = try list(Publisher.self) { objects = .publishers(found) }
+        else if let found = try list(Placement.self) { objects = .placements(found) }
+        else if let found = try list(PaymentRule.self) { objects = .paymentRules(found) }
+        else if let found = try list(ClickTracker.self) { objects = .trackers(found) }
+    }
+}

@@ -130,9 +130,12 @@ import Testing
         #expect(try cli.run(["import", unknown]).stderr.contains("cannot tell which objects these columns are"))
         let quote = try write(cli, "publishers-q.csv", "id,name\n1,\"never closed\n")
         #expect(try cli.run(["import", quote]).stderr.contains("line 2: a quoted field never ends"))
-        let latin = cli.home.appendingPathComponent("latin.csv")
-        try Data([0x69, 0x64, 0x0A, 0xE9, 0xFF]).write(to: latin)
-        #expect(try cli.run(["import", latin.path]).stderr.contains("latin.csv: not UTF-8 text"))
+        let latin = cli.home.appendingPathComponent("latin-publishers.csv")
+        try Data("id,name\n1,Caf".utf8 + [0xE9] + Data("\n".utf8)).write(to: latin)
+        #expect(try cli.run(["import", latin.path]).stderr.contains("latin-publishers.csv: line 2: not UTF-8 text"))
+        let latinJSON = cli.home.appendingPathComponent("latin.json")
+        try Data("{\"response\": {\"publishers\": [{\"id\": 1, \"name\": \"Caf".utf8 + [0xE9] + Data("\"}]}}".utf8)).write(to: latinJSON)
+        #expect(try cli.run(["import", latinJSON.path]).stderr.contains("latin.json: not UTF-8 text"))
         #expect(try cli.run(["import", cli.home.appendingPathComponent("missing.json").path]).stderr.contains("cannot read the file"))
     }
 

@@ -56,3 +56,35 @@ import Testing
         #expect(try store.tracker(id: 1)?.publisher.name == "Late publisher")
     }
 }
+
+@Suite struct CSVReaderTests {
+    func records(_ text: String, chunk: Int? = nil) throws -> [([String], Int)] {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString).csv")
+        try Data(text.utf8).write(to: url)
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var reader = CSVReader(handle: handle)
+        var result: [([String], Int)] = []
+        while let record = try reader.next() { result.append((record.fields, record.line)) }
+        return result
+    }
+
+    @Test func quotedFieldsLineBreaksAndLineNumbers() throws {
+        let text = "\u{FEFF}id,name\r\n1,\"a, \"\"quoted\"\"\nname\"\r\n2,plain\n3,last"
+        let parsed = try records(text)
+        #expect(parsed.map(\.0) == [["id", "name"], ["1", "a, \"quoted\"\nname"], ["2", "plain"], ["3", "last"]])
+        #expect(parsed.map(\.1) == [1, 2, 4, 5])
+    }
+
+    @Test func recordsSpanningChunksReadWhole() throws {
+        // Records longer than a chunk, and a chunk boundary inside a quoted field.
+        let long = String(repeating: "x", count: CSVReader.chunkSize + 10)
+        let text = "id,name\n1,\"\(long)\"\n2,\"b\"\"c\"\n"
+        let parsed = try records(text)
+        #expect(parsed.count == 3 && parsed[1].0[1].count == long.count && parsed[2].0 == ["2", "b\"c"])
+    }
+
+    @Test func anUnterminatedQuoteIsAnError() throws {
+        #expect(throws: CSVReader.Failure.self) { try records("id,name\n1,\"never closed\n") }
+    }
+}

@@ -9,17 +9,38 @@ struct ImportFileReader {
     /// The kind of a CSV file whose header does not say (`--kind`).
     let csvKind: ObjectKind?
 
+    /// Feeds the file's records to `sink` and returns its problems. A JSON page is read whole
+    /// (an API page is small); a CSV file is read in chunks, record by record, however big.
+    func read(into sink: (ImportRecord) -> Void) -> [ImportProblem] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return [ImportProblem(file: path, message: "cannot read the file (missing, or not readable)")]
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 4096)) ?? Data()
+        let first = head.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        guard let first else { return [ImportProblem(file: path, message: "the file is empty")] }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return [ImportProblem(file: path, message: "cannot read the file")]
+            }
+            guard String(data: data, encoding: .utf8) != nil else { return [notUTF8(place: nil)] }
+            let (records, problems) = readJSON(data)
+            records.forEach(sink)
+            return problems
+        }
+        try? handle.seek(toOffset: 0)
+        return readCSV(CSVReader(handle: handle), into: sink)
+    }
+
+    /// For tests: every record and problem at once.
     func read() -> (records: [ImportRecord], problems: [ImportProblem]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return ([], [ImportProblem(file: path, message: "cannot read the file (missing, or not readable)")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return ([], [ImportProblem(file: path, message: "not UTF-8 text: save it as UTF-8 (CSV from a spreadsheet: “CSV UTF-8”)")])
-        }
-        let start = text.unicodeScalars.first { !$0.properties.isWhitespace }
-        if start == "{" || start == "[" { return readJSON(data) }
-        if start == nil { return ([], [ImportProblem(file: path, message: "the file is empty")]) }
-        return readCSV(text)
+        var records: [ImportRecord] = []
+        let problems = read { records.append($0) }
+        return (records, problems)
+    }
+
+    func notUTF8(place: String?) -> ImportProblem {
+        ImportProblem(file: path, place: place, message: "not UTF-8 text: save it as UTF-8 (CSV from a spreadsheet: “CSV UTF-8”)")
     }
 
     // MARK: JSON
@@ -79,19 +100,18 @@ struct ImportFileReader {
 
     // MARK: CSV
 
-    func readCSV(_ text: String) -> ([ImportRecord], [ImportProblem]) {
-        var reader = CSVReader(text: text)
-        var records: [ImportRecord] = []
+    func readCSV(_ reader: CSVReader, into sink: (ImportRecord) -> Void) -> [ImportProblem] {
+        var reader = reader
         var problems: [ImportProblem] = []
         do {
-            guard let header = try reader.next() else { return ([], [ImportProblem(file: path, message: "the file is empty")]) }
+            guard let header = try reader.next() else { return [ImportProblem(file: path, message: "the file is empty")] }
             let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             guard let kind = csvKind ?? CSVColumns.kind(of: columns, path: path) else {
-                return ([], [ImportProblem(file: path, place: "line 1",
-                                           message: "cannot tell which objects these columns are (\(columns.joined(separator: ","))): name them with --kind")])
+                return [ImportProblem(file: path, place: "line 1",
+                                      message: "cannot tell which objects these columns are (\(columns.joined(separator: ","))): name them with --kind")]
             }
             if let problem = CSVColumns.missingRequired(kind: kind, columns: columns) {
-                return ([], [ImportProblem(file: path, place: "line 1", message: problem)])
+                return [ImportProblem(file: path, place: "line 1", message: problem)]
             }
             while let row = try reader.next() {
                 if row.fields.allSatisfy({ $0.isEmpty }) { continue }
@@ -103,16 +123,18 @@ struct ImportFileReader {
                     continue
                 }
                 do {
-                    records.append(wrap(try CSVColumns.object(kind: kind, values, publisherForPaymentRules: publisherForPaymentRules), place))
+                    sink(wrap(try CSVColumns.object(kind: kind, values, publisherForPaymentRules: publisherForPaymentRules), place))
                 } catch let problem as CSVColumns.FieldProblem {
                     problems.append(ImportProblem(file: path, place: place, field: problem.field, message: problem.message))
                 }
             }
         } catch CSVReader.Failure.unterminatedQuote(let line) {
             problems.append(ImportProblem(file: path, place: "line \(line)", message: "a quoted field never ends (truncated file?)"))
+        } catch CSVReader.Failure.notUTF8(let line) {
+            problems.append(notUTF8(place: "line \(line)"))
         } catch {
             problems.append(ImportProblem(file: path, message: "\(error)"))
         }
-        return (records, problems)
+        return problems
     }
 }

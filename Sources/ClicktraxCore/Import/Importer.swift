@@ -21,9 +21,8 @@ public struct Importer: Sendable {
         var summary = try store.importStream(dryRun: dryRun, bulk: bulk) { sink in
             var problems: [ImportProblem] = []
             for (index, path) in paths.enumerated() {
-                let read = ImportFileReader(path: path, publisherForPaymentRules: publisherForPaymentRules, csvKind: csvKind).read()
-                problems += read.problems
-                read.records.forEach(sink)
+                problems += ImportFileReader(path: path, publisherForPaymentRules: publisherForPaymentRules, csvKind: csvKind)
+                    .read(into: sink)
                 progress(index + 1, paths.count)
             }
             return problems

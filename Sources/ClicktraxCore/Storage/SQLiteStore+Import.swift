@@ -28,7 +28,8 @@ extension SQLiteStore {
         do {
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    try db.execute(sql: "PRAGMA cache_size = -131072")
+                    // 64 MB: enough to keep the hot index pages of a big import, within its memory budget.
+                    try db.execute(sql: "PRAGMA cache_size = -65536")
                     try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
                     let indexes = bulk ? try Row.fetchAll(
                         db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'line_item' AND sql IS NOT NULL"

@@ -88,3 +88,50 @@ import Testing
         #expect(throws: CSVReader.Failure.self) { try records("id,name\n1,\"never closed\n") }
     }
 }
+
+@Suite struct JSONStreamingTests {
+    func file(_ text: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("page-\(UUID().uuidString).json")
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    func streamed(_ text: String) throws -> ([ImportRecord], [ImportProblem]) {
+        var reader = ImportFileReader(path: try file(text), publisherForPaymentRules: 7, csvKind: nil)
+        reader.streamAbove = 0
+        return reader.read()
+    }
+
+    @Test func aBigPageIsReadElementByElementWithTheSameResult() throws {
+        let page = """
+            {"response": {"status": "OK", "count": 3, "start_element": null, "num_elements": null, "note": "a [tricky] {string} \\" here",
+              "line-items": [{"id": 1, "name": "One {with braces}", "extra": {"nested": [1, {"deep": "]"}]}},
+                             {"id": 2, "name": "Two \\"quoted\\""}, {"id": 3, "name": "Three", "state": "inactive"}]}}
+            """
+        let (records, problems) = try streamed(page)
+        #expect(problems.isEmpty)
+        let names = records.compactMap { record -> String? in
+            if case .lineItem(let item) = record.object { return item.name }
+            return nil
+        }
+        #expect(names == ["One {with braces}", "Two \"quoted\"", "Three"])
+        #expect(records.map(\.place) == ["record 0", "record 1", "record 2"])
+        let whole = ImportFileReader(path: try file(page), publisherForPaymentRules: nil, csvKind: nil).read()
+        #expect(whole.records.count == 3)
+    }
+
+    @Test func badElementsTruncationAndOtherShapes() throws {
+        let bad = try streamed("{\"response\": {\"publishers\": [{\"id\": 1, \"name\": \"ok\"}, {\"id\": \"x\", \"name\": \"bad\"}]}}")
+        #expect(bad.0.count == 1 && bad.1.count == 1)
+        #expect(bad.1.first?.description.contains("record 1: id: expected a number") == true)
+        let truncated = try streamed("{\"response\": {\"publishers\": [{\"id\": 1, \"name\": \"ok\"}, {\"id\": 2, \"na")
+        #expect(truncated.1.last?.message.contains("truncated") == true)
+        // Not a plain list: read whole instead, same answers as always.
+        let error = try streamed("{\"response\": {\"error_id\": \"SYNTAX\", \"error\": \"Bad\"}}")
+        #expect(error.1.first?.message == "the API answered an error: SYNTAX: Bad")
+        let single = try streamed("{\"response\": {\"publisher\": {\"id\": 9, \"name\": \"Solo\"}}}")
+        #expect(single.0.count == 1 && single.1.isEmpty)
+        let rules = try streamed("{\"response\": {\"payment-rules\": [{\"id\": 5, \"name\": \"Rev\"}]}}")
+        if case .paymentRule(let rule)? = rules.0.first?.object { #expect(rule.publisherId == 7) } else { Issue.record("no rule") }
+    }
+}

@@ -8,6 +8,8 @@ struct ImportFileReader {
     let publisherForPaymentRules: Int64?
     /// The kind of a CSV file whose header does not say (`--kind`).
     let csvKind: ObjectKind?
+    /// JSON files bigger than this are streamed element by element; an API page is far smaller.
+    var streamAbove = 8 << 20
 
     /// Feeds the file's records to `sink` and returns its problems. A JSON page is read whole
     /// (an API page is small); a CSV file is read in chunks, record by record, however big.
@@ -20,6 +22,11 @@ struct ImportFileReader {
         let first = head.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
         guard let first else { return [ImportProblem(file: path, message: "the file is empty")] }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            if size > streamAbove {
+                try? handle.seek(toOffset: 0)
+                if let problems = streamJSON(handle, into: sink) { return problems }
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 return [ImportProblem(file: path, message: "cannot read the file")]
             }
@@ -30,6 +37,49 @@ struct ImportFileReader {
         }
         try? handle.seek(toOffset: 0)
         return readCSV(CSVReader(handle: handle), into: sink)
+    }
+
+    /// Streams a big page's list; nil when the file is not a plain list (then it is read whole).
+    func streamJSON(_ handle: FileHandle, into sink: (ImportRecord) -> Void) -> [ImportProblem]? {
+        var problems: [ImportProblem] = []
+        let decoder = JSONDecoder()
+        do {
+            let outcome = try JSONArrayStreamer(handle: handle).stream { kind, bytes, index in
+                let place = "record \(index)"
+                do {
+                    let data = Data(bytes)
+                    switch kind {
+                    case .advertiser: sink(wrap(.advertiser(try decoder.decode(Advertiser.self, from: data)), place))
+                    case .publisher: sink(wrap(.publisher(try decoder.decode(Publisher.self, from: data)), place))
+                    case .lineItem: sink(wrap(.lineItem(try decoder.decode(LineItem.self, from: data)), place))
+                    case .placement: sink(wrap(.placement(try decoder.decode(Placement.self, from: data)), place))
+                    case .clickTracker:
+                        let tracker = try decoder.decode(ClickTracker.self, from: data)
+                        sink(wrap(.tracker(tracker, draft: tracker.draft, id: tracker.id, memberId: tracker.memberId), place))
+                    case .paymentRule:
+                        var rule = try decoder.decode(PaymentRule.self, from: data)
+                        if rule.publisherId == nil { rule.publisherId = publisherForPaymentRules }
+                        if rule.publisherId == nil {
+                            problems.append(ImportProblem(file: path, place: place, field: "publisher_id",
+                                                          message: "payment rule \(rule.id) has no publisher: the API's JSON carries none, so name it with --publisher ID"))
+                        } else {
+                            sink(wrap(.paymentRule(rule), place))
+                        }
+                    }
+                } catch {
+                    if problems.count < ImportFailure.listed * 5 {
+                        problems.append(ImportProblem(file: path, place: place, message: JSONErrorDescription.describe(error)))
+                    }
+                }
+            }
+            switch outcome {
+            case .done: return problems
+            case .notAList: return nil
+            case .truncated: return problems + [ImportProblem(file: path, message: "not valid JSON: the file ends in the middle (truncated?)")]
+            }
+        } catch {
+            return [ImportProblem(file: path, message: "cannot read the file: \(error)")]
+        }
     }
 
     /// For tests: every record and problem at once.

@@ -18,12 +18,30 @@ public struct Importer: Sendable {
         // Many files (a paged export) or a big one: build the line item indexes once, at the end.
         let bytes = paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
         let bulk = paths.count > 200 || bytes > 20_000_000
+        // Files are read and decoded on a second thread while this one writes: the two halves of
+        // an import's work overlap on a 2-core machine.
+        let pipeline = ImportPipeline()
+        let reader = Thread { [publisherForPaymentRules, csvKind] in
+            for (index, path) in paths.enumerated() {
+                let problems = ImportFileReader(path: path, publisherForPaymentRules: publisherForPaymentRules, csvKind: csvKind)
+                    .read { pipeline.push(.record($0)) }
+                pipeline.push(.fileDone(index: index, problems: problems))
+            }
+            pipeline.finish()
+        }
+        reader.start()
+        defer { pipeline.cancel() }
         var summary = try store.importStream(dryRun: dryRun, bulk: bulk) { sink in
             var problems: [ImportProblem] = []
-            for (index, path) in paths.enumerated() {
-                problems += ImportFileReader(path: path, publisherForPaymentRules: publisherForPaymentRules, csvKind: csvKind)
-                    .read(into: sink)
-                progress(index + 1, paths.count)
+            while let batch = pipeline.next() {
+                for item in batch {
+                    switch item {
+                    case .record(let record): sink(record)
+                    case .fileDone(let index, let fileProblems):
+                        problems += fileProblems
+                        progress(index + 1, paths.count)
+                    }
+                }
             }
             return problems
         }

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Reading and decoding files on one core while the other writes to the database: a producer
+/// thread fills this bounded queue, the import's transaction drains it. Bounded, so memory holds
+/// at most `capacity` records in flight whatever the import's size.
+final class ImportPipeline: @unchecked Sendable {
+    enum Item: Sendable {
+        case record(ImportRecord)
+        /// A file was read to its end (for progress), with its problems.
+        case fileDone(index: Int, problems: [ImportProblem])
+    }
+
+    private let condition = NSCondition()
+    private var items: [Item] = []
+    private var finished = false
+    private var cancelled = false
+    private let capacity: Int
+
+    init(capacity: Int = 20_000) { self.capacity = capacity }
+
+    /// Producer side: waits while the queue is full.
+    func push(_ item: Item) {
+        condition.lock()
+        while items.count >= capacity && !cancelled { condition.wait() }
+        if !cancelled { items.append(item) }
+        condition.signal()
+        condition.unlock()
+    }
+
+    func finish() {
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The consumer gave up (the database failed): the producer's pushes return at once, so its
+    /// thread runs to its end instead of waiting forever.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        items.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Consumer side: everything queued so far, waiting for some; nil once the producer is done
+    /// and the queue is empty.
+    func next() -> [Item]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.isEmpty && !finished { condition.wait() }
+        if items.isEmpty { return nil }
+        let batch = items
+        items.removeAll(keepingCapacity: true)
+        condition.broadcast()
+        return batch
+    }
+}

@@ -6,6 +6,9 @@ import Synchronization
 struct SQLiteCatalogLoader: CatalogLoader {
     let db: Database
     let store: SQLiteStore
+    /// Insert only new ids and leave existing rows alone (an import's first try: most ids are
+    /// new, and one statement then says so without a look-up first).
+    var insertOnly = false
 
     func add(_ advertiser: Advertiser) throws {
         try upsert("advertiser", ["id", "code", "name", "state"],
@@ -88,18 +91,19 @@ struct SQLiteCatalogLoader: CatalogLoader {
     private func upsert(_ table: String, _ columns: [String], _ values: StatementArguments) throws {
         // The SQL text is built once per table and the statement prepared once per transaction:
         // this runs once per row of a million-row load.
-        let statement = try db.cachedStatement(sql: Self.upsertSQL(table, columns))
+        let statement = try db.cachedStatement(sql: Self.upsertSQL(table, columns, insertOnly: insertOnly))
         try statement.execute(arguments: values)
     }
 
-    private static func upsertSQL(_ table: String, _ columns: [String]) -> String {
+    private static func upsertSQL(_ table: String, _ columns: [String], insertOnly: Bool) -> String {
         upsertSQLCache.withLock { cache in
-            if let sql = cache[table] { return sql }
+            let key = insertOnly ? table + "+new" : table
+            if let sql = cache[key] { return sql }
             let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
             let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
             let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders)) "
-                + "ON CONFLICT(id) DO UPDATE SET \(updates)"
-            cache[table] = sql
+                + (insertOnly ? "ON CONFLICT(id) DO NOTHING" : "ON CONFLICT(id) DO UPDATE SET \(updates)")
+            cache[key] = sql
             return sql
         }
     }

@@ -145,15 +145,17 @@ struct SQLiteImporter {
 
     mutating func upsert(_ record: ImportRecord) throws -> UpsertOutcome {
         let loader = SQLiteCatalogLoader(db: db, store: store)
+        var fresh = loader
+        fresh.insertOnly = true
         switch record.object {
         case .advertiser(let advertiser):
             try checkName(advertiser.name, max: 255, record)
             return try outcome("advertiser", advertiser.id, [advertiser.code, advertiser.name, advertiser.state.rawValue],
-                               columns: ["code", "name", "state"]) { try loader.add(advertiser) }
+                               columns: ["code", "name", "state"], insert: { try fresh.add(advertiser) }) { try loader.add(advertiser) }
         case .publisher(let publisher):
             try checkName(publisher.name, max: 255, record)
             return try outcome("publisher", publisher.id, [publisher.code, publisher.name, publisher.state.rawValue],
-                               columns: ["code", "name", "state"]) { try loader.add(publisher) }
+                               columns: ["code", "name", "state"], insert: { try fresh.add(publisher) }) { try loader.add(publisher) }
         case .lineItem(let item):
             try checkName(item.name, max: 255, record)
             if let code = item.code {
@@ -170,14 +172,14 @@ struct SQLiteImporter {
                 [item.code, item.name, item.state.rawValue, item.advertiserId, item.lineItemType, item.revenueType, item.revenueValue,
                  item.currency, item.startDate, item.endDate],
                 columns: ["code", "name", "state", "advertiser_id", "line_item_type", "revenue_type", "revenue_value", "currency",
-                          "start_date", "end_date"]) { try loader.add(item) }
+                          "start_date", "end_date"], insert: { try fresh.add(item) }) { try loader.add(item) }
         case .placement(let placement):
             try checkName(placement.name, max: 100, record)
             try expect("publisher", placement.publisherId, from: record, field: "publisher_id", kind: "publisher")
             return try outcome(
                 "placement", placement.id,
                 [placement.code, placement.name, placement.state.rawValue, placement.publisherId, placement.width, placement.height],
-                columns: ["code", "name", "state", "publisher_id", "width", "height"]) { try loader.add(placement) }
+                columns: ["code", "name", "state", "publisher_id", "width", "height"], insert: { try fresh.add(placement) }) { try loader.add(placement) }
         case .paymentRule(let rule):
             try checkName(rule.name, max: 255, record)
             if let share = rule.revshare, !(0...1).contains(share) { throw record.problem("revshare", "expected 0 to 1 (got \(share))") }
@@ -188,7 +190,8 @@ struct SQLiteImporter {
             return try outcome(
                 "payment_rule", rule.id,
                 [rule.code, rule.name, rule.state.rawValue, rule.publisherId, rule.pricingType.rawValue, rule.costCpm, rule.revshare, rule.priority],
-                columns: ["code", "name", "state", "publisher_id", "pricing_type", "cost_cpm", "revshare", "priority"]) { try loader.add(rule) }
+                columns: ["code", "name", "state", "publisher_id", "pricing_type", "cost_cpm", "revshare", "priority"],
+                insert: { try fresh.add(rule) }) { try loader.add(rule) }
         case .tracker(let full, let draft, let id, let memberId):
             return try upsertTracker(full, draft: draft, id: id, memberId: memberId, loader: loader)
         }
@@ -240,9 +243,12 @@ struct SQLiteImporter {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)"), arguments: [id]) ?? false
     }
 
-    /// Created, updated or unchanged, judged by the stored row's values for `columns`.
+    /// Created, updated or unchanged: `insert` adds the row only if its id is new (one statement
+    /// for the common case); otherwise the stored values of `columns` decide.
     private func outcome(_ table: String, _ id: Int64, _ values: [(any DatabaseValueConvertible)?], columns: [String],
-                         write: () throws -> Void) throws -> UpsertOutcome {
+                         insert: () throws -> Void, write: () throws -> Void) throws -> UpsertOutcome {
+        try insert()
+        if db.changesCount > 0 { return .created }
         let statement = try db.cachedStatement(sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table) WHERE id = ?")
         guard let row = try Row.fetchOne(statement, arguments: [id]) else {
             try write()

@@ -18,25 +18,36 @@ struct ImportFileReader {
             return [ImportProblem(file: path, message: "cannot read the file (missing, or not readable)")]
         }
         defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 4096)) ?? Data()
-        let first = head.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
-        guard let first else { return [ImportProblem(file: path, message: "the file is empty")] }
+        let size = Int((try? handle.seekToEnd()) ?? 0)
+        try? handle.seek(toOffset: 0)
+        // A small file (an API page) is read once, whole; a big one is streamed.
+        let head = (size <= streamAbove ? try? handle.readToEnd() : try? handle.read(upToCount: 4096)) ?? Data()
+        guard let first = head.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
+            return [ImportProblem(file: path, message: "the file is empty")]
+        }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             if size > streamAbove {
                 try? handle.seek(toOffset: 0)
                 if let problems = streamJSON(handle, into: sink) { return problems }
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                return [ImportProblem(file: path, message: "cannot read the file")]
-            }
-            guard String(data: data, encoding: .utf8) != nil else { return [notUTF8(place: nil)] }
+            let data = size <= streamAbove ? head : (FileManager.default.contents(atPath: path) ?? Data())
             let (records, problems) = readJSON(data)
             records.forEach(sink)
             return problems
         }
         try? handle.seek(toOffset: 0)
         return readCSV(CSVReader(handle: handle), into: sink)
+    }
+
+    /// For tests: every record and problem at once.
+    func read() -> (records: [ImportRecord], problems: [ImportProblem]) {
+        var records: [ImportRecord] = []
+        let problems = read { records.append($0) }
+        return (records, problems)
+    }
+
+    func notUTF8(place: String?) -> ImportProblem {
+        ImportProblem(file: path, place: place, message: "not UTF-8 text: save it as UTF-8 (CSV from a spreadsheet: “CSV UTF-8”)")
     }
 
     /// Streams a big page's list; nil when the file is not a plain list (then it is read whole).
@@ -82,16 +93,6 @@ struct ImportFileReader {
         }
     }
 
-    /// For tests: every record and problem at once.
-    func read() -> (records: [ImportRecord], problems: [ImportProblem]) {
-        var records: [ImportRecord] = []
-        let problems = read { records.append($0) }
-        return (records, problems)
-    }
-
-    func notUTF8(place: String?) -> ImportProblem {
-        ImportProblem(file: path, place: place, message: "not UTF-8 text: save it as UTF-8 (CSV from a spreadsheet: “CSV UTF-8”)")
-    }
 
     // MARK: JSON
 
@@ -100,6 +101,9 @@ struct ImportFileReader {
         let page: ResponsePage
         do {
             page = try JSONDecoder().decode(ResponsePage.self, from: data)
+        } catch where String(data: data, encoding: .utf8) == nil {
+            // Checked only on failure: a page that decodes is valid UTF-8.
+            return ([], [notUTF8(place: nil)])
         } catch let error as DecodingError {
             if case .keyNotFound(let key, let context) = error, key.stringValue == "response", context.codingPath.isEmpty {
                 return ([], [ImportProblem(file: path, message: "no \"response\" object: not an Invest API response page")])

@@ -32,12 +32,14 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         guard !files.isEmpty else { throw ClicktraxError.badInput("import: name at least one file") }
         let store = try global.openStore()
-        let showProgress = isatty(STDERR_FILENO) == 1 && files.count > 1
+        let showProgress = isatty(STDERR_FILENO) == 1
         let importer = Importer(publisherForPaymentRules: publisher, csvKind: kind?.kind)
         let summary: ImportSummary
         do {
-            summary = try importer.run(files, into: store, dryRun: dryRun) { done, total in
-                if showProgress { FileHandle.standardError.write(Data("\r\(Self.bar(done, total)) \(done)/\(total) files".utf8)) }
+            summary = try importer.run(files, into: store, dryRun: dryRun) { done, total, records in
+                if showProgress {
+                    FileHandle.standardError.write(Data("\r\(Self.bar(done, total)) \(done)/\(total) files · \(records) records".utf8))
+                }
             }
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         } catch let failure as ImportFailure {

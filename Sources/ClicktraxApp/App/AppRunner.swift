@@ -292,8 +292,8 @@ public final class AppRunner {
             }
         }
         do {
-            let summary = try Importer().run(files, into: screen.store, dryRun: false) { done, total in
-                drawProgress("Importing: \(done) of \(total) file\(total == 1 ? "" : "s") read…")
+            let summary = try Importer().run(files, into: screen.store, dryRun: false) { done, total, records in
+                drawProgress("Importing: \(done) of \(total) file\(total == 1 ? "" : "s"), \(records) records…")
             }
             screen.reload()
             modals.append(.message(MessageDialog(title: "Imported \(summary.files) file\(summary.files == 1 ? "" : "s")",

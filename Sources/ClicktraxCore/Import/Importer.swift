@@ -11,9 +11,10 @@ public struct Importer: Sendable {
         self.csvKind = csvKind
     }
 
-    /// `progress` is told each file as it is read (for a progress line on a terminal).
+    /// `progress` is told, as the import goes, how many files are done of how many, and how many
+    /// records went in (every file, and every 50,000 records within a big one).
     public func run(_ paths: [String], into store: any TrackerStore, dryRun: Bool,
-                    progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> ImportSummary {
+                    progress: (_ filesDone: Int, _ files: Int, _ records: Int) -> Void = { _, _, _ in }) throws -> ImportSummary {
         // One file in memory at a time: its records go into the transaction before the next is read.
         // Many files (a paged export) or a big one: build the line item indexes once, at the end.
         let bytes = paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
@@ -33,13 +34,19 @@ public struct Importer: Sendable {
         defer { pipeline.cancel() }
         var summary = try store.importStream(dryRun: dryRun, bulk: bulk) { sink in
             var problems: [ImportProblem] = []
+            var records = 0
+            var filesDone = 0
             while let batch = pipeline.next() {
                 for item in batch {
                     switch item {
-                    case .record(let record): sink(record)
+                    case .record(let record):
+                        sink(record)
+                        records += 1
+                        if records % 50_000 == 0 { progress(filesDone, paths.count, records) }
                     case .fileDone(let index, let fileProblems):
                         problems += fileProblems
-                        progress(index + 1, paths.count)
+                        filesDone = index + 1
+                        progress(filesDone, paths.count, records)
                     }
                 }
             }

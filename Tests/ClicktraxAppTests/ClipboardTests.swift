@@ -39,7 +39,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bin-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for tool in ["xclip", "wl-copy"] {
-            FileManager.default.createFile(atPath: folder.appendingPathComponent(tool).path, contents: Data("#!/bin/sh\n".utf8),
+            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(tool).path, contents: Data("#!/bin/sh\n".utf8),
                                            attributes: [.posixPermissions: 0o755])
         }
         func helper(_ environment: [String: String]) -> [String]? {

@@ -152,6 +152,9 @@ public final class AppRunner {
         }
     }
 
+    /// The whole terminal, which dialogs centre themselves in.
+    var screenRect: Rect { Rect(x: 0, y: 0, width: backend.size.width, height: backend.size.height) }
+
     private func handleTopModal(_ event: InputEvent) {
         guard var top = modals.popLast() else { return }
         let width = backend.size.width
@@ -170,7 +173,7 @@ public final class AppRunner {
                 run(command)
             }
         case .confirm(var dialog, let purpose):
-            switch dialog.handle(event, screen: Rect(x: 0, y: 0, width: width, height: backend.size.height)) {
+            switch dialog.handle(event, screen: screenRect) {
             case .stay:
                 modals.append(.confirm(dialog, purpose))
             case .cancel:
@@ -184,7 +187,7 @@ public final class AppRunner {
                 }
             }
         case .tracker(var dialog):
-            switch dialog.handle(event, screen: Rect(x: 0, y: 0, width: width, height: backend.size.height)) {
+            switch dialog.handle(event, screen: screenRect) {
             case .stay:
                 modals.append(.tracker(dialog))
             case .cancel:
@@ -202,7 +205,7 @@ public final class AppRunner {
                 save(draft, trackerId: trackerId, revision: revision, dialog: dialog)
             }
         case .picker(var picker):
-            switch picker.handle(event, screen: Rect(x: 0, y: 0, width: width, height: backend.size.height)) {
+            switch picker.handle(event, screen: screenRect) {
             case .stay:
                 picker.refresh(from: screen.store)
                 modals.append(.picker(picker))
@@ -215,7 +218,7 @@ public final class AppRunner {
                 }
             }
         case .export(var dialog):
-            switch dialog.handle(event, screen: Rect(x: 0, y: 0, width: width, height: backend.size.height)) {
+            switch dialog.handle(event, screen: screenRect) {
             case .stay:
                 modals.append(.export(dialog))
             case .cancel:
@@ -224,7 +227,7 @@ public final class AppRunner {
                 deliver(request, from: dialog)
             }
         case .result(var view):
-            switch view.handle(event, screen: Rect(x: 0, y: 0, width: width, height: backend.size.height)) {
+            switch view.handle(event, screen: screenRect) {
             case .stay:
                 modals.append(.result(view))
             case .cancel:
@@ -383,7 +386,7 @@ public final class AppRunner {
         var buffer = ScreenBuffer(width: width, height: height)
         if width < Self.minimumWidth || height < Self.minimumHeight {
             let message = "terminal too small (need \(Self.minimumWidth)×\(Self.minimumHeight), have \(width)×\(height))"
-            for (row, line) in wrap(message, width: max(1, width)).enumerated() where row < height {
+            for (row, line) in TextWrap.words(message, width: max(1, width)).enumerated() where row < height {
                 buffer.write(line, x: 0, y: max(0, height / 2 - 1) + row, role: .textWarning, theme: theme)
             }
             backend.present(buffer)
@@ -413,15 +416,5 @@ public final class AppRunner {
         guard var toast = screen.toast else { return }
         toast.remainingTicks -= 1
         screen.toast = toast.remainingTicks > 0 ? toast : nil
-    }
-
-    func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = [], line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty && DisplayWidth.of(line) + 1 + DisplayWidth.of(String(word)) > width { lines.append(line); line = "" }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 }

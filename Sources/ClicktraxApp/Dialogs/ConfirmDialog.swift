@@ -39,15 +39,7 @@ public struct ConfirmDialog: Sendable, Equatable {
         return screen.centered(width: width, height: lines.count + 5)
     }
 
-    func wrapped(width: Int) -> [String] {
-        var lines: [String] = [], line = ""
-        for word in message.split(separator: " ") {
-            if !line.isEmpty && DisplayWidth.of(line) + 1 + DisplayWidth.of(String(word)) > width { lines.append(line); line = "" }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
-    }
+    func wrapped(width: Int) -> [String] { TextWrap.words(message, width: width) }
 
     func buttonAreas(in frame: Rect) -> (confirm: Rect, cancel: Rect) {
         let y = frame.maxY - 2

@@ -281,7 +281,7 @@ public struct ExportDialog: Sendable, Equatable {
         buffer.write("Preview", x: inner.x, y: top - 1, role: .dialogTitle, theme: theme)
         buffer.fill(Rect(x: inner.x, y: top, width: inner.width, height: bottom - top), role: .code, theme: theme)
         if let preview {
-            let lines = CodeWrap.lines(preview, width: inner.width)
+            let lines = TextWrap.hard(preview, width: inner.width)
             for (index, line) in lines.dropFirst(min(previewScroll, max(0, lines.count - 1))).prefix(bottom - top).enumerated() {
                 buffer.write(line, x: inner.x, y: top + index, maxWidth: inner.width, role: .code, theme: theme)
             }

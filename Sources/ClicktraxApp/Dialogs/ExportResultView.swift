@@ -68,7 +68,7 @@ public struct ExportResultView: Sendable, Equatable {
         let warnings = export.warnings.prefix(2)
         let bottom = frame.maxY - 3 - warnings.count
         buffer.fill(Rect(x: inner.x, y: inner.y, width: inner.width, height: bottom - inner.y), role: .code, theme: theme)
-        let lines = CodeWrap.lines(export.text, width: inner.width)
+        let lines = TextWrap.hard(export.text, width: inner.width)
         for (index, line) in lines.dropFirst(min(scroll, max(0, lines.count - 1))).prefix(bottom - inner.y).enumerated() {
             buffer.write(line, x: inner.x, y: inner.y + index, maxWidth: inner.width, role: .code, theme: theme)
         }

@@ -33,7 +33,7 @@ public struct MessageDialog: Sendable, Equatable {
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
         let width = min(buffer.width - 4, 100)
         // Long lines (paths, problems) wrap rather than lose their end.
-        let wrapped = lines.enumerated().flatMap { index, line in CodeWrap.lines(line, width: width - 4).map { (index, $0) } }
+        let wrapped = lines.enumerated().flatMap { index, line in TextWrap.hard(line, width: width - 4).map { (index, $0) } }
         let height = min(buffer.height - 2, wrapped.count + 4)
         let frame = buffer.bounds.centered(width: width, height: height)
         let inner = DialogFrame.render(title: title, in: frame, theme: theme, into: &buffer)

@@ -23,6 +23,9 @@ public struct MainScreen {
     /// A checkbox clicked on a row not yet read: ticked once the page is loaded.
     private var pendingTick = false
     private var loadedQuery: TrackerQuery?
+    /// The database's totals are read again only after a change, not on every filter keystroke
+    /// (counting a million line items is not free).
+    private var countsStale = true
 
     /// Rows taken by the title, the toolbar and the footer.
     static let chromeRows = 3
@@ -41,10 +44,13 @@ public struct MainScreen {
     public mutating func prepare(width: Int, height: Int) throws {
         lastWidth = width
         let query = query
-        if query != loadedQuery {
+        if countsStale {
             let counts = try store.counts()
             total = counts.trackers
             databaseEmpty = counts.isEmpty
+            countsStale = false
+        }
+        if query != loadedQuery {
             ids = try store.trackerIDs(query)
             table.rowCount = ids.count
             loadedQuery = query
@@ -62,7 +68,10 @@ public struct MainScreen {
     }
 
     /// Forces the next `prepare` to count again (after an edit elsewhere).
-    public mutating func reload() { loadedQuery = nil }
+    public mutating func reload() {
+        loadedQuery = nil
+        countsStale = true
+    }
 
     public mutating func handle(_ event: InputEvent) -> [AppEffect] {
         switch event {

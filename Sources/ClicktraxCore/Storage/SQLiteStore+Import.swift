@@ -2,23 +2,14 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// Imports records in one transaction: parents first whatever the files' order, each record
-    /// upserted by id and checked (fields, references, codes) against the database and the rest
-    /// of the import. Any problem and nothing is written; `dryRun` does everything and then
-    /// writes nothing either. Returns what was (or would be) created, updated and unchanged.
-    public func importRecords(_ records: [ImportRecord], dryRun: Bool) throws -> ImportSummary {
-        try importStream(dryRun: dryRun, bulk: false) { sink in
-            records.forEach(sink)
-            return []
-        }
-    }
-
     /// Imports what `body` feeds, record by record, in one transaction — so memory holds one
     /// file at a time, not the whole import. References may point forward (a tracker before its
     /// line item's file): foreign keys are deferred to the end, trackers whose references are
     /// not in yet wait, and every reference is checked once everything is in. Any problem, or
     /// `dryRun`, and the transaction is rolled back: nothing is written. `body` returns the
-    /// problems it found reading the files, which count like any other.
+    /// problems it found reading the files, which count like any other. Each record is upserted
+    /// by id and checked (fields, references, codes); the result says what was (or would be)
+    /// created, updated and unchanged.
     ///
     /// `bulk` (a big import) drops the line item indexes first and builds them once at the end,
     /// as the demo does; codes are then checked for uniqueness all at once, at the end.

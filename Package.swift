@@ -54,6 +54,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The figures of README's Performance section (build it with -c release).
+        .executableTarget(
+            name: "clicktrax-bench",
+            dependencies: ["ClicktraxCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "ClicktraxCoreTests", dependencies: ["ClicktraxCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),

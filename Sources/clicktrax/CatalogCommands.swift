@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClicktraxCore
+import Foundation
 import TerminalUI
 
 typealias PlainTextTableColumn = PlainTextTable.Column
@@ -12,7 +13,13 @@ struct LineItemsCommand: ParsableCommand {
 
 struct LineItemsSearch: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "search", abstract: "Line items by ID, code, or every word of the name (case- and accent-insensitive).")
+        commandName: "search",
+        abstract: "Line items by ID, code, or every word of the name (case- and accent-insensitive), best first.",
+        discussion: """
+            Order: the ID, the code, names starting with the query, names with every word at the start of a word, \
+            names containing every word. If no name holds every word, names holding the letters in order (as fzf \
+            matches), closest first. The first search after a catalog change indexes the names once.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "What to look for.") var term: String
@@ -20,8 +27,15 @@ struct LineItemsSearch: ParsableCommand {
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
 
     func run() throws {
-        let items = try global.openStore().searchLineItems(term, limit: max(1, limit))
-        try ObjectPrinter.print(items, format: format, columns: ObjectPrinter.lineItemColumns, row: ObjectPrinter.lineItemRow)
+        let store = try global.openStore()
+        let started = Date()
+        if try store.refreshSearchIndex(), isatty(STDERR_FILENO) == 1 {
+            ObjectPrinter.note(String(format: "indexed the line item names for search in %.1f s (once per catalog change)",
+                                    Date().timeIntervalSince(started)))
+        }
+        let matches = try store.findLineItems(term, limit: max(1, limit))
+        if matches.fuzzy { ObjectPrinter.note("no name holds every word; closest by letters in order") }
+        try ObjectPrinter.print(matches.items, format: format, columns: ObjectPrinter.lineItemColumns, row: ObjectPrinter.lineItemRow)
     }
 }
 

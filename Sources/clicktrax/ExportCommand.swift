@@ -16,8 +16,10 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The trackers' IDs.")
-    var ids: [Int64] = []
+    @Argument(help: ArgumentHelp(
+        "The trackers' IDs: one or several per argument (21378,21379), or - to read them from standard input.",
+        valueName: "id"))
+    var idArguments: [String] = []
 
     @Option(help: "javascript, pixel, link or url (default: the configuration's, else javascript).")
     var type: ExportType?
@@ -48,7 +50,10 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Mail the tags to up to 10 comma-separated addresses.", valueName: "a@x.com,b@y.com"))
     var email: String?
 
+    static let warningsListed = 20
+
     func run() throws {
+        let ids = try TrackerIDList.parse(idArguments)
         guard !ids.isEmpty else { throw ClicktraxError.badInput("export: name at least one tracker ID") }
         let config = try global.loadConfig()
         var options = config.tags
@@ -70,16 +75,18 @@ struct ExportCommand: ParsableCommand {
         // Everything the operator gave is checked before anything is written or sent.
         let recipients = try email.map(EmailAddress.parseList)
         let store = try global.openStore()
-        var trackers: [ClickTracker] = []
-        var unknown: [Int64] = []
-        for id in ids {
-            if let tracker = try store.tracker(id: id) { trackers.append(tracker) } else { unknown.append(id) }
-        }
+        let trackers = try store.trackers(ids: ids)
+        let found = Set(trackers.map(\.id))
+        let unknown = ids.filter { !found.contains($0) }
         guard unknown.isEmpty else {
             throw ClicktraxError.badInput("no click tracker with ID \(unknown.map(String.init).joined(separator: ", "))")
         }
         let export = try TagExport.make(trackers, options: options)
-        for warning in export.warnings { ObjectPrinter.note("warning: \(warning)") }
+        // A big export's warnings would bury the result: the first few, then a count.
+        for warning in export.warnings.prefix(Self.warningsListed) { ObjectPrinter.note("warning: \(warning)") }
+        if export.warnings.count > Self.warningsListed {
+            ObjectPrinter.note("… and \(export.warnings.count - Self.warningsListed) more warnings (export fewer trackers to see them all)")
+        }
 
         if let output {
             try AtomicFile.write(Data(export.text.utf8), to: output)

@@ -68,7 +68,10 @@ struct TerminalSession {
                 return nil // the app handles these itself
             }
         }
+        let frameLog = environment["CLICKTRAX_FRAME_LOG"].flatMap(FrameLog.init(path:))
+        runner.frameObserver = frameLog?.record
         runner.run { backend.pendingSignal != nil }
+        frameLog?.finish()
         if let signal = backend.pendingSignal {
             backend.shutdown()
             exit(128 + signal)

@@ -30,6 +30,31 @@ import Testing
         #expect(result.stderr.contains("warning: non-secure"))
     }
 
+    @Test func idsComeSeveralToAnArgumentOrFromStandardInput() throws {
+        let cli = try demo()
+        let separate = try cli.run(["export", "21378", "21379", "21380"])
+        #expect(separate.status == 0)
+        let commas = try cli.run(["export", "21378,21379", "21380"])
+        let piped = try cli.run(["export", "-"], input: "21378\n21379, 21380\n")
+        #expect(commas.stdout == separate.stdout)
+        #expect(piped.stdout == separate.stdout)
+        #expect(separate.stdout.components(separatedBy: "<!-- Click Tracker - ").count == 4)
+        let bad = try cli.run(["export", "21378,abc"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr == "clicktrax: “abc” is not a tracker ID (expected a positive whole number)\n")
+    }
+
+    @Test func aBigExportListsTheFirstWarningsThenACount() throws {
+        let cli = try CLIRunner()
+        #expect(try cli.run(["demo", "--trackers", "200"]).status == 0)
+        let result = try cli.run(["export", "-", "--non-secure"], input: (21378..<21578).map(String.init).joined(separator: "\n"))
+        #expect(result.status == 0)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 21, "\(result.stderr)")
+        #expect(lines.last?.hasPrefix("clicktrax: … and ") == true)
+        #expect(lines.last?.hasSuffix(" more warnings (export fewer trackers to see them all)") == true)
+    }
+
     @Test func badInputExits2NamingTheTrackerOrValueAndWritesNothing() throws {
         let cli = try demo()
         let output = cli.home.appendingPathComponent("tags.html").path

@@ -29,6 +29,32 @@ import Testing
         #expect(after.contains(" icanon") && after.contains(" echo "), "the terminal is sane after quitting:\n\(after)")
     }
 
+    /// The line item picker searches as you type, and says when only letters in order matched;
+    /// the frame log (what the benchmark reads) records the first frame, each key, and the peak.
+    @Test func thePickerSearchesAsYouTypeAndTheFrameLogRecordsEachKey() throws {
+        let cli = try CLIRunner()
+        let log = cli.home.appendingPathComponent("frames.log").path
+        let tmux = try session(cli, environment: ["CLICKTRAX_FRAME_LOG": log])
+        try tmux.send("n")
+        _ = try tmux.waitFor { $0.contains("Create new Click Tracker") }
+        try tmux.send("Down", "Down", "Down", "Enter")
+        _ = try tmux.waitFor { $0.contains("Choose a Line Item") }
+        try tmux.type("wonka holiday jp")
+        let strict = try tmux.waitFor { $0.contains("found ·") && $0.contains("Wonka Holiday 2026 – JP") }
+        #expect(!strict.contains("letters in order"), "\(strict)")
+        try tmux.send("C-u")
+        try tmux.type("wnka hldy jp")
+        let fuzzy = try tmux.waitFor { $0.contains("closest by letters in order") }
+        #expect(fuzzy.contains("Wonka Holiday 2026 – JP"), "\(fuzzy)")
+        try tmux.send("Escape", "Escape", "q")
+        _ = try tmux.waitFor { $0.contains("EXITED") }
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first?.hasPrefix("first-frame-unix-ns ") == true)
+        #expect(lines.contains { $0.hasPrefix("frame ") && $0.hasSuffix(" key(n)") })
+        #expect(lines.filter { $0.hasPrefix("frame ") }.count >= 4 + 16 + 12)
+        #expect(lines.last?.hasPrefix("peak-rss-kb ") == true)
+    }
+
     @Test func resizeRedrawsAndATooSmallTerminalRecovers() throws {
         let cli = try CLIRunner()
         let tmux = try session(cli)

@@ -16,6 +16,9 @@ public final class AppRunner {
     /// The configured export options: `y` copies with these, the Export dialog starts from the
     /// last options used, else from these.
     let tagDefaults: TagOptions
+    /// Told after every frame is on the screen: the event it answered (nil for the first frame)
+    /// and how long answering took. For `CLICKTRAX_FRAME_LOG` and the benchmark.
+    public var frameObserver: ((_ event: InputEvent?, _ took: Duration) -> Void)?
     /// Performs what the app cannot itself (clipboard, mail, files, suspend); returns a message.
     let perform: (AppEffect) -> Toast?
 
@@ -35,14 +38,34 @@ public final class AppRunner {
     /// a toast; the loop never dies of one.
     public func run(shouldStop: () -> Bool = { false }) {
         var running = true
+        let clock = ContinuousClock()
+        var answering: (event: InputEvent?, since: ContinuousClock.Instant)? = (nil, clock.now)
+        var firstFrame = true
         while running && !shouldStop() {
             drawFrame()
+            if let answering { frameObserver?(answering.event, answering.since.duration(to: clock.now)) }
+            answering = nil
+            if firstFrame {
+                // Only once the screen is up: on two cores, work started sooner slows the first frame.
+                firstFrame = false
+                refreshSearchIndexInBackground()
+                screen.startBackgroundReads()
+            }
             guard let event = backend.nextEvent(timeoutMilliseconds: 100) else {
                 tick()
                 continue
             }
+            answering = (event, clock.now)
             running = dispatch(event)
         }
+    }
+
+    /// After a catalog change (and at start, in case one happened elsewhere) the line item search
+    /// index is rebuilt on another thread; until it is ready a search scans the names, so the
+    /// screen never waits for it. A failure only leaves searching slower, so it is not reported.
+    func refreshSearchIndexInBackground() {
+        let store = screen.store
+        DispatchQueue.global(qos: .utility).async { try? store.prepareSearch() }
     }
 
     /// Handles one event; false when the app should end. Public for the tests' driver.
@@ -73,6 +96,7 @@ public final class AppRunner {
                 var summary = DemoCatalog.Summary()
                 try screen.store.load(bulk: false) { summary = try DemoCatalog().fill($0) }
                 screen.reload()
+                refreshSearchIndexInBackground()
                 screen.toast = Toast("Loaded the demo catalog: \(summary.lineItems) line items, \(summary.publishers) publishers, \(summary.trackers) click trackers",
                                      kind: .success)
             } catch {
@@ -299,6 +323,7 @@ public final class AppRunner {
                 drawProgress("Importing: \(done) of \(total) file\(total == 1 ? "" : "s"), \(records) records…")
             }
             screen.reload()
+            refreshSearchIndexInBackground()
             modals.append(.message(MessageDialog(title: "Imported \(summary.files) file\(summary.files == 1 ? "" : "s")",
                                                  lines: summary.lines.isEmpty ? ["The files hold no objects."] : summary.lines)))
         } catch let failure as ImportFailure {

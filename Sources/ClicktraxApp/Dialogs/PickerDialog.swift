@@ -40,6 +40,8 @@ public struct PickerDialog: Sendable, Equatable {
     public private(set) var results: [Choice] = []
     public private(set) var table = TableState<Int>()
     public private(set) var error: String?
+    /// No line item name holds every word: the results hold the letters in order instead.
+    public private(set) var fuzzy = false
     private var loadedTerm: String?
     static let limit = 200
 
@@ -70,9 +72,12 @@ public struct PickerDialog: Sendable, Equatable {
         loadedTerm = term
         do {
             var found: [Choice] = []
+            fuzzy = false
             switch kind {
             case .lineItem:
-                found = try store.searchLineItems(term, limit: Self.limit).map {
+                let matches = try store.findLineItems(term, limit: Self.limit)
+                fuzzy = matches.fuzzy
+                found = matches.items.map {
                     Choice(id: $0.id, name: $0.name, cells: [String($0.id), $0.name, $0.code ?? "", $0.advertiserId.map(String.init) ?? "",
                                                              $0.state == .active ? "active" : "● inactive"], inactive: $0.state != .active)
                 }
@@ -173,7 +178,8 @@ public struct PickerDialog: Sendable, Equatable {
             status = "Nothing matches “\(search.text)”."
         } else {
             let more = kind == .lineItem && results.count >= Self.limit ? " (the first \(Self.limit): type more to narrow)" : ""
-            status = "\(results.count) found\(more) · ↑↓ choose · Enter picks · Esc goes back"
+            let how = fuzzy ? "No name holds every word; closest by letters in order: " : ""
+            status = "\(how)\(results.count) found\(more) · ↑↓ choose · Enter picks · Esc goes back"
         }
         buffer.write(status, x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, role: error == nil ? .textMuted : .textError, theme: theme)
         buffer.cursor = cursor

@@ -23,8 +23,16 @@ public struct MainScreen {
     /// A checkbox clicked on a row not yet read: ticked once the page is loaded.
     private var pendingTick = false
     private var loadedQuery: TrackerQuery?
-    /// The database's totals are read again only after a change, not on every filter keystroke
-    /// (counting a million line items is not free).
+    /// Every tracker's ID in the current order, and the filter's texts: typing a filter narrows
+    /// these in memory instead of asking the database again per keystroke. Both are read again
+    /// after a change.
+    private var unfiltered: (query: TrackerQuery, ids: [Int64])?
+    private let filterLoader = TrackerFilterLoader()
+    private var filterLoadStarted = false
+    /// Set once the first frame is on screen (`startBackgroundReads`): the filter's texts are then
+    /// read ahead on another thread; before that, only when a filter needs them.
+    private var backgroundReads = false
+    /// The database's totals are read again only after a change, not on every filter keystroke.
     private var countsStale = true
 
     /// Rows taken by the title, the toolbar and the footer.
@@ -45,13 +53,32 @@ public struct MainScreen {
         lastWidth = width
         let query = query
         if countsStale {
-            let counts = try store.counts()
-            total = counts.trackers
-            databaseEmpty = counts.isEmpty
+            total = try store.trackerCount(TrackerQuery())
+            databaseEmpty = try total == 0 && store.isEmpty()
             countsStale = false
         }
+        // After a change the old texts are stale: read them again (in the background).
+        if backgroundReads && !filterLoadStarted {
+            filterLoader.start(store)
+            filterLoadStarted = true
+        }
         if query != loadedQuery {
-            ids = try store.trackerIDs(query)
+            var everything = query
+            everything.search = nil
+            if unfiltered?.query != everything { unfiltered = (everything, try store.trackerIDs(everything)) }
+            if let search = query.search {
+                if !filterLoadStarted {
+                    filterLoader.start(store)
+                    filterLoadStarted = true
+                }
+                if let index = filterLoader.wait() {
+                    ids = index.filter(unfiltered?.ids ?? [], by: search)
+                } else {
+                    ids = try store.trackerIDs(query)
+                }
+            } else {
+                ids = unfiltered?.ids ?? []
+            }
             table.rowCount = ids.count
             loadedQuery = query
             loadedPage = nil
@@ -67,9 +94,17 @@ public struct MainScreen {
         pendingTick = false
     }
 
+    /// From now on, read the filter's texts ahead on another thread (the app calls this once the
+    /// first frame is painted).
+    public mutating func startBackgroundReads() {
+        backgroundReads = true
+    }
+
     /// Forces the next `prepare` to count again (after an edit elsewhere).
     public mutating func reload() {
         loadedQuery = nil
+        unfiltered = nil
+        filterLoadStarted = false
         countsStale = true
     }
 

@@ -15,47 +15,6 @@ extension SQLiteStore {
         }
     }
 
-    /// Line items whose ID or code is the term, then those whose name holds every word of it
-    /// (case- and accent-insensitive), names starting with the first word first.
-    public func searchLineItems(_ term: String, limit: Int) throws -> [LineItem] {
-        let words = TextFolding.words(of: term)
-        let trimmed = term.trimmingCharacters(in: .whitespaces)
-        return try read { db in
-            var found: [LineItem] = []
-            var seen = Set<Int64>()
-            func take(_ rows: [Row]) {
-                for row in rows where found.count < limit {
-                    let item = Self.lineItem(from: row)
-                    if seen.insert(item.id).inserted { found.append(item) }
-                }
-            }
-            if let id = Int64(trimmed) {
-                take(try Row.fetchAll(db, sql: "SELECT * FROM line_item WHERE id = ?", arguments: [id]))
-            }
-            if !trimmed.isEmpty {
-                take(try Row.fetchAll(
-                    db, sql: "SELECT * FROM line_item WHERE code = ? COLLATE NOCASE ORDER BY id LIMIT ?",
-                    arguments: [trimmed, limit]))
-            }
-            guard found.count < limit else { return found }
-            if words.isEmpty {
-                take(try Row.fetchAll(db, sql: "SELECT * FROM line_item ORDER BY search_name, id LIMIT ?", arguments: [limit]))
-                return found
-            }
-            let conditions = words.map { _ in "search_name LIKE ? ESCAPE '\\'" }.joined(separator: " AND ")
-            var arguments = StatementArguments(words.map { "%" + Self.likeEscaped($0) + "%" })
-            arguments += [Self.likeEscaped(words[0]) + "%", limit]
-            take(try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM line_item WHERE \(conditions)
-                    ORDER BY (search_name LIKE ? ESCAPE '\\') DESC, search_name, id LIMIT ?
-                    """,
-                arguments: arguments))
-            return found
-        }
-    }
-
     public func publishers(matching term: String?) throws -> [Publisher] {
         try read { db in
             var sql = "SELECT * FROM publisher"

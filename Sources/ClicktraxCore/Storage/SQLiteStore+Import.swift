@@ -34,6 +34,8 @@ extension SQLiteStore {
                     if bulk { problems += try SQLiteImporter.duplicateLineItemCodes(db) }
                     if problems.isEmpty && !dryRun {
                         for index in indexes { try db.execute(sql: index["sql"]) }
+                        let lineItems = summary.counts[.lineItem] ?? ImportSummary.Counts()
+                        if lineItems.created + lineItems.updated > 0 { try Self.catalogChanged(db) }
                     }
                     try db.execute(sql: "PRAGMA cache_size = -2000")
                     return dryRun || !problems.isEmpty ? .rollback : .commit

@@ -50,35 +50,52 @@ extension SQLiteStore {
             let (whereClause, arguments) = Self.filter(query)
             let direction = query.descending ? "DESC" : "ASC"
             let sql = """
-                SELECT t.id FROM click_tracker t
-                JOIN line_item li ON li.id = t.line_item_id JOIN publisher p ON p.id = t.publisher_id
-                LEFT JOIN placement pl ON pl.id = t.placement_id LEFT JOIN payment_rule pr ON pr.id = t.payment_rule_id
+                SELECT t.id FROM click_tracker t \(Self.joins(for: query))
                 \(whereClause) ORDER BY \(Self.orderColumn(query.sort)) \(direction), t.id \(direction)
                 """
             return try Int64.fetchAll(db, sql: sql, arguments: arguments)
         }
     }
 
-    public func trackers(ids: [Int64]) throws -> [ClickTracker] {
-        guard !ids.isEmpty else { return [] }
-        let found = try read { db in
-            try Row.fetchAll(
-                db, sql: "\(Self.trackerSelect) WHERE t.id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))",
-                arguments: StatementArguments(ids)
-            ).map(Self.tracker(from:))
+    public func trackerFilterIndex() throws -> TrackerFilterIndex {
+        try read { db in
+            // A cursor and column positions: 100,000 rows without building a dictionary per row.
+            // Line item names are stored folded already; the few publisher names are folded once.
+            var publishers: [Int64: String] = [:]
+            var builder = TrackerFilterIndex.Builder()
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT t.id, t.name, t.code, li.search_name, t.publisher_id, p.name FROM click_tracker t
+                JOIN line_item li ON li.id = t.line_item_id JOIN publisher p ON p.id = t.publisher_id
+                """)
+            while let row = try rows.next() {
+                let publisherId: Int64 = row[4]
+                if publishers[publisherId] == nil { publishers[publisherId] = TextFolding.fold(row[5]) }
+                builder.add(id: row[0], folded: [TextFolding.fold(row[1]), TextFolding.fold(row[2] ?? ""), row[3], publishers[publisherId]!])
+            }
+            return builder.index
         }
-        let byId = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return ids.compactMap { byId[$0] }
+    }
+
+    /// Only the joins the query needs: the screen's first frame lists 100,000 trackers by ID,
+    /// and joining four tables for each of them would cost most of that frame.
+    static func joins(for query: TrackerQuery) -> String {
+        var joins: [String] = []
+        let searching = !TextFolding.words(of: query.search ?? "").isEmpty
+        if searching || query.sort == .lineItem { joins.append("JOIN line_item li ON li.id = t.line_item_id") }
+        if searching || query.sort == .publisher { joins.append("JOIN publisher p ON p.id = t.publisher_id") }
+        if query.sort == .placement { joins.append("LEFT JOIN placement pl ON pl.id = t.placement_id") }
+        if query.sort == .paymentRule { joins.append("LEFT JOIN payment_rule pr ON pr.id = t.payment_rule_id") }
+        return joins.joined(separator: " ")
+    }
+
+    public func trackers(ids: [Int64]) throws -> [ClickTracker] {
+        try read { db in try Self.fetch(ids, in: db, select: Self.trackerSelect, idColumn: "t.id", id: \.id, Self.tracker(from:)) }
     }
 
     public func trackerCount(_ query: TrackerQuery) throws -> Int {
         try read { db in
             let (whereClause, arguments) = Self.filter(query)
-            let sql = """
-                SELECT COUNT(*) FROM click_tracker t
-                JOIN line_item li ON li.id = t.line_item_id JOIN publisher p ON p.id = t.publisher_id
-                \(whereClause)
-                """
+            let sql = "SELECT COUNT(*) FROM click_tracker t \(Self.joins(for: TrackerQuery(search: query.search))) \(whereClause)"
             return try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
         }
     }
@@ -88,7 +105,7 @@ extension SQLiteStore {
     }
 
     static func fetchTracker(_ db: Database, id: Int64) throws -> ClickTracker? {
-        try Row.fetchOne(db, sql: "\(trackerSelect) WHERE t.id = ?", arguments: [id]).map(tracker(from:))
+        try Row.fetchOne(db.cachedStatement(sql: "\(trackerSelect) WHERE t.id = ?"), arguments: [id]).map(tracker(from:))
     }
 
     static func orderColumn(_ sort: TrackerSort) -> String {
@@ -218,9 +235,9 @@ extension SQLiteStore {
     }
 
     func log(_ db: Database, _ action: TrackerChange.Action, id: Int64, before: ClickTracker?, after: ClickTracker?) throws {
-        try db.execute(
-            sql: "INSERT INTO tracker_change (changed_at, tracker_id, action, before, after, actor) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [Timestamp.now(), id, action.rawValue, TrackerSnapshot.json(before), TrackerSnapshot.json(after), actor])
+        try db.cachedStatement(
+            sql: "INSERT INTO tracker_change (changed_at, tracker_id, action, before, after, actor) VALUES (?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [Timestamp.now(), id, action.rawValue, TrackerSnapshot.json(before), TrackerSnapshot.json(after), actor])
     }
 
     public func changes(trackerId: Int64?, limit: Int) throws -> [TrackerChange] {
@@ -238,7 +255,7 @@ extension SQLiteStore {
     }
 
     static func fetchChange(_ db: Database, sequence: Int64) throws -> TrackerChange? {
-        try Row.fetchOne(db, sql: "SELECT * FROM tracker_change WHERE seq = ?", arguments: [sequence]).map(change(from:))
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM tracker_change WHERE seq = ?"), arguments: [sequence]).map(change(from:))
     }
 
     static func change(from row: Row) throws -> TrackerChange {

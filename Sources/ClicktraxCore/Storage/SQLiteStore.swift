@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The embedded store: one SQLite file through GRDB, a `DatabasePool` in WAL mode (readers never
 /// wait for the writer), foreign keys on, versioned migrations. `inMemory()` is for tests.
@@ -7,6 +8,8 @@ public final class SQLiteStore: TrackerStore {
     let writer: any DatabaseWriter
     /// Who this process is, for the change log.
     let actor: String
+    /// The line item search index of the current catalog generation, once a search loaded it.
+    let searchIndexCache = Mutex<LineItemSearchIndex?>(nil)
 
     /// Opens (creating if needed) the database at `path`. The folder is created private (0700)
     /// and a new file private to its user (0600); SQLite gives its -wal and -shm files the same mode.
@@ -142,6 +145,17 @@ public final class SQLiteStore: TrackerStore {
         }
     }
 
+    public func isEmpty() throws -> Bool {
+        try read { db in
+            // EXISTS stops at the first row; COUNT(*) of a million line items reads them all.
+            try Bool.fetchOne(db, sql: """
+                SELECT NOT (EXISTS (SELECT 1 FROM click_tracker) OR EXISTS (SELECT 1 FROM line_item)
+                    OR EXISTS (SELECT 1 FROM publisher) OR EXISTS (SELECT 1 FROM advertiser)
+                    OR EXISTS (SELECT 1 FROM placement) OR EXISTS (SELECT 1 FROM payment_rule))
+                """) ?? true
+        }
+    }
+
     public func preference(_ key: String) throws -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: ["pref." + key]) }
     }
@@ -172,6 +186,7 @@ public final class SQLiteStore: TrackerStore {
             let loader = SQLiteCatalogLoader(db: db, store: self)
             try body(loader)
             for index in indexes { try db.execute(sql: index["sql"]) }
+            try Self.catalogChanged(db)
         }
     }
 }

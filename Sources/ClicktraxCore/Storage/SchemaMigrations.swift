@@ -8,6 +8,10 @@ enum SchemaMigrations {
         migrator.registerMigration("v1: catalog, trackers, change log") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2: line item search index") { db in
+            try db.execute(sql: v2)
+            try SQLiteStore.catalogChanged(db)
+        }
         return migrator
     }
 
@@ -119,5 +123,20 @@ enum SchemaMigrations {
             actor TEXT NOT NULL
         );
         CREATE INDEX tracker_change_by_tracker ON tracker_change(tracker_id, seq);
+        """
+
+    /// The line item search index (`SearchIndexBuilder`, `SQLiteStore+Search`): derived from
+    /// `line_item` and rebuilt from it whenever the catalog changes, so it is never the only copy
+    /// of anything. Marking the catalog changed here makes an existing database build it.
+    static let v2 = """
+        -- every distinct term of the folded names, sorted, a newline after each, in ~1 MB pieces
+        CREATE TABLE search_vocabulary (chunk INTEGER PRIMARY KEY, terms BLOB NOT NULL);
+        -- per term (its place in the vocabulary): the ordinals of the names holding it, for terms in
+        -- more than one name; a term in one name only has its ordinal in search_singles instead
+        CREATE TABLE search_postings (term INTEGER PRIMARY KEY, ordinals BLOB NOT NULL);
+        -- per term, 262,144 to a piece: the ordinal (little-endian UInt32) if in one name, else 2^32-1
+        CREATE TABLE search_singles (chunk INTEGER PRIMARY KEY, ordinals BLOB NOT NULL);
+        -- ordinal (place in name order) -> line item id, 65,536 little-endian Int64 per piece
+        CREATE TABLE search_ids (chunk INTEGER PRIMARY KEY, ids BLOB NOT NULL);
         """
 }

@@ -22,7 +22,7 @@ struct TrackerResolver {
         }
         var publisherName: String?
         if let id = draft.publisherId {
-            publisherName = try String.fetchOne(db, sql: "SELECT name FROM publisher WHERE id = ?", arguments: [id])
+            publisherName = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM publisher WHERE id = ?"), arguments: [id])
             if publisherName == nil { issues.append(ValidationIssue(.publisher, "no publisher with ID \(id)")) }
         }
         if let id = draft.placementId {
@@ -33,7 +33,7 @@ struct TrackerResolver {
         }
         if let code, TrackerRules.codeProblem(code) == nil,
            let holder = try Row.fetchOne(
-               db, sql: "SELECT id, name FROM click_tracker WHERE code = ? COLLATE NOCASE AND id IS NOT ?",
+               db.cachedStatement(sql: "SELECT id, name FROM click_tracker WHERE code = ? COLLATE NOCASE AND id IS NOT ?"),
                arguments: [code, trackerId]) {
             let holderId: Int64 = holder["id"]
             let holderName: String = holder["name"]
@@ -50,7 +50,7 @@ struct TrackerResolver {
     }
 
     private func exists(_ table: String, _ id: Int64) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)"), arguments: [id]) ?? false
     }
 
     /// A placement or payment rule must exist and belong to the tracker's publisher.
@@ -58,7 +58,7 @@ struct TrackerResolver {
         _ field: TrackerField, table: String, kind: String, id: Int64, draft: TrackerDraft, publisherName: String?
     ) throws -> [ValidationIssue] {
         guard let row = try Row.fetchOne(
-            db, sql: "SELECT x.name, x.publisher_id, p.name AS publisher_name FROM \(table) x JOIN publisher p ON p.id = x.publisher_id WHERE x.id = ?",
+            db.cachedStatement(sql: "SELECT x.name, x.publisher_id, p.name AS publisher_name FROM \(table) x JOIN publisher p ON p.id = x.publisher_id WHERE x.id = ?"),
             arguments: [id])
         else { return [ValidationIssue(field, "no \(kind) with ID \(id)")] }
         let ownerId: Int64 = row["publisher_id"]

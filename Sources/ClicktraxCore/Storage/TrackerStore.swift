@@ -11,6 +11,9 @@ public protocol TrackerStore: Sendable {
     /// scrolling reads a screenful by ID instead of skipping over rows with OFFSET.
     func trackerIDs(_ query: TrackerQuery) throws -> [Int64]
 
+    /// What the screen's filter matches, for every tracker (see `TrackerFilterIndex`).
+    func trackerFilterIndex() throws -> TrackerFilterIndex
+
     /// These trackers, in this order (IDs that no longer exist are left out).
     func trackers(ids: [Int64]) throws -> [ClickTracker]
 
@@ -48,7 +51,16 @@ public protocol TrackerStore: Sendable {
     // MARK: Catalog
     func advertisers() throws -> [Advertiser]
     func lineItem(id: Int64) throws -> LineItem?
+    /// Line items by ID, code and name, best first (see `SQLiteStore+Search`).
     func searchLineItems(_ term: String, limit: Int) throws -> [LineItem]
+    /// The same, saying whether only letters in order matched (nothing held every word).
+    func findLineItems(_ term: String, limit: Int) throws -> LineItemMatches
+    /// Brings the line item search index up to date with the catalog (after an import, say);
+    /// until then searches are correct but slower. Returns whether it had to build.
+    @discardableResult
+    func refreshSearchIndex() throws -> Bool
+    /// The same, then the index read whole into memory, for a session that will search a lot.
+    func prepareSearch() throws
     func publishers(matching term: String?) throws -> [Publisher]
     func publisher(id: Int64) throws -> Publisher?
     /// A publisher's placements, or every placement for nil.
@@ -58,6 +70,8 @@ public protocol TrackerStore: Sendable {
     /// Every line item, in id order (for exports; the pickers search instead).
     func allLineItems() throws -> [LineItem]
     func counts() throws -> CatalogCounts
+    /// No catalog and no trackers (cheaper than `counts`: it stops at the first row).
+    func isEmpty() throws -> Bool
 
     /// Runs `body` in one transaction: every object it adds is stored, or — if it throws —
     /// none is. Objects are upserted by id. `bulk` is for loads of many line items: the store

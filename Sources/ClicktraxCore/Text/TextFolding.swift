@@ -22,9 +22,10 @@ public enum TextFolding {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The words of a search query, folded; white space separates them.
+    /// The words of a search query, folded; white space separates them, by the same rule that
+    /// splits names into the search index's terms.
     public static func words(of query: String) -> [String] {
-        fold(query).split(whereSeparator: \.isWhitespace).map(String.init)
+        SearchTerms.terms(of: fold(query))
     }
 
     static func foldedScalar(_ scalar: Unicode.Scalar) -> String {

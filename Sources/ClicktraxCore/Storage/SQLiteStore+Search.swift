@@ -1,0 +1,268 @@
+import Foundation
+import GRDB
+
+/// Line item search: exact ID and code first, then names starting with the query, then names
+/// with every word at a word start, then names containing every word; if nothing holds every
+/// word, fzf-style letters in order. The last two tiers and the fallback read the search index
+/// (`SearchIndexBuilder`), which lives in the `search_*` tables and is rebuilt from `line_item`
+/// whenever the catalog has changed since (`refreshSearchIndex`). While it is out of date, a
+/// search scans the names instead: slower on a big catalog, never wrong.
+extension SQLiteStore {
+    public func searchLineItems(_ term: String, limit: Int) throws -> [LineItem] {
+        try findLineItems(term, limit: limit).items
+    }
+
+    public func findLineItems(_ term: String, limit: Int) throws -> LineItemMatches {
+        let words = TextFolding.words(of: term)
+        let trimmed = term.trimmingCharacters(in: .whitespacesAndNewlines)
+        var ids: [Int64] = []
+        var seen = Set<Int64>()
+        func take(_ found: [Int64]) {
+            for id in found where ids.count < limit && seen.insert(id).inserted { ids.append(id) }
+        }
+        var fuzzy = false
+        try read { db in
+            if let id = Int64(trimmed) {
+                take(try Int64.fetchAll(db, sql: "SELECT id FROM line_item WHERE id = ?", arguments: [id]))
+            }
+            if !trimmed.isEmpty {
+                take(try Int64.fetchAll(
+                    db, sql: "SELECT id FROM line_item WHERE code = ? COLLATE NOCASE ORDER BY id LIMIT ?", arguments: [trimmed, limit]))
+            }
+            // The whole query as the start of the name: an exact name sorts first of these.
+            let prefix = words.joined(separator: " ")
+            take(try Int64.fetchAll(
+                db, sql: "SELECT id FROM line_item WHERE search_name >= ? AND search_name < ? ORDER BY search_name, id LIMIT ?",
+                arguments: [prefix, prefix + "\u{10FFFF}", limit]))
+        }
+        if ids.count < limit && !words.isEmpty {
+            if let index = try currentSearchIndex() {
+                do {
+                    take(try index.rank(words, limit: limit, skip: seen.contains))
+                    if ids.isEmpty {
+                        take(try index.fuzzyRank(words, limit: limit))
+                        fuzzy = !ids.isEmpty
+                    }
+                } catch is SearchIndexChanged {
+                    take(try scanLineItems(words, limit: limit))
+                }
+            } else {
+                take(try scanLineItems(words, limit: limit))
+            }
+        }
+        return LineItemMatches(items: try lineItems(ids: ids), fuzzy: fuzzy)
+    }
+
+    /// Builds the search index if the catalog changed since it was built, and loads it for the
+    /// searches to come. Returns whether it built one. The names are read from a snapshot, so
+    /// writers are not held up while the index is computed; it is stored only if the catalog is
+    /// still that snapshot's.
+    @discardableResult
+    public func refreshSearchIndex() throws -> Bool {
+        let built = try buildSearchIndex()
+        _ = try currentSearchIndex()
+        return built
+    }
+
+    /// `refreshSearchIndex`, then the whole index read into memory: for a session that will search
+    /// a lot (the UI, on a background thread at start), so no keystroke waits for a cold read.
+    public func prepareSearch() throws {
+        try refreshSearchIndex()
+        try currentSearchIndex()?.loadAllIds()
+    }
+
+    /// Builds the search index even if it is current (for the benchmark, and after a suspected
+    /// damage); returns whether it was stored.
+    @discardableResult
+    public func rebuildSearchIndex() throws -> Bool {
+        try write(Self.catalogChanged)
+        return try refreshSearchIndex()
+    }
+
+    private func buildSearchIndex() throws -> Bool {
+        let (catalog, indexed) = try read(Self.generations)
+        guard catalog != indexed, let catalog else { return false }
+        let built = try read { db in
+            var builder = SearchIndexBuilder()
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, search_name FROM line_item ORDER BY search_name, id")
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                try row.withUnsafeData(atIndex: 1) { data in
+                    (data ?? Data()).withUnsafeBytes { builder.add(id: id, folded: $0.bindMemory(to: UInt8.self)) }
+                }
+            }
+            return builder.finish()
+        }
+        return try write { db in
+            guard try Self.generations(db).catalog == catalog else { return false }
+            try db.execute(sql: "DELETE FROM search_vocabulary; DELETE FROM search_postings; DELETE FROM search_singles; DELETE FROM search_ids")
+            for (chunk, bytes) in Self.chunks(ofTerms: built.vocabulary).enumerated() {
+                try db.execute(sql: "INSERT INTO search_vocabulary (chunk, terms) VALUES (?, ?)", arguments: [chunk, Data(bytes)])
+            }
+            let insertPostings = try db.cachedStatement(sql: "INSERT INTO search_postings (term, ordinals) VALUES (?, ?)")
+            for (term, list) in built.postings.enumerated() {
+                if let list { try insertPostings.execute(arguments: [term, Data(list.encoded)]) }
+            }
+            for (chunk, start) in stride(from: 0, to: built.singles.count, by: Self.singlesPerChunk).enumerated() {
+                var bytes = Data(capacity: Self.singlesPerChunk * 4)
+                for ordinal in built.singles[start..<min(start + Self.singlesPerChunk, built.singles.count)] {
+                    withUnsafeBytes(of: ordinal.littleEndian) { bytes.append(contentsOf: $0) }
+                }
+                try db.execute(sql: "INSERT INTO search_singles (chunk, ordinals) VALUES (?, ?)", arguments: [chunk, bytes])
+            }
+            for (chunk, start) in stride(from: 0, to: built.ids.count, by: Self.idsPerChunk).enumerated() {
+                var bytes = Data(capacity: Self.idsPerChunk * 8)
+                for id in built.ids[start..<min(start + Self.idsPerChunk, built.ids.count)] {
+                    withUnsafeBytes(of: id.littleEndian) { bytes.append(contentsOf: $0) }
+                }
+                try db.execute(sql: "INSERT INTO search_ids (chunk, ids) VALUES (?, ?)", arguments: [chunk, bytes])
+            }
+            try Self.setSetting(db, Self.searchGenerationKey, catalog)
+            return true
+        }
+    }
+
+    /// Marks the catalog as changed, so the search index is rebuilt before it is trusted again.
+    /// Called in the transaction of every load and import that writes line items.
+    static func catalogChanged(_ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO setting (key, value) VALUES (?, lower(hex(randomblob(8))))
+            ON CONFLICT(key) DO UPDATE SET value = excluded.value
+            """, arguments: [catalogGenerationKey])
+    }
+
+    static let catalogGenerationKey = "catalog.generation"
+    static let searchGenerationKey = "search.generation"
+    static let idsPerChunk = 65_536
+    static let singlesPerChunk = 262_144
+    static let vocabularyChunkBytes = 1 << 20
+
+    static func generations(_ db: Database) throws -> (catalog: String?, indexed: String?) {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT key, value FROM setting WHERE key IN (?, ?)", arguments: [catalogGenerationKey, searchGenerationKey])
+        let values = Dictionary(rows.map { ($0["key"] as String, $0["value"] as String) }, uniquingKeysWith: { first, _ in first })
+        return (values[catalogGenerationKey], values[searchGenerationKey])
+    }
+
+    static func setSetting(_ db: Database, _ key: String, _ value: String) throws {
+        try db.execute(
+            sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [key, value])
+    }
+
+    /// The vocabulary in pieces of about a megabyte, each ending at the end of a term.
+    static func chunks(ofTerms vocabulary: [UInt8]) -> [ArraySlice<UInt8>] {
+        var chunks: [ArraySlice<UInt8>] = []
+        var start = 0
+        while start < vocabulary.count {
+            var end = min(start + vocabularyChunkBytes, vocabulary.count)
+            while end < vocabulary.count && vocabulary[end - 1] != 0x0A { end += 1 }
+            chunks.append(vocabulary[start..<end])
+            start = end
+        }
+        return chunks
+    }
+
+    /// The index for the catalog as it is now, loaded once per generation; nil while it is out
+    /// of date (or the catalog has never been indexed).
+    func currentSearchIndex() throws -> LineItemSearchIndex? {
+        try read { db -> LineItemSearchIndex? in
+            let (catalog, indexed) = try Self.generations(db)
+            guard let catalog, catalog == indexed else { return nil }
+            if let cached = searchIndexCache.withLock({ $0 }), cached.generation == catalog { return cached }
+            var vocabulary: [UInt8] = []
+            for chunk in try Data.fetchAll(db, sql: "SELECT terms FROM search_vocabulary ORDER BY chunk") {
+                vocabulary.append(contentsOf: chunk)
+            }
+            var singles: [UInt32] = []
+            for chunk in try Data.fetchAll(db, sql: "SELECT ordinals FROM search_singles ORDER BY chunk") {
+                chunk.withUnsafeBytes { bytes in
+                    for offset in stride(from: 0, to: bytes.count - 3, by: 4) {
+                        singles.append(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+                    }
+                }
+            }
+            let last = try Row.fetchOne(db, sql: "SELECT chunk, length(ids) AS bytes FROM search_ids ORDER BY chunk DESC LIMIT 1")
+            let count = last.map { ($0["chunk"] as Int) * Self.idsPerChunk + ($0["bytes"] as Int) / 8 } ?? 0
+            let writer = self.writer
+            let index = LineItemSearchIndex(
+                generation: catalog, count: count, vocabulary: SearchVocabulary(bytes: vocabulary), singles: singles,
+                idsPerChunk: Self.idsPerChunk
+            ) { term in
+                // Read with the generation in the same statement: a posting list of a newer
+                // index must never be mixed into this one's vocabulary.
+                try writer.read { db in
+                    guard let row = try Row.fetchOne(
+                        db, sql: """
+                            SELECT p.ordinals FROM search_postings p JOIN setting s ON s.key = ? AND s.value = ?
+                            WHERE p.term = ?
+                            """, arguments: [Self.searchGenerationKey, catalog, term]) else { throw SearchIndexChanged() }
+                    return try row.withUnsafeData(atIndex: 0) { data in
+                        guard let list = (data ?? Data()).withUnsafeBytes({ PostingList.decode($0, capacity: count) }) else {
+                            throw SearchIndexChanged()
+                        }
+                        return list
+                    }
+                }
+            } idChunk: { chunk in
+                try writer.read { db in
+                    guard let data = try Data.fetchOne(
+                        db, sql: """
+                            SELECT i.ids FROM search_ids i JOIN setting s ON s.key = ? AND s.value = ?
+                            WHERE i.chunk = ?
+                            """, arguments: [Self.searchGenerationKey, catalog, chunk]) else { throw SearchIndexChanged() }
+                    return data.withUnsafeBytes { bytes in
+                        stride(from: 0, to: bytes.count - 7, by: 8).map {
+                            Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: $0, as: Int64.self))
+                        }
+                    }
+                }
+            }
+            searchIndexCache.withLock { $0 = index }
+            return index
+        }
+    }
+
+    /// Every word anywhere in the name, names in order: the search while the index is out of date.
+    private func scanLineItems(_ words: [String], limit: Int) throws -> [Int64] {
+        try read { db in
+            let conditions = words.map { _ in "instr(search_name, ?) > 0" }.joined(separator: " AND ")
+            return try Int64.fetchAll(
+                db, sql: "SELECT id FROM line_item WHERE \(conditions) ORDER BY search_name, id LIMIT ?",
+                arguments: StatementArguments(words) + [limit])
+        }
+    }
+
+    /// These line items, in this order.
+    func lineItems(ids: [Int64]) throws -> [LineItem] {
+        try read { db in
+            try Self.fetch(ids, in: db, select: "SELECT * FROM line_item", idColumn: "id", id: \.id, Self.lineItem(from:))
+        }
+    }
+
+    /// The objects with these ids, in this order (ids not found are left out), read in batches:
+    /// SQLite takes at most 32,766 parameters, and an export may name more trackers.
+    static func fetch<T>(
+        _ ids: [Int64], in db: Database, select: String, idColumn: String, id: (T) -> Int64, _ make: (Row) throws -> T
+    ) throws -> [T] {
+        let found = try stride(from: 0, to: ids.count, by: 500).flatMap { start in
+            let batch = ids[start..<min(start + 500, ids.count)]
+            return try Row.fetchAll(
+                db, sql: "\(select) WHERE \(idColumn) IN (\(Array(repeating: "?", count: batch.count).joined(separator: ",")))",
+                arguments: StatementArguments(Array(batch))
+            ).map(make)
+        }
+        let byId = Dictionary(found.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { byId[$0] }
+    }
+}
+
+/// Thrown when the search index was rebuilt under a search: that search scans instead.
+struct SearchIndexChanged: Error {}
+
+/// What a line item search found, and whether only by letters in order.
+public struct LineItemMatches: Sendable {
+    public var items: [LineItem]
+    /// No name holds every word; these hold the letters in order (closest first).
+    public var fuzzy: Bool
+}

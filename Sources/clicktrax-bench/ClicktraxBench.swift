@@ -1,0 +1,135 @@
+import ArgumentParser
+import ClicktraxCore
+import Foundation
+
+/// `clicktrax-bench`: the figures of README's Performance section, on a generated catalog.
+/// Build it in release (`swift build -c release`), then `.build/release/clicktrax-bench`.
+@main
+struct ClicktraxBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clicktrax-bench",
+        abstract: "Measure search, start-up, scrolling, export and memory on a large generated catalog.")
+
+    @Option(help: "Where the benchmark keeps its catalog and files (reused between runs).")
+    var workFolder = ".build/bench"
+
+    @Option(help: "Line items in the generated catalog.")
+    var lineItems = 1_000_000
+
+    @Option(help: "Click trackers in the generated catalog.")
+    var trackers = 100_000
+
+    @Option(help: "Trackers in the export measured.")
+    var exportCount = 10_000
+
+    @Option(help: "The clicktrax binary (default: the one built beside this benchmark).")
+    var binary: String?
+
+    @Flag(help: "Skip the UI in tmux.")
+    var skipUI = false
+
+    @Flag(help: "Only the UI in tmux (the catalog must exist).")
+    var onlyUI = false
+
+    func run() throws {
+        try FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
+        // Absolute: the UI runs in tmux, whose idea of the current folder may differ.
+        let workFolder = URL(fileURLWithPath: self.workFolder).standardizedFileURL.path
+        let binary = self.binary ?? (Self.ownFolder() + "/clicktrax")
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw BenchFailure("no clicktrax binary at \(binary): swift build -c release first") }
+        let database = workFolder + "/catalog-\(lineItems)-\(trackers).sqlite"
+        print("Clicktrax benchmark · \(ProcessInfo.processInfo.activeProcessorCount) cores · \(Self.build)")
+        print(String(repeating: "─", count: 78))
+
+        var store: SQLiteStore? = try BenchCatalog.prepare(path: database, lineItems: lineItems, trackers: trackers)
+        if onlyUI {
+            store = nil
+            return try runUI(binary: binary, database: database, workFolder: workFolder)
+        }
+        PeakMemory.reset()
+        var started = Date()
+        try store!.rebuildSearchIndex()
+        print("index build  \(Format.seconds(Date().timeIntervalSince(started))) for \(Format.count(lineItems)) names (once per catalog change) · peak RSS \(Format.megabytes(kilobytes: PeakMemory.kilobytes()))")
+        store = nil
+
+        // A fresh process's view: open, load the index as the UI does at start, then type.
+        PeakMemory.reset()
+        let fresh = try SQLiteStore.open(path: database)
+        started = Date()
+        try fresh.prepareSearch()
+        print("index load   \(Format.ms(Date().timeIntervalSince(started) * 1000)) (the UI does it in the background at start)")
+        // Twice: the first pass meets pages not yet in the page cache, as a session's first
+        // searches do; the second is every search after. The targets are judged on both.
+        let cold = try TypingReplay.run(store: fresh)
+        let typing = try TypingReplay.run(store: fresh)
+        print("")
+        print("Line item search, typed a letter at a time (top \(TypingReplay.limit), in process), second pass:")
+        for query in typing.perQuery {
+            let label = "“\(query.query)”" + String(repeating: " ", count: max(1, 28 - Format.columns(query.query)))
+            print("  \(label) \(query.stats.summary) · \(query.found) found\(query.fuzzy ? " (fuzzy)" : "")")
+        }
+        for (pass, result) in [("first pass (cold)", cold), ("second pass", typing)] {
+            print("  \(pass): all keystrokes \(result.all.summary)")
+            print("    slowest: " + result.slowest.map { "“\($0.typed)” \(Format.ms($0.ms))" }.joined(separator: ", "))
+        }
+        let median = max(cold.all.median, typing.all.median), p99 = max(cold.all.p99, typing.all.p99)
+        print("  target median ≤ 5 ms: \(Format.verdict(median <= 5)) · p99 ≤ 16 ms: \(Format.verdict(p99 <= 16)) · peak RSS \(Format.megabytes(kilobytes: PeakMemory.kilobytes()))")
+
+        print("")
+        let query = "wonka holiday jp"
+        let comparison = try ProcessComparison.run(binary: binary, database: database, store: fresh, query: query, workFolder: workFolder)
+        print("Whole process, “\(query)”:")
+        print("  clicktrax line-items search   \(comparison.clicktrax.summary) · peak RSS \(Format.megabytes(kilobytes: comparison.clicktraxPeakKilobytes))")
+        if let fzf = comparison.fzf {
+            let ratio = fzf.median / comparison.clicktrax.median
+            print("  fzf --filter (names file)     \(fzf.summary) · peak RSS \(Format.megabytes(kilobytes: comparison.fzfPeakKilobytes))")
+            print("  clicktrax is \(String(format: "%.0f", ratio))× faster · target ≥ 20×: \(Format.verdict(ratio >= 20))")
+        } else {
+            print("  fzf not installed (apt-get install -y fzf): no comparison")
+        }
+
+        print("")
+        let ids = try fresh.trackerIDs(TrackerQuery()).prefix(exportCount).map(String.init).joined(separator: "\n")
+        let idsFile = workFolder + "/export-ids.txt"
+        try Data(ids.utf8).write(to: URL(fileURLWithPath: idsFile))
+        var exports: [Double] = []
+        let exportCommand = [binary, "--database", database, "export", "-", "--output", workFolder + "/export.html"]
+        for _ in 0..<3 {
+            let run = try Spawned.run(exportCommand, stdin: idsFile)
+            guard run.status == 0 else { throw BenchFailure("clicktrax export exited with \(run.status)") }
+            exports.append(run.seconds * 1000)
+        }
+        let exportPeak = try Spawned.peakKilobytes(exportCommand, stdin: idsFile, workFolder: workFolder)
+        let export = LatencyStats(exports)
+        print("Export of \(Format.count(exportCount)) trackers (whole process, --output): \(export.summary) · peak RSS \(Format.megabytes(kilobytes: exportPeak)) · target ≤ 1 s: \(Format.verdict(export.median <= 1000))")
+
+        guard !skipUI else { return }
+        try runUI(binary: binary, database: database, workFolder: workFolder)
+    }
+
+    func runUI(binary: String, database: String, workFolder: String) throws {
+        print("")
+        print("Start-up steps, in process: " + (try StartupSteps.run(database: database)).map { "\($0.step) \(Format.ms($0.ms))" }.joined(separator: " · "))
+        let ui = try UISession(binary: binary, database: database, workFolder: workFolder, trackers: trackers).run()
+        print("The UI in tmux (160×50), timed by its frame log:")
+        print("  first frame after start       \(Format.ms(ui.firstFrameMilliseconds)) · target ≤ 100 ms: \(Format.verdict(ui.firstFrameMilliseconds <= 100))")
+        print("  scrolling, \(Format.count(ui.pagesScrolled)) × PgDn          \(ui.scroll.summary)")
+        print("  filter typed (“wonka”)        \(ui.filterTyping.summary)")
+        print("  line item picker (“holiday jp”) \(ui.pickerTyping.summary)")
+        print("  peak RSS of the UI            \(Format.megabytes(kilobytes: ui.peakKilobytes)) · target ≤ 150 MB: \(Format.verdict(ui.peakKilobytes <= 150 * 1024))")
+    }
+
+    static var build: String {
+        #if DEBUG
+        "DEBUG build: figures are not representative; use swift build -c release"
+        #else
+        "release build"
+        #endif
+    }
+
+    /// The folder of this executable (`/proc/self/exe`).
+    static func ownFolder() -> String {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return (path as NSString).deletingLastPathComponent
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// The real `clicktrax` UI in tmux, driven with keys as an operator would, timed by the app's
+/// own frame log (`CLICKTRAX_FRAME_LOG`): from the moment the benchmark starts the process to the
+/// first painted frame, then each key from arrival to the frame on screen, and the peak RSS.
+struct UISession {
+    struct Result {
+        var firstFrameMilliseconds: Double
+        var scroll: LatencyStats
+        var pagesScrolled: Int
+        var filterTyping: LatencyStats
+        var pickerTyping: LatencyStats
+        var peakKilobytes: Int
+    }
+
+    let binary: String
+    let database: String
+    let workFolder: String
+    let trackers: Int
+    let socket = "clicktrax-bench-\(getpid())"
+    var logPath: String { workFolder + "/frames.log" }
+
+    func run() throws -> Result {
+        guard ProcessComparison.which("tmux") != nil else { throw BenchFailure("the UI benchmark needs tmux (apt-get install -y tmux)") }
+        try? FileManager.default.removeItem(atPath: logPath)
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", "160", "-y", "50", "sleep 100000"])
+        defer { _ = try? tmux(["kill-server"]) }
+        // If clicktrax fails to start, its window stays, so the failure can say why.
+        try tmux(["set-option", "-g", "remain-on-exit", "on"])
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let startedNanoseconds = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        try tmux(["new-window", "-t", "bench:", "-n", "ui",
+                  "env CLICKTRAX_FRAME_LOG=\(logPath) TERM=xterm-256color \(binary) --database \(database)"])
+        let firstLine = try waitForLines(1)[0]
+        guard firstLine.hasPrefix("first-frame-unix-ns "), let painted = Int64(firstLine.dropFirst("first-frame-unix-ns ".count)) else {
+            throw BenchFailure("unexpected first line in \(logPath): \(firstLine)")
+        }
+        let firstFrame = Double(painted - startedNanoseconds) / 1e6
+        // The search index loads in the background at start; give it the moment a person takes
+        // to reach for the keyboard.
+        Thread.sleep(forTimeInterval: 2)
+
+        // Top to bottom a page at a time (the table shows about 44 rows at 50 lines).
+        let pages = trackers / 40 + 10
+        var sent = 1
+        for batch in stride(from: 0, to: pages, by: 100) {
+            try keys(Array(repeating: "NPage", count: min(100, pages - batch)))
+            sent += min(100, pages - batch)
+            _ = try waitForLines(sent)
+        }
+        let scroll = try frames(from: 1, to: sent)
+
+        // The filter on the main screen, typed.
+        let filterStart = sent
+        try keys(["/"]); sent += 1
+        for letter in "wonka" { try keys([String(letter)]); sent += 1; _ = try waitForLines(sent); Thread.sleep(forTimeInterval: 0.03) }
+        let filterTyping = try frames(from: filterStart + 1, to: sent)
+        try keys(["Escape"]); sent += 1
+
+        // The line item picker of a new tracker, typed.
+        try keys(["n"]); sent += 1
+        try keys(["Down", "Down", "Down", "Enter"]); sent += 4
+        _ = try waitForLines(sent)
+        let pickerStart = sent
+        for letter in "holiday jp" {
+            try keys([letter == " " ? "Space" : String(letter)]); sent += 1
+            _ = try waitForLines(sent)
+            Thread.sleep(forTimeInterval: 0.03)
+        }
+        let pickerTyping = try frames(from: pickerStart, to: sent)
+        try keys(["Escape", "Escape", "q"])
+        let lines = try waitForLines(sent + 3, until: { $0.last?.hasPrefix("peak-rss-kb") == true })
+        let peak = Int(lines.last?.split(separator: " ").last ?? "") ?? 0
+        return Result(firstFrameMilliseconds: firstFrame, scroll: scroll, pagesScrolled: pages, filterTyping: filterTyping,
+                      pickerTyping: pickerTyping, peakKilobytes: peak)
+    }
+
+    /// The frame times of log lines `from..<to` (line 0 is the first frame).
+    private func frames(from start: Int, to end: Int) throws -> LatencyStats {
+        let lines = try waitForLines(end)
+        return LatencyStats(lines[start..<end].compactMap { line in
+            let parts = line.split(separator: " ")
+            guard parts.count >= 2, parts[0] == "frame", let microseconds = Double(parts[1]) else { return nil }
+            return microseconds / 1000
+        })
+    }
+
+    @discardableResult
+    private func waitForLines(_ count: Int, until done: ([String]) -> Bool = { _ in true }) throws -> [String] {
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline {
+            let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+            let lines = text.split(separator: "\n").map(String.init)
+            if lines.count >= count && done(lines) { return lines }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        let screen = (try? tmuxOutput(["capture-pane", "-p", "-t", "bench:ui"])) ?? ""
+        throw BenchFailure("the UI did not answer within 120 s (\(logPath) has fewer than \(count) frames); its screen:\n\(screen)")
+    }
+
+    private func keys(_ keys: [String]) throws {
+        try tmux(["send-keys", "-t", "bench:ui"] + keys)
+    }
+
+    private func tmuxOutput(_ arguments: [String]) throws -> String {
+        let file = workFolder + "/tmux-output.txt"
+        try tmux(arguments, output: file)
+        return (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+    }
+
+    private func tmux(_ arguments: [String], output: String? = nil) throws {
+        // A clean environment (no NO_COLOR or TMUX from the caller), but a home for the configuration.
+        let inherited = ProcessInfo.processInfo.environment
+        let environment = ["PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/tmp",
+                           "TERM": "xterm-256color", "LANG": "C.UTF-8"]
+        let run = try Spawned.run(["tmux", "-L", socket] + arguments, stdout: output, environment: environment)
+        guard run.status == 0 || arguments == ["kill-server"] else {
+            throw BenchFailure("tmux \(arguments.joined(separator: " ")) failed with status \(run.status)")
+        }
+    }
+}

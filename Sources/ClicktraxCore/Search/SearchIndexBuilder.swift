@@ -8,8 +8,9 @@ struct SearchIndexBuilder {
     /// The finished index, ready to store.
     struct Built {
         var vocabulary: [UInt8]
-        /// In vocabulary order; nil for a term in one name only, which `singles` holds instead.
-        var postings: [PostingList?]
+        /// (term number in the vocabulary, its list), for the terms in more than one name; the
+        /// others are in `singles`.
+        var postings: [(term: Int, list: PostingList)]
         /// In vocabulary order: the one ordinal of a term in a single name, else `noSingle`.
         /// Catalogs whose names carry an IO number or an ID have a million such terms; keeping
         /// them in one array spares a database read per term when a query matches thousands.
@@ -21,9 +22,14 @@ struct SearchIndexBuilder {
     static let noSingle = UInt32.max
 
     private var arena: [UInt8] = []
-    /// Each term's (start, length) in `arena`, by term number in order of first sight.
-    private var spans: [(start: Int, length: Int)] = []
-    private var postings: [[UInt32]] = []
+    /// Where each term starts in `arena`, by term number in order of first sight (terms are
+    /// appended in that order, so a term ends where the next starts); one more at the end.
+    private var starts: [UInt32] = [0]
+    /// Each term's first posting; a list in `more` only once it has a second (most terms of a
+    /// catalog with IDs in its names never do, and a million small arrays cost ~50 MB).
+    private var first: [UInt32] = []
+    private var more: [Int32] = []
+    private var lists: [[UInt32]] = []
     /// Open addressing: term number + 1, or 0 for an empty slot.
     private var slots = [Int32](repeating: 0, count: 1 << 12)
     private(set) var ids: [Int64] = []
@@ -32,62 +38,75 @@ struct SearchIndexBuilder {
         let ordinal = UInt32(ids.count)
         ids.append(id)
         SearchTerms.forEach(in: name) { range in
-            let term = intern(UnsafeBufferPointer(rebasing: name[range]))
+            let term = intern(UnsafeBufferPointer(rebasing: name[range]), ordinal: ordinal)
             // A term twice in one name ("–") is one posting.
-            if postings[term].last != ordinal { postings[term].append(ordinal) }
+            if more[term] < 0 {
+                if first[term] != ordinal {
+                    more[term] = Int32(lists.count)
+                    lists.append([first[term], ordinal])
+                }
+            } else if lists[Int(more[term])].last != ordinal {
+                lists[Int(more[term])].append(ordinal)
+            }
         }
     }
 
-    func finish() -> Built {
-        let order = spans.indices.sorted { lhs, rhs in
-            arena.withUnsafeBufferPointer { bytes in
-                let a = spans[lhs], b = spans[rhs]
-                return UnsafeBufferPointer(rebasing: bytes[a.start..<a.start + a.length])
-                    .lexicographicallyPrecedes(UnsafeBufferPointer(rebasing: bytes[b.start..<b.start + b.length]))
+    /// Consumes the builder's lists as it converts them, so the two forms are not both held.
+    mutating func finish() -> Built {
+        let order = arena.withUnsafeBufferPointer { bytes in
+            (0..<termCount).sorted { lhs, rhs in
+                UnsafeBufferPointer(rebasing: bytes[span(lhs)]).lexicographicallyPrecedes(UnsafeBufferPointer(rebasing: bytes[span(rhs)]))
             }
         }
         var vocabulary: [UInt8] = []
-        vocabulary.reserveCapacity(arena.count + spans.count)
+        vocabulary.reserveCapacity(arena.count + termCount)
         for term in order {
-            vocabulary.append(contentsOf: arena[spans[term].start..<spans[term].start + spans[term].length])
+            vocabulary.append(contentsOf: arena[span(term)])
             vocabulary.append(0x0A)
         }
+        var postings: [(term: Int, list: PostingList)] = []
+        for (place, term) in order.enumerated() where more[term] >= 0 {
+            postings.append((place, PostingList.make(lists[Int(more[term])], capacity: ids.count)))
+            lists[Int(more[term])] = []
+        }
         return Built(
-            vocabulary: vocabulary,
-            postings: order.map { postings[$0].count == 1 ? nil : PostingList.make(postings[$0], capacity: ids.count) },
-            singles: order.map { postings[$0].count == 1 ? postings[$0][0] : Self.noSingle },
-            ids: ids)
+            vocabulary: vocabulary, postings: postings,
+            singles: order.map { more[$0] < 0 ? first[$0] : Self.noSingle }, ids: ids)
     }
 
-    private mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int {
+    /// The term's number; a new term gets `ordinal` as its first posting.
+    private mutating func intern(_ term: UnsafeBufferPointer<UInt8>, ordinal: UInt32) -> Int {
         var slot = Int(truncatingIfNeeded: Self.hash(term)) & (slots.count - 1)
         while slots[slot] != 0 {
             let number = Int(slots[slot]) - 1
-            let span = spans[number]
-            if span.length == term.count && arena.withUnsafeBufferPointer({
-                UnsafeBufferPointer(rebasing: $0[span.start..<span.start + span.length]).elementsEqual(term)
-            }) {
+            let span = span(number)
+            if span.count == term.count && arena.withUnsafeBufferPointer({ UnsafeBufferPointer(rebasing: $0[span]).elementsEqual(term) }) {
                 return number
             }
             slot = (slot + 1) & (slots.count - 1)
         }
-        let number = spans.count
-        spans.append((arena.count, term.count))
+        let number = termCount
         arena.append(contentsOf: term)
-        postings.append([])
+        starts.append(UInt32(arena.count))
+        first.append(ordinal)
+        more.append(-1)
         slots[slot] = Int32(number + 1)
-        if spans.count * 2 > slots.count { grow() }
+        if termCount * 2 > slots.count { grow() }
         return number
     }
 
     private mutating func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
-        for (number, span) in spans.enumerated() {
-            var slot = Int(truncatingIfNeeded: Self.hash(arena[span.start..<span.start + span.length])) & (slots.count - 1)
+        for number in 0..<termCount {
+            var slot = Int(truncatingIfNeeded: Self.hash(arena[span(number)])) & (slots.count - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
             slots[slot] = Int32(number + 1)
         }
     }
+
+    private var termCount: Int { starts.count - 1 }
+
+    private func span(_ term: Int) -> Range<Int> { Int(starts[term])..<Int(starts[term + 1]) }
 
     /// FNV-1a: short keys, cheap and well spread.
     @inline(__always)

@@ -100,8 +100,8 @@ extension SQLiteStore {
                 try db.execute(sql: "INSERT INTO search_vocabulary (chunk, terms) VALUES (?, ?)", arguments: [chunk, Data(bytes)])
             }
             let insertPostings = try db.cachedStatement(sql: "INSERT INTO search_postings (term, ordinals) VALUES (?, ?)")
-            for (term, list) in built.postings.enumerated() {
-                if let list { try insertPostings.execute(arguments: [term, Data(list.encoded)]) }
+            for (term, list) in built.postings {
+                try insertPostings.execute(arguments: [term, Data(list.encoded)])
             }
             for (chunk, start) in stride(from: 0, to: built.singles.count, by: Self.singlesPerChunk).enumerated() {
                 var bytes = Data(capacity: Self.singlesPerChunk * 4)

@@ -15,7 +15,7 @@ struct Clicktrax: ParsableCommand {
             Exit status: 0 success, 1 an operational failure, 2 bad usage or bad input.
             """,
         subcommands: [
-            DemoCommand.self, ImportCommand.self, TrackersCommand.self, ExportCommand.self, LineItemsCommand.self, PublishersCommand.self,
+            DemoCommand.self, ImportCommand.self, CheckCommand.self, TrackersCommand.self, ExportCommand.self, LineItemsCommand.self, PublishersCommand.self,
             PlacementsCommand.self, PaymentRulesCommand.self, AdvertisersCommand.self,
         ]
     )

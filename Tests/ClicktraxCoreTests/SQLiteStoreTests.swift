@@ -66,6 +66,19 @@ import Testing
         #expect(try store.tracker(id: created.id) == created)
     }
 
+    /// Found by scripts/concurrency: deleting the newest tracker and creating another gave the
+    /// new one the deleted one's id, so tags exported for the old tracker would count for it.
+    @Test func aDeletedTrackersIdIsNeverGivenAgain() throws {
+        let store = try TestCatalog.store()
+        let first = try store.createTracker(TestCatalog.draft(name: "one"), id: nil)
+        _ = try store.deleteTrackers(ids: [first.id])
+        let second = try store.createTracker(TestCatalog.draft(name: "two"), id: nil)
+        #expect(second.id == first.id + 1)
+        _ = try store.deleteTrackers(ids: [second.id])
+        let copy = try store.duplicateTrackers(ids: [try store.createTracker(TestCatalog.draft(name: "three"), id: nil).id])
+        #expect(copy.map(\.id) == [second.id + 2])
+    }
+
     @Test func createWithAnIdMirrorsInvestAndRefusesATakenId() throws {
         let store = try TestCatalog.store()
         let mirrored = try store.createTracker(TestCatalog.draft(), id: 1425)

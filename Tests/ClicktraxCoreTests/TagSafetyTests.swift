@@ -101,4 +101,25 @@ import Testing
             #expect(throws: ClicktraxError.self) { try TagExport.make([tracker(1, "x")], options: options) }
         }
     }
+
+    /// An export of thousands of trackers that lint refuses says so in one line, not thousands.
+    @Test func aRefusedBigExportNamesTheFirstProblemsThenACount() {
+        let options = TagOptions(type: .link)
+        // No landing page and no REDIRECT_URL: a link that leads nowhere, an error per tracker.
+        let trackers = (1...300).map { id in
+            var tracker = tracker(Int64(id), "t\(id)")
+            tracker.clickUrl = nil
+            return tracker
+        }
+        do {
+            _ = try TagExport.make(trackers, options: options)
+            Issue.record("expected a refusal")
+        } catch {
+            let message = "\(error)"
+            #expect(message.hasPrefix("cannot export: "))
+            #expect(message.hasSuffix("; … and 295 more"), "\(message)")
+            #expect(!message.contains("\n"))
+            #expect(message.count < 2_000)
+        }
+    }
 }

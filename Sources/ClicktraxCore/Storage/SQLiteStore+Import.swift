@@ -202,7 +202,7 @@ struct SQLiteImporter {
         }
         let existed = try id.map { try SQLiteStore.fetchTracker(db, id: $0) != nil } ?? false
         var tracker = full ?? ClickTracker(id: 0, name: "", lineItem: ObjectRef(id: 0, name: ""), publisher: ObjectRef(id: 0, name: ""), lastModified: "")
-        tracker.id = try id ?? (Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM click_tracker") ?? 1)
+        tracker.id = try id ?? SQLiteStore.nextTrackerId(db)
         tracker.name = draft.name
         tracker.code = draft.code
         tracker.state = draft.state

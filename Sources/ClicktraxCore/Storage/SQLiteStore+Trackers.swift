@@ -150,6 +150,15 @@ extension SQLiteStore {
             .replacingOccurrences(of: "_", with: "\\_")
     }
 
+    /// The id a new tracker gets: past every tracker there is *and was*. A deleted tracker's id
+    /// is never given again — tags exported with it may still be live on a page, and their
+    /// clicks must not start counting for someone else's tracker.
+    static func nextTrackerId(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: """
+            SELECT MAX(COALESCE((SELECT MAX(id) FROM click_tracker), 0), COALESCE((SELECT MAX(tracker_id) FROM tracker_change), 0)) + 1
+            """) ?? 1
+    }
+
     public func createTracker(_ draft: TrackerDraft, id: Int64?) throws -> ClickTracker {
         try write { db in
             if let id, let existing = try Self.fetchTracker(db, id: id) {
@@ -157,7 +166,7 @@ extension SQLiteStore {
             }
             if let id, id <= 0 { throw ClicktraxError.invalid([ValidationIssue(.id, "must be a positive number (got \(id))")]) }
             let resolved = try TrackerResolver(db: db).resolve(draft, trackerId: id)
-            let newId = try id ?? (Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM click_tracker") ?? 1)
+            let newId = try id ?? SQLiteStore.nextTrackerId(db)
             let memberId = try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'member_id'")
             try db.execute(
                 sql: """

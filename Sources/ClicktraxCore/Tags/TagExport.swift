@@ -8,11 +8,16 @@ public struct TagExport: Sendable, Equatable {
 
     /// Lints, then generates. Any error throws `ClicktraxError.badInput` naming every blocking
     /// problem (tracker and what is wrong); nothing is generated.
+    static let errorsListed = 5
+
     public static func make(_ trackers: [ClickTracker], options: TagOptions) throws -> TagExport {
         let findings = TagLint.check(trackers, options: options)
         let errors = TagLint.errors(in: findings)
         guard errors.isEmpty else {
-            throw ClicktraxError.badInput("cannot export: " + errors.map(\.description).joined(separator: "; "))
+            // One line, however many trackers: the first few problems, then how many more.
+            let listed = errors.prefix(errorsListed).map(\.description).joined(separator: "; ")
+            let more = errors.count > errorsListed ? "; … and \(errors.count - errorsListed) more" : ""
+            throw ClicktraxError.badInput("cannot export: " + listed + more)
         }
         return TagExport(
             text: TagGenerator(options: options).export(trackers),

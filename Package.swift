@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .executable(name: "clicktrax", targets: ["clicktrax"]),
         .library(name: "ClicktraxCore", targets: ["ClicktraxCore"]),
+        // For the fuzzers in Fuzz/ (a package of their own: they are built with -sanitize=fuzzer).
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

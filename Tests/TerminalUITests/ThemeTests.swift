@@ -62,4 +62,14 @@ import Testing
         #expect(Color(parsing: "#808080")?.index(forColors: 16) == 8)
         #expect(Color(parsing: "nope") == nil && Color(parsing: "256") == nil)
     }
+
+    /// Found by scripts/fuzz: a theme file of `[,` stopped the process inside toml++.
+    @Test func aHeaderThatWouldAbortTheParserIsAMessage() {
+        #expect(throws: ThemeFile.Failure.self) { try ThemeFile.parse("[,", source: "t.toml", name: "t") }
+        do {
+            _ = try ThemeFile.parse("name = \"x\"\n[ é", source: "t.toml", name: "t")
+        } catch {
+            #expect("\(error)" == "t.toml:2: a table name must start with a letter, a digit, “_”, “-” or a quote (got “é”)")
+        }
+    }
 }

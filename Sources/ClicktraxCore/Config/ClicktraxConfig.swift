@@ -1,4 +1,5 @@
 import Foundation
+import TextTools
 import TOMLKit
 
 /// The configuration file, `$XDG_CONFIG_HOME/clicktrax/config.toml`
@@ -56,6 +57,9 @@ public struct ClicktraxConfig: Sendable, Equatable {
     }
 
     public static func parse(_ text: String, source: String) throws -> ClicktraxConfig {
+        if let header = TOMLHeaderCheck.problem(in: text) {
+            throw ClicktraxError.badInput("\(source):\(header.line): \(header.message)")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -31,6 +31,9 @@ public enum ThemeFile {
     }
 
     public static func parse(_ text: String, source: String, name: String, base: Theme = .builtinDefault) throws -> Theme {
+        if let header = TOMLHeaderCheck.problem(in: text) {
+            throw Failure(description: "\(source):\(header.line): \(header.message)")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

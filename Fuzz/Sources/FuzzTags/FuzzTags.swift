@@ -1,0 +1,65 @@
+import ClicktraxCore
+import Foundation
+import FuzzSupport
+
+/// Any tracker data — name, code, landing page, line item and publisher names, link text —
+/// split out of the input, through every export type. The tag's structure must be exactly that
+/// of a harmless tracker's (`skeleton`), so no data ever opens or closes an element, an attribute
+/// or a comment (SPEC §3).
+@_cdecl("FuzzTags_main")
+public func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runFuzzer(argc, argv) { data, size in fuzz(data, size) }
+}
+
+/// libFuzzer's runtime names this entry point too.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 { fuzz(data, size) }
+
+func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let input = text(data, size)
+    var parts = input.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
+    while parts.count < 5 { parts.append("") }
+    let hostile = tracker(name: parts[0], code: parts[1], clickUrl: parts[2].isEmpty ? nil : parts[2], lineItem: parts[3])
+    let harmless = tracker(name: "x", code: nil, clickUrl: hostile.clickUrl == nil ? nil : "https://x.example/", lineItem: "x")
+    for type in ExportType.allCases {
+        for secure in [true, false] {
+            var options = TagOptions(type: type)
+            options.secure = secure
+            options.linkText = parts[4].isEmpty ? options.linkText : parts[4]
+            let safe = TagOptions(type: type, secure: secure)
+            // Lint refuses what it refuses (the export is then not made); what it lets through must be inert.
+            guard let tag = try? TagExport.make([hostile], options: options).text,
+                  let reference = try? TagExport.make([harmless], options: safe).text else { continue }
+            precondition(skeleton(tag) == skeleton(reference),
+                         "\(type) secure=\(secure): data changed the tag's structure:\n\(tag)\nexpected the structure of:\n\(reference)")
+        }
+    }
+    return 0
+}
+
+func tracker(name: String, code: String?, clickUrl: String?, lineItem: String) -> ClickTracker {
+    ClickTracker(id: 1, name: name, code: code, clickUrl: clickUrl, lineItem: ObjectRef(id: 2, name: lineItem),
+                 publisher: ObjectRef(id: 3, name: lineItem), lastModified: "")
+}
+
+/// What gives the HTML its structure, in order: every `<` and `>`, quotes inside tags, and
+/// comments as a whole (inside a comment only its end means anything — a name may hold quotes).
+/// By Unicode scalars, as an HTML parser reads: a combining mark after `>` does not hide it.
+func skeleton(_ html: String) -> String {
+    var out = ""
+    var inTag = false
+    var rest = Substring.UnicodeScalarView(html.unicodeScalars)
+    while let next = rest.first {
+        if rest.starts(with: "<!--".unicodeScalars) {
+            guard let end = String(rest).range(of: "-->") else { return out + "<!-- never closed" }
+            out += "<!---->"
+            rest = Substring(String(rest)[end.upperBound...]).unicodeScalars
+            continue
+        }
+        if next == "<" { inTag = true; out.unicodeScalars.append(next) }
+        else if next == ">" { inTag = false; out.unicodeScalars.append(next) }
+        else if inTag && (next == "\"" || next == "'") { out.unicodeScalars.append(next) }
+        rest = rest.dropFirst()
+    }
+    return out
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+import TextTools
+@testable import ClicktraxCore
+
+/// Inputs scripts/fuzz found. `[,` as a config file made TOMLKit's toml++ fail an assertion and
+/// stop the process (release builds too); now it is refused with the line, like any mistake.
+@Suite struct ConfigFuzzRegressionTests {
+    @Test(arguments: ["[,", "\u{FEFF}[&", "[ ,", "[\t,", "[[,", "[\n", "[é]", "x = 1\n[a]\n  [ !", "[a]\n[ ,"])
+    func aTableHeaderThatWouldAbortTheParserIsAMessage(text: String) {
+        #expect(throws: ClicktraxError.self) { try ClicktraxConfig.parse(text, source: "c.toml") }
+        do {
+            _ = try ClicktraxConfig.parse(text, source: "c.toml")
+        } catch {
+            #expect("\(error)".contains("a table name must start with a letter"), "\(error)")
+            #expect("\(error)".hasPrefix("c.toml:"), "\(error)")
+        }
+    }
+
+    /// The check must not refuse valid TOML: brackets that open arrays on their own line, and
+    /// anything inside strings and comments.
+    @Test func validTOMLWithBracketsElsewherePasses() {
+        let valid = """
+            # [, in a comment
+            [email]
+            from = "ops@example.com"
+            command = [
+              "msmtp",
+              "[, not a header",
+            ]
+            [clipboard]
+            command = ['''
+            [,''']
+            [ tags ]
+            link_text = \"\"\"
+            [ ,
+            \"\"\"
+            """
+        #expect(TOMLHeaderCheck.problem(in: valid) == nil)
+        #expect(TOMLHeaderCheck.problem(in: "a = [\n  [1, 2],\n  [ [3] ],\n]\n[b]\n") == nil)
+        #expect(TOMLHeaderCheck.problem(in: "[\"quoted\".x]\n['lit']\n[[arr]]\n[]\n") == nil)
+        #expect(TOMLHeaderCheck.problem(in: "a = 1\n\n  [ ,")?.line == 3)
+    }
+}

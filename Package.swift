@@ -66,6 +66,6 @@ let package = Package(
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
         .testTarget(name: "ClicktraxAppTests", dependencies: ["ClicktraxApp", "ClicktraxCore", "TerminalUI"]),
         // Runs the built `clicktrax` binary as a user would: exit codes, stdout, stderr.
-        .testTarget(name: "ClicktraxCLITests", dependencies: ["clicktrax", "ClicktraxCore"]),
+        .testTarget(name: "ClicktraxCLITests", dependencies: ["clicktrax", "ClicktraxCore", "TerminalUI"]),
     ]
 )

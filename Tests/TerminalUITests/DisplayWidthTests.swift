@@ -17,6 +17,9 @@ import Testing
         #expect(DisplayWidth.truncate("東京ラーメン", to: 6) == "東京…")
         #expect(DisplayWidth.of(DisplayWidth.truncate("東京ラーメン", to: 6)) == 5)
         #expect(DisplayWidth.truncate("abcdef", to: 4) == "abc…")
+        // Measured as drawn: each bidi control shows as a one-cell "�".
+        #expect(DisplayWidth.truncate("A \u{202E}exe\u{202C} xxxxxxxx", to: 10) == "A �exe� x…")
+        #expect(DisplayWidth.of(DisplayWidth.truncate("\u{202E}\u{202E}\u{202E}abc", to: 4)) == 4)
         #expect(DisplayWidth.truncate("abc", to: 3) == "abc")
         #expect(DisplayWidth.fit("東京", to: 5) == "東京 ")
     }

@@ -52,9 +52,12 @@ public enum DisplayWidth {
     }
 
     /// The longest prefix of `text` that fits in `width` cells, with "…" in the last cell when
-    /// something was cut. A wide character is never cut in half.
+    /// something was cut. A wide character is never cut in half. Measured as it will be drawn
+    /// (`TerminalSafeText`): a bidi override takes no cell but the "�" shown for it takes one,
+    /// and measuring the original pushed the "…" out of its cell (HostileTextEndToEndTests).
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
+        let text = TerminalSafeText.sanitize(text)
         if of(text) <= width { return text }
         var result = ""
         var used = 0

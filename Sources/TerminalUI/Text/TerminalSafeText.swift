@@ -2,20 +2,27 @@
 /// show as inert text, never act on the terminal or reorder what surrounds it.
 public enum TerminalSafeText {
     /// Control characters (C0, DEL, C1: escape sequences start with them) and bidirectional
-    /// controls become U+FFFD; line breaks and tabs become a space.
+    /// controls become U+FFFD; line breaks and tabs become a space; other invisible format
+    /// characters (zero-width space and joiner, soft hyphen, BOM) are dropped — terminals
+    /// disagree on them (tmux let a zero-width joiner swallow the rest of a table cell, seen in
+    /// HostileTextEndToEndTests), and no one can see them anyway.
     public static func sanitize(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsReplacing) else { return text }
+        guard text.unicodeScalars.contains(where: { needsReplacing($0) || isInvisibleFormat($0) }) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar == "\n" || scalar == "\r" || scalar == "\t" || scalar == "\u{2028}" || scalar == "\u{2029}" {
                 scalars.append(" ")
             } else if needsReplacing(scalar) {
                 scalars.append("\u{FFFD}")
-            } else {
+            } else if !isInvisibleFormat(scalar) {
                 scalars.append(scalar)
             }
         }
         return String(scalars)
+    }
+
+    static func isInvisibleFormat(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x80 && scalar.properties.generalCategory == .format
     }
 
     static func needsReplacing(_ scalar: Unicode.Scalar) -> Bool {

@@ -9,7 +9,7 @@ let fuzzers = ["FuzzImportJSON", "FuzzImportCSV", "FuzzConfig", "FuzzValidators"
 let package = Package(
     name: "ClicktraxFuzz",
     dependencies: [.package(name: "Clicktrax", path: "..")],
-    targets: [.target(name: "CFuzzer"), .target(name: "FuzzSupport", dependencies: ["CFuzzer"])] + fuzzers.map { name in
+    targets: [.target(name: "CFuzzer"), .target(name: "FuzzSupport", dependencies: ["CFuzzer", .product(name: "ClicktraxCore", package: "Clicktrax")])] + fuzzers.map { name in
         .executableTarget(
             name: name,
             dependencies: [

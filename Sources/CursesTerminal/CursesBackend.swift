@@ -60,8 +60,10 @@ public final class CursesBackend: TerminalBackend {
         set_escdelay(25)
         wtimeout(ctx_stdscr(), 0)
         intrflush(ctx_stdscr(), false)
-        mouseinterval(0)
-        _ = mousemask(ctx_button1_pressed() | ctx_button1_released() | ctx_button4_pressed() | ctx_button5_pressed(), nil)
+        // The mouse is read by the decoder, in SGR mode (1006: any column, press and release
+        // told apart) — ncurses' own reading follows terminfo's kmous, which for tmux and screen
+        // is the old X10 form that cannot say a column past 223.
+        keyok(KEY_MOUSE, false)
         colorCount = 0
         if !noColor && has_colors() {
             start_color()
@@ -69,7 +71,7 @@ public final class CursesBackend: TerminalBackend {
             colorCount = Int(ctx_colors()) >= 256 ? 256 : Int(ctx_colors()) >= 16 ? 16 : Int(ctx_colors()) >= 8 ? 8 : 0
         }
         decoder.modifiedKeys = Self.modifiedKeys()
-        Self.writeToTerminal("\u{1B}[?2004h") // bracketed paste on
+        Self.writeToTerminal(Self.inputModesOn)
         curs_set(0)
     }
 
@@ -134,28 +136,46 @@ public final class CursesBackend: TerminalBackend {
 
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
         if !pending.isEmpty { return pending.removeFirst() }
-        var raw: [RawInput] = []
         wtimeout(ctx_stdscr(), Int32(timeoutMilliseconds))
-        if let first = readRaw() {
-            raw.append(first)
-            // Whatever else is already waiting belongs with it (an Alt chord, a paste).
-            wtimeout(ctx_stdscr(), decoder.isPasting ? 50 : 0)
-            while let more = readRaw() {
-                raw.append(more)
-                if decoder.isPasting { continue }
+        guard let first = readRaw() else { return nil }
+        var raw = [first]
+        // Whatever else is already waiting belongs with it (an Alt chord, a paste, a mouse
+        // report); the decoder sees it all at once, so a sequence is never cut into keys.
+        wtimeout(ctx_stdscr(), 0)
+        while let more = readRaw() { raw.append(more) }
+        decodeInOrder(raw)
+        // The rest of a sequence on its way (a long paste comes in pieces): wait for it a little.
+        var waits = 0
+        while decoder.isWaiting {
+            wtimeout(ctx_stdscr(), decoder.isPasting ? 200 : 25)
+            guard let more = readRaw() else {
+                // A paste gets two seconds of silence before it is taken as ended.
+                if decoder.isPasting, waits < 10 { waits += 1; continue }
+                pending += decoder.flush()
+                break
             }
-        }
-        for input in raw {
-            if case .keyCode(KEY_RESIZE) = input {
-                pending.append(.resize(width: size.width, height: size.height))
-                last = nil
-            } else if case .keyCode(KEY_MOUSE) = input {
-                if let event = readMouse() { pending.append(.mouse(event)) }
-            } else {
-                pending += decoder.decode([input])
-            }
+            raw = [more]
+            wtimeout(ctx_stdscr(), 0)
+            while let next = readRaw() { raw.append(next) }
+            decodeInOrder(raw)
         }
         return pending.isEmpty ? nil : pending.removeFirst()
+    }
+
+    /// Decodes a read, with resizes kept in their place among the keys.
+    private func decodeInOrder(_ raw: [RawInput]) {
+        var run: [RawInput] = []
+        for input in raw {
+            if case .keyCode(KEY_RESIZE) = input {
+                pending += decoder.decode(run)
+                run = []
+                pending.append(.resize(width: size.width, height: size.height))
+                last = nil
+            } else {
+                run.append(input)
+            }
+        }
+        pending += decoder.decode(run)
     }
 
     private func readRaw() -> RawInput? {
@@ -166,29 +186,18 @@ public final class CursesBackend: TerminalBackend {
         return nil
     }
 
-    private func readMouse() -> MouseEvent? {
-        var event = MEVENT()
-        guard getmouse(&event) == OK else { return nil }
-        let x = Int(event.x), y = Int(event.y)
-        if event.bstate & ctx_button4_pressed() != 0 { return MouseEvent(.wheelUp, x: x, y: y) }
-        if event.bstate & ctx_button5_pressed() != 0 { return MouseEvent(.wheelDown, x: x, y: y) }
-        if event.bstate & ctx_button1_pressed() != 0 { return MouseEvent(.press, x: x, y: y) }
-        if event.bstate & ctx_button1_released() != 0 { return MouseEvent(.release, x: x, y: y) }
-        return nil
-    }
-
     public func invalidate() { last = nil }
 
     /// Ctrl-Z: gives the terminal back, stops the process like any shell job, and on `fg`
     /// takes the terminal again and redraws everything.
     public func suspend() {
-        Self.writeToTerminal("\u{1B}[?2004l")
+        Self.writeToTerminal(Self.inputModesOff)
         endwin()
         signal(SIGTSTP, SIG_DFL)
         kill(getpid(), SIGTSTP)
         // Resumed.
         wrefresh(ctx_stdscr())
-        Self.writeToTerminal("\u{1B}[?2004h")
+        Self.writeToTerminal(Self.inputModesOn)
         invalidate()
     }
 
@@ -197,12 +206,15 @@ public final class CursesBackend: TerminalBackend {
         guard !isShutDown else { return }
         isShutDown = true
         signals.forEach { $0.cancel() }
-        _ = mousemask(0, nil)
-        Self.writeToTerminal("\u{1B}[?2004l")
+        Self.writeToTerminal(Self.inputModesOff)
         curs_set(1)
         endwin()
         delscreen(screen)
     }
+
+    /// Bracketed paste (2004), mouse presses and releases (1000) reported in SGR form (1006).
+    static let inputModesOn = "\u{1B}[?2004h\u{1B}[?1000h\u{1B}[?1006h"
+    static let inputModesOff = "\u{1B}[?1006l\u{1B}[?1000l\u{1B}[?2004l"
 
     /// Writes straight to the terminal, around ncurses: mode switches and OSC 52.
     public static func writeToTerminal(_ text: String) {

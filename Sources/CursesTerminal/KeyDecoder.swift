@@ -2,32 +2,47 @@ import CNcursesw
 import TerminalUI
 
 /// Turns what ncurses read into `InputEvent`s: control bytes into Ctrl chords, ESC + key into
-/// Alt chords, ncurses key codes into keys, and a bracketed paste (`ESC [200~ … ESC [201~`) into
-/// one `.paste`. Pure, so it is tested from a table; the backend feeds it whatever input is
-/// already waiting, and a lone ESC at the end of that is the Esc key.
+/// Alt chords, ncurses key codes into keys, a bracketed paste (`ESC [200~ … ESC [201~`) into one
+/// `.paste`, and SGR mouse reports (`ESC [< b ; x ; y M|m`, mode 1006: any column) into mouse
+/// events. Pure, so it is tested from a table. The backend hands it everything already waiting
+/// in one call — a sequence is only recognised whole — and an unfinished sequence at the end
+/// (the rest of a paste or a mouse report still on its way) is kept for the next call, or given
+/// up as keys by `flush` when nothing more comes.
 public struct KeyDecoder: Sendable {
     /// Extended key codes ncurses assigns at run time for modified arrows (terminfo `kLFT5`…).
     public var modifiedKeys: [Int32: KeyPress] = [:]
     private var pasting: [UInt32]?
+    /// The start of a sequence whose end has not arrived yet.
+    private var carry: [RawInput] = []
 
     public init() {}
 
-    public mutating func decode(_ inputs: [RawInput]) -> [InputEvent] {
+    /// `final`: no more input is coming, so a sequence's beginning is taken as the keys it is.
+    public mutating func decode(_ newInputs: [RawInput], final: Bool = false) -> [InputEvent] {
+        let inputs = carry + newInputs
+        carry = []
         var events: [InputEvent] = []
         var index = 0
         while index < inputs.count {
             let input = inputs[index]
             if var paste = pasting {
                 // Inside a paste everything is text until ESC [201~.
-                if case .character(0x1B) = input, Self.matches(inputs, at: index + 1, "[201~") {
-                    events.append(.paste(Self.text(paste)))
-                    pasting = nil
-                    index += 6
-                } else {
-                    if case .character(let c) = input { paste.append(c) }
-                    pasting = paste
-                    index += 1
+                if case .character(0x1B) = input {
+                    switch Self.match(inputs, at: index + 1, "[201~") {
+                    case .whole:
+                        events.append(.paste(Self.text(paste)))
+                        pasting = nil
+                        index += 6
+                        continue
+                    case .unfinished where !final:
+                        carry = Array(inputs[index...])
+                        return events
+                    case .no, .unfinished: break
+                    }
                 }
+                if case .character(let c) = input { paste.append(c) }
+                pasting = paste
+                index += 1
                 continue
             }
             switch input {
@@ -35,10 +50,28 @@ public struct KeyDecoder: Sendable {
                 if let event = keyCodeEvent(code) { events.append(event) }
                 index += 1
             case .character(0x1B):
-                if Self.matches(inputs, at: index + 1, "[200~") {
+                // A lone ESC at the end is the Esc key: ncurses already waited ESCDELAY for more.
+                switch Self.match(inputs, at: index + 1, "[200~", loneIsKey: true) {
+                case .whole:
                     pasting = []
                     index += 6
-                } else if index + 1 < inputs.count, case .character(let next) = inputs[index + 1], next != 0x1B {
+                    continue
+                case .unfinished where !final:
+                    carry = Array(inputs[index...])
+                    return events
+                case .no, .unfinished: break
+                }
+                switch Self.mouseReport(inputs, at: index) {
+                case .whole(let event, let length):
+                    if let event { Self.append(event, to: &events) }
+                    index += length
+                    continue
+                case .unfinished where !final:
+                    carry = Array(inputs[index...])
+                    return events
+                case .no, .unfinished: break
+                }
+                if index + 1 < inputs.count, case .character(let next) = inputs[index + 1], next != 0x1B {
                     // ESC then a key, read together: the terminal's Alt (Meta) prefix.
                     if var press = Self.characterPress(next) {
                         press.alt = true
@@ -64,6 +97,32 @@ public struct KeyDecoder: Sendable {
 
     /// A paste still open when input ran out waits for the rest in the next call.
     public var isPasting: Bool { pasting != nil }
+
+    /// Whether the last call ended in the middle of a sequence (a paste, or its start).
+    public var isWaiting: Bool { pasting != nil || !carry.isEmpty }
+
+    /// Nothing more came: an unfinished sequence was keys after all (Esc, then `[`…), and a
+    /// paste whose end never came ends here, as the text it has — never as keys.
+    public mutating func flush() -> [InputEvent] {
+        if let paste = pasting {
+            pasting = nil
+            carry = []
+            return paste.isEmpty ? [] : [.paste(Self.text(paste))]
+        }
+        guard !carry.isEmpty else { return [] }
+        return decode([], final: true)
+    }
+
+    /// A press followed at once by its release (one read) is one click, so a fast tap is never
+    /// two events that a handler could see half of.
+    static func append(_ event: InputEvent, to events: inout [InputEvent]) {
+        if case .mouse(let release) = event, release.kind == .release,
+           case .mouse(let press)? = events.last, press.kind == .press, press.x == release.x, press.y == release.y {
+            events[events.count - 1] = .mouse(MouseEvent(.click, x: press.x, y: press.y))
+            return
+        }
+        events.append(event)
+    }
 
     static func characterPress(_ scalar: UInt32) -> KeyPress? {
         switch scalar {
@@ -111,13 +170,58 @@ public struct KeyDecoder: Sendable {
         return .key(KeyPress(key))
     }
 
-    static func matches(_ inputs: [RawInput], at start: Int, _ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        guard start + scalars.count <= inputs.count else { return false }
-        for (offset, scalar) in scalars.enumerated() {
-            guard case .character(let c) = inputs[start + offset], c == scalar.value else { return false }
+    enum Match { case whole, unfinished, no }
+
+    /// Whether `text` follows at `start`: wholly, only its beginning so far (input ran out), or
+    /// not. `loneIsKey`: nothing at all after the ESC is not a beginning.
+    static func match(_ inputs: [RawInput], at start: Int, _ text: String, loneIsKey: Bool = false) -> Match {
+        if loneIsKey && start >= inputs.count { return .no }
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            guard start + offset < inputs.count else { return .unfinished }
+            guard case .character(let c) = inputs[start + offset], c == scalar.value else { return .no }
         }
-        return true
+        return .whole
+    }
+
+    enum MouseMatch { case whole(InputEvent?, length: Int), unfinished, no }
+
+    /// `ESC [ < button ; column ; row M` (pressed) or `m` (released), 1-based, SGR mode 1006.
+    /// Button 0 is the left button, 64/65 the wheel; +32 marks a drag. Other buttons and drags
+    /// are read whole and dropped.
+    static func mouseReport(_ inputs: [RawInput], at start: Int) -> MouseMatch {
+        switch match(inputs, at: start + 1, "[<", loneIsKey: true) {
+        case .no: return .no
+        case .unfinished: return .unfinished
+        case .whole: break
+        }
+        var numbers: [Int] = [0]
+        var index = start + 3
+        while index < inputs.count {
+            guard case .character(let c) = inputs[index] else { return .no }
+            switch c {
+            case 0x30...0x39:
+                numbers[numbers.count - 1] = min(numbers[numbers.count - 1] * 10 + Int(c - 0x30), 1_000_000)
+            case 0x3B:
+                guard numbers.count < 3 else { return .no }
+                numbers.append(0)
+            case 0x4D, 0x6D:
+                guard numbers.count == 3 else { return .no }
+                let (button, x, y) = (numbers[0], numbers[1] - 1, numbers[2] - 1)
+                let released = c == 0x6D
+                let kind: MouseEvent.Kind?
+                switch button {
+                case 0: kind = released ? .release : .press
+                case 64: kind = released ? nil : .wheelUp
+                case 65: kind = released ? nil : .wheelDown
+                default: kind = nil
+                }
+                return .whole(kind.map { .mouse(MouseEvent($0, x: max(0, x), y: max(0, y))) }, length: index - start + 1)
+            default:
+                return .no
+            }
+            index += 1
+        }
+        return .unfinished
     }
 
     static func text(_ scalars: [UInt32]) -> String {

@@ -99,7 +99,9 @@ struct ExportCommand: ParsableCommand {
             case .sent(let command):
                 ObjectPrinter.note("sent to \(recipients.joined(separator: ", ")) through \(command)")
             case .savedToOutbox(let path):
-                ObjectPrinter.note("no mail command configured and no sendmail on PATH: the message was NOT sent; it is saved as \(path)")
+                // Not sent is a failure (exit 1), so a script does not take it for delivered.
+                throw ClicktraxError.operational(
+                    "no mail command configured and no sendmail on PATH: the message was NOT sent; it is saved as \(path)")
             }
         }
         if output == nil && recipients == nil { ObjectPrinter.write(export.text) }

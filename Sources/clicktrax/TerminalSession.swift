@@ -29,45 +29,16 @@ struct TerminalSession {
             CursesBackend.writeToTerminal(sequence)
         }
         let delivery = MailDelivery(settings: config.email, environment: environment)
-        let runner = AppRunner(
-            backend: backend, screen: MainScreen(store: store, databaseName: global.databasePath), theme: theme,
-            tagDefaults: config.tags
-        ) { effect in
-            switch effect {
-            case .copyText(let text):
-                do {
-                    return Toast(try clipboard.copy(text), kind: .success)
-                } catch {
-                    return Toast("\(error)", kind: .error)
-                }
-            case .saveFile(let text, let path):
-                do {
-                    let expanded = DatabaseLocation.expandTilde(path, environment: environment)
-                    let absolute = expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
-                    try AtomicFile.write(Data(text.utf8), to: absolute)
-                    return Toast("Saved the tags to \(absolute)", kind: .success)
-                } catch {
-                    return Toast("\(error)", kind: .error)
-                }
-            case .email(let export, let recipients):
-                do {
-                    let message = TagEmail(from: delivery.from, to: recipients, export: export)
-                    switch try delivery.deliver(message) {
-                    case .sent(let command):
-                        return Toast("Sent to \(recipients.joined(separator: ", ")) through \(command)", kind: .success)
-                    case .savedToOutbox(let path):
-                        return Toast("No mail command and no sendmail: NOT sent; saved as \(path)", kind: .info)
-                    }
-                } catch {
-                    return Toast("\(error)", kind: .error)
-                }
-            case .suspend:
-                backend.suspend()
-                return nil
-            case .quit, .redraw, .run, .openMoreActions, .openHelp, .openTracker, .loadDemo, .openImport:
-                return nil // the app handles these itself
-            }
-        }
+        let services = AppServices(
+            copy: { try clipboard.copy($0) },
+            writeFile: { text, path in try AtomicFile.write(Data(text.utf8), to: path) },
+            mail: { export, recipients in try delivery.deliver(TagEmail(from: delivery.from, to: recipients, export: export)) },
+            suspend: { backend.suspend() },
+            home: environment["HOME"] ?? NSHomeDirectory(),
+            currentDirectory: FileManager.default.currentDirectoryPath)
+        let (width, height) = backend.size
+        let state = AppState(databaseName: global.databasePath, width: width, height: height, tagDefaults: config.tags)
+        let runner = AppRunner(backend: backend, state: state, commands: CommandRunner(store: store, services: services), theme: theme)
         let frameLog = environment["CLICKTRAX_FRAME_LOG"].flatMap(FrameLog.init(path:))
         runner.frameObserver = frameLog?.record
         runner.run { backend.pendingSignal != nil }

@@ -4,18 +4,13 @@ import Testing
 @testable import ClicktraxApp
 
 @Suite struct ExportDialogTests {
-    typealias Driver = MainScreenTests.Driver
+    typealias Driver = AppDriver
 
-    func text(_ driver: Driver) -> String { driver.lines.joined(separator: "\n") }
+    func text(_ driver: Driver) -> String { driver.text }
 
-    func dialog(_ driver: Driver) -> ExportDialog? {
-        if case .export(let dialog)? = driver.runner.modals.last { return dialog }
-        return nil
-    }
+    func dialog(_ driver: Driver) -> ExportDialog? { driver.exportDialog }
 
-    func focus(_ driver: Driver, _ target: ExportDialog.Focus) {
-        for _ in 0..<20 where dialog(driver)?.focus != target { driver.press(KeyPress(.tab)) }
-    }
+    func focus(_ driver: Driver, _ target: ExportDialog.Focus) { driver.focus(target) }
 
     func open(_ ticks: Int = 0) throws -> Driver {
         let driver = try Driver(width: 110, height: 34)
@@ -27,7 +22,7 @@ import Testing
 
     @Test func thePreviewFollowsEachType() throws {
         let driver = try open()
-        #expect(text(driver).contains("Export Trackers (1 tracker)"))
+        #expect(text(driver).contains("Export Tags — tracker 21378 “CLIK TRAX”"))
         #expect(text(driver).contains("<script src=\"https://ib.adnxs.com/clktrb?id=21378&t=1\" type=\"text/javascript\"></script>"))
         driver.press(KeyPress(.right))
         #expect(text(driver).contains("<img src=\"https://ib.adnxs.com/clktrb?id=21378&t=2\" width=\"1\" height=\"1\" />"))
@@ -65,20 +60,22 @@ import Testing
         #expect(text(driver).contains("No preview while the lint below has errors."))
         driver.press(.ctrl("s"))
         #expect(text(driver).contains("Fix first: ANCOST"))
-        #expect(dialog(driver) != nil && driver.effects.isEmpty)
+        #expect(dialog(driver) != nil && driver.calls.isEmpty)
     }
 
     @Test func generateThenCopyAndSaveSeveralTrackers() throws {
         let driver = try open(3)
-        #expect(text(driver).contains("Export Trackers (3 trackers)"))
+        #expect(text(driver).contains("Export Tags — 3 trackers (21378, 21379, 21380)"))
         driver.press(.ctrl("s"))
-        let store = driver.runner.screen.store
+        let store = driver.store
         let expected = try TagExport.make(try [21378, 21379, 21380].map { try store.tracker(id: $0)! }, options: TagOptions())
-        guard case .result(let view)? = driver.runner.modals.last else { Issue.record("no result view"); return }
+        guard case .result(let view)? = driver.modals.last else { Issue.record("no result view"); return }
         #expect(view.export.text == expected.text)
+        #expect(!driver.lines.dropFirst().dropLast().contains { $0.contains("│") }, "no border beside the tags: selectable by hand")
+        #expect(driver.lines.contains { $0.hasPrefix("<script src=\"https://ib.adnxs.com/clktrb?id=21378&t=1\"") })
         driver.press(.char("c"))
-        #expect(driver.effects == [.copyText(expected.text)])
-        #expect(text(driver).contains("Copied the tags: done"))
+        #expect(driver.calls == [.copy(expected.text)])
+        #expect(text(driver).contains("Copied 3 tags (JavaScript tag): done"))
         driver.press(.char("s"))
         #expect(text(driver).contains("Save the tags to a file"))
         driver.press(.ctrl("u"))
@@ -87,10 +84,16 @@ import Testing
         #expect(text(driver).contains("↳ cannot write /missing/tags.html"), "the failure shows in the prompt, which stays")
         driver.press(.ctrl("u"))
         driver.type("tags.html")
+        driver.existingFiles = ["/work/tags.html"]
         driver.press(KeyPress(.enter))
-        #expect(driver.effects.last == .saveFile(expected.text, path: "tags.html"))
+        #expect(text(driver).contains("/work/tags.html is there already. Replace it"), "asks before replacing")
+        driver.press(.char("n"))
+        #expect(driver.calls.count == 1, "declined: nothing written")
+        driver.press(KeyPress(.enter), .char("y"))
+        #expect(driver.calls.last == .write(expected.text, path: "/work/tags.html"))
+        #expect(text(driver).contains("Saved the tags to /work/tags.html"))
         driver.press(KeyPress(.escape))
-        #expect(driver.runner.modals.isEmpty)
+        #expect(driver.modals.isEmpty)
     }
 
     @Test func emailChecksTheAddressesFirst() throws {
@@ -105,9 +108,9 @@ import Testing
         driver.press(.ctrl("w"))
         driver.type("ads@example.com")
         driver.press(.ctrl("s"))
-        guard case .email(let export, let recipients)? = driver.effects.last else { Issue.record("no email sent"); return }
+        guard case .mail(let export, let recipients)? = driver.calls.last else { Issue.record("no email sent"); return }
         #expect(recipients == ["ops@example.com", "ads@example.com"] && export.trackers.map(\.id) == [21378])
-        #expect(driver.runner.modals.isEmpty)
+        #expect(driver.modals.isEmpty)
     }
 
     @Test func theLastOptionsAreRememberedForTheNextExport() throws {
@@ -119,5 +122,40 @@ import Testing
         driver.press(.char("x"))
         let reopened = try #require(dialog(driver))
         #expect(reopened.options.type == .pixel && reopened.options.macros[.redirectURL] == "[REDIRECT_URL]")
+    }
+
+    @Test func clickingCancelNeverSendsMail() throws {
+        let driver = try open()
+        focus(driver, .delivery)
+        driver.press(KeyPress(.right))
+        focus(driver, .email)
+        driver.type("ops@example.com")
+        guard let layout = dialog(driver)?.layout(in: driver.backend.screen.bounds) else { Issue.record("no dialog"); return }
+        let cancel = layout.buttons.areas[1]
+        for x in cancel.x..<cancel.maxX {
+            let driver = try open()
+            focus(driver, .delivery)
+            driver.press(KeyPress(.right))
+            focus(driver, .email)
+            driver.type("ops@example.com")
+            driver.click(x: x, y: cancel.y)
+            #expect(driver.calls.isEmpty && driver.modals.isEmpty, "a click at column \(x) of Cancel")
+        }
+        let send = layout.buttons.areas[0]
+        driver.click(x: send.x, y: send.y)
+        #expect(driver.calls.count == 1, "Send Email's own left edge sends")
+    }
+
+    @Test func mailSavedToTheOutboxIsSaidWithTheWholePath() throws {
+        let path = "/home/op/.local/share/clicktrax/outbox/" + String(repeating: "long-folder-name/", count: 6) + "click-trackers-20261201.eml"
+        let driver = try Driver(width: 110, height: 34, mailOutcome: .savedToOutbox(path: path))
+        driver.press(.char("x"))
+        focus(driver, .delivery)
+        driver.press(KeyPress(.right))
+        focus(driver, .email)
+        driver.type("ops@example.com")
+        driver.press(.ctrl("s"))
+        #expect(driver.text.contains("Not sent: saved to the outbox"))
+        #expect(driver.dialogInside.replacingOccurrences(of: " ", with: "").contains(path), "\(driver.dialogInside)")
     }
 }

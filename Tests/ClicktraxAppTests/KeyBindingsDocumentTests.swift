@@ -17,7 +17,16 @@ import Testing
     }
 
     @Test func noKeyIsBoundTwice() {
-        let keys = MainAction.bindings.flatMap(\.keys)
-        #expect(Set(keys).count == keys.count)
+        let tables: [[KeyPress]] = [
+            ClickTrackersAction.bindings.flatMap(\.keys) + GlobalAction.bindings.flatMap(\.keys),
+            TextFieldAction.bindings.flatMap(\.keys), TrackerDialog.bindings.flatMap(\.keys), ExportDialog.bindings.flatMap(\.keys),
+            MoreActionsMenu.bindings.flatMap(\.keys), ConfirmDialog.bindings.flatMap(\.keys), ExportResultView.bindings.flatMap(\.keys),
+        ]
+        for keys in tables { #expect(Set(keys).count == keys.count, "\(keys)") }
+    }
+
+    @Test func everyDialogHasASectionInTheHelp() {
+        let covered = Set(KeyBindingsDocument.sections.compactMap(\.modal))
+        for kind in Modal.Kind.allCases { #expect(covered.contains(kind), "no help section for \(kind)") }
     }
 }

@@ -4,22 +4,17 @@ import Testing
 @testable import ClicktraxApp
 
 @Suite struct TrackerDialogTests {
-    typealias Driver = MainScreenTests.Driver
+    typealias Driver = AppDriver
 
-    var store: (Driver) -> any TrackerStore { { $0.runner.screen.store } }
+    func store(_ driver: Driver) -> SQLiteStore { driver.store }
 
-    func screenText(_ driver: Driver) -> String { driver.lines.joined(separator: "\n") }
+    func screenText(_ driver: Driver) -> String { driver.text }
 
     /// Tab from Name to the given line.
     func tabs(_ driver: Driver, _ count: Int) { for _ in 0..<count { driver.press(KeyPress(.tab)) } }
 
     /// Tabs until the dialog's focus is on `target`.
-    func focus(_ driver: Driver, _ target: TrackerDialog.Focus) {
-        for _ in 0..<20 {
-            guard case .tracker(let dialog)? = driver.runner.modals.last, dialog.focus != target else { return }
-            driver.press(KeyPress(.tab))
-        }
-    }
+    func focus(_ driver: Driver, _ target: TrackerDialog.Focus) { driver.focus(target) }
 
     @Test func createATrackerEndToEndAndFindItStored() throws {
         let driver = try Driver(width: 110, height: 30)
@@ -32,15 +27,14 @@ import Testing
         driver.type("wonka holiday jp")
         #expect(screenText(driver).contains("Wonka Holiday 2026 – JP"))
         driver.press(KeyPress(.enter))
-        tabs(driver, 1)
+        #expect(driver.trackerDialog?.focus == .publisher, "a pick moves on to the next field")
         driver.press(KeyPress(.enter))
         driver.type("daily planet")
         driver.press(KeyPress(.enter))
-        tabs(driver, 1)
         driver.press(KeyPress(.enter))       // placements of The Daily Planet: none first, then its own
         driver.press(KeyPress(.down), KeyPress(.enter))
         driver.press(.ctrl("s"))
-        #expect(driver.runner.modals.isEmpty)
+        #expect(driver.modals.isEmpty)
         #expect(screenText(driver).contains("Created click tracker 21403 “Holiday homepage”"))
         let stored = try #require(try store(driver).tracker(id: 21403))
         #expect(stored.name == "Holiday homepage" && stored.publisher.name == "The Daily Planet")
@@ -78,7 +72,7 @@ import Testing
         let driver = try Driver(width: 110, height: 30)
         let holder = try #require(try store(driver).trackers(TrackerQuery()).first { $0.code != nil && $0.id != 21378 })
         driver.press(.char("e"))                          // edit 21378
-        if case .tracker(let dialog)? = driver.runner.modals.last, !dialog.advancedOpen {
+        if case .tracker(let dialog)? = driver.modals.last, !dialog.advancedOpen {
             focus(driver, .advanced)
             driver.press(KeyPress(.enter))
         }
@@ -87,7 +81,7 @@ import Testing
         driver.type(holder.code!.lowercased())             // another tracker's code, in another case
         driver.press(.ctrl("s"))
         #expect(screenText(driver).contains("“\(holder.code!.lowercased())” is already the code of tracker \(holder.id)"))
-        #expect(driver.runner.modals.count == 1, "the dialog stays, with what was typed")
+        #expect(driver.modals.count == 1, "the dialog stays, with what was typed")
     }
 
     @Test func changingThePublisherClearsPlacementAndPaymentRuleAndSaysSo() throws {
@@ -109,15 +103,15 @@ import Testing
     @Test func escapeAsksBeforeThrowingEditsAway() throws {
         let driver = try Driver(width: 110, height: 30)
         driver.press(.char("n"), KeyPress(.escape))
-        #expect(driver.runner.modals.isEmpty, "nothing typed: Esc just closes")
+        #expect(driver.modals.isEmpty, "nothing typed: Esc just closes")
         driver.press(.char("n"))
         driver.type("half-typed")
         driver.press(KeyPress(.escape))
         #expect(screenText(driver).contains("Throw away what you typed"))
         driver.press(KeyPress(.escape))                   // closes only the question
-        #expect(driver.runner.modals.count == 1 && screenText(driver).contains("half-typed"))
+        #expect(driver.modals.count == 1 && screenText(driver).contains("half-typed"))
         driver.press(KeyPress(.escape), .char("y"))
-        #expect(driver.runner.modals.isEmpty)
+        #expect(driver.modals.isEmpty)
         #expect(try store(driver).trackerCount(TrackerQuery()) == 25)
     }
 
@@ -136,6 +130,49 @@ import Testing
         #expect(text.contains("Not saved: tracker 21378 was changed since it was read"))
         #expect(text.contains("CLIK TRAX mine"), "what was typed is still there")
         #expect(try store(driver).tracker(id: 21378)?.name == "Theirs")
+        // Ctrl-R loads theirs, with what was typed beside the field; the next save goes through.
+        driver.press(.ctrl("r"))
+        let reloaded = screenText(driver)
+        #expect(reloaded.contains("Theirs") && reloaded.contains("↳ yours: CLIK TRAX mine"), "\(reloaded)")
+        driver.focus(.name)
+        driver.press(.ctrl("e"))
+        driver.type(" and mine")
+        driver.press(.ctrl("s"))
+        #expect(driver.modals.isEmpty)
+        #expect(try store(driver).tracker(id: 21378)?.name == "Theirs and mine")
+    }
+
+    @Test func aPasteIsTextInAFieldAndInertElsewhere() throws {
+        let driver = try Driver(width: 110, height: 30)
+        driver.press(.char("n"))
+        driver.paste("q\u{1B}[201~ x\tSpace")
+        #expect(driver.trackerDialog?.name.text == "q[201~ x Space", "the ESC is dropped, the rest typed as text")
+        driver.focus(.lineItem)
+        driver.paste("\r\n q ")
+        #expect(driver.trackerDialog != nil && driver.modals.count == 1, "pasting on a button opens nothing")
+        driver.press(KeyPress(.escape), .char("y"))
+        #expect(driver.modals.isEmpty)
+        // Pasted into an empty database's welcome, into the table: never a key.
+        driver.paste("Ddq")
+        #expect(try store(driver).trackerCount(TrackerQuery()) == 25)
+        #expect(driver.screen.filter.text == "Ddq", "on the table a paste goes into the filter")
+    }
+
+    @Test func reopeningAPickerSelectsTheCurrentValueAndKeepsTheQuery() throws {
+        let driver = try Driver(width: 110, height: 30)
+        driver.press(.char("e"))
+        driver.focus(.publisher)
+        driver.press(KeyPress(.enter))
+        guard case .picker(let picker)? = driver.modals.last else { Issue.record("no picker"); return }
+        let current = try #require(try store(driver).tracker(id: 21378)?.publisher.id)
+        #expect(picker.rows[picker.table.cursor].id == current, "opens on the current publisher")
+        driver.type("gotham")
+        driver.press(KeyPress(.enter))
+        driver.focus(.publisher)
+        driver.press(KeyPress(.enter))
+        guard case .picker(let again)? = driver.modals.last else { Issue.record("no picker"); return }
+        #expect(again.search.text == "gotham")
+        #expect(screenText(driver).contains("Gotham Gazette"))
     }
 
     @Test func pickersSearchByIdAndCodeAndOfferNoneForOptionalOnes() throws {
@@ -144,7 +181,7 @@ import Testing
         focus(driver, .placement)
         driver.press(KeyPress(.enter))
         #expect(screenText(driver).contains("Choose a Placement") && screenText(driver).contains("— none —"))
-        driver.press(KeyPress(.enter))                    // pick none
+        driver.press(KeyPress(.pageUp), KeyPress(.enter)) // it opened on the current one: up to none, pick it
         driver.press(.ctrl("s"))
         #expect(try store(driver).tracker(id: 21378)?.tag == nil)
         driver.press(.char("e"))

@@ -169,7 +169,8 @@ import Testing
     @Test func withoutACommandTheMessageWaitsInTheOutbox() throws {
         let cli = try demo()
         let result = try cli.run(["export", "21378", "--email", "ops@example.com"], environment: ["PATH": "/nonexistent"])
-        #expect(result.status == 0)
+        #expect(result.status == 1, "not sent is a failure, so a script does not take it for delivered")
+        #expect(result.stderr.split(whereSeparator: \.isNewline).count == 1)
         #expect(result.stderr.contains("the message was NOT sent; it is saved as \(cli.home.path)/.local/share/clicktrax/outbox/"))
         let outbox = cli.home.appendingPathComponent(".local/share/clicktrax/outbox")
         let files = try FileManager.default.contentsOfDirectory(atPath: outbox.path)

@@ -8,6 +8,7 @@ final class SMTPServer {
     private let pid: pid_t
 
     init(folder: URL) throws {
+        try SystemTools.requireSMTP()
         maildir = folder.appendingPathComponent("maildir")
         // A Maildir is three folders; aiosmtpd only makes them when the top one is new.
         for sub in ["tmp", "new", "cur"] {

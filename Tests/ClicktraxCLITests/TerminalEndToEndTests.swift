@@ -46,7 +46,8 @@ import Testing
         try tmux.type("wnka hldy jp")
         let fuzzy = try tmux.waitFor { $0.contains("closest by letters in order") }
         #expect(fuzzy.contains("Wonka Holiday 2026 – JP"), "\(fuzzy)")
-        try tmux.send("Escape", "Escape", "q")
+        // Apart, as typed: Esc and a key read together are Alt and that key.
+        try tmux.sendApart("Escape", "Escape", "q")
         _ = try tmux.waitFor { $0.contains("EXITED") }
         let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
         #expect(lines.first?.hasPrefix("first-frame-unix-ns ") == true)
@@ -145,7 +146,7 @@ import Testing
         #expect(try tmux.waitFor { $0.contains("Choose a Line Item") }.contains("Search"))
         try tmux.type("wonka holiday jp")
         _ = try tmux.waitFor { $0.contains("Wonka Holiday 2026 – JP") }
-        try tmux.send("Enter", "Tab", "Enter")
+        try tmux.send("Enter", "Enter")                                  // the pick moved on to Publisher
         _ = try tmux.waitFor { $0.contains("Choose a Publisher") }
         try tmux.type("daily planet")
         _ = try tmux.waitFor { $0.contains("1 found") }
@@ -170,7 +171,7 @@ import Testing
         try tmux.send("C-s")
         _ = try tmux.waitFor { $0.contains("Save to file") }
         try tmux.send("c")
-        #expect(try tmux.waitFor { $0.contains("Copied the tags") }.contains("sent to the terminal's clipboard (OSC 52)"))
+        #expect(try tmux.waitFor { $0.contains("Copied 2 tags") }.contains("sent to the terminal's clipboard (OSC 52)"))
         let exported = try cli.run(["export", "21378", "21379", "--type", "link", "--macro", "cachebuster"])
         #expect(exported.status == 0)
         #expect(try tmux.clipboard() == exported.stdout)

@@ -7,13 +7,21 @@ final class TmuxSession {
     let socket = "clicktrax-test-\(UUID().uuidString.prefix(8))"
 
     init(command: String, width: Int = 120, height: Int = 30, environment: [String: String] = [:]) throws {
+        try SystemTools.requireTmux()
         let exports = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height),
                   "env TERM=tmux-256color LANG=C.UTF-8 \(exports) \(command); echo \"EXITED $?\"; stty -a; sleep 30"])
         try tmux(["set-option", "-g", "set-clipboard", "on"])
+        socketPath = try tmux(["display-message", "-p", "#{socket_path}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    /// The server's socket file, removed with the server: tests leave nothing in /tmp.
+    private var socketPath = ""
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+        if !socketPath.isEmpty { unlink(socketPath) }
+    }
 
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
@@ -26,6 +34,15 @@ final class TmuxSession {
     }
 
     func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "main"] + keys) }
+
+    /// Keys one at a time, 60 ms apart, as a person types them (Esc then a key within the
+    /// 25 ms ESCDELAY would be Alt and the key).
+    func sendApart(_ keys: String...) throws {
+        for key in keys {
+            try tmux(["send-keys", "-t", "main", key])
+            usleep(60_000)
+        }
+    }
 
     /// Types text literally (no key names).
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "main", "-l", text]) }

@@ -63,4 +63,47 @@ import Testing
         decoder.modifiedKeys = [600: KeyPress(.left, ctrl: true)]
         #expect(decoder.decode([.keyCode(600)]) == [.key(KeyPress(.left, ctrl: true))])
     }
+
+    @Test func aPasteReadInOneGoIsOneEventAndNeverKeys() {
+        var decoder = KeyDecoder()
+        // What tmux paste-buffer -p writes: the markers and the text in one read.
+        let input = Self.chars("x") + [.character(0x1B)] + Self.chars("[200~https://a.example/?q=1\tq") + [.character(0x1B)]
+            + Self.chars("[201~y")
+        #expect(decoder.decode(input) == [.key(.char("x")), .paste("https://a.example/?q=1\tq"), .key(.char("y"))])
+    }
+
+    @Test func aSequenceCutBetweenReadsWaitsForItsEnd() {
+        var decoder = KeyDecoder()
+        #expect(decoder.decode([.character(0x1B)] + Self.chars("[20")).isEmpty)
+        #expect(decoder.isWaiting)
+        #expect(decoder.decode(Self.chars("0~hi") + [.character(0x1B)] + Self.chars("[201~")) == [.paste("hi")])
+        #expect(!decoder.isWaiting)
+        // ESC [ and then nothing: Alt-[ after all, once the backend says nothing more came.
+        #expect(decoder.decode([.character(0x1B)] + Self.chars("[")).isEmpty)
+        #expect(decoder.flush() == [.key(.alt("["))])
+        // A paste whose end never comes is still a paste, never keys.
+        _ = decoder.decode([.character(0x1B)] + Self.chars("[200~qqq"))
+        #expect(decoder.flush() == [.paste("qqq")])
+    }
+
+    @Test func altChordsReadTogether() {
+        var decoder = KeyDecoder()
+        #expect(decoder.decode([.character(0x1B), .character(0x62), .character(0x1B), .character(0x66), .character(0x1B), .character(0x7F)])
+                == [.key(.alt("b")), .key(.alt("f")), .key(KeyPress(.backspace, alt: true))])
+    }
+
+    @Test func sgrMouseReportsAnyColumnAndAPressWithItsReleaseIsOneClick() {
+        var decoder = KeyDecoder()
+        let click = [RawInput.character(0x1B)] + Self.chars("[<0;250;3M") + [.character(0x1B)] + Self.chars("[<0;250;3m")
+        #expect(decoder.decode(click) == [.mouse(MouseEvent(.click, x: 249, y: 2))])
+        #expect(decoder.decode([.character(0x1B)] + Self.chars("[<0;5;6M")) == [.mouse(MouseEvent(.press, x: 4, y: 5))])
+        #expect(decoder.decode([.character(0x1B)] + Self.chars("[<0;5;6m")) == [.mouse(MouseEvent(.release, x: 4, y: 5))])
+        #expect(decoder.decode([.character(0x1B)] + Self.chars("[<64;1;1M") + [.character(0x1B)] + Self.chars("[<65;1;1M"))
+                == [.mouse(MouseEvent(.wheelUp, x: 0, y: 0)), .mouse(MouseEvent(.wheelDown, x: 0, y: 0))])
+        // A drag or another button is read whole and dropped: none of it becomes keys.
+        #expect(decoder.decode([.character(0x1B)] + Self.chars("[<32;7;7M") + [.character(0x1B)] + Self.chars("[<2;7;7M")).isEmpty)
+        // Half a report waits for the rest.
+        #expect(decoder.decode([.character(0x1B)] + Self.chars("[<0;12")).isEmpty)
+        #expect(decoder.decode(Self.chars(";4M")) == [.mouse(MouseEvent(.press, x: 11, y: 3))])
+    }
 }

@@ -9,9 +9,11 @@ import Testing
         #expect(buffer.write("東京ab", x: 0, y: 0, role: .tableRow, theme: theme) == 6)
         #expect(buffer.lines[0] == "東京ab ")
         #expect(buffer[1, 0].isContinuation && buffer[0, 0].width == 2)
-        // At the edge a wide character that does not fit whole becomes a space.
+        // At the edge a wide character that does not fit whole is cut, and the cut says so.
         #expect(buffer.write("abcdef東", x: 0, y: 1, role: .tableRow, theme: theme) == 7)
-        #expect(buffer.lines[1] == "abcdef ")
+        #expect(buffer.lines[1] == "abcdef…")
+        #expect(buffer.write("abcdefgh", x: 0, y: 1, maxWidth: 5, role: .tableRow, theme: theme) == 5)
+        #expect(buffer.lines[1] == "abcd…f…", "the fifth cell says the text goes on")
         // Overwriting half of a wide character blanks the other half.
         buffer.write("x", x: 1, y: 0, role: .tableRow, theme: theme)
         #expect(buffer.lines[0] == " x京ab ")
@@ -85,7 +87,7 @@ import Testing
         #expect(buffer.cursor?.x == 9)
         _ = state.handle(KeyPress(.home))
         TextFieldWidget.render(&state, in: Rect(x: 0, y: 0, width: 10, height: 1), focused: true, theme: .builtinDefault, into: &buffer)
-        #expect(buffer.lines[0] == "東京ラーメ")
+        #expect(buffer.lines[0] == "東京ラー …", "the text goes on past the field: its last cell says so")
         #expect(buffer.cursor?.x == 0)
     }
 
@@ -176,6 +178,6 @@ import Testing
         #expect(Binding.action(for: .ctrl("c"), in: table) == .quit)
         #expect(Binding.action(for: .char("x"), in: table) == nil)
         #expect(Binding.footerHints(table).map(\.label) == ["Quit"])
-        #expect(table[0].keysLabel == "q/Ctrl-c")
+        #expect(table[0].keysLabel == "q/Ctrl-C")
     }
 }

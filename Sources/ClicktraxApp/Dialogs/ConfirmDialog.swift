@@ -5,28 +5,43 @@ public struct ConfirmDialog: Sendable, Equatable {
     public var title: String
     public var message: String
     public var confirmLabel: String
+    public let purpose: ConfirmPurpose
     public private(set) var confirmFocused = false
 
-    public init(title: String, message: String, confirmLabel: String) {
+    public init(title: String, message: String, confirmLabel: String, purpose: ConfirmPurpose) {
         self.title = title
         self.message = message
         self.confirmLabel = confirmLabel
+        self.purpose = purpose
     }
 
-    public mutating func handle(_ event: InputEvent, screen: Rect) -> DialogOutcome<Bool> {
+    public enum Action: Sendable, Equatable { case confirm, cancel, switchButton, pressFocused }
+
+    public static let bindings: [Binding<Action>] = [
+        Binding([.char("y")], .confirm, "Confirm"),
+        Binding([.char("n"), KeyPress(.escape)], .cancel, "Cancel"),
+        Binding([KeyPress(.tab), KeyPress(.backTab), KeyPress(.left), KeyPress(.right)], .switchButton, "Switch button"),
+        Binding([KeyPress(.enter), .char(" ")], .pressFocused, "The focused button (Cancel first)"),
+    ]
+
+    public mutating func handle(_ event: InputEvent, screen: Rect) -> ModalStep {
         switch event {
         case .key(let press):
-            switch press.key {
-            case .escape, .character("n"): return .cancel
-            case .character("y"): return .done(true)
-            case .tab, .backTab, .left, .right: confirmFocused.toggle()
-            case .enter, .character(" "): return confirmFocused ? .done(true) : .cancel
-            default: break
+            // Ctrl-C again on "Quit Clicktrax?" quits: the key that asked answers.
+            if purpose == .quit && press == .ctrl("c") { return .closeAndEmit(.confirmed(purpose)) }
+            switch Binding.action(for: press, in: Self.bindings) {
+            case .confirm: return .closeAndEmit(.confirmed(purpose))
+            case .cancel: return .closeAndEmit(.declined(purpose))
+            case .switchButton: confirmFocused.toggle()
+            case .pressFocused: return .closeAndEmit(confirmFocused ? .confirmed(purpose) : .declined(purpose))
+            case nil: break
             }
         case .mouse(let mouse) where mouse.kind == .press || mouse.kind == .click:
-            let buttons = buttonAreas(in: frame(in: screen))
-            if buttons.confirm.contains(x: mouse.x, y: mouse.y) { return .done(true) }
-            if buttons.cancel.contains(x: mouse.x, y: mouse.y) { return .cancel }
+            switch buttons(in: frame(in: screen)).button(atX: mouse.x, y: mouse.y) {
+            case 0: return .closeAndEmit(.confirmed(purpose))
+            case 1: return .closeAndEmit(.declined(purpose))
+            default: break
+            }
         default:
             break
         }
@@ -41,12 +56,8 @@ public struct ConfirmDialog: Sendable, Equatable {
 
     func wrapped(width: Int) -> [String] { TextWrap.words(message, width: width) }
 
-    func buttonAreas(in frame: Rect) -> (confirm: Rect, cancel: Rect) {
-        let y = frame.maxY - 2
-        let confirmWidth = DisplayWidth.of(confirmLabel) + 4
-        let confirm = Rect(x: frame.x + 2, y: y, width: confirmWidth, height: 1)
-        let cancel = Rect(x: confirm.maxX + 2, y: y, width: 10, height: 1)
-        return (confirm, cancel)
+    func buttons(in frame: Rect) -> ButtonRow {
+        ButtonRow([confirmLabel, "Cancel"], x: frame.x + 2, y: frame.maxY - 2)
     }
 
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
@@ -55,8 +66,9 @@ public struct ConfirmDialog: Sendable, Equatable {
         for (row, line) in wrapped(width: inner.width).enumerated() {
             buffer.write(line, x: inner.x, y: inner.y + row, maxWidth: inner.width, role: .dialog, theme: theme)
         }
-        let buttons = buttonAreas(in: frame)
-        ButtonWidget.render(confirmLabel, focused: confirmFocused, x: buttons.confirm.x, y: buttons.confirm.y, theme: theme, into: &buffer)
-        ButtonWidget.render("Cancel", focused: !confirmFocused, x: buttons.cancel.x, y: buttons.cancel.y, theme: theme, into: &buffer)
+        let row = buttons(in: frame)
+        row.render(focused: confirmFocused ? 0 : 1, theme: theme, into: &buffer)
+        buffer.write(Binding.hintLine(Self.bindings), x: row.maxX + 2, y: row.areas[0].y, maxWidth: max(0, inner.maxX - row.maxX - 2),
+                     role: .textMuted, theme: theme)
     }
 }

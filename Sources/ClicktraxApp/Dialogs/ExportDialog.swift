@@ -77,17 +77,34 @@ public struct ExportDialog: Sendable, Equatable {
 
     // MARK: Input
 
-    public mutating func handle(_ event: InputEvent, screen: Rect) -> DialogOutcome<Request> {
+    public enum Action: Sendable, Equatable { case generate, cancel, next, previous, previewDown, previewUp }
+
+    public static let bindings: [Binding<Action>] = [
+        Binding([.ctrl("s"), .ctrl("g")], .generate, "Generate the tags (or send the email)", footer: "generate"),
+        Binding([KeyPress(.escape)], .cancel, "Cancel", footer: "cancel"),
+        Binding([KeyPress(.tab), KeyPress(.down)], .next, "Next option", footer: "move"),
+        Binding([KeyPress(.backTab), KeyPress(.up)], .previous, "Previous option"),
+        Binding([KeyPress(.pageDown)], .previewDown, "Scroll the preview down", footer: "preview"),
+        Binding([KeyPress(.pageUp)], .previewUp, "Scroll the preview up"),
+    ]
+
+    /// Keys of an option that is not a text field.
+    public static let optionBindings: [Binding<String>] = [
+        Binding([KeyPress(.left), KeyPress(.right)], "change", "Change the type or the delivery", footer: "change"),
+        Binding([.char(" "), KeyPress(.enter)], "toggle", "Tick or untick; press a button"),
+    ]
+
+    public mutating func handle(_ event: InputEvent, screen: Rect) -> ModalStep {
         switch event {
         case .key(let press):
-            if press == .ctrl("s") || press == .ctrl("g") { return generate() }
-            switch press.key {
-            case .escape: return .cancel
-            case .tab, .down: move(1); return .stay
-            case .backTab, .up: move(-1); return .stay
-            case .pageDown: previewScroll += 5; return .stay
-            case .pageUp: previewScroll = max(0, previewScroll - 5); return .stay
-            default: break
+            switch Binding.action(for: press, in: Self.bindings) {
+            case .generate: return generate()
+            case .cancel: return .close
+            case .next: move(1); return .stay
+            case .previous: move(-1); return .stay
+            case .previewDown: previewScroll += 5; return .stay
+            case .previewUp: previewScroll = max(0, previewScroll - 5); return .stay
+            case nil: break
             }
             if var field = textField(for: focus) {
                 let handled = field.handle(press)
@@ -109,21 +126,26 @@ public struct ExportDialog: Sendable, Equatable {
                 break
             }
         case .paste(let text):
+            // A paste is text for the focused field; on an option it does nothing.
             if var field = textField(for: focus) {
                 field.insert(text)
                 setTextField(field, for: focus)
+                message = nil
             }
         case .mouse(let mouse):
             switch mouse.kind {
             case .wheelDown: previewScroll += 3
             case .wheelUp: previewScroll = max(0, previewScroll - 3)
             case .press, .click:
-                let frame = frame(in: screen)
-                if let (target, _) = layout(in: frame).first(where: { $0.row == mouse.y }) {
+                let layout = layout(in: screen)
+                switch layout.buttons.button(atX: mouse.x, y: mouse.y) {
+                case 0: return generate()
+                case 1: return .close
+                default: break
+                }
+                if let (target, _) = layout.rows.first(where: { $0.row == mouse.y }) {
                     focus = target
                     if textField(for: target) == nil { return activate(target) }
-                } else if mouse.y == frame.maxY - 2 {
-                    return mouse.x < frame.x + 21 ? generate() : .cancel
                 }
             default: break
             }
@@ -133,7 +155,7 @@ public struct ExportDialog: Sendable, Equatable {
         return .stay
     }
 
-    mutating func activate(_ target: Focus) -> DialogOutcome<Request> {
+    mutating func activate(_ target: Focus) -> ModalStep {
         switch target {
         case .type:
             let index = Self.types.firstIndex(of: options.type) ?? 0
@@ -145,13 +167,13 @@ public struct ExportDialog: Sendable, Equatable {
             if options.macros[macro] == nil { options.macros[macro] = values[macro]?.text } else { options.macros[macro] = nil }
         case .delivery: delivery = delivery == .now ? .email : .now
         case .generate: return generate()
-        case .cancel: return .cancel
+        case .cancel: return .close
         case .linkText, .cachebusterValue, .ancostValue, .redirectValue, .email: move(1)
         }
         return .stay
     }
 
-    mutating func generate() -> DialogOutcome<Request> {
+    mutating func generate() -> ModalStep {
         let errors = TagLint.errors(in: findings)
         guard errors.isEmpty else {
             message = "Fix first: " + errors.map(\.description).joined(separator: "; ")
@@ -159,14 +181,14 @@ public struct ExportDialog: Sendable, Equatable {
         }
         if delivery == .email {
             do {
-                return .done(.email(effectiveOptions, try EmailAddress.parseList(email.text)))
+                return .emit(.deliver(.email(effectiveOptions, try EmailAddress.parseList(email.text)), trackers: trackers))
             } catch {
                 message = "\(error)"
                 focus = .email
                 return .stay
             }
         }
-        return .done(.generateNow(effectiveOptions))
+        return .emit(.deliver(.generateNow(effectiveOptions), trackers: trackers))
     }
 
     /// Shown after a failed delivery, with the dialog kept as it was.
@@ -198,10 +220,27 @@ public struct ExportDialog: Sendable, Equatable {
 
     // MARK: Drawing
 
-    func frame(in screen: Rect) -> Rect { screen.centered(width: min(screen.width - 2, 110), height: screen.height - 2) }
+    var isTextFocus: Bool { textField(for: focus) != nil }
 
-    /// The option rows (value fields share their checkbox's row).
-    func layout(in frame: Rect) -> [(target: Focus, row: Int)] {
+    /// The title names what is exported: the tracker, or how many and the first IDs.
+    var title: String {
+        if trackers.count == 1, let tracker = trackers.first {
+            return "Export Tags — tracker \(tracker.id) “\(DisplayWidth.truncate(tracker.name, to: 40))”"
+        }
+        let first = trackers.prefix(3).map { String($0.id) }.joined(separator: ", ")
+        return "Export Tags — \(trackers.count) trackers (\(first)\(trackers.count > 3 ? ", …" : ""))"
+    }
+
+    /// Where everything is, for drawing and for the mouse.
+    struct Layout {
+        let frame: Rect
+        /// The option rows (value fields share their checkbox's row).
+        let rows: [(target: Focus, row: Int)]
+        let buttons: ButtonRow
+    }
+
+    func layout(in screen: Rect) -> Layout {
+        let frame = screen.centered(width: min(screen.width - 2, 110), height: screen.height - 2)
         var rows: [(Focus, Int)] = []
         var y = frame.y + 2
         for target in focusOrder where ![.cachebusterValue, .ancostValue, .redirectValue, .generate, .cancel].contains(target) {
@@ -210,18 +249,19 @@ public struct ExportDialog: Sendable, Equatable {
             if let valueTarget = target.valueField, focusOrder.contains(valueTarget) { rows.append((valueTarget, y)) }
             y += 1
         }
-        return rows
+        let buttons = ButtonRow([delivery == .now ? "Generate Tags" : "Send Email", "Cancel"], x: frame.x + 2, y: frame.maxY - 2)
+        return Layout(frame: frame, rows: rows, buttons: buttons)
     }
 
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
-        let frame = frame(in: buffer.bounds)
-        let count = trackers.count
-        let inner = DialogFrame.render(title: "Export Trackers (\(count) tracker\(count == 1 ? "" : "s"))", in: frame, theme: theme, into: &buffer)
+        let layout = layout(in: buffer.bounds)
+        let frame = layout.frame
+        let inner = DialogFrame.render(title: title, in: frame, theme: theme, into: &buffer)
         let labelWidth = 17, valueX = inner.x + labelWidth
         var cursor: (x: Int, y: Int)?
         buffer.write("Basic Options", x: inner.x, y: frame.y + 1, role: .dialogTitle, theme: theme)
         var lastRow = frame.y + 1
-        for (target, row) in layout(in: frame) {
+        for (target, row) in layout.rows {
             lastRow = max(lastRow, row)
             let focused = focus == target
             switch target {
@@ -265,11 +305,10 @@ public struct ExportDialog: Sendable, Equatable {
             }
         }
         renderPreview(top: lastRow + 2, inner: inner, frame: frame, theme: theme, into: &buffer)
-        let generateLabel = delivery == .now ? "Generate Tags" : "Send Email"
-        let width = ButtonWidget.render(generateLabel, focused: focus == .generate, x: inner.x, y: frame.maxY - 2, theme: theme, into: &buffer)
-        ButtonWidget.render("Cancel", focused: focus == .cancel, x: inner.x + width + 2, y: frame.maxY - 2, theme: theme, into: &buffer)
-        buffer.write("Tab/↑↓ move · ←→ Space change · Ctrl-S generate · PgUp/PgDn preview · Esc", x: inner.x + width + 14,
-                     y: frame.maxY - 2, maxWidth: max(0, inner.maxX - inner.x - width - 14), role: .textMuted, theme: theme)
+        layout.buttons.render(focused: focus == .generate ? 0 : focus == .cancel ? 1 : nil, theme: theme, into: &buffer)
+        let hints = Binding.hintLine(Self.bindings) + " · " + Binding.hintLine(Self.optionBindings)
+        buffer.write(hints, x: layout.buttons.maxX + 2, y: layout.buttons.areas[0].y, maxWidth: max(0, inner.maxX - layout.buttons.maxX - 2),
+                     role: .textMuted, theme: theme)
         buffer.cursor = cursor
     }
 

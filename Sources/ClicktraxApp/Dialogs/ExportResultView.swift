@@ -1,48 +1,63 @@
 import ClicktraxCore
 import TerminalUI
 
-/// The generated tags, whole, with what to do with them: Copy, Save to file…, Close.
+/// The generated tags, whole, with what to do with them: Copy, Save to file…, Close. It takes
+/// the whole terminal and draws the tags unwrapped from the first column, with no border beside
+/// them, so text selected on screen by hand is the tag itself; ←→ scroll sideways.
 public struct ExportResultView: Sendable, Equatable {
-    public enum Action: Sendable, Equatable { case copy, save }
-
     public let export: TagExport
     public private(set) var focused = 0
     public private(set) var scroll = 0
+    public private(set) var sideways = 0
 
     public init(export: TagExport) { self.export = export }
 
-    static let buttons = ["Copy", "Save to file…", "Close"]
+    static let buttonLabels = ["Copy", "Save to file…", "Close"]
 
-    public mutating func handle(_ event: InputEvent, screen: Rect) -> DialogOutcome<Action> {
+    public enum Action: Sendable, Equatable { case copy, save, close, nextButton, previousButton, press, down, up, pageDown, pageUp, left, right }
+
+    public static let bindings: [Binding<Action>] = [
+        Binding([.char("c"), .char("y")], .copy, "Copy the tags to the clipboard", footer: "copy"),
+        Binding([.char("s")], .save, "Save the tags to a file", footer: "save"),
+        Binding([KeyPress(.escape), .char("q")], .close, "Close", footer: "close"),
+        Binding([KeyPress(.tab)], .nextButton, "Next button"),
+        Binding([KeyPress(.backTab)], .previousButton, "Previous button"),
+        Binding([KeyPress(.enter), .char(" ")], .press, "The focused button"),
+        Binding([KeyPress(.down), .char("j")], .down, "Scroll down", footer: "scroll"),
+        Binding([KeyPress(.up), .char("k")], .up, "Scroll up"),
+        Binding([KeyPress(.pageDown)], .pageDown, "Page down"),
+        Binding([KeyPress(.pageUp)], .pageUp, "Page up"),
+        Binding([KeyPress(.left), .char("h")], .left, "Scroll left"),
+        Binding([KeyPress(.right), .char("l")], .right, "Scroll right", footer: "sideways"),
+    ]
+
+    var lines: [Substring] { export.text.split(separator: "\n", omittingEmptySubsequences: false) }
+
+    public mutating func handle(_ event: InputEvent, screen: Rect) -> ModalStep {
+        let layout = Layout(screen: screen, warnings: export.warnings.count)
         switch event {
         case .key(let press):
-            switch press.key {
-            case .escape, .character("q"): return .cancel
-            case .character("c"), .character("y"): return .done(.copy)
-            case .character("s"): return .done(.save)
-            case .tab, .right: focused = (focused + 1) % Self.buttons.count
-            case .backTab, .left: focused = (focused + Self.buttons.count - 1) % Self.buttons.count
-            case .down: scroll += 1
-            case .up: scroll = max(0, scroll - 1)
-            case .pageDown: scroll += 10
-            case .pageUp: scroll = max(0, scroll - 10)
-            case .enter, .character(" "): return choose(focused)
-            default: break
+            switch Binding.action(for: press, in: Self.bindings) {
+            case .copy: return .emit(.copy(export))
+            case .save: return .push(.path(.saveTags(export)))
+            case .close: return .close
+            case .nextButton: focused = (focused + 1) % Self.buttonLabels.count
+            case .previousButton: focused = (focused + Self.buttonLabels.count - 1) % Self.buttonLabels.count
+            case .press: return pressButton(focused)
+            case .down: scroll(by: 1, layout)
+            case .up: scroll(by: -1, layout)
+            case .pageDown: scroll(by: layout.code.height - 1, layout)
+            case .pageUp: scroll(by: -(layout.code.height - 1), layout)
+            case .left: sideways = max(0, sideways - 20)
+            case .right: sideways = min(max(0, (lines.map { DisplayWidth.of(String($0)) }.max() ?? 0) - 20), sideways + 20)
+            case nil: break
             }
         case .mouse(let mouse):
             switch mouse.kind {
-            case .wheelDown: scroll += 3
-            case .wheelUp: scroll = max(0, scroll - 3)
+            case .wheelDown: scroll(by: 3, layout)
+            case .wheelUp: scroll(by: -3, layout)
             case .press, .click:
-                let frame = frame(in: screen)
-                if mouse.y == frame.maxY - 2 {
-                    var x = frame.x + 2
-                    for (index, label) in Self.buttons.enumerated() {
-                        let width = DisplayWidth.of(label) + 4
-                        if mouse.x >= x && mouse.x < x + width { return choose(index) }
-                        x += width + 2
-                    }
-                }
+                if let index = layout.buttons.button(atX: mouse.x, y: mouse.y) { return pressButton(index) }
             default: break
             }
         default: break
@@ -50,36 +65,67 @@ public struct ExportResultView: Sendable, Equatable {
         return .stay
     }
 
-    private mutating func choose(_ index: Int) -> DialogOutcome<Action> {
+    private mutating func scroll(by delta: Int, _ layout: Layout) {
+        scroll = max(0, min(max(0, lines.count - layout.code.height), scroll + delta))
+    }
+
+    private mutating func pressButton(_ index: Int) -> ModalStep {
         focused = index
         switch index {
-        case 0: return .done(.copy)
-        case 1: return .done(.save)
-        default: return .cancel
+        case 0: return .emit(.copy(export))
+        case 1: return .push(.path(.saveTags(export)))
+        default: return .close
         }
     }
 
-    func frame(in screen: Rect) -> Rect { screen.centered(width: min(screen.width - 2, 110), height: screen.height - 2) }
+    struct Layout {
+        let title: Rect
+        let code: Rect
+        let warnings: Rect
+        let buttons: ButtonRow
+
+        init(screen: Rect, warnings count: Int) {
+            let (title, rest) = screen.splitTop(1)
+            let (body, bottom) = rest.splitBottom(1)
+            let (code, warnings) = body.splitBottom(min(2, count))
+            self.title = title
+            self.code = code
+            self.warnings = warnings
+            buttons = ButtonRow(ExportResultView.buttonLabels, x: bottom.x + 1, y: bottom.y)
+        }
+    }
 
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
-        let frame = frame(in: buffer.bounds)
+        let layout = Layout(screen: buffer.bounds, warnings: export.warnings.count)
         let count = export.trackers.count
-        let inner = DialogFrame.render(title: "Tags — \(count) \(export.options.type.label)\(count == 1 ? "" : "s")", in: frame, theme: theme, into: &buffer)
-        let warnings = export.warnings.prefix(2)
-        let bottom = frame.maxY - 3 - warnings.count
-        buffer.fill(Rect(x: inner.x, y: inner.y, width: inner.width, height: bottom - inner.y), role: .code, theme: theme)
-        let lines = TextWrap.hard(export.text, width: inner.width)
-        for (index, line) in lines.dropFirst(min(scroll, max(0, lines.count - 1))).prefix(bottom - inner.y).enumerated() {
-            buffer.write(line, x: inner.x, y: inner.y + index, maxWidth: inner.width, role: .code, theme: theme)
+        buffer.fill(layout.title, role: .dialogBorder, theme: theme)
+        buffer.write(" Tags — \(count) \(export.options.type.label)\(count == 1 ? "" : "s")  (unwrapped: select with the mouse, or c copies them whole)",
+                     x: 0, y: layout.title.y, role: .dialogTitle, theme: theme)
+        buffer.fill(layout.code, role: .code, theme: theme)
+        for (row, line) in lines.dropFirst(scroll).prefix(layout.code.height).enumerated() {
+            let shown = Self.dropColumns(sideways, of: String(line))
+            buffer.write(shown, x: 0, y: layout.code.y + row, maxWidth: layout.code.width, role: .code, theme: theme)
         }
-        for (index, warning) in warnings.enumerated() {
-            buffer.write("⚠ \(warning)", x: inner.x, y: bottom + index, maxWidth: inner.width, role: .textWarning, theme: theme)
+        buffer.fill(layout.warnings, role: .dialog, theme: theme)
+        for (index, warning) in export.warnings.prefix(layout.warnings.height).enumerated() {
+            buffer.write("⚠ \(warning)", x: 1, y: layout.warnings.y + index, maxWidth: layout.warnings.width - 2, role: .textWarning, theme: theme)
         }
-        var x = inner.x
-        for (index, label) in Self.buttons.enumerated() {
-            x += ButtonWidget.render(label, focused: focused == index, x: x, y: frame.maxY - 2, theme: theme, into: &buffer) + 2
+        buffer.fill(Rect(x: 0, y: layout.buttons.areas[0].y, width: buffer.width, height: 1), role: .dialog, theme: theme)
+        layout.buttons.render(focused: focused, theme: theme, into: &buffer)
+        buffer.write(Binding.hintLine(Self.bindings), x: layout.buttons.maxX + 2, y: layout.buttons.areas[0].y,
+                     maxWidth: max(0, buffer.width - layout.buttons.maxX - 3), role: .textMuted, theme: theme)
+        buffer.cursor = nil
+    }
+
+    /// The line from its `columns`-th cell on (sideways scrolling).
+    static func dropColumns(_ columns: Int, of line: String) -> String {
+        guard columns > 0 else { return line }
+        var used = 0
+        var index = line.startIndex
+        while index < line.endIndex, used < columns {
+            used += DisplayWidth.of(line[index])
+            index = line.index(after: index)
         }
-        buffer.write("c copy · s save · ↑↓ scroll · Esc close", x: x + 1, y: frame.maxY - 2, maxWidth: max(0, inner.maxX - x - 1),
-                     role: .textMuted, theme: theme)
+        return String(line[index...])
     }
 }

@@ -13,17 +13,25 @@ public struct MessageDialog: Sendable, Equatable {
         self.isError = isError
     }
 
-    public mutating func handle(_ event: InputEvent) -> DialogOutcome<Bool> {
+    public enum Action: Sendable, Equatable { case close, down, up }
+
+    public static let bindings: [Binding<Action>] = [
+        Binding([KeyPress(.enter), KeyPress(.escape), .char("q"), .char(" ")], .close, "Close"),
+        Binding([KeyPress(.down), .char("j")], .down, "Scroll down"),
+        Binding([KeyPress(.up), .char("k")], .up, "Scroll up"),
+    ]
+
+    public mutating func handle(_ event: InputEvent, screen: Rect) -> ModalStep {
         switch event {
         case .key(let press):
-            switch press.key {
-            case .escape, .enter, .character("q"), .character(" "): return .cancel
+            switch Binding.action(for: press, in: Self.bindings) {
+            case .close: return .close
             case .down: scroll = min(max(0, lines.count - 1), scroll + 1)
             case .up: scroll = max(0, scroll - 1)
-            default: break
+            case nil: break
             }
         case .mouse(let mouse) where mouse.kind == .press || mouse.kind == .click:
-            return .cancel
+            return .close
         default:
             break
         }
@@ -41,6 +49,6 @@ public struct MessageDialog: Sendable, Equatable {
             buffer.write(entry.1, x: inner.x, y: inner.y + row, maxWidth: inner.width,
                          role: isError && entry.0 > 0 ? .textError : .dialog, theme: theme)
         }
-        buffer.write("Enter or Esc closes", x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, role: .textMuted, theme: theme)
+        buffer.write(Binding.hintLine(Self.bindings), x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, role: .textMuted, theme: theme)
     }
 }

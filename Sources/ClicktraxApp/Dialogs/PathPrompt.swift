@@ -1,44 +1,67 @@
+import ClicktraxCore
 import TerminalUI
 
-/// A prompt for a path — "Save to file", "Import" — whose action the runner performs; a failure
+/// A prompt for a path — "Save to file", "Import" — whose action the app performs; a failure
 /// comes back here with its reason and the path kept.
 public struct PathPrompt: Sendable, Equatable {
-    public let title: String
-    public let hint: String
+    public enum Purpose: Sendable, Equatable {
+        case saveTags(TagExport)
+        case importFiles
+    }
+
+    public let purpose: Purpose
     public private(set) var path: TextFieldState
     public private(set) var error: String?
 
-    public init(title: String, hint: String, path: String = "") {
-        self.title = title
-        self.hint = hint
+    public init(_ purpose: Purpose, path: String = "") {
+        self.purpose = purpose
         self.path = TextFieldState(path, placeholder: "a path; ~ is your home", maxLength: 4096)
     }
 
-    public static func saveTags() -> PathPrompt {
-        PathPrompt(title: "Save the tags to a file", hint: "Enter saves (an existing file is replaced whole) · Esc goes back",
-                   path: "click-trackers.html")
+    public static func saveTags(_ export: TagExport) -> PathPrompt { PathPrompt(.saveTags(export), path: "click-trackers.html") }
+    public static func importFiles() -> PathPrompt { PathPrompt(.importFiles) }
+
+    var title: String {
+        switch purpose {
+        case .saveTags: "Save the tags to a file"
+        case .importFiles: "Import"
+        }
     }
 
-    public static func importFiles() -> PathPrompt {
-        PathPrompt(title: "Import", hint: "A file (Invest API page .json, or .csv) or a folder of them · Enter imports, all or nothing · Esc")
+    var hint: String {
+        switch purpose {
+        case .saveTags: "Enter saves (asks before replacing a file) · Esc goes back"
+        case .importFiles: "A file (Invest API page .json, or .csv) or a folder of them · Enter imports, all or nothing · Esc"
+        }
     }
 
     public mutating func show(_ error: String) { self.error = error }
 
-    public mutating func handle(_ event: InputEvent) -> DialogOutcome<String> {
+    public enum Action: Sendable, Equatable { case accept, back }
+
+    public static let bindings: [Binding<Action>] = [
+        Binding([KeyPress(.enter)], .accept, "Import or save"),
+        Binding([KeyPress(.escape)], .back, "Back"),
+    ]
+
+    public mutating func handle(_ event: InputEvent, screen: Rect) -> ModalStep {
         switch event {
         case .key(let press):
-            switch press.key {
-            case .escape: return .cancel
-            case .enter:
+            switch Binding.action(for: press, in: Self.bindings) {
+            case .back: return .close
+            case .accept:
                 let trimmed = path.text.trimmingCharacters(in: .whitespaces)
-                guard !trimmed.isEmpty else { error = "type a file name"; return .stay }
-                return .done(trimmed)
-            default:
+                guard !trimmed.isEmpty else { error = "type a path"; return .stay }
+                switch purpose {
+                case .saveTags(let export): return .emit(.saveTags(export, path: trimmed))
+                case .importFiles: return .emit(.importPath(trimmed))
+                }
+            case nil:
                 if path.handle(press) { error = nil }
             }
         case .paste(let text):
             path.insert(text)
+            error = nil
         default:
             break
         }
@@ -46,15 +69,21 @@ public struct PathPrompt: Sendable, Equatable {
     }
 
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
-        let frame = buffer.bounds.centered(width: min(buffer.width - 4, 80), height: 6)
+        let frame = buffer.bounds.centered(width: min(buffer.width - 4, 80), height: 6 + (error == nil ? 0 : 1))
         let inner = DialogFrame.render(title: title, in: frame, theme: theme, into: &buffer)
         buffer.write("Path ", x: inner.x, y: inner.y, role: .fieldLabel, theme: theme)
         var field = path
         field.error = error
         TextFieldWidget.render(&field, in: Rect(x: inner.x + 5, y: inner.y, width: inner.width - 5, height: 1), focused: true, theme: theme, into: &buffer)
         let cursor = buffer.cursor
-        buffer.write(error.map { "↳ \($0)" } ?? hint, x: inner.x, y: inner.y + 2,
-                     maxWidth: inner.width, role: error == nil ? .textMuted : .textError, theme: theme)
+        if let error {
+            // Wrapped, not cut: a path in a message is read whole.
+            for (row, line) in TextWrap.hard("↳ " + error, width: inner.width).prefix(2).enumerated() {
+                buffer.write(line, x: inner.x, y: inner.y + 2 + row, maxWidth: inner.width, role: .textError, theme: theme)
+            }
+        } else {
+            buffer.write(hint, x: inner.x, y: inner.y + 2, maxWidth: inner.width, role: .textMuted, theme: theme)
+        }
         buffer.cursor = cursor
     }
 }

@@ -2,9 +2,10 @@ import ClicktraxCore
 import TerminalUI
 
 /// The chooser behind each Edit button: search as you type (by name, ID or code), results read
-/// from the store — never the whole catalog — and "none" first for the optional ones.
+/// from the store — never the whole catalog — and "none" first for the optional ones. It opens
+/// on the current choice, with the last search typed for this field.
 public struct PickerDialog: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable, Hashable {
         case lineItem
         case publisher
         case placement(publisherId: Int64)
@@ -25,6 +26,15 @@ public struct PickerDialog: Sendable, Equatable {
             case .lineItem, .publisher: false
             }
         }
+
+        var noun: String {
+            switch self {
+            case .lineItem: "line item"
+            case .publisher: "publisher"
+            case .placement: "placement"
+            case .paymentRule: "payment rule"
+            }
+        }
     }
 
     /// One result: what a row shows, and what choosing it sets (nil for "none").
@@ -33,121 +43,131 @@ public struct PickerDialog: Sendable, Equatable {
         public var name: String
         var cells: [String]
         var inactive: Bool
+
+        public init(id: Int64?, name: String, cells: [String], inactive: Bool) {
+            self.id = id
+            self.name = name
+            self.cells = cells
+            self.inactive = inactive
+        }
+
+        static let none = Choice(id: nil, name: "none", cells: ["", "— none —", "", ""], inactive: false)
+    }
+
+    /// What a search found: the first `limit` choices, and how many matched in all (nil: more
+    /// than were read, how many not counted).
+    public struct Results: Sendable, Equatable {
+        public var choices: [Choice]
+        public var total: Int?
+        /// No name holds every word: the results hold the letters in order instead.
+        public var fuzzy: Bool
+        public var error: String?
+
+        public init(choices: [Choice], total: Int?, fuzzy: Bool = false, error: String? = nil) {
+            self.choices = choices
+            self.total = total
+            self.fuzzy = fuzzy
+            self.error = error
+        }
     }
 
     public let kind: Kind
-    public private(set) var search = TextFieldState(placeholder: "name, ID or code")
-    public private(set) var results: [Choice] = []
+    public private(set) var search: TextFieldState
+    public private(set) var results = Results(choices: [], total: 0)
     public private(set) var table = TableState<Int>()
-    public private(set) var error: String?
-    /// No line item name holds every word: the results hold the letters in order instead.
-    public private(set) var fuzzy = false
+    /// The current value, selected when the results come.
+    let current: Int64?
     private var loadedTerm: String?
+    private var askedTerm: String?
     static let limit = 200
 
-    public init(kind: Kind) { self.kind = kind }
+    public init(kind: Kind, query: String = "", current: Int64? = nil) {
+        self.kind = kind
+        self.current = current
+        search = TextFieldState(query, placeholder: "name, ID or code")
+    }
+
+    var term: String { search.text.trimmingCharacters(in: .whitespaces) }
+
+    /// The choices shown: "none" first for an optional field with nothing typed.
+    var rows: [Choice] { kind.isOptional && loadedTerm == "" ? [.none] + results.choices : results.choices }
 
     var columns: [TableColumn] {
+        let id = TableColumn("ID", minWidth: 8, alignRight: true)
+        let name = TableColumn("Name", minWidth: 24, flex: 3, priority: 90)
+        let state = TableColumn("State", minWidth: 10, priority: 60)
         switch kind {
         case .lineItem:
-            [TableColumn("ID", minWidth: 8, alignRight: true), TableColumn("Name", minWidth: 24, flex: 3, priority: 90),
-             TableColumn("Code", minWidth: 12, flex: 1, priority: 40), TableColumn("Advertiser", minWidth: 10, priority: 30, alignRight: true),
-             TableColumn("State", minWidth: 8, priority: 60)]
+            return [id, name, TableColumn("Code", minWidth: 12, flex: 1, priority: 40), TableColumn("Advertiser", minWidth: 14, flex: 1, priority: 30), state]
         case .publisher:
-            [TableColumn("ID", minWidth: 8, alignRight: true), TableColumn("Name", minWidth: 24, flex: 3, priority: 90),
-             TableColumn("Code", minWidth: 10, priority: 40), TableColumn("State", minWidth: 8, priority: 60)]
+            return [id, name, TableColumn("Code", minWidth: 10, priority: 40), state]
         case .placement:
-            [TableColumn("ID", minWidth: 8, alignRight: true), TableColumn("Name", minWidth: 24, flex: 3, priority: 90),
-             TableColumn("Size", minWidth: 8, priority: 40), TableColumn("State", minWidth: 8, priority: 60)]
+            return [id, name, TableColumn("Size", minWidth: 8, priority: 40), state]
         case .paymentRule:
-            [TableColumn("ID", minWidth: 8, alignRight: true), TableColumn("Name", minWidth: 24, flex: 3, priority: 90),
-             TableColumn("Pricing", minWidth: 9, priority: 40), TableColumn("State", minWidth: 8, priority: 60)]
+            return [id, name, TableColumn("Pricing", minWidth: 9, priority: 40), state]
         }
     }
 
-    /// Reads the results for the current search, if it changed since the last read.
-    public mutating func refresh(from store: any TrackerStore) {
-        let term = search.text.trimmingCharacters(in: .whitespaces)
-        guard term != loadedTerm else { return }
+    /// The search to run, if the term changed since the last one.
+    mutating func needs() -> [AppCommand] {
+        guard term != loadedTerm, term != askedTerm else { return [] }
+        askedTerm = term
+        return [.searchPicker(kind, term: term)]
+    }
+
+    /// A search's results; stale ones (the term changed meanwhile) are dropped.
+    mutating func receive(term: String, _ found: Results) {
+        guard term == askedTerm else { return }
+        let firstResults = loadedTerm == nil
         loadedTerm = term
-        do {
-            var found: [Choice] = []
-            fuzzy = false
-            switch kind {
-            case .lineItem:
-                let matches = try store.findLineItems(term, limit: Self.limit)
-                fuzzy = matches.fuzzy
-                found = matches.items.map {
-                    Choice(id: $0.id, name: $0.name, cells: [String($0.id), $0.name, $0.code ?? "", $0.advertiserId.map(String.init) ?? "",
-                                                             $0.state == .active ? "active" : "● inactive"], inactive: $0.state != .active)
-                }
-            case .publisher:
-                found = try store.publishers(matching: term).prefix(Self.limit).map {
-                    Choice(id: $0.id, name: $0.name, cells: [String($0.id), $0.name, $0.code ?? "", $0.state == .active ? "active" : "● inactive"],
-                           inactive: $0.state != .active)
-                }
-            case .placement(let publisherId):
-                found = try store.placements(publisherId: publisherId).filter { Self.matches($0.id, $0.name, $0.code, term) }.map { placement in
-                    var size = ""
-                    if let width = placement.width, let height = placement.height { size = "\(width)x\(height)" }
-                    return Choice(id: placement.id, name: placement.name,
-                                  cells: [String(placement.id), placement.name, size, placement.state == .active ? "active" : "● inactive"],
-                                  inactive: placement.state != .active)
-                }
-            case .paymentRule(let publisherId):
-                found = try store.paymentRules(publisherId: publisherId).filter { Self.matches($0.id, $0.name, $0.code, term) }.map {
-                    Choice(id: $0.id, name: $0.name, cells: [String($0.id), $0.name, $0.pricingType.rawValue, $0.state == .active ? "active" : "● inactive"],
-                           inactive: $0.state != .active)
-                }
-            }
-            if kind.isOptional && term.isEmpty {
-                found.insert(Choice(id: nil, name: "none", cells: ["", "— none —", "", ""], inactive: false), at: 0)
-            }
-            results = found
-            error = nil
-        } catch {
-            results = []
-            self.error = "\(error)"
+        askedTerm = nil
+        results = found
+        table.rowCount = rows.count
+        if firstResults, let current, let row = rows.firstIndex(where: { $0.id == current }) {
+            table.setCursor(row)
+        } else {
+            table.setCursor(0)
         }
-        table.rowCount = results.count
-        table.setCursor(0)
     }
 
-    static func matches(_ id: Int64, _ name: String, _ code: String?, _ term: String) -> Bool {
-        let words = TextFolding.words(of: term)
-        if words.isEmpty || String(id) == term { return true }
-        if let code, code.lowercased() == term.lowercased() { return true }
-        let folded = TextFolding.fold(name)
-        return words.allSatisfy { folded.contains($0) }
-    }
+    public enum Action: Sendable, Equatable { case choose, back, up, down, pageUp, pageDown }
 
-    public mutating func handle(_ event: InputEvent, screen: Rect) -> DialogOutcome<Choice> {
+    public static let bindings: [Binding<Action>] = [
+        Binding([KeyPress(.enter)], .choose, "Choose", footer: "picks"),
+        Binding([KeyPress(.escape)], .back, "Back without choosing", footer: "goes back"),
+        Binding([KeyPress(.up)], .up, "Move up", footer: "choose"),
+        Binding([KeyPress(.down)], .down, "Move down"),
+        Binding([KeyPress(.pageUp)], .pageUp, "Page up"),
+        Binding([KeyPress(.pageDown)], .pageDown, "Page down"),
+    ]
+
+    public mutating func handle(_ event: InputEvent, screen: Rect) -> ModalStep {
         switch event {
         case .key(let press):
-            switch press.key {
-            case .escape: return .cancel
-            case .enter:
-                return results.indices.contains(table.cursor) ? .done(results[table.cursor]) : .stay
+            switch Binding.action(for: press, in: Self.bindings) {
+            case .back: return .close
+            case .choose: return chooseCurrent()
             case .up: table.moveCursor(by: -1)
             case .down: table.moveCursor(by: 1)
             case .pageUp: table.pageUp()
             case .pageDown: table.pageDown()
-            default: _ = search.handle(press)
+            case nil: _ = search.handle(press)
             }
         case .paste(let text):
             search.insert(text)
         case .mouse(let mouse):
-            let body = tableRect(in: frame(in: screen))
+            let frame = frame(in: screen)
+            let body = tableRect(in: frame)
             switch mouse.kind {
             case .wheelUp: table.scroll(by: -3)
             case .wheelDown: table.scroll(by: 3)
             case .press, .click:
                 let row = table.offset + mouse.y - body.y - 1
-                if body.contains(x: mouse.x, y: mouse.y), mouse.y > body.y, results.indices.contains(row) {
-                    if row == table.cursor { return .done(results[row]) }
+                if body.contains(x: mouse.x, y: mouse.y), mouse.y > body.y, rows.indices.contains(row) {
+                    if row == table.cursor { return chooseCurrent() }
                     table.setCursor(row)
-                } else if !frame(in: screen).contains(x: mouse.x, y: mouse.y) {
-                    return .cancel
+                } else if !frame.contains(x: mouse.x, y: mouse.y) {
+                    return .close
                 }
             default: break
             }
@@ -157,8 +177,27 @@ public struct PickerDialog: Sendable, Equatable {
         return .stay
     }
 
-    func frame(in screen: Rect) -> Rect { screen.centered(width: min(screen.width - 2, 110), height: screen.height - 2) }
+    private func chooseCurrent() -> ModalStep {
+        guard rows.indices.contains(table.cursor), loadedTerm == term else { return .stay }
+        return .closeAndEmit(.picked(kind, rows[table.cursor], query: term))
+    }
+
+    func frame(in screen: Rect) -> Rect { screen.centered(width: min(screen.width - 2, 120), height: screen.height - 2) }
     func tableRect(in frame: Rect) -> Rect { Rect(x: frame.x + 2, y: frame.y + 3, width: frame.width - 4, height: frame.height - 5) }
+
+    var status: String {
+        if let error = results.error { return error }
+        if loadedTerm == nil || loadedTerm != term { return "Searching…" }
+        if results.choices.isEmpty { return "Nothing matches “\(DisplayWidth.truncate(search.text, to: 40))”." }
+        let shown = results.choices.count
+        let count = switch results.total {
+        case nil: "the first \(shown) found (type more to narrow)"
+        case let total? where total > shown: "\(shown) of \(total.grouped) found (type more to narrow)"
+        case let total?: "\(total.grouped) found"
+        }
+        let how = results.fuzzy ? "No name holds every word; closest by letters in order: " : ""
+        return "\(how)\(count) · " + Binding.hintLine(Self.bindings)
+    }
 
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
         let frame = frame(in: buffer.bounds)
@@ -169,19 +208,12 @@ public struct PickerDialog: Sendable, Equatable {
                                theme: theme, into: &buffer)
         let cursor = buffer.cursor
         var state = table
-        let rows = results
+        let rows = rows
         TableWidget.render(&state, columns: columns, checkboxes: false, in: tableRect(in: frame), theme: theme, into: &buffer) { range in
             range.map { TableRow(id: $0, cells: rows[$0].cells, dimmed: rows[$0].inactive) }
         }
-        let status: String
-        if let error { status = error } else if results.isEmpty {
-            status = "Nothing matches “\(search.text)”."
-        } else {
-            let more = kind == .lineItem && results.count >= Self.limit ? " (the first \(Self.limit): type more to narrow)" : ""
-            let how = fuzzy ? "No name holds every word; closest by letters in order: " : ""
-            status = "\(how)\(results.count) found\(more) · ↑↓ choose · Enter picks · Esc goes back"
-        }
-        buffer.write(status, x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, role: error == nil ? .textMuted : .textError, theme: theme)
+        buffer.write(status, x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, role: results.error == nil ? .textMuted : .textError,
+                     theme: theme)
         buffer.cursor = cursor
     }
 }

@@ -1,7 +1,9 @@
+import TerminalUI
+
 /// The More Actions of the Click Trackers screen (SPEC §5), applied to the ticked trackers, or
 /// the current one when none is ticked.
 public enum TrackerCommand: String, Sendable, Equatable, CaseIterable {
-    case exportTags, copyTags, activate, deactivate, duplicate, delete, undo
+    case exportTags, copyTags, activate, deactivate, duplicate, delete, undo, redo
 
     public var label: String {
         switch self {
@@ -11,23 +13,34 @@ public enum TrackerCommand: String, Sendable, Equatable, CaseIterable {
         case .deactivate: "Deactivate"
         case .duplicate: "Duplicate"
         case .delete: "Delete…"
-        case .undo: "Undo last change"
+        case .undo: "Undo"
+        case .redo: "Redo"
         }
     }
 
-    /// The key that runs it from the screen, also shown in the menu.
-    public var shortcut: String {
-        switch self {
-        case .exportTags: "x"
-        case .copyTags: "y"
-        case .activate: "+"
-        case .deactivate: "-"
-        case .duplicate: "D"
-        case .delete: "Del"
-        case .undo: "u"
+    /// The label without its "…", for messages.
+    public var plainLabel: String { label.replacingOccurrences(of: "…", with: "") }
+
+    /// The keys that run it from the screen (and in the menu), from the screen's binding table.
+    public var keys: [KeyPress] {
+        let action: ClickTrackersAction = switch self {
+        case .exportTags: .exportTags
+        case .copyTags: .copyTags
+        case .activate: .activate
+        case .deactivate: .deactivate
+        case .duplicate: .duplicate
+        case .delete: .delete
+        case .undo: .undo
+        case .redo: .redo
         }
+        return ClickTrackersAction.bindings.first { $0.action == action }?.keys ?? []
     }
+
+    /// The first key, shown in the menu.
+    public var shortcut: String { keys.first.map { $0.key == .delete ? "Del" : $0.description } ?? "" }
 
     /// Whether it acts on trackers (and so needs one ticked or under the cursor).
-    var needsTrackers: Bool { self != .undo }
+    var needsTrackers: Bool { self != .undo && self != .redo }
+    var isDestructive: Bool { self == .delete }
+    var isHistory: Bool { self == .undo || self == .redo }
 }

@@ -10,18 +10,10 @@ public struct TrackerDialog: Sendable, Equatable {
         case name, advanced, code, landingPage, state, lineItem, publisher, placement, paymentRule, save, cancel
     }
 
-    /// What the dialog asks of its parent.
-    public enum Request: Sendable, Equatable {
-        case pick(PickerDialog.Kind)
-        case save(TrackerDraft, trackerId: Int64?, revision: Int?)
-        /// Esc with unsaved edits: ask before throwing them away.
-        case confirmDiscard
-    }
-
     /// Nil for a new tracker.
     public let trackerId: Int64?
-    let revision: Int?
-    let original: TrackerDraft
+    private(set) var revision: Int?
+    private(set) var original: TrackerDraft
     public private(set) var name: TextFieldState
     public private(set) var code: TextFieldState
     public private(set) var landingPage: TextFieldState
@@ -36,6 +28,13 @@ public struct TrackerDialog: Sendable, Equatable {
     public private(set) var errors: [TrackerField: String] = [:]
     /// A note or error for the whole dialog: a conflict, a cleared placement.
     public private(set) var notice: (text: String, isError: Bool)?
+    /// The last search typed in each picker, so reopening one keeps it.
+    private(set) var pickerQueries: [PickerDialog.Kind: String] = [:]
+    /// After a save was refused over someone's change and their version was loaded: what this
+    /// operator had typed, by field, where it differs — shown beside the field, kept to re-type.
+    public private(set) var yours: [Focus: String] = [:]
+    /// The save was refused because someone saved the tracker since: Ctrl-R loads theirs.
+    public private(set) var conflicted = false
 
     public init(editing tracker: ClickTracker? = nil) {
         trackerId = tracker?.id
@@ -54,7 +53,8 @@ public struct TrackerDialog: Sendable, Equatable {
 
     public static func == (lhs: TrackerDialog, rhs: TrackerDialog) -> Bool {
         lhs.trackerId == rhs.trackerId && lhs.draft == rhs.draft && lhs.focus == rhs.focus && lhs.errors == rhs.errors
-            && lhs.notice?.text == rhs.notice?.text && lhs.advancedOpen == rhs.advancedOpen
+            && lhs.notice?.text == rhs.notice?.text && lhs.advancedOpen == rhs.advancedOpen && lhs.revision == rhs.revision
+            && lhs.yours == rhs.yours
     }
 
     public var title: String { trackerId.map { "Edit Click Tracker \($0)" } ?? "Create new Click Tracker" }
@@ -74,8 +74,11 @@ public struct TrackerDialog: Sendable, Equatable {
     // MARK: Results coming back
 
     /// A picker's choice.
-    public mutating func apply(_ choice: PickerDialog.Choice, from kind: PickerDialog.Kind) {
+    public mutating func apply(_ choice: PickerDialog.Choice, from kind: PickerDialog.Kind, query: String) {
+        pickerQueries[kind] = query
         let ref = choice.id.map { ObjectRef(id: $0, name: choice.name) }
+        // Picked: on to the next field, as a form does.
+        defer { move(1) }
         switch kind {
         case .lineItem: lineItem = ref; errors[.lineItem] = nil
         case .publisher:
@@ -104,38 +107,88 @@ public struct TrackerDialog: Sendable, Equatable {
             notice = ("Not saved: \(issues.count) problem\(issues.count == 1 ? "" : "s") to fix. " + elsewhere.joined(separator: "; "), true)
             if errors[.code] != nil || errors[.landingPageURL] != nil { advancedOpen = true }
             if let first = focusOrder.first(where: { errors[$0.field] != nil }) { focus = first }
+        } else if case ClicktraxError.conflict(let message) = error, trackerId != nil {
+            conflicted = true
+            notice = ("Not saved: \(message). Ctrl-R loads their version, keeping what you typed beside each field.", true)
         } else {
             notice = ("Not saved: \(error)", true)
         }
     }
 
+    /// Their version, as saved now, with this operator's typing kept beside each field that
+    /// differs: the next save starts from their revision, so it can go through.
+    public mutating func rebase(on theirs: ClickTracker) {
+        let mine = self
+        let fresh = TrackerDialog(editing: theirs)
+        self = fresh
+        focus = mine.focus
+        advancedOpen = mine.advancedOpen || fresh.advancedOpen
+        pickerQueries = mine.pickerQueries
+        for target in Focus.allCases {
+            if let typed = mine.valueText(target), typed != fresh.valueText(target) { yours[target] = typed.isEmpty ? "(empty)" : typed }
+        }
+        notice = yours.isEmpty
+            ? ("Loaded their version: it matches yours. Ctrl-S saves.", false)
+            : ("Loaded their version; yours is shown beside each field that differs (Ctrl-S saves what is in the fields).", false)
+    }
+
+    /// A field's value as text, for comparing versions.
+    func valueText(_ target: Focus) -> String? {
+        switch target {
+        case .name: name.text
+        case .code: code.text
+        case .landingPage: landingPage.text
+        case .state: state.rawValue
+        case .lineItem: lineItem.map { "\($0.id) \($0.name)" } ?? ""
+        case .publisher: publisher.map { "\($0.id) \($0.name)" } ?? ""
+        case .placement: placement.map { "\($0.id) \($0.name)" } ?? ""
+        case .paymentRule: paymentRule.map { "\($0.id) \($0.name)" } ?? ""
+        case .advanced, .save, .cancel: nil
+        }
+    }
+
     // MARK: Input
 
-    public mutating func handle(_ event: InputEvent, screen: Rect) -> DialogOutcome<Request> {
+    public enum Action: Sendable, Equatable { case next, previous, save, cancel, reload }
+
+    public static let bindings: [Binding<Action>] = [
+        Binding([KeyPress(.tab), KeyPress(.down)], .next, "Next field", footer: "move"),
+        Binding([KeyPress(.backTab), KeyPress(.up)], .previous, "Previous field"),
+        Binding([.ctrl("s")], .save, "Save", footer: "save"),
+        Binding([KeyPress(.escape)], .cancel, "Cancel (asks first if you changed something)", footer: "cancel"),
+        Binding([.ctrl("r")], .reload, "After a refused save: load their version, keeping yours beside each field"),
+    ]
+
+    /// Keys of a focused line that is not a text field (text fields take `TextFieldAction`'s).
+    public static let fieldBindings: [Binding<String>] = [
+        Binding([KeyPress(.enter)], "activate", "Pick (Line Item, Publisher, Placement, Payment Rule), toggle, or Save / Cancel",
+                footer: "pick"),
+        Binding([.char(" "), KeyPress(.left), KeyPress(.right)], "toggle", "Toggle Advanced Options or State"),
+    ]
+
+    public mutating func handle(_ event: InputEvent, screen: Rect) -> ModalStep {
         switch event {
         case .key(let press): return handleKey(press)
         case .paste(let text):
+            // A paste is text for the focused field; anywhere else it does nothing.
             switch focus {
-            case .name: name.insert(text)
-            case .code: code.insert(text)
-            case .landingPage: landingPage.insert(text)
+            case .name: name.insert(text); errors[.name] = nil
+            case .code: code.insert(text); errors[.code] = nil
+            case .landingPage: landingPage.insert(text); errors[.landingPageURL] = nil
             default: break
             }
             return .stay
         case .mouse(let mouse):
             guard mouse.kind == .press || mouse.kind == .click else { return .stay }
-            let frame = frame(in: screen)
-            guard frame.contains(x: mouse.x, y: mouse.y) else { return .stay }
-            if mouse.y == frame.maxY - 2 {
-                // The button row: Save/Create, then Cancel.
-                let saveWidth = (trackerId == nil ? "Create" : "Save").count + 4
-                if mouse.x < frame.x + 2 + saveWidth { focus = .save; return save() }
-                if mouse.x < frame.x + 2 + saveWidth + 12 { focus = .cancel; return activate(.cancel, byMouse: true) }
-                return .stay
+            let layout = layout(in: screen)
+            switch layout.buttons.button(atX: mouse.x, y: mouse.y) {
+            case 0: focus = .save; return save()
+            case 1: focus = .cancel; return activate(.cancel, byMouse: true)
+            default: break
             }
-            if let (target, _) = layout(in: frame).first(where: { $0.row == mouse.y }) {
-                focus = target
-                return activate(target, byMouse: true)
+            if let line = layout.lines.first(where: { $0.row == mouse.y }), layout.frame.contains(x: mouse.x, y: mouse.y) {
+                focus = line.target
+                return activate(line.target, byMouse: true)
             }
             return .stay
         case .resize:
@@ -143,15 +196,16 @@ public struct TrackerDialog: Sendable, Equatable {
         }
     }
 
-    mutating func handleKey(_ press: KeyPress) -> DialogOutcome<Request> {
-        if press == .ctrl("s") { return save() }
-        switch press.key {
-        case .escape: return isDirty ? .done(.confirmDiscard) : .cancel
-        case .tab: move(1); return .stay
-        case .backTab: move(-1); return .stay
-        case .down: move(1); return .stay
-        case .up: move(-1); return .stay
-        default: break
+    mutating func handleKey(_ press: KeyPress) -> ModalStep {
+        switch Binding.action(for: press, in: Self.bindings) {
+        case .save: return save()
+        case .cancel: return cancel()
+        case .next: move(1); return .stay
+        case .previous: move(-1); return .stay
+        case .reload:
+            guard conflicted, let trackerId else { return .stay }
+            return .emit(.reloadTrackerIntoDialog(trackerId))
+        case nil: break
         }
         switch focus {
         case .name: if name.handle(press) { errors[.name] = nil; return .stay }
@@ -173,28 +227,40 @@ public struct TrackerDialog: Sendable, Equatable {
 
     var isTextFocus: Bool { focus == .name || focus == .code || focus == .landingPage }
 
-    mutating func activate(_ target: Focus, byMouse: Bool) -> DialogOutcome<Request> {
+    mutating func cancel() -> ModalStep {
+        guard isDirty else { return .close }
+        return .push(.confirm(ConfirmDialog(title: "Unsaved changes", message: "Throw away what you typed in this tracker?",
+                                            confirmLabel: "Discard", purpose: .discardEdits)))
+    }
+
+    mutating func activate(_ target: Focus, byMouse: Bool) -> ModalStep {
         switch target {
         case .advanced:
             advancedOpen.toggle()
         case .state:
             if byMouse { state = state == .active ? .inactive : .active }
-        case .lineItem: return .done(.pick(.lineItem))
-        case .publisher: return .done(.pick(.publisher))
+        case .lineItem: return pick(.lineItem, current: lineItem)
+        case .publisher: return pick(.publisher, current: publisher)
         case .placement, .paymentRule:
             guard let publisherId = publisher?.id else {
                 errors[target.field] = "choose the publisher first: \(target == .placement ? "placements" : "payment rules") belong to one"
                 return .stay
             }
-            return .done(.pick(target == .placement ? .placement(publisherId: publisherId) : .paymentRule(publisherId: publisherId)))
+            return target == .placement
+                ? pick(.placement(publisherId: publisherId), current: placement)
+                : pick(.paymentRule(publisherId: publisherId), current: paymentRule)
         case .save: return save()
-        case .cancel: return isDirty ? .done(.confirmDiscard) : .cancel
+        case .cancel: return cancel()
         case .name, .code, .landingPage: break
         }
         return .stay
     }
 
-    mutating func save() -> DialogOutcome<Request> {
+    func pick(_ kind: PickerDialog.Kind, current: ObjectRef?) -> ModalStep {
+        .push(.picker(PickerDialog(kind: kind, query: pickerQueries[kind] ?? "", current: current?.id)))
+    }
+
+    mutating func save() -> ModalStep {
         // The rules Core can check without the catalog are shown at once; the rest come back
         // from the store through `showFailure`.
         let issues = TrackerRules.check(draft)
@@ -202,7 +268,7 @@ public struct TrackerDialog: Sendable, Equatable {
             showFailure(ClicktraxError.invalid(issues))
             return .stay
         }
-        return .done(.save(draft, trackerId: trackerId, revision: revision))
+        return .emit(.saveTracker(draft, trackerId: trackerId, revision: revision))
     }
 
     mutating func move(_ delta: Int) {
@@ -213,33 +279,40 @@ public struct TrackerDialog: Sendable, Equatable {
 
     // MARK: Drawing
 
-    /// Rows the fields take: one each, and one more under a text field with an error.
-    var fieldRows: Int {
-        focusOrder.filter { $0 != .save && $0 != .cancel }.reduce(0) { $0 + 1 + (hasErrorLine($1) ? 1 : 0) }
+    /// A second line under a field: its error, or (after loading their version) what you typed.
+    func hasSecondLine(_ target: Focus) -> Bool {
+        yours[target] != nil || ((target == .name || target == .code || target == .landingPage) && errors[target.field] != nil)
     }
 
-    func hasErrorLine(_ target: Focus) -> Bool {
-        (target == .name || target == .code || target == .landingPage) && errors[target.field] != nil
+    /// Where everything is, for drawing and for the mouse.
+    struct Layout {
+        let frame: Rect
+        let inner: Rect
+        let lines: [(target: Focus, row: Int)]
+        let notice: Rect
+        let buttons: ButtonRow
     }
 
     /// Title row, fields, a blank, the notice, the buttons, and the border.
-    func frame(in screen: Rect) -> Rect {
-        screen.centered(width: min(screen.width - 2, 96), height: min(screen.height, fieldRows + 6))
-    }
-
-    /// Which row each focusable line is on, for drawing and for the mouse.
-    func layout(in frame: Rect) -> [(target: Focus, row: Int)] {
-        var rows: [(Focus, Int)] = []
+    func layout(in screen: Rect) -> Layout {
+        let fields = focusOrder.filter { $0 != .save && $0 != .cancel }
+        let rows = fields.reduce(0) { $0 + 1 + (hasSecondLine($1) ? 1 : 0) }
+        let frame = screen.centered(width: min(screen.width - 2, 96), height: min(screen.height, rows + 6))
+        let inner = frame.inset(by: 1)
+        var lines: [(Focus, Int)] = []
         var y = frame.y + 2
-        for target in focusOrder where target != .save && target != .cancel {
-            rows.append((target, y))
-            y += hasErrorLine(target) ? 2 : 1
+        for target in fields {
+            lines.append((target, y))
+            y += hasSecondLine(target) ? 2 : 1
         }
-        return rows
+        let buttons = ButtonRow([trackerId == nil ? "Create" : "Save", "Cancel"], x: frame.x + 2, y: frame.maxY - 2)
+        return Layout(frame: frame, inner: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height), lines: lines,
+                      notice: Rect(x: inner.x + 1, y: frame.maxY - 3, width: inner.width - 2, height: 1), buttons: buttons)
     }
 
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
-        let frame = frame(in: buffer.bounds)
+        let layout = layout(in: buffer.bounds)
+        let frame = layout.frame
         let inner = DialogFrame.render(title: title, in: frame, theme: theme, into: &buffer)
         let labelWidth = 19
         let valueX = inner.x + labelWidth
@@ -247,23 +320,22 @@ public struct TrackerDialog: Sendable, Equatable {
         var cursor: (x: Int, y: Int)?
         buffer.write("Click Tracker Details", x: inner.x, y: frame.y + 1, role: .dialogTitle, theme: theme)
 
-        for (target, row) in layout(in: frame) where target != .save {
+        for (target, row) in layout.lines {
             let focused = focus == target
-            let label = target.label
-            buffer.write(label, x: inner.x, y: row, maxWidth: labelWidth - 1, role: focused ? .dialogKey : .fieldLabel, theme: theme)
+            buffer.write(target.label, x: inner.x, y: row, maxWidth: labelWidth - 1, role: focused ? .dialogKey : .fieldLabel, theme: theme)
+            var secondLine: (text: String, role: ThemeRole)?
+            if let mine = yours[target] { secondLine = ("↳ yours: " + mine, .textWarning) }
             switch target {
             case .name, .code, .landingPage:
                 var field = target == .name ? name : target == .code ? code : landingPage
                 if let error = errors[target.field] { field.error = error }
-                let width = min(valueWidth, 60)
-                TextFieldWidget.render(&field, in: Rect(x: valueX, y: row, width: width, height: 1), focused: focused, theme: theme, into: &buffer)
+                TextFieldWidget.render(&field, in: Rect(x: valueX, y: row, width: min(valueWidth, 60), height: 1), focused: focused,
+                                       theme: theme, into: &buffer)
                 if focused { cursor = buffer.cursor }
-                if let error = errors[target.field] {
-                    buffer.write("↳ " + error, x: valueX, y: row + 1, maxWidth: inner.maxX - valueX, role: .textError, theme: theme)
-                }
+                if let error = errors[target.field] { secondLine = ("↳ " + error, .textError) }
             case .advanced:
                 buffer.write(advancedOpen ? "▾ hide Code and Landing Page URL" : "▸ show Code and Landing Page URL", x: valueX, y: row,
-                             role: focused ? .buttonFocused : .button, theme: theme)
+                             maxWidth: valueWidth, role: focused ? .buttonFocused : .button, theme: theme)
             case .state:
                 RadioGroupWidget.render(["active", "inactive"], selected: state == .active ? 0 : 1, focused: focused, x: valueX, y: row,
                                         maxWidth: valueWidth, theme: theme, into: &buffer)
@@ -280,14 +352,18 @@ public struct TrackerDialog: Sendable, Equatable {
             case .save, .cancel:
                 break
             }
+            if let secondLine {
+                buffer.write(secondLine.text, x: valueX, y: row + 1, maxWidth: inner.maxX - valueX, role: secondLine.role, theme: theme)
+            }
         }
         if let notice {
-            buffer.write(notice.text, x: inner.x, y: frame.maxY - 3, maxWidth: inner.width, role: notice.isError ? .textError : .textWarning, theme: theme)
+            buffer.write(notice.text, x: layout.notice.x, y: layout.notice.y, maxWidth: layout.notice.width,
+                         role: notice.isError ? .textError : .textWarning, theme: theme)
         }
-        let saveWidth = ButtonWidget.render(trackerId == nil ? "Create" : "Save", focused: focus == .save, x: inner.x, y: frame.maxY - 2, theme: theme, into: &buffer)
-        ButtonWidget.render("Cancel", focused: focus == .cancel, x: inner.x + saveWidth + 2, y: frame.maxY - 2, theme: theme, into: &buffer)
-        buffer.write("Tab/↑↓ move · Enter edit or pick · Ctrl-S save · Esc cancel", x: inner.x + saveWidth + 14, y: frame.maxY - 2,
-                     maxWidth: max(0, inner.maxX - inner.x - saveWidth - 14), role: .textMuted, theme: theme)
+        layout.buttons.render(focused: focus == .save ? 0 : focus == .cancel ? 1 : nil, theme: theme, into: &buffer)
+        let hints = Binding.hintLine(Self.bindings) + " · " + Binding.hintLine(Self.fieldBindings)
+        buffer.write(hints, x: layout.buttons.maxX + 2, y: layout.buttons.areas[0].y, maxWidth: max(0, inner.maxX - layout.buttons.maxX - 2),
+                     role: .textMuted, theme: theme)
         buffer.cursor = cursor
     }
 }

@@ -12,8 +12,9 @@ public struct Importer: Sendable {
     }
 
     /// `progress` is told, as the import goes, how many files are done of how many, and how many
-    /// records went in (every file, and every 50,000 records within a big one).
-    public func run(_ paths: [String], into store: any TrackerStore, dryRun: Bool,
+    /// records went in (every file, and every 50,000 records within a big one). `cancellation`
+    /// stops it from another thread, writing nothing.
+    public func run(_ paths: [String], into store: any TrackerStore, dryRun: Bool, cancellation: ImportCancellation? = nil,
                     progress: (_ filesDone: Int, _ files: Int, _ records: Int) -> Void = { _, _, _ in }) throws -> ImportSummary {
         // One file in memory at a time: its records go into the transaction before the next is read.
         // Many files (a paged export) or a big one: build the line item indexes once, at the end.
@@ -42,8 +43,10 @@ public struct Importer: Sendable {
                     case .record(let record):
                         sink(record)
                         records += 1
+                        if records % 1_000 == 0 { try cancellation?.check() }
                         if records % 50_000 == 0 { progress(filesDone, paths.count, records) }
                     case .fileDone(let index, let fileProblems):
+                        try cancellation?.check()
                         problems += fileProblems
                         filesDone = index + 1
                         progress(filesDone, paths.count, records)

@@ -1,7 +1,7 @@
 import GRDB
 
 extension SQLiteStore {
-    /// Reverts one logged change, provided the tracker is still exactly as that change left it
+    /// Reverts one logged change, provided the tracker still holds exactly what that change left
     /// (otherwise someone changed it since, and undoing would lose their edit). The revert is
     /// itself a change, logged like any other. Returns the new log entry.
     public func undo(change sequence: Int64) throws -> TrackerChange {
@@ -11,7 +11,10 @@ extension SQLiteStore {
             }
             let current = try Self.fetchTracker(db, id: entry.trackerId)
             let expected = entry.after
-            guard current?.revision == expected?.revision, (current == nil) == (expected == nil) else {
+            // Compared by what the tracker holds, not by revision: undoing a later change of
+            // this session put it back as this change left it (a new revision, the same
+            // tracker), and that must not block undoing this one too.
+            guard current?.draft == expected?.draft, (current == nil) == (expected == nil) else {
                 throw ClicktraxError.conflict(
                     "undo: tracker \(entry.trackerId) was changed since (\(current.map { "now revision \($0.revision)" } ?? "now deleted")); "
                         + "nothing was undone, so that change is not lost")

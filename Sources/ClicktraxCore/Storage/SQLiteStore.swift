@@ -156,6 +156,12 @@ public final class SQLiteStore: TrackerStore {
         }
     }
 
+    public func changeCounter() throws -> Int {
+        // On the writer's connection: its own commits do not count, another process's do. A
+        // reader of the pool would see this process's own commits as changes too.
+        try writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+
     public func preference(_ key: String) throws -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: ["pref." + key]) }
     }

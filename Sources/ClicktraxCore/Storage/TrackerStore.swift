@@ -44,6 +44,11 @@ public protocol TrackerStore: Sendable {
     /// Imports what `body` feeds in one transaction, all or nothing (see `SQLiteStore`).
     func importStream(dryRun: Bool, bulk: Bool, _ body: ((ImportRecord) -> Void) throws -> [ImportProblem]) throws -> ImportSummary
 
+    /// A number that changes whenever another connection — another clicktrax process —
+    /// commits a change (SQLite's `PRAGMA data_version`); this store's own commits leave it be.
+    /// Cheap enough to ask every second.
+    func changeCounter() throws -> Int
+
     /// A remembered preference (the last export options, say), or nil.
     func preference(_ key: String) throws -> String?
     func setPreference(_ key: String, _ value: String) throws

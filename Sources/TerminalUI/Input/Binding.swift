@@ -23,6 +23,14 @@ public struct Binding<Action: Sendable>: Sendable {
         table.first { $0.keys.contains(press) }?.action
     }
 
+    /// A dialog's hint line, `Tab/↑↓ move · Ctrl-S save · Esc cancel`: the bindings with a short
+    /// label (all of them, with their labels, when none has one).
+    public static func hintLine(_ table: [Binding]) -> String {
+        let short = table.filter { $0.footerLabel != nil }
+        let shown = short.isEmpty ? table.map { ($0.keysLabel, $0.label) } : short.map { ($0.keysLabel, $0.footerLabel!) }
+        return shown.map { "\($0.0) \($0.1)" }.joined(separator: " · ")
+    }
+
     /// The footer's hints: the first key of each binding shown there.
     public static func footerHints(_ table: [Binding]) -> [(key: String, label: String)] {
         table.compactMap { binding in binding.footerLabel.map { (binding.keys.first?.description ?? "", $0) } }

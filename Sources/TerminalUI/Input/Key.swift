@@ -47,7 +47,11 @@ public struct KeyPress: Sendable, Hashable, CustomStringConvertible {
     public static func ctrl(_ c: Character) -> KeyPress { KeyPress(.character(c), ctrl: true) }
     public static func alt(_ c: Character) -> KeyPress { KeyPress(.character(c), alt: true) }
 
+    /// `Ctrl-S`, `Alt-b`: a Ctrl chord names its letter in capitals, as keyboards do (Ctrl
+    /// does not tell the cases apart); Alt keeps the case typed.
     public var description: String {
-        (ctrl ? "Ctrl-" : "") + (alt ? "Alt-" : "") + (shift ? "Shift-" : "") + key.description
+        var name = key.description
+        if ctrl, case .character(let c) = key, c.isLetter { name = name.uppercased() }
+        return (ctrl ? "Ctrl-" : "") + (alt ? "Alt-" : "") + (shift ? "Shift-" : "") + name
     }
 }

@@ -36,8 +36,8 @@ public struct ScreenBuffer: Sendable, Equatable {
     }
 
     /// Writes text from (x, y), at most `maxWidth` cells (default: to the edge), made
-    /// terminal-safe; a wide character that would not fit whole becomes a space. Returns the
-    /// cells used.
+    /// terminal-safe; text that does not fit is cut with `…` in its last cell (never half a
+    /// wide character). Returns the cells used.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, role: ThemeRole, theme: Theme) -> Int {
         write(text, x: x, y: y, maxWidth: maxWidth, style: theme.style(role), role: role)
@@ -56,7 +56,13 @@ public struct ScreenBuffer: Sendable, Equatable {
                 continue
             }
             if column + w > limit {
-                if w == 2 && column < limit && column >= 0 { self[column, y] = Cell(" ", style: style, width: 1, role: role) ; column += 1 }
+                // Cut: the last cell says so, whatever was cut (a wide character, a word).
+                let last = limit - 1
+                if last >= x, last >= 0 {
+                    if column <= last { column = last + 1 }
+                    clearWide(at: last, y: y)
+                    self[last, y] = Cell("…", style: style, width: 1, role: role)
+                }
                 break
             }
             if column >= 0 {

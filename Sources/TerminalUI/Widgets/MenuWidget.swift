@@ -20,7 +20,7 @@ public enum MenuWidget {
     }
 
     @discardableResult
-    public static func render(_ items: [MenuItem], focused: Int, x: Int, y: Int, theme: Theme, into buffer: inout ScreenBuffer) -> Rect {
+    public static func render(_ items: [MenuItem], focused: Int?, x: Int, y: Int, theme: Theme, into buffer: inout ScreenBuffer) -> Rect {
         let (width, height) = size(of: items)
         let rect = Rect(x: max(0, min(x, buffer.width - width)), y: y, width: width, height: height)
         buffer.fill(rect, role: .menu, theme: theme)

@@ -15,6 +15,9 @@ public struct TableRow<RowID: Hashable & Sendable>: Sendable {
 /// Draws a table: header (sort column marked ▲/▼), the visible rows with checkboxes, cursor
 /// and ticked styles, and a scroll indicator; asks the data source for the visible rows only.
 public enum TableWidget {
+    /// Columns the checkbox `[x] ` takes at the left of each row.
+    public static let checkboxWidth = 4
+
     /// `rows(range)` returns the rows of that range, in order.
     public static func render<RowID>(
         _ state: inout TableState<RowID>, columns: [TableColumn], checkboxes: Bool, in rect: Rect, theme: Theme,
@@ -23,7 +26,7 @@ public enum TableWidget {
         guard rect.width > 2, rect.height > 1 else { return }
         let bodyHeight = rect.height - 1
         state.setPageSize(bodyHeight)
-        let box = checkboxes ? 4 : 0
+        let box = checkboxes ? checkboxWidth : 0
         let layout = TableColumn.layout(columns, width: rect.width - box - 1)
 
         buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .tableHeader, theme: theme)

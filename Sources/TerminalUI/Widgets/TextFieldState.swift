@@ -26,38 +26,36 @@ public struct TextFieldState: Sendable, Equatable {
 
     /// Applies an editing key; false when the key is not the field's (Tab, Enter, Esc…).
     public mutating func handle(_ press: KeyPress) -> Bool {
-        switch (press.key, press.ctrl, press.alt) {
-        case (.character(let c), false, false):
-            insert(String(c))
-        case (.character("a"), true, false), (.home, _, _):
-            cursor = 0
-        case (.character("e"), true, false), (.end, _, _):
-            cursor = characters.count
-        case (.character("u"), true, false):
+        if let action = Binding.action(for: press, in: TextFieldAction.bindings) {
+            apply(action)
+            return true
+        }
+        guard case .character(let c) = press.key, !press.ctrl, !press.alt else { return false }
+        insert(String(c))
+        return true
+    }
+
+    public mutating func apply(_ action: TextFieldAction) {
+        switch action {
+        case .home: cursor = 0
+        case .end: cursor = characters.count
+        case .killToStart:
             characters.removeSubrange(0..<cursor)
             cursor = 0
-        case (.character("k"), true, false):
-            characters.removeSubrange(cursor...)
-        case (.character("w"), true, false), (.backspace, _, true):
+        case .killToEnd: characters.removeSubrange(cursor...)
+        case .killWordBefore:
             let start = wordStart(before: cursor)
             characters.removeSubrange(start..<cursor)
             cursor = start
-        case (.character("b"), false, true), (.left, true, _):
-            cursor = wordStart(before: cursor)
-        case (.character("f"), false, true), (.right, true, _):
-            cursor = wordEnd(after: cursor)
-        case (.left, false, false):
-            cursor = max(0, cursor - 1)
-        case (.right, false, false):
-            cursor = min(characters.count, cursor + 1)
-        case (.backspace, false, false):
+        case .wordLeft: cursor = wordStart(before: cursor)
+        case .wordRight: cursor = wordEnd(after: cursor)
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(characters.count, cursor + 1)
+        case .deleteBefore:
             if cursor > 0 { characters.remove(at: cursor - 1); cursor -= 1 }
-        case (.delete, false, false), (.character("d"), true, false):
+        case .deleteUnder:
             if cursor < characters.count { characters.remove(at: cursor) }
-        default:
-            return false
         }
-        return true
     }
 
     /// Inserts typed or pasted text at the cursor: line breaks and tabs become spaces, control
@@ -83,17 +81,21 @@ public struct TextFieldState: Sendable, Equatable {
         while DisplayWidth.of(String(characters[scroll..<cursor])) > width - 1 { scroll += 1 }
     }
 
+    /// Words, as readline's Alt-B/F see them: runs of letters and digits (so `/`, `.` and `-`
+    /// in a path or URL stop the cursor).
+    private func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber }
+
     private func wordStart(before index: Int) -> Int {
         var i = index
-        while i > 0 && characters[i - 1] == " " { i -= 1 }
-        while i > 0 && characters[i - 1] != " " { i -= 1 }
+        while i > 0 && !isWordCharacter(characters[i - 1]) { i -= 1 }
+        while i > 0 && isWordCharacter(characters[i - 1]) { i -= 1 }
         return i
     }
 
     private func wordEnd(after index: Int) -> Int {
         var i = index
-        while i < characters.count && characters[i] == " " { i += 1 }
-        while i < characters.count && characters[i] != " " { i += 1 }
+        while i < characters.count && !isWordCharacter(characters[i]) { i += 1 }
+        while i < characters.count && isWordCharacter(characters[i]) { i += 1 }
         return i
     }
 }

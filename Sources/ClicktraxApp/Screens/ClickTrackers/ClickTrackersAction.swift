@@ -1,20 +1,19 @@
 import TerminalUI
 
 /// What an operator can do on the Click Trackers screen.
-public enum MainAction: Sendable, Equatable {
+public enum ClickTrackersAction: Sendable, Equatable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case toggleTick, tickAllShown, clearTicks
     case focusFilter, clearFilter
     case nextSortColumn, reverseSort
     case create, edit, importFiles
-    case exportTags, copyTags, moreActions, activate, deactivate, duplicate, delete, undo
-    case help
-    case redraw, suspend, quit
+    case exportTags, copyTags, moreActions, activate, deactivate, duplicate, delete, undo, redo
+    case quit
 }
 
-extension MainAction {
+extension ClickTrackersAction {
     /// The screen's bindings: dispatch, footer and help all read this table.
-    public static let bindings: [Binding<MainAction>] = [
+    public static let bindings: [Binding<ClickTrackersAction>] = [
         Binding([.char("j"), KeyPress(.down)], .moveDown, "Down"),
         Binding([.char("k"), KeyPress(.up)], .moveUp, "Up"),
         Binding([KeyPress(.pageDown), .ctrl("f")], .pageDown, "Page down"),
@@ -25,7 +24,7 @@ extension MainAction {
         Binding([.char("a")], .tickAllShown, "Tick all shown"),
         Binding([.char("A")], .clearTicks, "Clear ticks"),
         Binding([.char("/")], .focusFilter, "Filter by name, ID, code, line item or publisher", footer: "Filter"),
-        Binding([KeyPress(.escape)], .clearFilter, "Clear filter"),
+        Binding([KeyPress(.escape)], .clearFilter, "Clear the filter (then the ticks)"),
         Binding([.char("s")], .nextSortColumn, "Sort by the next column"),
         Binding([.char("S")], .reverseSort, "Reverse sort"),
         Binding([.char("n"), .char("c")], .create, "Create a click tracker", footer: "New"),
@@ -33,15 +32,34 @@ extension MainAction {
         Binding([.char("I")], .importFiles, "Import Invest API pages or CSV: a file or a folder"),
         Binding([.char("m"), KeyPress(.function(2))], .moreActions, "More Actions menu", footer: "More"),
         Binding([.char("x")], .exportTags, "Export Tags: options, preview, copy, save or email", footer: "Export"),
-        Binding([.char("y")], .copyTags, "Copy the tags of the ticked trackers (or the current one) with the configured defaults"),
+        Binding([.char("y")], .copyTags, "Copy the tags of the ticked trackers (or the current one) with the last Export options"),
         Binding([.char("+")], .activate, "Activate"),
         Binding([.char("-")], .deactivate, "Deactivate"),
         Binding([.char("D")], .duplicate, "Duplicate"),
         Binding([KeyPress(.delete)], .delete, "Delete (asks first)"),
-        Binding([.char("u")], .undo, "Undo the last change made in this session", footer: "Undo"),
-        Binding([.char("?"), KeyPress(.function(1))], .help, "Help: every key, filterable", footer: "Help"),
-        Binding([.ctrl("l")], .redraw, "Redraw"),
-        Binding([.ctrl("z")], .suspend, "Suspend"),
-        Binding([.char("q"), .ctrl("c")], .quit, "Quit", footer: "Quit"),
+        Binding([.char("u")], .undo, "Undo the last change made in this session (again for the one before)", footer: "Undo"),
+        Binding([.ctrl("r")], .redo, "Redo what was undone"),
+        Binding([.char("q")], .quit, "Quit", footer: "Quit"),
+    ]
+}
+
+/// The welcome screen's keys (an empty database).
+public enum WelcomeAction: Sendable, Equatable {
+    case loadDemo, importFiles, quit
+
+    public static let bindings: [Binding<WelcomeAction>] = [
+        Binding([.char("d"), KeyPress(.enter)], .loadDemo, "Load the demo catalog", footer: "Demo"),
+        Binding([.char("i")], .importFiles, "Import a file or a folder", footer: "Import"),
+        Binding([.char("q")], .quit, "Quit", footer: "Quit"),
+    ]
+}
+
+/// The filter field's own keys; the rest edit the text (`TextFieldAction`).
+public enum FilterAction: Sendable, Equatable {
+    case done, clear
+
+    public static let bindings: [Binding<FilterAction>] = [
+        Binding([KeyPress(.enter), KeyPress(.tab), KeyPress(.down)], .done, "Back to the table, keeping the filter"),
+        Binding([KeyPress(.escape)], .clear, "Clear the filter and go back to the table"),
     ]
 }

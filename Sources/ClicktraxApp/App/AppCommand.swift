@@ -1,0 +1,67 @@
+import ClicktraxCore
+import TerminalUI
+
+/// Everything the app asks of the world — the store, the clipboard, files, mail, the terminal —
+/// as values. `AppState.update` returns them; `CommandRunner` performs them and feeds what
+/// happened back as `AppMessage`s. A flow test can read "Enter on Create emits
+/// `.createTracker(draft)`" with no database at all.
+public enum AppCommand: Sendable, Equatable {
+    // MARK: Reads (quick, on the loop's thread: the next frame shows them)
+    case countTrackers
+    /// Every tracker's ID in this order (the query has no search: the filter narrows in memory).
+    case readTrackerIDs(TrackerQuery)
+    /// A page of the table: the trackers with these IDs, for rows `page`.
+    case readTrackers(ids: [Int64], page: Range<Int>)
+    case readTracker(Int64, for: TrackerReadPurpose)
+    case searchPicker(PickerDialog.Kind, term: String)
+    case readExportOptions
+    /// The trackers an export or a copy works on.
+    case readExportTrackers([Int64], for: ExportPurpose)
+
+    // MARK: Background (off the loop; the result arrives in the inbox)
+    /// The filter's texts of every tracker (`TrackerFilterIndex`); `generation` tells a stale
+    /// read from the current one.
+    case readFilterIndex(generation: Int)
+    /// Brings the line item search index up to date and into memory.
+    case prepareSearch
+    /// Imports a file, or the .json and .csv files of a folder, all or nothing.
+    case importFiles(path: String)
+    case cancelImport
+    /// Watches the database for changes made by other processes.
+    case watchDatabase
+
+    // MARK: Writes
+    case createTracker(TrackerDraft)
+    case updateTracker(id: Int64, TrackerDraft, revision: Int)
+    /// Activate, deactivate, duplicate or delete (already confirmed).
+    case change(TrackerCommand, [Int64])
+    case undo(UndoStep)
+    case redo(UndoStep)
+    case rememberExportOptions(TagOptions)
+    case loadDemo
+
+    // MARK: The world outside
+    case copy(TagExport)
+    /// Writes the tags to a file, whole or not at all; an existing file only when `replacing`.
+    case saveFile(String, path: String, replacing: Bool)
+    case email(TagExport, [String])
+    case suspend
+    /// Forget what is on the terminal and draw everything again.
+    case redraw
+    case quit
+}
+
+/// Why a tracker is read.
+public enum TrackerReadPurpose: Sendable, Equatable {
+    case edit
+    /// Into the open dialog, after a save was refused over someone's change.
+    case reloadDialog
+}
+
+/// What the trackers of an export are for.
+public enum ExportPurpose: Sendable, Equatable {
+    /// The Export dialog.
+    case dialog
+    /// `y`: copy at once, with the last Export options.
+    case copy
+}

@@ -1,0 +1,61 @@
+import ClicktraxCore
+import TerminalUI
+
+/// What reaches `AppState.update`: the terminal's events, time passing, and what each command
+/// found or did — from the loop's own thread or, for background work, through the inbox.
+public enum AppMessage: Sendable {
+    case event(InputEvent)
+    /// A tenth of a second with no input: toasts fade.
+    case tick
+
+    // MARK: Reads
+    case trackersCounted(total: Int, databaseEmpty: Bool)
+    case trackerIDsRead(TrackerQuery, [Int64])
+    case trackersRead(page: Range<Int>, [ClickTracker])
+    case trackerRead(Int64, ClickTracker?, for: TrackerReadPurpose)
+    case pickerResults(PickerDialog.Kind, term: String, PickerDialog.Results)
+    case exportOptionsRead(TagOptions?)
+    case exportTrackersRead([ClickTracker], for: ExportPurpose)
+    /// nil when it could not be read: the filter then asks the store.
+    case filterIndexRead(generation: Int, TrackerFilterIndex?)
+
+    // MARK: Writes
+    case trackerSaved(ClickTracker, created: Bool, UndoStep)
+    case trackerSaveFailed(ClicktraxError)
+    /// A More Action was done on these trackers: what to say, the tracker to keep the cursor
+    /// on, what undoes it.
+    case trackersChanged(TrackerCommand, [Int64], message: String, focus: Int64?, UndoStep?)
+    case undone(UndoStep, revert: UndoStep)
+    case redone(UndoStep, again: UndoStep)
+    case demoLoaded(DemoCatalog.Summary)
+
+    // MARK: Background
+    /// The import's files are found and it runs in the background.
+    case importStarted(files: Int)
+    case importProgress(filesDone: Int, files: Int, records: Int)
+    case importFinished(ImportOutcome)
+    /// Another process changed the database.
+    case databaseChanged
+
+    // MARK: The world outside
+    case copied(TagExport, destination: String)
+    case saved(path: String)
+    /// The file is there: ask before replacing it.
+    case fileExists(path: String)
+    case saveFailed(String)
+    case mailed(MailDelivery.Outcome, recipients: [String])
+    case mailFailed(String)
+    /// A command failed; the message says what and where.
+    case failed(ClicktraxError)
+}
+
+/// How an import from the UI ended.
+public enum ImportOutcome: Sendable, Equatable {
+    case imported(files: Int, lines: [String])
+    /// The files had problems: nothing was written.
+    case refused([String])
+    case failed(String)
+    case cancelled
+    /// The path was not there, or held nothing to import: back to the prompt.
+    case badPath(String)
+}

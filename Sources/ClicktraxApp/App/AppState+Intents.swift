@@ -1,0 +1,169 @@
+import ClicktraxCore
+import TerminalUI
+
+extension AppState {
+    /// Why a change cannot be made now, if it cannot: an import holds the database.
+    var writeBlocked: String? {
+        importing == nil ? nil : "an import is running: wait for it, or Esc cancels it"
+    }
+
+    /// Turns what a screen or dialog asked for into dialogs and commands: the one place.
+    mutating func perform(_ intent: AppIntent) -> [AppCommand] {
+        switch intent {
+        case .openTracker(nil):
+            push(.tracker(TrackerDialog()))
+        case .openTracker(let id?):
+            return [.readTracker(id, for: .edit)]
+        case .openMoreActions:
+            let button = clickTrackers.layout(in: layout).moreActionsButton
+            push(.moreActions(MoreActionsMenu(targetCount: clickTrackers.targets.count, undoLabel: history.undoable.last?.label,
+                                              redoLabel: history.redoable.last?.label, anchor: button)))
+        case .openHelp:
+            push(.help(HelpOverlay(sections: KeyBindingsDocument.sections)))
+        case .openImport:
+            if let writeBlocked { show("Import: \(writeBlocked)", .error); return [] }
+            push(.path(.importFiles()))
+        case .run(let command):
+            return run(command)
+        case .undo:
+            if let writeBlocked { show("Undo: \(writeBlocked)", .error); return [] }
+            guard let step = history.popUndo() else { show("Nothing to undo: no change made in this session"); return [] }
+            return [.undo(step)]
+        case .redo:
+            if let writeBlocked { show("Redo: \(writeBlocked)", .error); return [] }
+            guard let step = history.popRedo() else { show("Nothing to redo"); return [] }
+            return [.redo(step)]
+        case .confirmed(let purpose):
+            return confirmed(purpose)
+        case .declined(let purpose):
+            if case .delete = purpose { show("Nothing was deleted") }
+            if case .overwrite(_, let path) = purpose { show("Not saved: \(path) is kept as it was") }
+        case .picked(let kind, let choice, let query):
+            updateTop { modal in
+                guard case .tracker(var dialog) = modal else { return false }
+                dialog.apply(choice, from: kind, query: query)
+                modal = .tracker(dialog)
+                return true
+            }
+        case .saveTracker(let draft, let trackerId, let revision):
+            if let writeBlocked {
+                updateTop { modal in
+                    guard case .tracker(var dialog) = modal else { return false }
+                    dialog.showFailure(ClicktraxError.operational("Not saved: \(writeBlocked)"))
+                    modal = .tracker(dialog)
+                    return true
+                }
+                return []
+            }
+            if let trackerId, let revision { return [.updateTracker(id: trackerId, draft, revision: revision)] }
+            return [.createTracker(draft)]
+        case .reloadTrackerIntoDialog(let id):
+            return [.readTracker(id, for: .reloadDialog)]
+        case .deliver(let request, let trackers):
+            return deliver(request, trackers: trackers)
+        case .copy(let export):
+            return [.copy(export)]
+        case .saveTags(let export, let path):
+            return [.saveFile(export.text, path: path, replacing: false)]
+        case .importPath(let path):
+            if let writeBlocked { show("Import: \(writeBlocked)", .error); return [] }
+            return [.importFiles(path: path)]
+        case .loadDemo:
+            if let writeBlocked { show("Demo: \(writeBlocked)", .error); return [] }
+            return [.loadDemo]
+        case .show(let toast):
+            self.toast = toast
+        case .showScreen(let kind):
+            showScreen(kind)
+        case .reload:
+            reloadScreens()
+            return [.redraw]
+        case .suspend:
+            return [.suspend]
+        case .askToQuit:
+            push(.confirm(ConfirmDialog(title: "Quit", message: "Quit Clicktrax? Everything is saved.", confirmLabel: "Quit", purpose: .quit)))
+        case .quit:
+            return [.quit]
+        }
+        return []
+    }
+
+    /// A More Action on the ticked trackers, or the current one.
+    mutating func run(_ command: TrackerCommand) -> [AppCommand] {
+        if command == .undo { return perform(.undo) }
+        if command == .redo { return perform(.redo) }
+        let targets = clickTrackers.targets
+        guard !targets.isEmpty else {
+            show("\(command.plainLabel): tick a tracker or move to one first", .error)
+            return []
+        }
+        switch command {
+        case .exportTags: return [.readExportTrackers(targets, for: .dialog)]
+        case .copyTags: return [.readExportTrackers(targets, for: .copy)]
+        case .delete:
+            if let writeBlocked { show("Delete: \(writeBlocked)", .error); return [] }
+            let noun = targets.count == 1 ? "click tracker \(targets[0])" : "\(targets.count) click trackers"
+            push(.confirm(ConfirmDialog(title: "Delete", message: "Delete \(noun)? The change log keeps them, and u undoes it.",
+                                        confirmLabel: "Delete", purpose: .delete(targets))))
+            return []
+        case .activate, .deactivate, .duplicate:
+            if let writeBlocked { show("\(command.plainLabel): \(writeBlocked)", .error); return [] }
+            return [.change(command, targets)]
+        case .undo, .redo:
+            return []
+        }
+    }
+
+    mutating func confirmed(_ purpose: ConfirmPurpose) -> [AppCommand] {
+        switch purpose {
+        case .delete(let ids):
+            if let writeBlocked { show("Delete: \(writeBlocked)", .error); return [] }
+            return [.change(.delete, ids)]
+        case .discardEdits:
+            popTop(if: .tracker)
+            show("Edits discarded")
+        case .overwrite(let export, let path):
+            return [.saveFile(export.text, path: path, replacing: true)]
+        case .quit:
+            return [.quit]
+        }
+        return []
+    }
+
+    /// Generate now: the tags replace the dialog. By mail: the message goes, and the dialog
+    /// stays until it went (or says why it did not). Either way the options are remembered.
+    mutating func deliver(_ request: ExportDialog.Request, trackers: [ClickTracker]) -> [AppCommand] {
+        let options: TagOptions
+        switch request {
+        case .generateNow(let chosen), .email(let chosen, _): options = chosen
+        }
+        exportOptions = options
+        let remember: [AppCommand] = writeBlocked == nil ? [.rememberExportOptions(options)] : []
+        do {
+            let export = try TagExport.make(trackers, options: options)
+            switch request {
+            case .generateNow:
+                updateTop { modal in
+                    guard case .export = modal else { return false }
+                    modal = .result(ExportResultView(export: export))
+                    return true
+                }
+                return remember
+            case .email(_, let recipients):
+                return remember + [.email(export, recipients)]
+            }
+        } catch {
+            showInExportDialog("\(error)")
+            return remember
+        }
+    }
+
+    mutating func showInExportDialog(_ text: String) {
+        updateTop { modal in
+            guard case .export(var dialog) = modal else { return false }
+            dialog.show(text)
+            modal = .export(dialog)
+            return true
+        }
+    }
+}

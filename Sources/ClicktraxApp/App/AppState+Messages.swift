@@ -1,0 +1,170 @@
+import ClicktraxCore
+import TerminalUI
+
+extension AppState {
+    /// What a message changes; the commands it leads to.
+    mutating func reduce(_ message: AppMessage) -> [AppCommand] {
+        switch message {
+        case .event(let event):
+            return handle(event)
+        case .tick:
+            if var toast {
+                toast.remainingTicks -= 1
+                self.toast = toast.remainingTicks > 0 ? toast : nil
+            }
+        case .trackersCounted, .trackerIDsRead, .trackersRead, .filterIndexRead:
+            updateClickTrackers { _ = $0.receive(message) }
+        case .trackerRead(let id, let tracker, let purpose):
+            trackerRead(id, tracker, purpose)
+        case .pickerResults(let kind, let term, let results):
+            for index in modals.indices {
+                guard case .picker(var picker) = modals[index], picker.kind == kind else { continue }
+                picker.receive(term: term, results)
+                modals[index] = .picker(picker)
+            }
+        case .exportOptionsRead(let options):
+            exportOptions = options ?? tagDefaults
+        case .exportTrackersRead(let trackers, let purpose):
+            guard !trackers.isEmpty else { show("Those trackers are gone: someone deleted them", .error); reloadScreens(); return [] }
+            switch purpose {
+            case .dialog:
+                push(.export(ExportDialog(trackers: trackers, options: exportOptions)))
+            case .copy:
+                do {
+                    return [.copy(try TagExport.make(trackers, options: exportOptions))]
+                } catch {
+                    show("Copy Tags: \(error)", .error)
+                }
+            }
+        case .trackerSaved(let tracker, let created, let step):
+            popTop(if: .tracker)
+            history.record(step)
+            reloadScreens()
+            updateClickTrackers { $0.follow(tracker.id) }
+            show("\(created ? "Created" : "Saved") click tracker \(tracker.id) “\(tracker.name)”", .success)
+        case .trackerSaveFailed(let error):
+            updateTop { modal in
+                guard case .tracker(var dialog) = modal else { return false }
+                dialog.showFailure(error)
+                modal = .tracker(dialog)
+                return true
+            }
+        case .trackersChanged(let command, let ids, let text, let focus, let step):
+            if let step { history.record(step) }
+            if command == .delete { updateClickTrackers { $0.forget(ids) } }
+            reloadScreens()
+            if let focus { updateClickTrackers { $0.follow(focus) } }
+            show(text, .success)
+        case .undone(let step, let revert):
+            history.undone(as: revert)
+            reloadScreens()
+            show("Undid: \(step.label) — Ctrl-R redoes it", .success)
+        case .redone(let step, let again):
+            history.redone(as: again)
+            reloadScreens()
+            show("Redid: \(step.label)", .success)
+        case .demoLoaded(let summary):
+            reloadScreens()
+            show("Loaded the demo catalog: \(summary.lineItems) line items, \(summary.publishers) publishers, \(summary.trackers) click trackers",
+                 .success)
+            return [.prepareSearch]
+        case .importStarted(let files):
+            popTop(if: .path)
+            importing = (0, files, 0)
+        case .importProgress(let done, let files, let records):
+            if importing != nil { importing = (done, files, records) }
+        case .importFinished(let outcome):
+            return importFinished(outcome)
+        case .databaseChanged:
+            // Another process changed the database: what is shown is read again.
+            reloadScreens()
+        case .copied(let export, let destination):
+            let count = export.trackers.count
+            let warning = export.warnings.first.map { " — warning: \($0)" } ?? ""
+            show("Copied \(count) tag\(count == 1 ? "" : "s") (\(export.options.type.label)): \(destination)\(warning)",
+                 export.warnings.isEmpty ? .success : .info)
+        case .saved(let path):
+            popTop(if: .path)
+            show("Saved the tags to \(path)", .success)
+        case .fileExists(let path):
+            guard case .path(let prompt)? = modals.last, case .saveTags(let export) = prompt.purpose else { return [] }
+            push(.confirm(ConfirmDialog(title: "Replace the file?", message: "\(path) is there already. Replace it with these tags?",
+                                        confirmLabel: "Replace", purpose: .overwrite(export, path: path))))
+        case .saveFailed(let text):
+            if !updateTop({ modal in
+                guard case .path(var prompt) = modal else { return false }
+                prompt.show(text)
+                modal = .path(prompt)
+                return true
+            }) {
+                show(text, .error)
+            }
+        case .mailed(let outcome, let recipients):
+            popTop(if: .export)
+            switch outcome {
+            case .sent(let command):
+                show("Sent to \(recipients.joined(separator: ", ")) through \(command)", .success)
+            case .savedToOutbox(let path):
+                push(.message(MessageDialog(title: "Not sent: saved to the outbox", lines: [
+                    "No mail command is configured and there is no sendmail, so nothing was sent.",
+                    "The message is saved, whole, as:", path,
+                    "Send it from there, or set [email] command in the configuration.",
+                ], isError: true)))
+            }
+        case .mailFailed(let text):
+            showInExportDialog(text)
+        case .failed(let error):
+            if case .notFound = error { reloadScreens() }
+            show("\(error)", .error)
+        }
+        return []
+    }
+
+    mutating func trackerRead(_ id: Int64, _ tracker: ClickTracker?, _ purpose: TrackerReadPurpose) {
+        guard let tracker else {
+            show("Tracker \(id) is gone: someone deleted it", .error)
+            reloadScreens()
+            return
+        }
+        switch purpose {
+        case .edit:
+            push(.tracker(TrackerDialog(editing: tracker)))
+        case .reloadDialog:
+            updateTop { modal in
+                guard case .tracker(var dialog) = modal, dialog.trackerId == id else { return false }
+                dialog.rebase(on: tracker)
+                modal = .tracker(dialog)
+                return true
+            }
+        }
+    }
+
+    mutating func importFinished(_ outcome: ImportOutcome) -> [AppCommand] {
+        if case .badPath(let text) = outcome {
+            updateTop { modal in
+                guard case .path(var prompt) = modal else { return false }
+                prompt.show(text)
+                modal = .path(prompt)
+                return true
+            }
+            return []
+        }
+        importing = nil
+        switch outcome {
+        case .imported(let files, let lines):
+            reloadScreens()
+            push(.message(MessageDialog(title: "Imported \(files) file\(files == 1 ? "" : "s")",
+                                        lines: lines.isEmpty ? ["The files hold no objects."] : lines)))
+            return [.prepareSearch]
+        case .refused(let lines):
+            push(.message(MessageDialog(title: "Import refused: nothing was written", lines: lines, isError: true)))
+        case .failed(let text):
+            push(.message(MessageDialog(title: "Import failed: nothing was written", lines: [text], isError: true)))
+        case .cancelled:
+            show("Import cancelled: nothing was written", .info)
+        case .badPath:
+            break
+        }
+        return []
+    }
+}

@@ -1,0 +1,285 @@
+import ClicktraxCore
+import Dispatch
+import Foundation
+import TerminalUI
+
+/// Performs `AppCommand`s against the store and the services, and says what happened as
+/// messages: quick ones at once, on the loop's thread (the next frame shows them), slow ones
+/// (an import, the filter's texts, the search index, the watch for others' changes) on another
+/// thread, their messages posted to the inbox. The terminal's own commands (redraw, suspend,
+/// quit) are the loop's.
+public final class CommandRunner {
+    let store: any TrackerStore
+    let services: AppServices
+    public let inbox: Inbox
+    private var importCancellation: ImportCancellation?
+    private var watching = false
+    static let lastExportKey = "export.last-options"
+
+    public init(store: any TrackerStore, services: AppServices, inbox: Inbox = Inbox()) {
+        self.store = store
+        self.services = services
+        self.inbox = inbox
+    }
+
+    /// Performs one command; the messages it produced now (background results come later).
+    public func perform(_ command: AppCommand) -> [AppMessage] {
+        do {
+            return try attempt(command)
+        } catch {
+            return [.failed(Self.clicktraxError(error))]
+        }
+    }
+
+    static func clicktraxError(_ error: Error) -> ClicktraxError {
+        error as? ClicktraxError ?? .operational("\(error)")
+    }
+
+    private func attempt(_ command: AppCommand) throws -> [AppMessage] {
+        switch command {
+        case .countTrackers:
+            let total = try store.trackerCount(TrackerQuery())
+            return [.trackersCounted(total: total, databaseEmpty: try total == 0 && store.isEmpty())]
+        case .readTrackerIDs(let query):
+            return [.trackerIDsRead(query, try store.trackerIDs(query))]
+        case .readTrackers(let ids, let page):
+            return [.trackersRead(page: page, try store.trackers(ids: ids))]
+        case .readTracker(let id, let purpose):
+            return [.trackerRead(id, try store.tracker(id: id), for: purpose)]
+        case .searchPicker(let kind, let term):
+            return [.pickerResults(kind, term: term, searchPicker(kind, term))]
+        case .readExportOptions:
+            let json = try store.preference(Self.lastExportKey)
+            return [.exportOptionsRead(json.flatMap { try? JSONDecoder().decode(TagOptions.self, from: Data($0.utf8)) })]
+        case .readExportTrackers(let ids, let purpose):
+            return [.exportTrackersRead(try store.trackers(ids: ids), for: purpose)]
+
+        case .readFilterIndex(let generation):
+            background { [store] in [.filterIndexRead(generation: generation, try? store.trackerFilterIndex())] }
+            return []
+        case .prepareSearch:
+            // A failure only leaves searching slower (it scans), so it is not reported.
+            background { [store] in _ = try? store.prepareSearch(); return [] }
+            return []
+        case .importFiles(let path):
+            return startImport(path)
+        case .cancelImport:
+            importCancellation?.cancel()
+            return []
+        case .watchDatabase:
+            watch()
+            return []
+
+        case .createTracker(let draft):
+            do {
+                let saved = try store.createTracker(draft, id: nil)
+                return [.trackerSaved(saved, created: true, try step("Create tracker \(saved.id)", [saved.id]))]
+            } catch {
+                return [.trackerSaveFailed(Self.clicktraxError(error))]
+            }
+        case .updateTracker(let id, let draft, let revision):
+            do {
+                let saved = try store.updateTracker(id: id, with: draft, expectedRevision: revision)
+                return [.trackerSaved(saved, created: false, try step("Edit tracker \(id)", [id]))]
+            } catch {
+                return [.trackerSaveFailed(Self.clicktraxError(error))]
+            }
+        case .change(let command, let ids):
+            return [try change(command, ids)]
+        case .undo(let step):
+            let revert = try revert(step)
+            return [.undone(step, revert: UndoStep(step.label, changes: revert))]
+        case .redo(let step):
+            let again = try revert(step)
+            return [.redone(step, again: UndoStep(step.label, changes: again))]
+        case .rememberExportOptions(let options):
+            if let json = try? JSONEncoder().encode(options) {
+                try store.setPreference(Self.lastExportKey, String(decoding: json, as: UTF8.self))
+            }
+            return []
+        case .loadDemo:
+            var summary = DemoCatalog.Summary()
+            try store.load(bulk: false) { summary = try DemoCatalog().fill($0) }
+            return [.demoLoaded(summary)]
+
+        case .copy(let export):
+            return [.copied(export, destination: try services.copy(export.text))]
+        case .saveFile(let text, let path, let replacing):
+            let absolute = services.absolute(path)
+            if !replacing && services.fileExists(absolute) { return [.fileExists(path: absolute)] }
+            do {
+                try services.writeFile(text, absolute)
+                return [.saved(path: absolute)]
+            } catch {
+                return [.saveFailed("\(error)")]
+            }
+        case .email(let export, let recipients):
+            do {
+                return [.mailed(try services.mail(export, recipients), recipients: recipients)]
+            } catch {
+                return [.mailFailed("\(error)")]
+            }
+        case .suspend:
+            services.suspend()
+            return []
+        case .redraw, .quit:
+            return []
+        }
+    }
+
+    /// The newest change-log entry of each tracker just changed: one undoable step.
+    private func step(_ label: String, _ ids: [Int64]) throws -> UndoStep {
+        UndoStep(label, changes: try ids.compactMap { try store.changes(trackerId: $0, limit: 1).first?.sequence })
+    }
+
+    /// Reverts a step's changes, newest first; returns the entries that did it (to revert in turn).
+    private func revert(_ step: UndoStep) throws -> [Int64] {
+        var reverts: [Int64] = []
+        for sequence in step.changes.reversed() {
+            reverts.append(try store.undo(change: sequence).sequence)
+        }
+        return reverts
+    }
+
+    private func change(_ command: TrackerCommand, _ ids: [Int64]) throws -> AppMessage {
+        let noun = ids.count == 1 ? "tracker \(ids[0])" : "\(ids.count) trackers"
+        switch command {
+        case .activate, .deactivate:
+            let state: ObjectState = command == .activate ? .active : .inactive
+            let before = try store.trackers(ids: ids)
+            let changed = before.filter { $0.state != state }.map(\.id)
+            _ = try store.setState(state, trackerIds: ids)
+            let what = changed.count == 1 ? "tracker \(changed[0])" : "\(changed.count) trackers"
+            let text = changed.isEmpty ? "\(noun.prefix(1).uppercased() + noun.dropFirst()) already \(state.rawValue)" : "\(command.label)d \(what)"
+            return .trackersChanged(command, ids, message: text, focus: nil,
+                                    changed.isEmpty ? nil : try step("\(command.label) \(what)", changed))
+        case .duplicate:
+            let copies = try store.duplicateTrackers(ids: ids)
+            let made = copies.map { String($0.id) }.joined(separator: ", ")
+            return .trackersChanged(command, ids, message: "Duplicated \(noun) as \(made)", focus: copies.last?.id,
+                                    try step("Duplicate \(noun) as \(made)", copies.map(\.id)))
+        case .delete:
+            // The log entries of the deletes are written with them: read them before the rows go.
+            _ = try store.deleteTrackers(ids: ids)
+            return .trackersChanged(command, ids, message: "Deleted \(noun) — u undoes it", focus: nil, try step("Delete \(noun)", ids))
+        case .exportTags, .copyTags, .undo, .redo:
+            throw ClicktraxError.badInput("\(command.plainLabel) is not a change")
+        }
+    }
+
+    func searchPicker(_ kind: PickerDialog.Kind, _ term: String) -> PickerDialog.Results {
+        let limit = PickerDialog.limit
+        func state(_ state: ObjectState) -> String { state == .active ? "active" : "● inactive" }
+        do {
+            switch kind {
+            case .lineItem:
+                let matches = try store.findLineItems(term, limit: limit)
+                let advertisers = Dictionary(try store.advertisers().map { ($0.id, $0.name) }) { first, _ in first }
+                let choices = matches.items.map { item in
+                    PickerDialog.Choice(id: item.id, name: item.name, cells: [
+                        String(item.id), item.name, item.code ?? "",
+                        item.advertiserId.map { advertisers[$0] ?? String($0) } ?? "", state(item.state),
+                    ], inactive: item.state != .active)
+                }
+                return PickerDialog.Results(choices: choices, total: choices.count < limit ? choices.count : nil, fuzzy: matches.fuzzy)
+            case .publisher:
+                let found = try store.publishers(matching: term)
+                let choices = found.prefix(limit).map {
+                    PickerDialog.Choice(id: $0.id, name: $0.name, cells: [String($0.id), $0.name, $0.code ?? "", state($0.state)],
+                                        inactive: $0.state != .active)
+                }
+                return PickerDialog.Results(choices: Array(choices), total: found.count)
+            case .placement(let publisherId):
+                let found = try store.placements(publisherId: publisherId).filter {
+                    CatalogMatch.matches(id: $0.id, name: $0.name, code: $0.code, term: term)
+                }
+                let choices = found.prefix(limit).map { placement in
+                    var size = ""
+                    if let width = placement.width, let height = placement.height { size = "\(width)x\(height)" }
+                    return PickerDialog.Choice(id: placement.id, name: placement.name,
+                                               cells: [String(placement.id), placement.name, size, state(placement.state)],
+                                               inactive: placement.state != .active)
+                }
+                return PickerDialog.Results(choices: Array(choices), total: found.count)
+            case .paymentRule(let publisherId):
+                let found = try store.paymentRules(publisherId: publisherId).filter {
+                    CatalogMatch.matches(id: $0.id, name: $0.name, code: $0.code, term: term)
+                }
+                let choices = found.prefix(limit).map {
+                    PickerDialog.Choice(id: $0.id, name: $0.name, cells: [String($0.id), $0.name, $0.pricingType.rawValue, state($0.state)],
+                                        inactive: $0.state != .active)
+                }
+                return PickerDialog.Results(choices: Array(choices), total: found.count)
+            }
+        } catch {
+            return PickerDialog.Results(choices: [], total: 0, error: "\(error)")
+        }
+    }
+
+    // MARK: Background
+
+    /// Runs `work` on another thread; its messages reach the loop through the inbox.
+    private func background(_ work: @escaping @Sendable () throws -> [AppMessage]) {
+        let inbox = inbox
+        inbox.started()
+        DispatchQueue.global(qos: .userInitiated).async {
+            do {
+                for message in try work() { inbox.post(message) }
+            } catch {
+                inbox.post(.failed(CommandRunner.clicktraxError(error)))
+            }
+            inbox.finished()
+        }
+    }
+
+    /// The files to import are found here, at once (a wrong path goes back to the prompt);
+    /// the import itself runs in the background, one transaction, cancellable.
+    private func startImport(_ path: String) -> [AppMessage] {
+        let expanded = services.absolute(path)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder) else {
+            return [.importFinished(.badPath("no such file or folder: \(expanded)"))]
+        }
+        var files = [expanded]
+        if isFolder.boolValue {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: expanded)) ?? []
+            files = names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".csv") }.sorted().map { expanded + "/" + $0 }
+            guard !files.isEmpty else { return [.importFinished(.badPath("no .json or .csv files in \(expanded)"))] }
+        }
+        let cancellation = ImportCancellation()
+        importCancellation = cancellation
+        let inbox = inbox
+        background { [store, files] in
+            do {
+                let summary = try Importer().run(files, into: store, dryRun: false, cancellation: cancellation) { done, total, records in
+                    inbox.post(.importProgress(filesDone: done, files: total, records: records))
+                }
+                return [.importFinished(.imported(files: summary.files, lines: summary.lines))]
+            } catch is ImportCancellation.Cancelled {
+                return [.importFinished(.cancelled)]
+            } catch let failure as ImportFailure {
+                return [.importFinished(.refused(failure.description.split(separator: "\n").map(String.init)))]
+            } catch {
+                return [.importFinished(.failed("\(error)"))]
+            }
+        }
+        return [.importStarted(files: files.count)]
+    }
+
+    /// Every second, whether another process changed the database; until the loop ends.
+    private func watch() {
+        guard !watching else { return }
+        watching = true
+        let inbox = inbox
+        let store = store
+        Thread.detachNewThread {
+            var last = try? store.changeCounter()
+            while !inbox.isClosed {
+                Thread.sleep(forTimeInterval: 1)
+                guard !inbox.isClosed, let now = try? store.changeCounter() else { continue }
+                if let previous = last, now != previous { inbox.post(.databaseChanged) }
+                last = now
+            }
+        }
+    }
+}

@@ -1,0 +1,419 @@
+import ClicktraxCore
+import TerminalUI
+
+/// The Click Trackers screen (SPEC §5): the toolbar (buttons, filter, counts), the table of
+/// trackers and, on an empty database, the welcome. It holds no store: it says which reads the
+/// next frame needs (`needs`) and takes what they found (`receive`); only a page of rows is
+/// ever read, and typing a filter narrows the ordered ID list in memory.
+public struct ClickTrackersScreen: Sendable {
+    public let databaseName: String
+    public private(set) var table = TableState<Int64>()
+    public private(set) var filter = TextFieldState(placeholder: "name, ID, code, line item or publisher")
+    public private(set) var filterFocused = false
+    public private(set) var sortColumn = TrackerTableColumn.id
+    public private(set) var descending = false
+    /// The trackers on the current page, as read.
+    public private(set) var visible: [ClickTracker] = []
+    public private(set) var total = 0
+    /// No catalog and no trackers at all: the welcome shows instead of the table.
+    public private(set) var databaseEmpty = false
+    /// The trackers shown, in order: every ID in the sort order, narrowed by the filter.
+    public private(set) var ids: [Int64] = []
+
+    private var countsKnown = false
+    private var countsAsked = false
+    /// Every tracker's ID in the sort order, as last read, and the query asked for.
+    private var sorted: (query: TrackerQuery, ids: [Int64])?
+    private var sortedAsked: TrackerQuery?
+    /// What `ids` were made from: the sort's IDs and the filter's text.
+    private var derivedFrom: (query: TrackerQuery, search: String)?
+    /// The filter's texts (read in the background); `generation` tells a stale read from this one.
+    private var filterIndex: TrackerFilterIndex?
+    private var filterGeneration = 0
+    private var filterAsked = false
+    private var filterFailed = false
+    /// When the index could not be read: the store's own filter, per query.
+    private var searchedIDs: (query: TrackerQuery, ids: [Int64])?
+    private var searchAsked: TrackerQuery?
+    /// Read the filter's texts ahead, before any filter needs them (once the first frame is up).
+    private var readAhead = false
+    private var loadedPage: (range: Range<Int>, ids: [Int64])?
+    private var pageAsked: (range: Range<Int>, ids: [Int64])?
+    /// The tracker the cursor stays on when the list is made again (after a save, a sort, a
+    /// filter, someone's change); the one just created or duplicated, else the current one.
+    private var anchor: Int64?
+    /// Set by `follow`: the anchor is a tracker an action just made, which must be seen.
+    private var anchorMustShow = false
+    /// A checkbox clicked on a row not yet read: ticked once it is.
+    private var pendingTick = false
+    /// The page size of the last layout.
+    private var pageSize = 10
+
+    public init(databaseName: String) {
+        self.databaseName = databaseName
+    }
+
+    var sortQuery: TrackerQuery { TrackerQuery(sort: sortColumn.sort, descending: descending) }
+    var search: String { filter.text.trimmingCharacters(in: .whitespaces) }
+
+    /// The tracker under the cursor.
+    public var currentId: Int64? { ids.indices.contains(table.cursor) ? ids[table.cursor] : nil }
+
+    /// What a More Action acts on: the ticked trackers, or the current one when none is ticked.
+    public var targets: [Int64] {
+        table.ticked.isEmpty ? currentId.map { [$0] } ?? [] : table.ticked.sorted()
+    }
+
+    /// Whether a filter is typed but the list does not show its result yet.
+    var filtering: Bool { !search.isEmpty && derivedFrom?.search != search }
+
+    // MARK: Reads
+
+    /// The reads the next frame needs, each asked for once. Also makes `ids` from what was
+    /// read: the sort's IDs narrowed by the filter.
+    mutating func needs(layout appLayout: AppLayout) -> [AppCommand] {
+        pageSize = layout(in: appLayout).pageSize
+        table.setPageSize(pageSize)
+        var commands: [AppCommand] = []
+        if !countsKnown && !countsAsked {
+            countsAsked = true
+            commands.append(.countTrackers)
+        }
+        let query = sortQuery
+        if sorted?.query != query {
+            if sortedAsked != query {
+                sortedAsked = query
+                commands.append(.readTrackerIDs(query))
+            }
+            return commands
+        }
+        let wantsIndex = readAhead || !search.isEmpty
+        if wantsIndex && filterIndex == nil && !filterAsked && !filterFailed {
+            filterAsked = true
+            commands.append(.readFilterIndex(generation: filterGeneration))
+        }
+        if derivedFrom?.query != query || derivedFrom?.search != search {
+            if search.isEmpty {
+                setIDs(sorted?.ids ?? [])
+            } else if let filterIndex {
+                setIDs(filterIndex.filter(sorted?.ids ?? [], by: search))
+            } else if filterFailed {
+                var searched = query
+                searched.search = search
+                if searchedIDs?.query == searched {
+                    setIDs(searchedIDs?.ids ?? [])
+                } else if searchAsked != searched {
+                    searchAsked = searched
+                    commands.append(.readTrackerIDs(searched))
+                }
+            }
+            // Otherwise the filter's texts are on their way: the old list stays until then.
+        }
+        let page = table.offset..<min(ids.count, table.offset + pageSize)
+        let pageIDs = Array(ids[page])
+        if loadedPage?.range != page || loadedPage?.ids != pageIDs {
+            if pageAsked?.range != page || pageAsked?.ids != pageIDs {
+                pageAsked = (page, pageIDs)
+                commands.append(.readTrackers(ids: pageIDs, page: page))
+            }
+        }
+        return commands
+    }
+
+    /// The list is made again: the cursor goes back to its tracker, if it is still listed.
+    private mutating func setIDs(_ newIDs: [Int64]) {
+        let keep = anchor ?? currentId
+        var newIDs = newIDs
+        if anchorMustShow, let keep, !search.isEmpty, !newIDs.contains(keep), let all = sorted?.ids, all.contains(keep) {
+            // The tracker just made does not match the filter: the filter goes, so the cursor
+            // (and `x` right after) is on it, never on another.
+            filter.text = ""
+            newIDs = all
+        }
+        ids = newIDs
+        derivedFrom = (sortQuery, search)
+        table.rowCount = ids.count
+        if let keep, let row = ids.firstIndex(of: keep) {
+            table.setCursor(row)
+        } else if !search.isEmpty {
+            table.setCursor(0)
+        }
+        anchor = nil
+        anchorMustShow = false
+    }
+
+    /// What a read found. False if the message is not this screen's.
+    mutating func receive(_ message: AppMessage) -> Bool {
+        switch message {
+        case .trackersCounted(let total, let databaseEmpty):
+            self.total = total
+            self.databaseEmpty = databaseEmpty
+            countsKnown = true
+            countsAsked = false
+        case .trackerIDsRead(let query, let found):
+            if query.search == nil {
+                guard query == sortedAsked else { return true }
+                sorted = (query, found)
+                sortedAsked = nil
+                derivedFrom = nil
+            } else {
+                guard query == searchAsked else { return true }
+                searchedIDs = (query, found)
+                searchAsked = nil
+                derivedFrom = nil
+            }
+        case .trackersRead(let page, let trackers):
+            guard let asked = pageAsked, asked.range == page else { return true }
+            visible = trackers
+            loadedPage = asked
+            pageAsked = nil
+            if pendingTick, let id = currentId { table.toggle(id) }
+            pendingTick = false
+        case .filterIndexRead(let generation, let index):
+            guard generation == filterGeneration else { return true }
+            filterAsked = false
+            if let index { filterIndex = index } else { filterFailed = true }
+            if !search.isEmpty { derivedFrom = nil }
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// From now on, read the filter's texts ahead (the app calls this once the first frame is up).
+    mutating func startReadingAhead() { readAhead = true }
+
+    /// Everything is read again (after a change, or Ctrl-L); the cursor stays on its tracker.
+    mutating func reload() {
+        anchor = anchor ?? currentId
+        countsKnown = false
+        countsAsked = false
+        sorted = nil
+        sortedAsked = nil
+        derivedFrom = nil
+        searchedIDs = nil
+        searchAsked = nil
+        loadedPage = nil
+        pageAsked = nil
+        filterIndex = nil
+        filterAsked = false
+        filterFailed = false
+        filterGeneration += 1
+    }
+
+    /// Keeps the cursor on this tracker once the list is read again (one just created, say).
+    /// If the filter would hide it, the filter goes, so the tracker an action acts on is seen.
+    mutating func follow(_ id: Int64) {
+        anchor = id
+        anchorMustShow = true
+    }
+
+    /// After trackers are deleted: their ticks go too.
+    mutating func forget(_ deleted: [Int64]) {
+        table.ticked.subtract(deleted)
+    }
+
+    // MARK: Input
+
+    mutating func handle(_ event: InputEvent, layout appLayout: AppLayout) -> [AppIntent] {
+        let layout = self.layout(in: appLayout)
+        pageSize = layout.pageSize
+        table.setPageSize(pageSize)
+        switch event {
+        case .key(let press):
+            if databaseEmpty {
+                guard let action = Binding.action(for: press, in: WelcomeAction.bindings) else { return [] }
+                switch action {
+                case .loadDemo: return [.loadDemo]
+                case .importFiles: return [.openImport]
+                case .quit: return [.quit]
+                }
+            }
+            if filterFocused { return handleFilter(press) }
+            guard let action = Binding.action(for: press, in: ClickTrackersAction.bindings) else { return [] }
+            return perform(action)
+        case .paste(let text):
+            // A paste is text, never keys: on the screen it goes into the filter.
+            guard !databaseEmpty else { return [] }
+            filterFocused = true
+            filter.insert(text)
+            return []
+        case .mouse(let mouse):
+            return handleMouse(mouse, layout: layout)
+        case .resize:
+            return []
+        }
+    }
+
+    mutating func handleFilter(_ press: KeyPress) -> [AppIntent] {
+        guard let action = Binding.action(for: press, in: FilterAction.bindings) else {
+            _ = filter.handle(press)
+            return []
+        }
+        switch action {
+        case .done: filterFocused = false
+        case .clear:
+            filter.text = ""
+            filterFocused = false
+        }
+        return []
+    }
+
+    mutating func perform(_ action: ClickTrackersAction) -> [AppIntent] {
+        switch action {
+        case .moveUp: table.moveCursor(by: -1)
+        case .moveDown: table.moveCursor(by: 1)
+        case .pageUp: table.pageUp()
+        case .pageDown: table.pageDown()
+        case .top: table.moveToTop()
+        case .bottom: table.moveToBottom()
+        case .toggleTick:
+            if let id = currentId { table.toggle(id); table.moveCursor(by: 1) }
+        case .tickAllShown:
+            // Every tracker the filter shows, not just the page.
+            table.ticked.formUnion(ids)
+        case .clearTicks: table.ticked.removeAll()
+        case .focusFilter: filterFocused = true
+        case .clearFilter:
+            if !filter.text.isEmpty { filter.text = "" } else { table.ticked.removeAll() }
+        case .nextSortColumn:
+            let all = TrackerTableColumn.allCases
+            sortColumn = all[(all.firstIndex(of: sortColumn)! + 1) % all.count]
+            descending = false
+            anchor = currentId
+        case .reverseSort:
+            descending.toggle()
+            anchor = currentId
+        case .create: return [.openTracker(nil)]
+        case .importFiles: return [.openImport]
+        case .edit:
+            guard let id = currentId else { return [.show(Toast("Edit: there is no tracker here; n creates one", kind: .error))] }
+            return [.openTracker(id)]
+        case .copyTags: return [.run(.copyTags)]
+        case .exportTags: return [.run(.exportTags)]
+        case .activate: return [.run(.activate)]
+        case .deactivate: return [.run(.deactivate)]
+        case .duplicate: return [.run(.duplicate)]
+        case .delete: return [.run(.delete)]
+        case .undo: return [.undo]
+        case .redo: return [.redo]
+        case .moreActions: return [.openMoreActions]
+        case .quit: return [.quit]
+        }
+        return []
+    }
+
+    mutating func handleMouse(_ mouse: MouseEvent, layout: ClickTrackersLayout) -> [AppIntent] {
+        switch mouse.kind {
+        case .wheelUp: table.scroll(by: -3)
+        case .wheelDown: table.scroll(by: 3)
+        case .press, .click:
+            if databaseEmpty { return [] }
+            if layout.createButton.contains(x: mouse.x, y: mouse.y) { filterFocused = false; return [.openTracker(nil)] }
+            if layout.moreActionsButton.contains(x: mouse.x, y: mouse.y) { filterFocused = false; return [.openMoreActions] }
+            if layout.filterLabel.contains(x: mouse.x, y: mouse.y) || layout.filterField.contains(x: mouse.x, y: mouse.y) {
+                filterFocused = true
+                return []
+            }
+            filterFocused = false
+            if mouse.y == layout.table.y {
+                // The header: sort by the column clicked; again to reverse.
+                if let column = layout.column(atX: mouse.x) {
+                    if column == sortColumn { descending.toggle() } else { sortColumn = column; descending = false }
+                    anchor = currentId
+                }
+                return []
+            }
+            let row = table.offset + mouse.y - layout.table.y - 1
+            guard mouse.y > layout.table.y, mouse.y < layout.table.maxY, row < table.rowCount else { return [] }
+            let onCheckbox = mouse.x < layout.table.x + TableWidget.checkboxWidth
+            if onCheckbox, row == table.cursor, let id = currentId { table.toggle(id); return [] }
+            let again = row == table.cursor
+            table.setCursor(row)
+            if onCheckbox {
+                if let id = currentId { table.toggle(id) } else { pendingTick = true }
+            }
+            // A second click on the current row opens it.
+            if again && !onCheckbox, let id = currentId { return [.openTracker(id)] }
+        default:
+            break
+        }
+        return []
+    }
+
+    // MARK: Drawing
+
+    var countsText: String {
+        if filtering { return "filtering… · \(table.ticked.count) ticked" }
+        return "\(table.rowCount) of \(total) shown · \(table.ticked.count) ticked"
+    }
+
+    func layout(in appLayout: AppLayout) -> ClickTrackersLayout {
+        ClickTrackersLayout(body: appLayout.body, countsText: countsText)
+    }
+
+    var footerHints: [(key: String, label: String)] {
+        databaseEmpty ? Binding.footerHints(WelcomeAction.bindings) : Binding.footerHints(ClickTrackersAction.bindings)
+    }
+
+    func renderWelcome(in rect: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
+        let box = rect.centered(width: min(rect.width - 4, 76), height: 11)
+        let inner = DialogFrame.render(title: "Welcome to Clicktrax", in: box, theme: theme, into: &buffer)
+        let lines = [
+            "This database is empty: no line items, publishers or click trackers yet.",
+            databaseName,
+            "",
+            "Press d (or Enter) to load the demo catalog: 10 advertisers, 300 line",
+            "items, 40 publishers with placements and payment rules, 25 trackers.",
+            "",
+            "Press i to import your own: Invest API pages (.json) or CSV, a file or a",
+            "folder of them, all or nothing.   q quits · ? lists every key",
+        ]
+        for (row, line) in lines.enumerated() where row < inner.height {
+            let fitted = row == 1 ? DisplayWidth.truncate(line, to: inner.width) : line
+            buffer.write(fitted, x: inner.x, y: inner.y + row, maxWidth: inner.width, role: row == 1 ? .textMuted : .dialog, theme: theme)
+        }
+    }
+
+    /// Draws the screen's area. Pure: reads only what `receive` kept.
+    func render(into buffer: inout ScreenBuffer, layout appLayout: AppLayout, theme: Theme) {
+        let layout = self.layout(in: appLayout)
+        buffer.fill(appLayout.body, role: .screen, theme: theme)
+        buffer.fill(layout.toolbar, role: .toolbar, theme: theme)
+        layout.buttons.render(focused: nil, theme: theme, into: &buffer)
+        buffer.write("Filter ", x: layout.filterLabel.x, y: layout.filterLabel.y, role: .fieldLabel, theme: theme)
+        var field = filter
+        TextFieldWidget.render(&field, in: layout.filterField, focused: filterFocused, theme: theme, into: &buffer)
+        let cursor = buffer.cursor
+        buffer.write(countsText, x: layout.counts.x, y: layout.counts.y, role: .toolbarCounts, theme: theme)
+
+        if databaseEmpty {
+            renderWelcome(in: layout.table, theme: theme, into: &buffer)
+        } else if total == 0 && countsKnown {
+            buffer.write("No click trackers yet: n creates one (the catalog of line items and publishers is here).",
+                         x: 2, y: layout.table.y + 2, maxWidth: layout.table.width - 4, role: .textMuted, theme: theme)
+        } else {
+            var state = table
+            state.sortColumn = sortColumn.rawValue
+            state.sortDescending = descending
+            let rows = visible.map { tracker in
+                TableRow(id: tracker.id, cells: TrackerTableColumn.allCases.map { $0.text(tracker) }, dimmed: tracker.state == .inactive)
+            }
+            TableWidget.render(&state, columns: TrackerTableColumn.columns, checkboxes: true, in: layout.table, theme: theme,
+                               into: &buffer) { range in
+                Array(rows.prefix(range.count))
+            }
+            if !layout.columns.contains(where: { $0.column == sortColumn }) {
+                // The sort column made way in a narrow terminal: say what the order is anyway.
+                let note = " sorted by \(sortColumn.column.title) \(descending ? "▼" : "▲") "
+                let width = DisplayWidth.of(note)
+                buffer.write(note, x: max(0, layout.table.maxX - width - 1), y: layout.table.y, role: .tableHeaderSorted, theme: theme)
+            }
+            if table.rowCount == 0 && !filtering {
+                buffer.write("No tracker matches “\(DisplayWidth.truncate(filter.text, to: 40))”. Esc clears the filter.",
+                             x: 2, y: layout.table.y + 2, maxWidth: layout.table.width - 4, role: .textMuted, theme: theme)
+            }
+        }
+        buffer.cursor = filterFocused ? cursor : nil
+    }
+}

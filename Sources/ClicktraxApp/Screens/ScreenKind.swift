@@ -1,0 +1,18 @@
+/// The app's screens, in the order of the title bar's tabs; `Alt-1`… go to each. A new screen
+/// (Reports, Sync) is a new case here, a folder of its own, and a case in `AppScreen`.
+public enum ScreenKind: Int, CaseIterable, Sendable, Equatable {
+    case clickTrackers
+
+    public var title: String {
+        switch self {
+        case .clickTrackers: "Click Trackers"
+        }
+    }
+
+    /// The breadcrumb in the title bar.
+    public var breadcrumb: String {
+        switch self {
+        case .clickTrackers: "Creative › Click Trackers"
+        }
+    }
+}

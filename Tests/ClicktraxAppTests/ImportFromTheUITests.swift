@@ -1,0 +1,74 @@
+import ClicktraxCore
+import Foundation
+import TerminalUI
+import Testing
+@testable import ClicktraxApp
+
+@Suite struct ImportFromTheUITests {
+    typealias Driver = AppDriver
+
+    static func folder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ui-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func theWelcomeScreenImportsAFolderAndShowsTheSummary() throws {
+        let folder = try Self.folder()
+        try "{\"response\": {\"publishers\": [{\"id\": 1, \"name\": \"Pub\"}]}}".write(
+            to: folder.appendingPathComponent("publishers.json"), atomically: true, encoding: .utf8)
+        try "{\"response\": {\"line-items\": [{\"id\": 2, \"name\": \"Item\"}]}}".write(
+            to: folder.appendingPathComponent("items.json"), atomically: true, encoding: .utf8)
+        let driver = try Driver(width: 100, height: 24, emptyDatabase: true)
+        driver.press(.char("i"))
+        driver.paste(folder.path)
+        driver.press(KeyPress(.enter))
+        #expect(driver.text.contains("Imported 2 files"))
+        #expect(driver.text.contains("publishers: 1 created, 0 updated, 0 unchanged"))
+        #expect(driver.text.contains("line-items: 1 created, 0 updated, 0 unchanged"))
+        driver.press(KeyPress(.enter))
+        #expect(driver.modals.isEmpty)
+        #expect(driver.text.contains("No click trackers yet"), "the welcome gave way to the (empty) table")
+    }
+
+    @Test func aRefusedImportListsItsProblemsAndAMissingPathIsSaid() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).json")
+        try "{\"response\": {\"placements\": [{\"id\": 3, \"name\": \"Slot\", \"publisher_id\": 99}]}}".write(to: file, atomically: true, encoding: .utf8)
+        let driver = try Driver(width: 120, height: 24)
+        driver.press(.char("I"))
+        driver.type("/no/such/place")
+        driver.press(KeyPress(.enter))
+        #expect(driver.text.contains("no such file or folder: /no/such/place"))
+        driver.press(.ctrl("u"))
+        driver.type(file.path)
+        driver.press(KeyPress(.enter))
+        #expect(driver.text.contains("Import refused: nothing was written"))
+        #expect(driver.dialogInside.contains("\(file.path): record 0: publisher_id: no publisher 99 in the database or in this import"),
+                "\(driver.dialogInside)")
+    }
+
+    /// The import runs in the background: the table still answers, the footer shows progress,
+    /// Esc cancels it and nothing of it is written.
+    @Test func aBigImportRunsInTheBackgroundAndEscCancelsIt() throws {
+        let folder = try Self.folder()
+        var csv = "id,name,advertiser_id\r\n"
+        for id in 1...150_000 { csv += "\(900_000 + id),Background item \(id),\r\n" }
+        try csv.write(to: folder.appendingPathComponent("line-items.csv"), atomically: true, encoding: .utf8)
+        let driver = try Driver(width: 120, height: 24)
+        let before = try driver.store.counts()
+        driver.press(.char("I"))
+        driver.paste(folder.appendingPathComponent("line-items.csv").path)
+        driver.sendAndGoOn(.key(KeyPress(.enter)))
+        #expect(driver.modals.isEmpty, "the prompt closed: the import is under way")
+        #expect(driver.lines[23].contains("Importing in the background") && driver.lines[23].contains("Esc cancels"))
+        driver.sendAndGoOn(.key(.char("j")))
+        #expect(driver.screen.table.cursor == 1, "input stays live")
+        driver.sendAndGoOn(.key(.char("D")))
+        #expect(driver.text.contains("an import is running"), "no write waits behind the import")
+        driver.sendAndGoOn(.key(KeyPress(.escape)))
+        driver.settle()
+        #expect(driver.text.contains("Import cancelled: nothing was written"))
+        #expect(try driver.store.counts() == before)
+        #expect(!driver.lines[23].contains("Importing"))
+    }
+}

@@ -63,6 +63,20 @@ final class AppDriver {
         runner.drawFrame()
     }
 
+    /// Lets the loop run (drawing what the inbox brings) until `condition` holds, at most `seconds`.
+    @discardableResult
+    func waitFor(_ seconds: Double = 5, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            runner.drainInbox()
+            runner.settle()
+            runner.drawFrame()
+            if condition() { return true }
+            usleep(20_000)
+        }
+        return false
+    }
+
     func send(_ event: InputEvent) {
         runner.dispatch(event)
         settle()

@@ -68,6 +68,21 @@ import Testing
         #expect(screenText(driver).contains("choose the publisher first"))
     }
 
+    @Test func everyProblemIsListedAtOnceTheFieldsOwnAndTheStores() throws {
+        let driver = try Driver(width: 110, height: 30)
+        let holder = try #require(try store(driver).trackers(TrackerQuery()).first { $0.code != nil })
+        driver.press(.char("n"))
+        driver.focus(.advanced)
+        driver.press(KeyPress(.enter))
+        driver.focus(.code)
+        driver.type(holder.code!)
+        driver.press(.ctrl("s"))
+        let text = screenText(driver)
+        #expect(text.contains("↳ required: 1–255 characters"), "the empty name")
+        #expect(text.contains("is already the code of tracker \(holder.id)"), "and, at the same time, the code taken")
+        #expect(text.contains("Not saved: 4 problems to fix."))
+    }
+
     @Test func theStoreRulesComeBackToo() throws {
         let driver = try Driver(width: 110, height: 30)
         let holder = try #require(try store(driver).trackers(TrackerQuery()).first { $0.code != nil && $0.id != 21378 })

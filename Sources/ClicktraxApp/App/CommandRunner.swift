@@ -272,8 +272,11 @@ public final class CommandRunner {
         watching = true
         let inbox = inbox
         let store = store
+        // The starting point is read here, before what the screen shows was read: a change
+        // made in between is then seen as one.
+        let first = try? store.changeCounter()
         Thread.detachNewThread {
-            var last = try? store.changeCounter()
+            var last = first
             while !inbox.isClosed {
                 Thread.sleep(forTimeInterval: 1)
                 guard !inbox.isClosed, let now = try? store.changeCounter() else { continue }

@@ -299,7 +299,7 @@ public struct ExportDialog: Sendable, Equatable {
                 buffer.write("Delivery Options", x: inner.x, y: row - 1, role: .dialogTitle, theme: theme)
                 buffer.write("Deliver", x: inner.x, y: row, role: .fieldLabel, theme: theme)
                 RadioGroupWidget.render(["Generate tags now", "Send by email"], selected: delivery == .now ? 0 : 1, focused: focused,
-                                        x: valueX, y: row, theme: theme, into: &buffer)
+                                        x: valueX, y: row, maxWidth: inner.maxX - valueX, theme: theme, into: &buffer)
             case .generate, .cancel:
                 break
             }

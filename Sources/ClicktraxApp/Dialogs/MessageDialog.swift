@@ -16,8 +16,8 @@ public struct MessageDialog: Sendable, Equatable {
     public enum Action: Sendable, Equatable { case close, down, up }
 
     public static let bindings: [Binding<Action>] = [
-        Binding([KeyPress(.enter), KeyPress(.escape), .char("q"), .char(" ")], .close, "Close"),
-        Binding([KeyPress(.down), .char("j")], .down, "Scroll down"),
+        Binding([KeyPress(.enter), KeyPress(.escape), .char("q"), .char(" ")], .close, "Close", footer: "close"),
+        Binding([KeyPress(.down), .char("j")], .down, "Scroll down", footer: "scroll"),
         Binding([KeyPress(.up), .char("k")], .up, "Scroll up"),
     ]
 

@@ -135,7 +135,7 @@ public struct PickerDialog: Sendable, Equatable {
     public static let bindings: [Binding<Action>] = [
         Binding([KeyPress(.enter)], .choose, "Choose", footer: "picks"),
         Binding([KeyPress(.escape)], .back, "Back without choosing", footer: "goes back"),
-        Binding([KeyPress(.up)], .up, "Move up", footer: "choose"),
+        Binding([KeyPress(.up)], .up, "Move up"),
         Binding([KeyPress(.down)], .down, "Move down"),
         Binding([KeyPress(.pageUp)], .pageUp, "Page up"),
         Binding([KeyPress(.pageDown)], .pageDown, "Page down"),

@@ -261,14 +261,9 @@ public struct TrackerDialog: Sendable, Equatable {
     }
 
     mutating func save() -> ModalStep {
-        // The rules Core can check without the catalog are shown at once; the rest come back
-        // from the store through `showFailure`.
-        let issues = TrackerRules.check(draft)
-        if !issues.isEmpty {
-            showFailure(ClicktraxError.invalid(issues))
-            return .stay
-        }
-        return .emit(.saveTracker(draft, trackerId: trackerId, revision: revision))
+        // Every rule is checked by the store in one go — the fields' own and those that need the
+        // catalog (references, a code another tracker has) — and all come back at once.
+        .emit(.saveTracker(draft, trackerId: trackerId, revision: revision))
     }
 
     mutating func move(_ delta: Int) {

@@ -159,7 +159,12 @@ public final class SQLiteStore: TrackerStore {
     public func changeCounter() throws -> Int {
         // On the writer's connection: its own commits do not count, another process's do. A
         // reader of the pool would see this process's own commits as changes too.
-        try writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        // A read first: only a read transaction makes the connection look at the log for
+        // others' commits (in WAL mode the counter is not refreshed otherwise).
+        try writer.writeWithoutTransaction { db in
+            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_schema WHERE 0")
+            return try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+        }
     }
 
     public func preference(_ key: String) throws -> String? {

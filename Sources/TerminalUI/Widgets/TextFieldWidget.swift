@@ -9,7 +9,8 @@ public enum TextFieldWidget {
         if state.characters.isEmpty && !state.placeholder.isEmpty && !focused {
             buffer.write(state.placeholder, x: rect.x, y: rect.y, maxWidth: rect.width, role: .fieldPlaceholder, theme: theme)
         } else {
-            let visible = String(state.characters[state.scroll...])
+            // Unfocused, a field shows its beginning; focused, the part around the cursor.
+            let visible = String(state.characters[(focused ? state.scroll : 0)...])
             buffer.write(visible, x: rect.x, y: rect.y, maxWidth: rect.width, role: role, theme: theme)
         }
         if focused {

@@ -343,13 +343,18 @@ public struct ClickTrackersScreen: Sendable {
 
     // MARK: Drawing
 
-    var countsText: String {
-        if filtering { return "filtering… · \(table.ticked.count) ticked" }
-        return "\(table.rowCount) of \(total) shown · \(table.ticked.count) ticked"
+    /// `25 of 31,204 shown · 2 ticked`; in a narrow terminal `25 of 31,204 · 2 ticked`, the
+    /// ticks only when there are some.
+    func countsText(short: Bool) -> String {
+        let ticked = table.ticked.count
+        if filtering { return short ? "filtering…" : "filtering… · \(ticked) ticked" }
+        if short { return "\(table.rowCount.grouped) of \(total.grouped)" + (ticked > 0 ? " · \(ticked) ticked" : "") }
+        return "\(table.rowCount.grouped) of \(total.grouped) shown · \(ticked) ticked"
     }
 
     func layout(in appLayout: AppLayout) -> ClickTrackersLayout {
-        ClickTrackersLayout(body: appLayout.body, countsText: countsText)
+        let full = ClickTrackersLayout(body: appLayout.body, countsText: countsText(short: false))
+        return full.filterIsUsable ? full : ClickTrackersLayout(body: appLayout.body, countsText: countsText(short: true))
     }
 
     var footerHints: [(key: String, label: String)] {
@@ -357,21 +362,27 @@ public struct ClickTrackersScreen: Sendable {
     }
 
     func renderWelcome(in rect: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
-        let box = rect.centered(width: min(rect.width - 4, 76), height: 11)
-        let inner = DialogFrame.render(title: "Welcome to Clicktrax", in: box, theme: theme, into: &buffer)
-        let lines = [
+        let width = min(rect.width - 4, 76)
+        let paragraphs = [
             "This database is empty: no line items, publishers or click trackers yet.",
-            databaseName,
             "",
-            "Press d (or Enter) to load the demo catalog: 10 advertisers, 300 line",
-            "items, 40 publishers with placements and payment rules, 25 trackers.",
+            "Press d (or Enter) to load the demo catalog: 10 advertisers, 300 line items, 40 publishers with placements and "
+                + "payment rules, 25 trackers.",
             "",
-            "Press i to import your own: Invest API pages (.json) or CSV, a file or a",
-            "folder of them, all or nothing.   q quits · ? lists every key",
+            "Press i to import your own: Invest API pages (.json) or CSV, a file or a folder of them, all or nothing.",
+            "",
+            "q quits · ? lists every key",
         ]
+        var lines: [(String, ThemeRole)] = paragraphs.flatMap { paragraph in
+            paragraph.isEmpty ? [("", ThemeRole.dialog)] : TextWrap.words(paragraph, width: width - 4).map { ($0, ThemeRole.dialog) }
+        }
+        // The database's path, whole (wrapped), under the first paragraph: which file this is.
+        let firstParagraph = TextWrap.words(paragraphs[0], width: width - 4).count
+        lines.insert(contentsOf: TextWrap.hard(databaseName, width: width - 4).map { ($0, ThemeRole.textMuted) }, at: firstParagraph)
+        let box = rect.centered(width: width, height: lines.count + 2)
+        let inner = DialogFrame.render(title: "Welcome to Clicktrax", in: box, theme: theme, into: &buffer)
         for (row, line) in lines.enumerated() where row < inner.height {
-            let fitted = row == 1 ? DisplayWidth.truncate(line, to: inner.width) : line
-            buffer.write(fitted, x: inner.x, y: inner.y + row, maxWidth: inner.width, role: row == 1 ? .textMuted : .dialog, theme: theme)
+            buffer.write(line.0, x: inner.x, y: inner.y + row, maxWidth: inner.width, role: line.1, theme: theme)
         }
     }
 
@@ -379,17 +390,21 @@ public struct ClickTrackersScreen: Sendable {
     func render(into buffer: inout ScreenBuffer, layout appLayout: AppLayout, theme: Theme) {
         let layout = self.layout(in: appLayout)
         buffer.fill(appLayout.body, role: .screen, theme: theme)
+        if databaseEmpty {
+            // Nothing to filter or act on yet: the welcome alone, over the whole area.
+            renderWelcome(in: appLayout.body, theme: theme, into: &buffer)
+            buffer.cursor = nil
+            return
+        }
         buffer.fill(layout.toolbar, role: .toolbar, theme: theme)
         layout.buttons.render(focused: nil, theme: theme, into: &buffer)
         buffer.write("Filter ", x: layout.filterLabel.x, y: layout.filterLabel.y, role: .fieldLabel, theme: theme)
         var field = filter
         TextFieldWidget.render(&field, in: layout.filterField, focused: filterFocused, theme: theme, into: &buffer)
         let cursor = buffer.cursor
-        buffer.write(countsText, x: layout.counts.x, y: layout.counts.y, role: .toolbarCounts, theme: theme)
+        buffer.write(layout.countsText, x: layout.counts.x, y: layout.counts.y, role: .toolbarCounts, theme: theme)
 
-        if databaseEmpty {
-            renderWelcome(in: layout.table, theme: theme, into: &buffer)
-        } else if total == 0 && countsKnown {
+        if total == 0 && countsKnown {
             buffer.write("No click trackers yet: n creates one (the catalog of line items and publishers is here).",
                          x: 2, y: layout.table.y + 2, maxWidth: layout.table.width - 4, role: .textMuted, theme: theme)
         } else {

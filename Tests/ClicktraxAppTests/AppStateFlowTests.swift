@@ -1,0 +1,95 @@
+import ClicktraxCore
+import TerminalUI
+import Testing
+@testable import ClicktraxApp
+
+/// Flows read as "this key emits that command", on `AppState` alone: no database, no terminal.
+/// What the store would answer is fed back as the messages the runner would send.
+@Suite struct AppStateFlowTests {
+    static let tracker = ClickTracker(id: 7, memberId: 958, advertiserId: 1, name: "Seven", code: nil, state: .active, clickUrl: nil,
+                                      lineItem: ObjectRef(id: 10, name: "Item"), publisher: ObjectRef(id: 20, name: "Pub"), tag: nil,
+                                      paymentRule: nil, lastModified: "2026-12-01 10:00:00", revision: 1)
+
+    /// A state whose table holds trackers 7, 8 and 9 (as if read).
+    func loaded() -> AppState {
+        var state = AppState(databaseName: "x.sqlite", width: 110, height: 34)
+        let first = state.start()
+        #expect(first.contains(.countTrackers) && first.contains(.readTrackerIDs(TrackerQuery())))
+        _ = state.update(.trackersCounted(total: 3, databaseEmpty: false))
+        let page = state.update(.trackerIDsRead(TrackerQuery(), [7, 8, 9]))
+        #expect(page == [.readTrackers(ids: [7, 8, 9], page: 0..<3)], "then the page, by ID")
+        var trackers = [Self.tracker, Self.tracker, Self.tracker]
+        trackers[1].id = 8
+        trackers[2].id = 9
+        #expect(state.update(.trackersRead(page: 0..<3, trackers)).isEmpty, "a still frame reads nothing")
+        return state
+    }
+
+    func key(_ press: KeyPress) -> AppMessage { .event(.key(press)) }
+
+    @Test func enterOnCreateEmitsCreateTrackerWithTheDraft() {
+        var state = loaded()
+        _ = state.update(key(.char("n")))
+        for character in "Made here" { _ = state.update(key(.char(character))) }
+        guard case .tracker(let dialog)? = state.modals.last else { Issue.record("no dialog"); return }
+        #expect(state.update(key(.ctrl("s"))) == [.createTracker(dialog.draft)])
+        #expect(dialog.draft.name == "Made here")
+    }
+
+    @Test func aSavedTrackerClosesTheDialogAndTheListIsReadAgainAroundIt() {
+        var state = loaded()
+        _ = state.update(key(.char("n")))
+        var saved = Self.tracker
+        saved.id = 42
+        let commands = state.update(.trackerSaved(saved, created: true, UndoStep("Create tracker 42", changes: [1])))
+        #expect(state.modals.isEmpty)
+        #expect(commands.contains(.readTrackerIDs(TrackerQuery())) && commands.contains(.countTrackers))
+        _ = state.update(.trackerIDsRead(TrackerQuery(), [7, 8, 9, 42]))
+        #expect(state.clickTrackers.currentId == 42, "the cursor is on the new tracker")
+        #expect(state.history.undoable.map(\.label) == ["Create tracker 42"])
+    }
+
+    @Test func deleteAsksAndOnlyYesEmitsTheChange() {
+        var state = loaded()
+        #expect(state.update(key(KeyPress(.delete))).isEmpty)
+        #expect(state.modals.last?.kind == .confirm)
+        #expect(state.update(key(KeyPress(.enter))).isEmpty, "Enter is Cancel")
+        _ = state.update(key(KeyPress(.delete)))
+        #expect(state.update(key(.char("y"))) == [.change(.delete, [7])])
+    }
+
+    @Test func pasteIntoTheTableTypesTheFilterAndEmitsNothingButTheFiltersRead() {
+        var state = loaded()
+        let commands = state.update(.event(.paste("xD q")))
+        #expect(state.clickTrackers.filter.text == "xD q")
+        #expect(commands == [.readFilterIndex(generation: 0)], "the filter's texts, and nothing a key would do")
+    }
+
+    @Test func escCancelsABackgroundImportAndWritesWaitForIt() {
+        var state = loaded()
+        _ = state.update(key(.char("I")))
+        for character in "/tmp/x.csv" { _ = state.update(key(.char(character))) }
+        #expect(state.update(key(KeyPress(.enter))) == [.importFiles(path: "/tmp/x.csv")])
+        _ = state.update(.importStarted(files: 1))
+        #expect(state.modals.isEmpty && state.importing != nil)
+        #expect(state.update(key(.char("D"))).isEmpty, "no write while the import holds the database")
+        #expect(state.toast?.message.contains("an import is running") == true)
+        #expect(state.update(key(KeyPress(.escape))) == [.cancelImport])
+        _ = state.update(.importFinished(.cancelled))
+        #expect(state.importing == nil)
+    }
+
+    @Test func keysAreInertInATooSmallTerminalButCtrlCGetsOut() {
+        var state = loaded()
+        _ = state.update(.event(.resize(width: 40, height: 10)))
+        #expect(state.update(key(KeyPress(.delete))).isEmpty && state.modals.isEmpty)
+        #expect(state.update(key(.char("y"))).isEmpty)
+        #expect(state.update(key(.ctrl("c"))) == [.quit])
+    }
+
+    @Test func anotherProcessesChangeReadsWhatIsShownAgain() {
+        var state = loaded()
+        let commands = state.update(.databaseChanged)
+        #expect(commands.contains(.countTrackers) && commands.contains(.readTrackerIDs(TrackerQuery())))
+    }
+}

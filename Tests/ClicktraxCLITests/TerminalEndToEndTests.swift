@@ -46,8 +46,13 @@ import Testing
         try tmux.type("wnka hldy jp")
         let fuzzy = try tmux.waitFor { $0.contains("closest by letters in order") }
         #expect(fuzzy.contains("Wonka Holiday 2026 – JP"), "\(fuzzy)")
-        // Apart, as typed: Esc and a key read together are Alt and that key.
-        try tmux.sendApart("Escape", "Escape", "q")
+        // Each after the last has shown, as a person types: Esc and a key read together are
+        // Alt and that key.
+        try tmux.send("Escape")
+        _ = try tmux.waitFor { !$0.contains("Choose a Line Item") }
+        try tmux.send("Escape")
+        _ = try tmux.waitFor { !$0.contains("Create new Click Tracker") }
+        try tmux.send("q")
         _ = try tmux.waitFor { $0.contains("EXITED") }
         let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
         #expect(lines.first?.hasPrefix("first-frame-unix-ns ") == true)

@@ -15,9 +15,10 @@ extension AppState {
         case .openTracker(let id?):
             return [.readTracker(id, for: .edit)]
         case .openMoreActions:
-            let button = clickTrackers.layout(in: layout).moreActionsButton
+            let toolbar = clickTrackers.layout(in: layout)
             push(.moreActions(MoreActionsMenu(targetCount: clickTrackers.targets.count, undoLabel: history.undoable.last?.label,
-                                              redoLabel: history.redoable.last?.label, anchor: button)))
+                                              redoLabel: history.redoable.last?.label, anchor: toolbar.moreActionsButton,
+                                              buttonLabel: toolbar.buttons.labels[1])))
         case .openHelp:
             push(.help(HelpOverlay(sections: KeyBindingsDocument.sections)))
         case .openImport:

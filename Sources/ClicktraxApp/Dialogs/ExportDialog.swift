@@ -314,7 +314,8 @@ public struct ExportDialog: Sendable, Equatable {
 
     private func renderPreview(top: Int, inner: Rect, frame: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
         let findings = findings
-        let lintRows = min(3, findings.count) + (message == nil ? 0 : 1)
+        let ready = TagLint.errors(in: findings).isEmpty
+        let lintRows = min(3, findings.count) + (ready ? 1 : 0) + (message == nil ? 0 : 1)
         let bottom = frame.maxY - 3 - lintRows
         guard bottom > top else { return }
         buffer.write("Preview", x: inner.x, y: top - 1, role: .dialogTitle, theme: theme)
@@ -330,6 +331,12 @@ public struct ExportDialog: Sendable, Equatable {
         var y = bottom
         if let message {
             buffer.write(message, x: inner.x, y: y, maxWidth: inner.width, role: .textError, theme: theme)
+            y += 1
+        }
+        if ready {
+            let warned = findings.isEmpty ? "nothing to warn about" : "\(findings.count) warning\(findings.count == 1 ? "" : "s") below"
+            buffer.write("✓ Ready to export \(trackers.count) tracker\(trackers.count == 1 ? "" : "s"): \(warned)", x: inner.x, y: y,
+                         maxWidth: inner.width, role: .textSuccess, theme: theme)
             y += 1
         }
         for finding in findings.prefix(3) {

@@ -8,10 +8,12 @@ public struct MoreActionsMenu: Sendable, Equatable {
     let targetCount: Int
     let undoLabel: String?
     let redoLabel: String?
-    /// Where it opens: under its button.
+    /// Where it opens: under its button, drawn pressed while the menu is open.
     let anchor: Rect
+    let buttonLabel: String
 
-    public init(targetCount: Int, undoLabel: String?, redoLabel: String?, anchor: Rect) {
+    public init(targetCount: Int, undoLabel: String?, redoLabel: String?, anchor: Rect, buttonLabel: String = "More Actions ▾") {
+        self.buttonLabel = buttonLabel
         self.targetCount = targetCount
         self.undoLabel = undoLabel
         self.redoLabel = redoLabel
@@ -95,6 +97,7 @@ public struct MoreActionsMenu: Sendable, Equatable {
 
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
         let rect = rect(screenWidth: buffer.width)
+        buffer.write("[ \(buttonLabel) ]", x: anchor.x, y: anchor.y, maxWidth: anchor.width, role: .toolbarButtonFocused, theme: theme)
         MenuWidget.render(items, focused: focused, x: rect.x, y: rect.y, theme: theme, into: &buffer)
         // The focused item's reason, if it cannot run, right under the menu.
         if let focused, let reason = items[focused].disabledReason, rect.maxY < buffer.height - 2 {

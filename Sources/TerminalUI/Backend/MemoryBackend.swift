@@ -6,6 +6,8 @@ public final class MemoryBackend: TerminalBackend {
     /// How many cells each `present` wrote: tests check that a still frame writes nothing.
     public private(set) var writtenCells: [Int] = []
     public var events: [InputEvent] = []
+    /// Every theme role drawn in any frame so far: a test holds it to `ThemeRole.allCases`.
+    public private(set) var rolesDrawn: Set<ThemeRole> = []
     private var invalidated = true
 
     public init(width: Int = 100, height: Int = 30, colorCount: Int = 256) {
@@ -17,6 +19,7 @@ public final class MemoryBackend: TerminalBackend {
     public func present(_ buffer: ScreenBuffer) {
         let diff = invalidated ? ScreenDiff.full(buffer) : ScreenDiff.between(screen, buffer)
         writtenCells.append(diff.cellCount)
+        for cell in buffer.cells { if let role = cell.role { rolesDrawn.insert(role) } }
         screen = buffer
         invalidated = false
     }

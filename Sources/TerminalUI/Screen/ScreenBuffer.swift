@@ -60,16 +60,22 @@ public struct ScreenBuffer: Sendable, Equatable {
                 let last = limit - 1
                 if last >= x, last >= 0 {
                     if column <= last { column = last + 1 }
+                    var cellStyle = style
+                    if style.background == .terminalDefault { cellStyle.background = self[last, y].style.background }
                     clearWide(at: last, y: y)
-                    self[last, y] = Cell("…", style: style, width: 1, role: role)
+                    self[last, y] = Cell("…", style: cellStyle, width: 1, role: role)
                 }
                 break
             }
             if column >= 0 {
+                // A role without a background of its own takes the one it is written on, so a
+                // label inside a dialog has the dialog's background, not the terminal's.
+                var cellStyle = style
+                if style.background == .terminalDefault { cellStyle.background = self[column, y].style.background }
                 clearWide(at: column, y: y)
                 if w == 2 { clearWide(at: column + 1, y: y) }
-                self[column, y] = Cell(character, style: style, width: w, role: role)
-                if w == 2 { self[column + 1, y] = Cell(" ", style: style, width: 0, role: role) }
+                self[column, y] = Cell(character, style: cellStyle, width: w, role: role)
+                if w == 2 { self[column + 1, y] = Cell(" ", style: cellStyle, width: 0, role: role) }
             }
             column += w
         }

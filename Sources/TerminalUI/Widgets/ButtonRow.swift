@@ -25,9 +25,12 @@ public struct ButtonRow: Sendable, Equatable {
         areas.firstIndex { $0.contains(x: x, y: y) }
     }
 
-    public func render(focused: Int?, theme: Theme, into buffer: inout ScreenBuffer) {
+    /// `toolbar`: drawn in the toolbar's button roles rather than a dialog's.
+    public func render(focused: Int?, toolbar: Bool = false, theme: Theme, into buffer: inout ScreenBuffer) {
         for (index, area) in areas.enumerated() {
-            ButtonWidget.render(labels[index], focused: focused == index, x: area.x, y: area.y, theme: theme, into: &buffer)
+            let role: ThemeRole = toolbar ? (focused == index ? .toolbarButtonFocused : .toolbarButton)
+                : (focused == index ? .buttonFocused : .button)
+            buffer.write("[ \(labels[index]) ]", x: area.x, y: area.y, role: role, theme: theme)
         }
     }
 }

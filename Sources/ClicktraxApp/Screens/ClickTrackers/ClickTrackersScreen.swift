@@ -397,7 +397,7 @@ public struct ClickTrackersScreen: Sendable {
             return
         }
         buffer.fill(layout.toolbar, role: .toolbar, theme: theme)
-        layout.buttons.render(focused: nil, theme: theme, into: &buffer)
+        layout.buttons.render(focused: nil, toolbar: true, theme: theme, into: &buffer)
         buffer.write("Filter ", x: layout.filterLabel.x, y: layout.filterLabel.y, role: .fieldLabel, theme: theme)
         var field = filter
         TextFieldWidget.render(&field, in: layout.filterField, focused: filterFocused, theme: theme, into: &buffer)

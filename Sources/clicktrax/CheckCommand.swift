@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore()
-        let problems = try store.check()
+        let problems = try store.check(limit: 20)
         guard problems.isEmpty else {
             for problem in problems { ObjectPrinter.note(problem) }
             throw ExitCode(1)

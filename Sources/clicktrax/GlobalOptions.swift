@@ -24,16 +24,18 @@ struct GlobalOptions: ParsableArguments {
         return try ClicktraxConfig.load(path: configPath)
     }
 
-    var databasePath: String {
-        DatabaseLocation.resolve(option: database, environment: ProcessInfo.processInfo.environment)
+    var location: StoreLocation {
+        StoreLocation.resolve(option: database, environment: ProcessInfo.processInfo.environment)
     }
 
-    func openStore() throws -> SQLiteStore {
-        try SQLiteStore.open(path: databasePath)
+    var databasePath: String { location.description }
+
+    func openStore() throws -> any TrackerStore {
+        try location.open()
     }
 
     /// The store, once the publisher a listing is scoped to is known to exist.
-    func openPublisherScope(_ publisher: Int64?) throws -> SQLiteStore {
+    func openPublisherScope(_ publisher: Int64?) throws -> any TrackerStore {
         let store = try openStore()
         if let publisher, try store.publisher(id: publisher) == nil { throw ClicktraxError.notFound(kind: "publisher", id: publisher) }
         return store

@@ -35,14 +35,6 @@ final class TmuxSession {
 
     func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "main"] + keys) }
 
-    /// Keys one at a time, 60 ms apart, as a person types them (Esc then a key within the
-    /// 25 ms ESCDELAY would be Alt and the key).
-    func sendApart(_ keys: String...) throws {
-        for key in keys {
-            try tmux(["send-keys", "-t", "main", key])
-            usleep(60_000)
-        }
-    }
 
     /// Types text literally (no key names).
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "main", "-l", text]) }

@@ -14,7 +14,7 @@ import Testing
         _ = try store.updateTracker(id: tracker.id, with: draft, expectedRevision: tracker.revision)
         let other = try store.createTracker(TestCatalog.draft(name: "gone"), id: nil)
         _ = try store.deleteTrackers(ids: [other.id])
-        #expect(try store.check().isEmpty)
+        #expect(try store.check(limit: 20).isEmpty)
     }
 
     @Test func disagreementsWithTheChangeLogAreNamed() throws {
@@ -27,7 +27,7 @@ import Testing
             try db.execute(sql: "DELETE FROM tracker_change WHERE tracker_id = ?", arguments: [unlogged.id])
             try db.execute(sql: "DELETE FROM click_tracker WHERE id = ?", arguments: [vanished.id])
         }
-        let problems = try store.check()
+        let problems = try store.check(limit: 20)
         #expect(problems.contains("change log: tracker \(edited.id) is at revision 1, the log last left it at revision 1 with other fields"))
         #expect(problems.contains("change log: tracker \(unlogged.id) exists, but its last logged change is missing"))
         #expect(problems.contains { $0.hasPrefix("change log: tracker \(vanished.id) is missing, but its last logged change") })

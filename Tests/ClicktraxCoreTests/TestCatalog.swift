@@ -18,7 +18,7 @@ enum TestCatalog {
         return store
     }
 
-    static func fill(_ store: SQLiteStore) throws {
+    static func fill(_ store: any CatalogImporting) throws {
         try store.load { loader in
             try loader.add(Advertiser(id: 1, name: "Wonka Industries"))
             try loader.add(LineItem(id: lineItem, code: "WNK-HOL", name: "Wonka Holiday 2026 – JP", advertiserId: 1))

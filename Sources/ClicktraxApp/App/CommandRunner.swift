@@ -47,7 +47,7 @@ public final class CommandRunner {
         case .readTracker(let id, let purpose):
             return [.trackerRead(id, try store.tracker(id: id), for: purpose)]
         case .searchPicker(let kind, let term):
-            return [.pickerResults(kind, term: term, searchPicker(kind, term))]
+            return [.pickerResults(kind, term: term, PickerSearch(catalog: store).results(kind, term))]
         case .readExportOptions:
             let json = try store.preference(Self.lastExportKey)
             return [.exportOptionsRead(json.flatMap { try? JSONDecoder().decode(TagOptions.self, from: Data($0.utf8)) })]
@@ -164,55 +164,6 @@ public final class CommandRunner {
             return .trackersChanged(command, ids, message: "Deleted \(noun) — u undoes it", focus: nil, try step("Delete \(noun)", ids))
         case .exportTags, .copyTags, .undo, .redo:
             throw ClicktraxError.badInput("\(command.plainLabel) is not a change")
-        }
-    }
-
-    func searchPicker(_ kind: PickerDialog.Kind, _ term: String) -> PickerDialog.Results {
-        let limit = PickerDialog.limit
-        func state(_ state: ObjectState) -> String { state == .active ? "active" : "● inactive" }
-        do {
-            switch kind {
-            case .lineItem:
-                let matches = try store.findLineItems(term, limit: limit)
-                let advertisers = Dictionary(try store.advertisers().map { ($0.id, $0.name) }) { first, _ in first }
-                let choices = matches.items.map { item in
-                    PickerDialog.Choice(id: item.id, name: item.name, cells: [
-                        String(item.id), item.name, item.code ?? "",
-                        item.advertiserId.map { advertisers[$0] ?? String($0) } ?? "", state(item.state),
-                    ], inactive: item.state != .active)
-                }
-                return PickerDialog.Results(choices: choices, total: choices.count < limit ? choices.count : nil, fuzzy: matches.fuzzy)
-            case .publisher:
-                let found = try store.publishers(matching: term)
-                let choices = found.prefix(limit).map {
-                    PickerDialog.Choice(id: $0.id, name: $0.name, cells: [String($0.id), $0.name, $0.code ?? "", state($0.state)],
-                                        inactive: $0.state != .active)
-                }
-                return PickerDialog.Results(choices: Array(choices), total: found.count)
-            case .placement(let publisherId):
-                let found = try store.placements(publisherId: publisherId).filter {
-                    CatalogMatch.matches(id: $0.id, name: $0.name, code: $0.code, term: term)
-                }
-                let choices = found.prefix(limit).map { placement in
-                    var size = ""
-                    if let width = placement.width, let height = placement.height { size = "\(width)x\(height)" }
-                    return PickerDialog.Choice(id: placement.id, name: placement.name,
-                                               cells: [String(placement.id), placement.name, size, state(placement.state)],
-                                               inactive: placement.state != .active)
-                }
-                return PickerDialog.Results(choices: Array(choices), total: found.count)
-            case .paymentRule(let publisherId):
-                let found = try store.paymentRules(publisherId: publisherId).filter {
-                    CatalogMatch.matches(id: $0.id, name: $0.name, code: $0.code, term: term)
-                }
-                let choices = found.prefix(limit).map {
-                    PickerDialog.Choice(id: $0.id, name: $0.name, cells: [String($0.id), $0.name, $0.pricingType.rawValue, state($0.state)],
-                                        inactive: $0.state != .active)
-                }
-                return PickerDialog.Results(choices: Array(choices), total: found.count)
-            }
-        } catch {
-            return PickerDialog.Results(choices: [], total: 0, error: "\(error)")
         }
     }
 

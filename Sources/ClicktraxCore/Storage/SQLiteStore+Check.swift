@@ -6,7 +6,7 @@ extension SQLiteStore {
     /// give exactly the trackers there are — every tracker as its last logged change left it
     /// (same fields, same revision), and no tracker whose last change deleted it. A save and its
     /// log entry share one transaction, so after any crash the two still agree.
-    public func check(limit: Int = 20) throws -> [String] {
+    public func check(limit: Int) throws -> [String] {
         try read { db in
             var problems: [String] = []
             for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {

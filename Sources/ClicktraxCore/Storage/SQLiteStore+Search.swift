@@ -1,9 +1,8 @@
 import Foundation
 import GRDB
 
-/// Line item search: exact ID and code first, then names starting with the query, then names
-/// with every word at a word start, then names containing every word; if nothing holds every
-/// word, fzf-style letters in order. The last two tiers and the fallback read the search index
+/// Line item search: the ranking is `LineItemRanking`'s (Core); this store answers its lookups.
+/// The last two tiers and the fallback read the search index
 /// (`SearchIndexBuilder`), which lives in the `search_*` tables and is rebuilt from `line_item`
 /// whenever the catalog has changed since (`refreshSearchIndex`). While it is out of date, a
 /// search scans the names instead: slower on a big catalog, never wrong.
@@ -13,43 +12,7 @@ extension SQLiteStore {
     }
 
     public func findLineItems(_ term: String, limit: Int) throws -> LineItemMatches {
-        let words = TextFolding.words(of: term)
-        let trimmed = term.trimmingCharacters(in: .whitespacesAndNewlines)
-        var ids: [Int64] = []
-        var seen = Set<Int64>()
-        func take(_ found: [Int64]) {
-            for id in found where ids.count < limit && seen.insert(id).inserted { ids.append(id) }
-        }
-        var fuzzy = false
-        try read { db in
-            if let id = Int64(trimmed) {
-                take(try Int64.fetchAll(db, sql: "SELECT id FROM line_item WHERE id = ?", arguments: [id]))
-            }
-            if !trimmed.isEmpty {
-                take(try Int64.fetchAll(
-                    db, sql: "SELECT id FROM line_item WHERE code = ? COLLATE NOCASE ORDER BY id LIMIT ?", arguments: [trimmed, limit]))
-            }
-            // The whole query as the start of the name: an exact name sorts first of these.
-            let prefix = words.joined(separator: " ")
-            take(try Int64.fetchAll(
-                db, sql: "SELECT id FROM line_item WHERE search_name >= ? AND search_name < ? ORDER BY search_name, id LIMIT ?",
-                arguments: [prefix, prefix + "\u{10FFFF}", limit]))
-        }
-        if ids.count < limit && !words.isEmpty {
-            if let index = try currentSearchIndex() {
-                do {
-                    take(try index.rank(words, limit: limit, skip: seen.contains))
-                    if ids.isEmpty {
-                        take(try index.fuzzyRank(words, limit: limit))
-                        fuzzy = !ids.isEmpty
-                    }
-                } catch is SearchIndexChanged {
-                    take(try scanLineItems(words, limit: limit))
-                }
-            } else {
-                take(try scanLineItems(words, limit: limit))
-            }
-        }
+        let (ids, fuzzy) = try LineItemRanking.rank(term, limit: limit, in: self)
         return LineItemMatches(items: try lineItems(ids: ids), fuzzy: fuzzy)
     }
 
@@ -265,4 +228,43 @@ public struct LineItemMatches: Sendable {
     public var items: [LineItem]
     /// No name holds every word; these hold the letters in order (closest first).
     public var fuzzy: Bool
+}
+
+extension SQLiteStore: LineItemLookup {
+    public func lineItems(id: Int64?, code: String?, namePrefix: String, limit: Int) throws -> [[Int64]] {
+        try read { db in
+            var tiers: [[Int64]] = []
+            if let id { tiers.append(try Int64.fetchAll(db, sql: "SELECT id FROM line_item WHERE id = ?", arguments: [id])) }
+            if let code {
+                tiers.append(try Int64.fetchAll(
+                    db, sql: "SELECT id FROM line_item WHERE code = ? COLLATE NOCASE ORDER BY id LIMIT ?", arguments: [code, limit]))
+            }
+            // A range on the folded-name index: an exact name sorts first of these.
+            tiers.append(try Int64.fetchAll(
+                db, sql: "SELECT id FROM line_item WHERE search_name >= ? AND search_name < ? ORDER BY search_name, id LIMIT ?",
+                arguments: [namePrefix, namePrefix + "\u{10FFFF}", limit]))
+            return tiers
+        }
+    }
+
+    /// From the search index while it is current; a scan of the names otherwise (or when the
+    /// index was rebuilt under this search).
+    public func lineItems(holdingEveryWord words: [String], limit: Int, skip: (Int64) -> Bool) throws -> [Int64] {
+        guard let index = try currentSearchIndex() else { return try scanLineItems(words, limit: limit) }
+        do {
+            return try index.rank(words, limit: limit, skip: skip)
+        } catch is SearchIndexChanged {
+            return try scanLineItems(words, limit: limit)
+        }
+    }
+
+    /// Only from the search index: without it there is no fallback to offer.
+    public func lineItems(lettersInOrder words: [String], limit: Int) throws -> [Int64] {
+        guard let index = try currentSearchIndex() else { return [] }
+        do {
+            return try index.fuzzyRank(words, limit: limit)
+        } catch is SearchIndexChanged {
+            return []
+        }
+    }
 }

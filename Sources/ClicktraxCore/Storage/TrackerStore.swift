@@ -1,8 +1,21 @@
-/// Where Clicktrax keeps the catalog and the trackers. SQLite (through GRDB) is the embedded
-/// default; a shared PostgreSQL backend for teams is planned, so nothing outside the storage
-/// folder sees SQL or GRDB — only this protocol and plain model values.
-public protocol TrackerStore: Sendable {
-    // MARK: Trackers
+/// Where Clicktrax keeps the catalog and the trackers, split by what each part of the app
+/// touches (k9s's capability interfaces): a command or a screen names the capabilities it uses,
+/// and a backend implements them all. SQLite (through GRDB) is the embedded default; a shared
+/// PostgreSQL backend would implement the same protocols and pass the same contract tests
+/// (`StoreContractTests`). Nothing outside the storage folder sees SQL or GRDB — only these
+/// protocols and plain model values; the rules (validation, belonging, ranking) are Core's.
+public protocol TrackerStore: TrackerRepository, ChangeLog, CatalogReading, LineItemSearching, CatalogImporting, Preferences,
+    StoreChecking {}
+
+/// `clicktrax check`: is the store sound?
+public protocol StoreChecking: Sendable {
+    /// What is wrong, at most `limit` lines: integrity, references, the change log against the
+    /// trackers. Empty when sound.
+    func check(limit: Int) throws -> [String]
+}
+
+/// The click trackers themselves.
+public protocol TrackerRepository: Sendable {
     func trackers(_ query: TrackerQuery) throws -> [ClickTracker]
     func trackerCount(_ query: TrackerQuery) throws -> Int
     func tracker(id: Int64) throws -> ClickTracker?
@@ -18,7 +31,7 @@ public protocol TrackerStore: Sendable {
     func trackers(ids: [Int64]) throws -> [ClickTracker]
 
     /// Validates and stores a new tracker. `id` mirrors a tracker that already exists in Invest;
-    /// nil takes the next free id.
+    /// nil takes the next free id (never one a deleted tracker had).
     func createTracker(_ draft: TrackerDraft, id: Int64?) throws -> ClickTracker
 
     /// Saves an edit made to the tracker as it was at `expectedRevision`. Refused with
@@ -32,40 +45,27 @@ public protocol TrackerStore: Sendable {
     /// Deletes trackers, returning them as they were (the change log keeps them too).
     func deleteTrackers(ids: [Int64]) throws -> [ClickTracker]
 
-    /// Reverts a logged change if the tracker is still as that change left it; logs the revert.
-    func undo(change sequence: Int64) throws -> TrackerChange
-
     /// Copies trackers ("Copy of …", no code); returns the copies.
     func duplicateTrackers(ids: [Int64]) throws -> [ClickTracker]
+}
 
+/// Every change to a tracker, with the tracker before and after; undo goes through it.
+public protocol ChangeLog: Sendable {
     /// The change log, newest first; for one tracker or all.
     func changes(trackerId: Int64?, limit: Int) throws -> [TrackerChange]
 
-    /// Imports what `body` feeds in one transaction, all or nothing (see `SQLiteStore`).
-    func importStream(dryRun: Bool, bulk: Bool, _ body: ((ImportRecord) -> Void) throws -> [ImportProblem]) throws -> ImportSummary
+    /// Reverts a logged change if the tracker still holds what that change left; logs the revert.
+    func undo(change sequence: Int64) throws -> TrackerChange
 
     /// A number that changes whenever another connection — another clicktrax process —
-    /// commits a change (SQLite's `PRAGMA data_version`); this store's own commits leave it be.
-    /// Cheap enough to ask every second.
+    /// commits a change; this store's own commits leave it be. Cheap enough to ask every second.
     func changeCounter() throws -> Int
+}
 
-    /// A remembered preference (the last export options, say), or nil.
-    func preference(_ key: String) throws -> String?
-    func setPreference(_ key: String, _ value: String) throws
-
-    // MARK: Catalog
+/// The catalog, read: advertisers, line items, publishers, placements, payment rules.
+public protocol CatalogReading: Sendable {
     func advertisers() throws -> [Advertiser]
     func lineItem(id: Int64) throws -> LineItem?
-    /// Line items by ID, code and name, best first (see `SQLiteStore+Search`).
-    func searchLineItems(_ term: String, limit: Int) throws -> [LineItem]
-    /// The same, saying whether only letters in order matched (nothing held every word).
-    func findLineItems(_ term: String, limit: Int) throws -> LineItemMatches
-    /// Brings the line item search index up to date with the catalog (after an import, say);
-    /// until then searches are correct but slower. Returns whether it had to build.
-    @discardableResult
-    func refreshSearchIndex() throws -> Bool
-    /// The same, then the index read whole into memory, for a session that will search a lot.
-    func prepareSearch() throws
     func publishers(matching term: String?) throws -> [Publisher]
     func publisher(id: Int64) throws -> Publisher?
     /// A publisher's placements, or every placement for nil.
@@ -77,6 +77,26 @@ public protocol TrackerStore: Sendable {
     func counts() throws -> CatalogCounts
     /// No catalog and no trackers (cheaper than `counts`: it stops at the first row).
     func isEmpty() throws -> Bool
+}
+
+/// Line item search, ranked by `LineItemRanking`.
+public protocol LineItemSearching: Sendable {
+    /// Line items by ID, code and name, best first.
+    func searchLineItems(_ term: String, limit: Int) throws -> [LineItem]
+    /// The same, saying whether only letters in order matched (nothing held every word).
+    func findLineItems(_ term: String, limit: Int) throws -> LineItemMatches
+    /// Brings the line item search index up to date with the catalog (after an import, say);
+    /// until then searches are correct but slower. Returns whether it had to build.
+    @discardableResult
+    func refreshSearchIndex() throws -> Bool
+    /// The same, then the index read whole into memory, for a session that will search a lot.
+    func prepareSearch() throws
+}
+
+/// Filling the store in one transaction: an import, the demo.
+public protocol CatalogImporting: Sendable {
+    /// Imports what `body` feeds in one transaction, all or nothing (see `SQLiteStore`).
+    func importStream(dryRun: Bool, bulk: Bool, _ body: ((ImportRecord) -> Void) throws -> [ImportProblem]) throws -> ImportSummary
 
     /// Runs `body` in one transaction: every object it adds is stored, or — if it throws —
     /// none is. Objects are upserted by id. `bulk` is for loads of many line items: the store
@@ -84,7 +104,14 @@ public protocol TrackerStore: Sendable {
     func load(bulk: Bool, _ body: (any CatalogLoader) throws -> Void) throws
 }
 
-/// Adds objects inside `TrackerStore.load`.
+/// What the operator chose last (the export options), kept with the database.
+public protocol Preferences: Sendable {
+    /// A remembered preference, or nil.
+    func preference(_ key: String) throws -> String?
+    func setPreference(_ key: String, _ value: String) throws
+}
+
+/// Adds objects inside `CatalogImporting.load`.
 public protocol CatalogLoader {
     func add(_ advertiser: Advertiser) throws
     func add(_ lineItem: LineItem) throws
@@ -100,7 +127,7 @@ public protocol CatalogLoader {
     func eraseAll() throws
 }
 
-extension TrackerStore {
+extension CatalogImporting {
     /// A load of a few objects: indexes maintained as rows go in.
     public func load(_ body: (any CatalogLoader) throws -> Void) throws {
         try load(bulk: false, body)

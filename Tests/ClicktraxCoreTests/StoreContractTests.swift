@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import ClicktraxCore
+
+/// What every backend must do, tested through the protocols alone (`any TrackerStore`): each
+/// test runs on every backend there is — SQLite in memory, and SQLite in a file (WAL, a pool of
+/// readers). A new backend is added to `backends` and must pass all of it.
+@Suite struct StoreContractTests {
+    static let backends = ["sqlite-memory", "sqlite-file"]
+
+    static func open(_ backend: String) throws -> any TrackerStore {
+        let store: any TrackerStore = switch backend {
+        case "sqlite-memory": try SQLiteStore.inMemory()
+        default: try StoreLocation.sqlite(path: TestCatalog.temporaryPath()).open()
+        }
+        try TestCatalog.fill(store)
+        return store
+    }
+
+    @Test(arguments: backends) func aCreatedTrackerReadsBackWhole(_ backend: String) throws {
+        let store = try Self.open(backend)
+        let created = try store.createTracker(TestCatalog.draft(name: "  Homepage clicks  "), id: nil)
+        #expect(created.name == "Homepage clicks" && created.revision == 1 && created.state == .active)
+        #expect(try store.tracker(id: created.id) == created)
+        #expect(created.tag?.id == TestCatalog.placementA && created.paymentRule?.name == "70% Rev Share")
+        #expect(try store.trackers(ids: [created.id, 999_999]) == [created], "missing ids are left out")
+        #expect(try store.changes(trackerId: created.id, limit: 5).map(\.action) == [.created])
+    }
+
+    @Test(arguments: backends) func aDeletedTrackersIdIsNeverHandedOutAgain(_ backend: String) throws {
+        let store = try Self.open(backend)
+        let first = try store.createTracker(TestCatalog.draft(), id: nil)
+        _ = try store.deleteTrackers(ids: [first.id])
+        #expect(try store.createTracker(TestCatalog.draft(), id: nil).id > first.id)
+    }
+
+    @Test(arguments: backends) func aStaleSaveIsRefusedAndLosesNothing(_ backend: String) throws {
+        let store = try Self.open(backend)
+        let tracker = try store.createTracker(TestCatalog.draft(), id: nil)
+        var theirs = tracker.draft
+        theirs.name = "Theirs"
+        _ = try store.updateTracker(id: tracker.id, with: theirs, expectedRevision: tracker.revision)
+        var mine = tracker.draft
+        mine.name = "Mine"
+        #expect(throws: ClicktraxError.self) { try store.updateTracker(id: tracker.id, with: mine, expectedRevision: tracker.revision) }
+        #expect(try store.tracker(id: tracker.id)?.name == "Theirs")
+    }
+
+    @Test(arguments: backends) func everyBrokenRuleIsNamedAtOnceInCoresWords(_ backend: String) throws {
+        let store = try Self.open(backend)
+        let holder = try store.createTracker(TrackerDraft(name: "Holder", code: "HOLD", lineItemId: TestCatalog.lineItem,
+                                                          publisherId: TestCatalog.publisherA), id: nil)
+        let bad = TrackerDraft(name: "", code: "hold", lineItemId: 424_242, publisherId: TestCatalog.publisherA,
+                               placementId: TestCatalog.placementB, paymentRuleId: 1)
+        do {
+            _ = try store.createTracker(bad, id: nil)
+            Issue.record("must refuse")
+        } catch ClicktraxError.invalid(let issues) {
+            let expected = TrackerRules.check(bad) + TrackerReferenceRules.check(bad, against: TrackerReferences(
+                lineItemExists: false, publisherName: "The Daily Planet",
+                placement: .init(name: "Sports", publisherId: TestCatalog.publisherB, publisherName: "Gotham Gazette"),
+                paymentRule: nil, codeHolder: (holder.id, "Holder")))
+            #expect(issues == expected)
+            #expect(Set(issues.map(\.field)) == [.name, .lineItem, .placement, .paymentRule, .code])
+        }
+    }
+
+    @Test(arguments: backends) func undoRevertsOnlyWhatIsStillAsItWasLeft(_ backend: String) throws {
+        let store = try Self.open(backend)
+        let tracker = try store.createTracker(TestCatalog.draft(), id: nil)
+        _ = try store.setState(.inactive, trackerIds: [tracker.id])
+        let deactivated = try #require(try store.changes(trackerId: tracker.id, limit: 1).first)
+        var edit = try #require(try store.tracker(id: tracker.id)).draft
+        edit.name = "Edited"
+        _ = try store.updateTracker(id: tracker.id, with: edit, expectedRevision: 2)
+        let edited = try #require(try store.changes(trackerId: tracker.id, limit: 1).first)
+        #expect(throws: ClicktraxError.self, "the deactivation is not what the tracker holds now") {
+            try store.undo(change: deactivated.sequence)
+        }
+        _ = try store.undo(change: edited.sequence)
+        _ = try store.undo(change: deactivated.sequence)   // the edit's undo put it back as the deactivation left it
+        #expect(try store.tracker(id: tracker.id)?.state == .active && store.tracker(id: tracker.id)?.name == "Homepage clicks")
+    }
+
+    @Test(arguments: backends) func idsComeInTheQuerysOrderAndTheFilterIndexAgreesWithTheQuery(_ backend: String) throws {
+        let store = try Self.open(backend)
+        for name in ["Banana", "apple", "Cherry Wonka"] { _ = try store.createTracker(TestCatalog.draft(name: name), id: nil) }
+        let byName = try store.trackerIDs(TrackerQuery(sort: .name))
+        #expect(try store.trackers(ids: byName).map(\.name) == ["apple", "Banana", "Cherry Wonka"])
+        #expect(try store.trackerIDs(TrackerQuery(sort: .name, descending: true)) == byName.reversed())
+        for search in ["wonka", "daily planet", "an", String(byName[0])] {
+            let sql = try store.trackerIDs(TrackerQuery(search: search, sort: .name))
+            #expect(try store.trackerFilterIndex().filter(byName, by: search) == sql, "\(search)")
+        }
+        #expect(try store.trackerCount(TrackerQuery(search: "wonka")) == 3, "the line item's name matches all three")
+    }
+
+    @Test(arguments: backends) func lineItemsRankByIdThenCodeThenName(_ backend: String) throws {
+        let store = try Self.open(backend)
+        #expect(try store.searchLineItems(String(TestCatalog.otherLineItem), limit: 5).first?.id == TestCatalog.otherLineItem)
+        #expect(try store.searchLineItems("wnk-hol", limit: 5).map(\.id) == [TestCatalog.lineItem])
+        #expect(try store.searchLineItems("cafe ete", limit: 5).map(\.id) == [TestCatalog.otherLineItem], "accents do not matter")
+        _ = try store.refreshSearchIndex()
+        let fuzzy = try store.findLineItems("wnka hldy", limit: 5)
+        #expect(fuzzy.fuzzy && fuzzy.items.map(\.id) == [TestCatalog.lineItem])
+    }
+
+    @Test(arguments: backends) func aFailedLoadWritesNothing(_ backend: String) throws {
+        let store = try Self.open(backend)
+        let before = try store.counts()
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try store.load { loader in
+                try loader.add(Publisher(id: 77, name: "Half-loaded"))
+                throw Stop()
+            }
+        }
+        #expect(try store.counts() == before && store.publisher(id: 77) == nil)
+        #expect(try !store.isEmpty())
+    }
+
+    @Test(arguments: backends) func preferencesAndTheChangeCounterAndTheCheck(_ backend: String) throws {
+        let store = try Self.open(backend)
+        #expect(try store.preference("x") == nil)
+        try store.setPreference("x", "{\"a\":1}")
+        #expect(try store.preference("x") == "{\"a\":1}")
+        let counter = try store.changeCounter()
+        _ = try store.createTracker(TestCatalog.draft(), id: nil)
+        #expect(try store.changeCounter() == counter, "the store's own commits are not someone else's")
+        #expect(try store.check(limit: 20).isEmpty)
+    }
+}

@@ -4,7 +4,7 @@ import TerminalUI
 /// Export Trackers (SPEC §1, §3, §4): Basic Options (type, secure, escape ampersands, link
 /// text), Advanced Options (each macro a checkbox with its value), Delivery Options (generate
 /// now, or email with the addresses), a live preview of the first tags and the lint under it.
-public struct ExportDialog: Sendable, Equatable {
+public struct ExportDialog: FormModel, Sendable, Equatable {
     public enum Focus: Int, CaseIterable, Sendable {
         case type, secure, escape, linkText
         case cachebuster, cachebusterValue, ancost, ancostValue, redirect, redirectValue
@@ -20,10 +20,13 @@ public struct ExportDialog: Sendable, Equatable {
 
     public let trackers: [ClickTracker]
     public private(set) var options: TagOptions
-    public private(set) var focus = Focus.type
+    public var formFocus = FormFocus(Focus.type)
     public private(set) var delivery = Delivery.now
     public private(set) var linkText: TextFieldState
-    public private(set) var values: [TrackerMacro: TextFieldState]
+    /// Each macro's value, kept while its box is unticked.
+    public private(set) var cachebusterValue: TextFieldState
+    public private(set) var ancostValue: TextFieldState
+    public private(set) var redirectValue: TextFieldState
     public private(set) var email = TextFieldState(placeholder: "up to 10 addresses, comma-separated")
     public private(set) var message: String?
     public private(set) var previewScroll = 0
@@ -34,16 +37,37 @@ public struct ExportDialog: Sendable, Equatable {
         self.trackers = trackers
         self.options = options
         linkText = TextFieldState(options.linkText, maxLength: 200)
-        var values: [TrackerMacro: TextFieldState] = [:]
-        for macro in TrackerMacro.allCases {
-            values[macro] = TextFieldState(options.macros[macro] ?? macro.placeholder, maxLength: 1100)
+        func value(_ macro: TrackerMacro) -> TextFieldState { TextFieldState(options.macros[macro] ?? macro.placeholder, maxLength: 1100) }
+        cachebusterValue = value(.cachebuster)
+        ancostValue = value(.ancost)
+        redirectValue = value(.redirectURL)
+    }
+
+    public func textField(_ field: Focus) -> WritableKeyPath<ExportDialog, TextFieldState>? {
+        switch field {
+        case .linkText: \.linkText
+        case .email: \.email
+        case .cachebusterValue: \.cachebusterValue
+        case .ancostValue: \.ancostValue
+        case .redirectValue: \.redirectValue
+        default: nil
         }
-        self.values = values
+    }
+
+    public mutating func textChanged(in field: Focus) { message = nil }
+
+    /// A macro's typed value.
+    func value(_ macro: TrackerMacro) -> String {
+        switch macro {
+        case .cachebuster: cachebusterValue.text
+        case .ancost: ancostValue.text
+        case .redirectURL: redirectValue.text
+        }
     }
 
     static let types: [ExportType] = [.javascript, .pixel, .link, .url]
 
-    var focusOrder: [Focus] {
+    public var focusOrder: [Focus] {
         Focus.allCases.filter { target in
             switch target {
             case .linkText: options.type == .link
@@ -63,7 +87,7 @@ public struct ExportDialog: Sendable, Equatable {
         var result = options
         result.linkText = linkText.text
         for macro in TrackerMacro.allCases where result.macros[macro] != nil {
-            result.macros[macro] = values[macro]?.text ?? macro.placeholder
+            result.macros[macro] = value(macro)
         }
         return result
     }
@@ -77,13 +101,12 @@ public struct ExportDialog: Sendable, Equatable {
 
     // MARK: Input
 
-    public enum Action: Sendable, Equatable { case generate, cancel, next, previous, previewDown, previewUp }
+    public enum Action: Sendable, Equatable { case generate, cancel, previewDown, previewUp }
 
+    /// The dialog's own keys; moving between options is the form kit's (`FormMove`).
     public static let bindings: [Binding<Action>] = [
         Binding([.ctrl("s"), .ctrl("g")], .generate, "Generate the tags (or send the email)", footer: "generate"),
         Binding([KeyPress(.escape)], .cancel, "Cancel", footer: "cancel"),
-        Binding([KeyPress(.tab), KeyPress(.down)], .next, "Next option", footer: "move"),
-        Binding([KeyPress(.backTab), KeyPress(.up)], .previous, "Previous option"),
         Binding([KeyPress(.pageDown)], .previewDown, "Scroll the preview down", footer: "preview"),
         Binding([KeyPress(.pageUp)], .previewUp, "Scroll the preview up"),
     ]
@@ -100,17 +123,11 @@ public struct ExportDialog: Sendable, Equatable {
             switch Binding.action(for: press, in: Self.bindings) {
             case .generate: return generate()
             case .cancel: return .close
-            case .next: move(1); return .stay
-            case .previous: move(-1); return .stay
             case .previewDown: previewScroll += 5; return .stay
             case .previewUp: previewScroll = max(0, previewScroll - 5); return .stay
             case nil: break
             }
-            if var field = textField(for: focus) {
-                let handled = field.handle(press)
-                setTextField(field, for: focus)
-                if handled { message = nil; return .stay }
-            }
+            if routeMove(press) || routeText(press) { return .stay }
             switch press.key {
             case .left, .right:
                 let delta = press.key == .left ? -1 : 1
@@ -126,12 +143,7 @@ public struct ExportDialog: Sendable, Equatable {
                 break
             }
         case .paste(let text):
-            // A paste is text for the focused field; on an option it does nothing.
-            if var field = textField(for: focus) {
-                field.insert(text)
-                setTextField(field, for: focus)
-                message = nil
-            }
+            routePaste(text)
         case .mouse(let mouse):
             switch mouse.kind {
             case .wheelDown: previewScroll += 3
@@ -143,9 +155,9 @@ public struct ExportDialog: Sendable, Equatable {
                 case 1: return .close
                 default: break
                 }
-                if let (target, _) = layout.rows.first(where: { $0.row == mouse.y }) {
-                    focus = target
-                    if textField(for: target) == nil { return activate(target) }
+                if layout.frame.contains(x: mouse.x, y: mouse.y), let target = layout.form.field(atX: mouse.x, y: mouse.y) {
+                    formFocus.set(target)
+                    if textField(target) == nil { return activate(target) }
                 }
             default: break
             }
@@ -164,11 +176,11 @@ public struct ExportDialog: Sendable, Equatable {
         case .escape: options.escapeAmpersands.toggle()
         case .cachebuster, .ancost, .redirect:
             let macro = target.macro!
-            if options.macros[macro] == nil { options.macros[macro] = values[macro]?.text } else { options.macros[macro] = nil }
+            if options.macros[macro] == nil { options.macros[macro] = value(macro) } else { options.macros[macro] = nil }
         case .delivery: delivery = delivery == .now ? .email : .now
         case .generate: return generate()
         case .cancel: return .close
-        case .linkText, .cachebusterValue, .ancostValue, .redirectValue, .email: move(1)
+        case .linkText, .cachebusterValue, .ancostValue, .redirectValue, .email: moveFocus(1)
         }
         return .stay
     }
@@ -184,7 +196,7 @@ public struct ExportDialog: Sendable, Equatable {
                 return .emit(.deliver(.email(effectiveOptions, try EmailAddress.parseList(email.text)), trackers: trackers))
             } catch {
                 message = "\(error)"
-                focus = .email
+                formFocus.set(.email)
                 return .stay
             }
         }
@@ -194,33 +206,7 @@ public struct ExportDialog: Sendable, Equatable {
     /// Shown after a failed delivery, with the dialog kept as it was.
     public mutating func show(_ text: String) { message = text }
 
-    mutating func move(_ delta: Int) {
-        let order = focusOrder
-        let index = order.firstIndex(of: focus) ?? 0
-        focus = order[(index + delta + order.count) % order.count]
-    }
-
-    func textField(for target: Focus) -> TextFieldState? {
-        switch target {
-        case .linkText: linkText
-        case .email: email
-        case .cachebusterValue, .ancostValue, .redirectValue: values[target.macro!]
-        default: nil
-        }
-    }
-
-    mutating func setTextField(_ field: TextFieldState, for target: Focus) {
-        switch target {
-        case .linkText: linkText = field
-        case .email: email = field
-        case .cachebusterValue, .ancostValue, .redirectValue: values[target.macro!] = field
-        default: break
-        }
-    }
-
     // MARK: Drawing
-
-    var isTextFocus: Bool { textField(for: focus) != nil }
 
     /// The title names what is exported: the tracker, or how many and the first IDs.
     var title: String {
@@ -234,23 +220,21 @@ public struct ExportDialog: Sendable, Equatable {
     /// Where everything is, for drawing and for the mouse.
     struct Layout {
         let frame: Rect
-        /// The option rows (value fields share their checkbox's row).
-        let rows: [(target: Focus, row: Int)]
+        /// The option lines (a macro's value shares its box's row).
+        let form: FormLayout<Focus>
         let buttons: ButtonRow
     }
 
+    static let labelWidth = 17
+
     func layout(in screen: Rect) -> Layout {
         let frame = screen.centered(width: min(screen.width - 2, 110), height: screen.height - 2)
-        var rows: [(Focus, Int)] = []
-        var y = frame.y + 2
-        for target in focusOrder where ![.cachebusterValue, .ancostValue, .redirectValue, .generate, .cancel].contains(target) {
-            if target == .cachebuster || target == .delivery { y += 1 }
-            rows.append((target, y))
-            if let valueTarget = target.valueField, focusOrder.contains(valueTarget) { rows.append((valueTarget, y)) }
-            y += 1
-        }
+        let fields = focusOrder.filter { $0 != .generate && $0 != .cancel }
+        let form = FormLayout(fields, in: Rect(x: frame.x + 2, y: frame.y + 2, width: frame.width - 4, height: frame.height - 4),
+                              labelWidth: Self.labelWidth, gapBefore: { $0 == .cachebuster || $0 == .delivery },
+                              inline: { $0.macro != nil && $0.valueField == nil })
         let buttons = ButtonRow([delivery == .now ? "Generate Tags" : "Send Email", "Cancel"], x: frame.x + 2, y: frame.maxY - 2)
-        return Layout(frame: frame, rows: rows, buttons: buttons)
+        return Layout(frame: frame, form: form, buttons: buttons)
     }
 
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
@@ -261,7 +245,9 @@ public struct ExportDialog: Sendable, Equatable {
         var cursor: (x: Int, y: Int)?
         buffer.write("Basic Options", x: inner.x, y: frame.y + 1, role: .dialogTitle, theme: theme)
         var lastRow = frame.y + 1
-        for (target, row) in layout.rows {
+        for line in layout.form.lines {
+            let target = line.field
+            let row = line.value.y
             lastRow = max(lastRow, row)
             let focused = focus == target
             switch target {
@@ -276,7 +262,7 @@ public struct ExportDialog: Sendable, Equatable {
                                       theme: theme, into: &buffer)
             case .linkText, .email:
                 buffer.write(target == .linkText ? "Link text" : "Email to", x: inner.x, y: row, role: .fieldLabel, theme: theme)
-                var field = textField(for: target)!
+                var field = self[keyPath: textField(target)!]
                 TextFieldWidget.render(&field, in: Rect(x: valueX, y: row, width: min(60, inner.maxX - valueX), height: 1),
                                        focused: focused, theme: theme, into: &buffer)
                 if focused { cursor = buffer.cursor }
@@ -291,7 +277,7 @@ public struct ExportDialog: Sendable, Equatable {
                     buffer.write("(not in the URL)", x: valueX, y: row, role: .textMuted, theme: theme)
                 }
             case .cachebusterValue, .ancostValue, .redirectValue:
-                var field = textField(for: target)!
+                var field = self[keyPath: textField(target)!]
                 TextFieldWidget.render(&field, in: Rect(x: valueX, y: row, width: min(70, inner.maxX - valueX), height: 1),
                                        focused: focused, theme: theme, into: &buffer)
                 if focused { cursor = buffer.cursor }
@@ -306,7 +292,8 @@ public struct ExportDialog: Sendable, Equatable {
         }
         renderPreview(top: lastRow + 2, inner: inner, frame: frame, theme: theme, into: &buffer)
         layout.buttons.render(focused: focus == .generate ? 0 : focus == .cancel ? 1 : nil, theme: theme, into: &buffer)
-        let hints = Binding.hintLine(Self.bindings) + " · " + Binding.hintLine(Self.optionBindings)
+        let hints = [Binding.hintLine(Self.bindings), Binding.hintLine(FormMove.bindings), Binding.hintLine(Self.optionBindings)]
+            .joined(separator: " · ")
         buffer.write(hints, x: layout.buttons.maxX + 2, y: layout.buttons.areas[0].y, maxWidth: max(0, inner.maxX - layout.buttons.maxX - 2),
                      role: .textMuted, theme: theme)
         buffer.cursor = cursor

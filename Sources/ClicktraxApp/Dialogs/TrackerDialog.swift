@@ -5,7 +5,7 @@ import TerminalUI
 /// Landing Page URL; State), Line Item and Publisher (required), Placement and Payment Rule
 /// (optional, the publisher's). Pure: it asks its parent to open pickers and to save, and shows
 /// the store's validation messages beside their fields.
-public struct TrackerDialog: Sendable, Equatable {
+public struct TrackerDialog: FormModel, Sendable, Equatable {
     public enum Focus: Int, CaseIterable, Sendable {
         case name, advanced, code, landingPage, state, lineItem, publisher, placement, paymentRule, save, cancel
     }
@@ -23,7 +23,7 @@ public struct TrackerDialog: Sendable, Equatable {
     public private(set) var placement: ObjectRef?
     public private(set) var paymentRule: ObjectRef?
     public private(set) var advancedOpen: Bool
-    public private(set) var focus = Focus.name
+    public var formFocus = FormFocus(Focus.name)
     /// Messages from the last save attempt, by field.
     public private(set) var errors: [TrackerField: String] = [:]
     /// A note or error for the whole dialog: a conflict, a cleared placement.
@@ -67,7 +67,18 @@ public struct TrackerDialog: Sendable, Equatable {
 
     public var isDirty: Bool { draft != original }
 
-    var focusOrder: [Focus] {
+    public func textField(_ field: Focus) -> WritableKeyPath<TrackerDialog, TextFieldState>? {
+        switch field {
+        case .name: \.name
+        case .code: \.code
+        case .landingPage: \.landingPage
+        default: nil
+        }
+    }
+
+    public mutating func textChanged(in field: Focus) { errors[field.field] = nil }
+
+    public var focusOrder: [Focus] {
         Focus.allCases.filter { advancedOpen || ($0 != .code && $0 != .landingPage) }
     }
 
@@ -78,7 +89,7 @@ public struct TrackerDialog: Sendable, Equatable {
         pickerQueries[kind] = query
         let ref = choice.id.map { ObjectRef(id: $0, name: choice.name) }
         // Picked: on to the next field, as a form does.
-        defer { move(1) }
+        defer { moveFocus(1) }
         switch kind {
         case .lineItem: lineItem = ref; errors[.lineItem] = nil
         case .publisher:
@@ -106,7 +117,7 @@ public struct TrackerDialog: Sendable, Equatable {
             let elsewhere = issues.filter { $0.field == .id || $0.field == .state }.map(\.description)
             notice = ("Not saved: \(issues.count) problem\(issues.count == 1 ? "" : "s") to fix. " + elsewhere.joined(separator: "; "), true)
             if errors[.code] != nil || errors[.landingPageURL] != nil { advancedOpen = true }
-            if let first = focusOrder.first(where: { errors[$0.field] != nil }) { focus = first }
+            if let first = focusOrder.first(where: { errors[$0.field] != nil }) { formFocus.set(first) }
         } else if case ClicktraxError.conflict(let message) = error, trackerId != nil {
             conflicted = true
             notice = ("Not saved: \(message). Ctrl-R loads their version, keeping what you typed beside each field.", true)
@@ -121,7 +132,7 @@ public struct TrackerDialog: Sendable, Equatable {
         let mine = self
         let fresh = TrackerDialog(editing: theirs)
         self = fresh
-        focus = mine.focus
+        formFocus = mine.formFocus
         advancedOpen = mine.advancedOpen || fresh.advancedOpen
         pickerQueries = mine.pickerQueries
         for target in Focus.allCases {
@@ -149,11 +160,10 @@ public struct TrackerDialog: Sendable, Equatable {
 
     // MARK: Input
 
-    public enum Action: Sendable, Equatable { case next, previous, save, cancel, reload }
+    public enum Action: Sendable, Equatable { case save, cancel, reload }
 
+    /// The dialog's own keys; moving between fields is the form kit's (`FormMove`).
     public static let bindings: [Binding<Action>] = [
-        Binding([KeyPress(.tab), KeyPress(.down)], .next, "Next field", footer: "move"),
-        Binding([KeyPress(.backTab), KeyPress(.up)], .previous, "Previous field"),
         Binding([.ctrl("s")], .save, "Save", footer: "save"),
         Binding([KeyPress(.escape)], .cancel, "Cancel (asks first if you changed something)", footer: "cancel"),
         Binding([.ctrl("r")], .reload, "After a refused save: load their version, keeping yours beside each field"),
@@ -170,25 +180,19 @@ public struct TrackerDialog: Sendable, Equatable {
         switch event {
         case .key(let press): return handleKey(press)
         case .paste(let text):
-            // A paste is text for the focused field; anywhere else it does nothing.
-            switch focus {
-            case .name: name.insert(text); errors[.name] = nil
-            case .code: code.insert(text); errors[.code] = nil
-            case .landingPage: landingPage.insert(text); errors[.landingPageURL] = nil
-            default: break
-            }
+            routePaste(text)
             return .stay
         case .mouse(let mouse):
             guard mouse.kind == .press || mouse.kind == .click else { return .stay }
             let layout = layout(in: screen)
             switch layout.buttons.button(atX: mouse.x, y: mouse.y) {
-            case 0: focus = .save; return save()
-            case 1: focus = .cancel; return activate(.cancel, byMouse: true)
+            case 0: formFocus.set(.save); return save()
+            case 1: formFocus.set(.cancel); return activate(.cancel, byMouse: true)
             default: break
             }
-            if let line = layout.lines.first(where: { $0.row == mouse.y }), layout.frame.contains(x: mouse.x, y: mouse.y) {
-                focus = line.target
-                return activate(line.target, byMouse: true)
+            if layout.frame.contains(x: mouse.x, y: mouse.y), let field = layout.form.field(atX: mouse.x, y: mouse.y) {
+                formFocus.set(field)
+                return activate(field, byMouse: true)
             }
             return .stay
         case .resize:
@@ -200,17 +204,13 @@ public struct TrackerDialog: Sendable, Equatable {
         switch Binding.action(for: press, in: Self.bindings) {
         case .save: return save()
         case .cancel: return cancel()
-        case .next: move(1); return .stay
-        case .previous: move(-1); return .stay
         case .reload:
             guard conflicted, let trackerId else { return .stay }
             return .emit(.reloadTrackerIntoDialog(trackerId))
         case nil: break
         }
+        if routeMove(press) || routeText(press) { return .stay }
         switch focus {
-        case .name: if name.handle(press) { errors[.name] = nil; return .stay }
-        case .code: if code.handle(press) { errors[.code] = nil; return .stay }
-        case .landingPage: if landingPage.handle(press) { errors[.landingPageURL] = nil; return .stay }
         case .state:
             if press.key == .left || press.key == .right || press.key == .character(" ") {
                 state = state == .active ? .inactive : .active
@@ -219,13 +219,11 @@ public struct TrackerDialog: Sendable, Equatable {
         default: break
         }
         if press.key == .enter || (press.key == .character(" ") && !isTextFocus) {
-            if isTextFocus { move(1); return .stay }
+            if isTextFocus { moveFocus(1); return .stay }
             return activate(focus, byMouse: false)
         }
         return .stay
     }
-
-    var isTextFocus: Bool { focus == .name || focus == .code || focus == .landingPage }
 
     mutating func cancel() -> ModalStep {
         guard isDirty else { return .close }
@@ -266,11 +264,6 @@ public struct TrackerDialog: Sendable, Equatable {
         .emit(.saveTracker(draft, trackerId: trackerId, revision: revision))
     }
 
-    mutating func move(_ delta: Int) {
-        let order = focusOrder
-        let index = order.firstIndex(of: focus) ?? 0
-        focus = order[(index + delta + order.count) % order.count]
-    }
 
     // MARK: Drawing
 
@@ -283,43 +276,42 @@ public struct TrackerDialog: Sendable, Equatable {
     struct Layout {
         let frame: Rect
         let inner: Rect
-        let lines: [(target: Focus, row: Int)]
+        let form: FormLayout<Focus>
         let notice: Rect
         let buttons: ButtonRow
     }
+
+    static let labelWidth = 19
 
     /// Title row, fields, a blank, the notice, the buttons, and the border.
     func layout(in screen: Rect) -> Layout {
         let fields = focusOrder.filter { $0 != .save && $0 != .cancel }
         let rows = fields.reduce(0) { $0 + 1 + (hasSecondLine($1) ? 1 : 0) }
         let frame = screen.centered(width: min(screen.width - 2, 96), height: min(screen.height, rows + 6))
-        let inner = frame.inset(by: 1)
-        var lines: [(Focus, Int)] = []
-        var y = frame.y + 2
-        for target in fields {
-            lines.append((target, y))
-            y += hasSecondLine(target) ? 2 : 1
-        }
+        let inner = Rect(x: frame.x + 2, y: frame.y + 1, width: frame.width - 4, height: frame.height - 2)
+        let form = FormLayout(fields, in: Rect(x: inner.x, y: frame.y + 2, width: inner.width, height: rows), labelWidth: Self.labelWidth,
+                              secondLine: hasSecondLine)
         let buttons = ButtonRow([trackerId == nil ? "Create" : "Save", "Cancel"], x: frame.x + 2, y: frame.maxY - 2)
-        return Layout(frame: frame, inner: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height), lines: lines,
-                      notice: Rect(x: inner.x + 1, y: frame.maxY - 3, width: inner.width - 2, height: 1), buttons: buttons)
+        return Layout(frame: frame, inner: inner, form: form, notice: Rect(x: inner.x, y: frame.maxY - 3, width: inner.width, height: 1),
+                      buttons: buttons)
     }
 
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
         let layout = layout(in: buffer.bounds)
         let frame = layout.frame
         let inner = DialogFrame.render(title: title, in: frame, theme: theme, into: &buffer)
-        let labelWidth = 19
-        let valueX = inner.x + labelWidth
-        let valueWidth = inner.width - labelWidth
         var cursor: (x: Int, y: Int)?
         buffer.write("Click Tracker Details", x: inner.x, y: frame.y + 1, role: .dialogTitle, theme: theme)
 
-        for (target, row) in layout.lines {
+        for line in layout.form.lines {
+            let target = line.field
+            let row = line.value.y
+            let valueX = line.value.x
+            let valueWidth = line.value.width
             let focused = focus == target
-            buffer.write(target.label, x: inner.x, y: row, maxWidth: labelWidth - 1, role: focused ? .dialogKey : .fieldLabel, theme: theme)
-            var secondLine: (text: String, role: ThemeRole)?
-            if let mine = yours[target] { secondLine = ("↳ yours: " + mine, .textWarning) }
+            FormWidget.label(target.label, focused: focused, in: line.label, theme: theme, into: &buffer)
+            var secondLine: (text: String, isError: Bool)?
+            if let mine = yours[target] { secondLine = ("yours: " + mine, false) }
             switch target {
             case .name, .code, .landingPage:
                 var field = target == .name ? name : target == .code ? code : landingPage
@@ -327,7 +319,7 @@ public struct TrackerDialog: Sendable, Equatable {
                 TextFieldWidget.render(&field, in: Rect(x: valueX, y: row, width: min(valueWidth, 60), height: 1), focused: focused,
                                        theme: theme, into: &buffer)
                 if focused { cursor = buffer.cursor }
-                if let error = errors[target.field] { secondLine = ("↳ " + error, .textError) }
+                if let error = errors[target.field] { secondLine = (error, true) }
             case .advanced:
                 buffer.write(advancedOpen ? "▾ hide Code and Landing Page URL" : "▸ show Code and Landing Page URL", x: valueX, y: row,
                              maxWidth: valueWidth, role: focused ? .buttonFocused : .button, theme: theme)
@@ -347,8 +339,8 @@ public struct TrackerDialog: Sendable, Equatable {
             case .save, .cancel:
                 break
             }
-            if let secondLine {
-                buffer.write(secondLine.text, x: valueX, y: row + 1, maxWidth: inner.maxX - valueX, role: secondLine.role, theme: theme)
+            if let secondLine, let rect = line.second {
+                FormWidget.secondLine(secondLine.text, isError: secondLine.isError, in: rect, theme: theme, into: &buffer)
             }
         }
         if let notice {
@@ -356,7 +348,8 @@ public struct TrackerDialog: Sendable, Equatable {
                          role: notice.isError ? .textError : .textWarning, theme: theme)
         }
         layout.buttons.render(focused: focus == .save ? 0 : focus == .cancel ? 1 : nil, theme: theme, into: &buffer)
-        let hints = Binding.hintLine(Self.bindings) + " · " + Binding.hintLine(Self.fieldBindings)
+        let hints = [Binding.hintLine(FormMove.bindings), Binding.hintLine(Self.bindings), Binding.hintLine(Self.fieldBindings)]
+            .joined(separator: " · ")
         buffer.write(hints, x: layout.buttons.maxX + 2, y: layout.buttons.areas[0].y, maxWidth: max(0, inner.maxX - layout.buttons.maxX - 2),
                      role: .textMuted, theme: theme)
         buffer.cursor = cursor

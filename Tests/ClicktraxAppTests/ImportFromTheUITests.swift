@@ -72,3 +72,36 @@ import Testing
         #expect(!driver.lines[23].contains("Importing"))
     }
 }
+
+@Suite struct PathCompletionTests {
+    @Test func tabCompletesAsAShellDoes() throws {
+        let folder = try ImportFromTheUITests.folder()
+        for name in ["line-items-1.json", "line-items-2.json", "publishers.csv", ".hidden"] {
+            try "x".write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        func complete(_ typed: String) -> PathCompletion {
+            PathCompletion.complete(typed, home: folder.path, currentDirectory: folder.path)
+        }
+        #expect(complete("pu") == PathCompletion(completed: "publishers.csv", candidates: []))
+        #expect(complete("li") == PathCompletion(completed: "line-items-", candidates: ["line-items-1.json", "line-items-2.json"]))
+        #expect(complete("pa").completed == "pages/", "a folder completes with its slash")
+        #expect(complete("~/pub").completed == "~/publishers.csv", "~ stays as typed")
+        #expect(complete("\(folder.path)/.h").completed == "\(folder.path)/.hidden")
+        #expect(complete("zz") == PathCompletion(completed: "zz", candidates: []))
+    }
+
+    @Test func tabInTheImportPromptCompletesTheFolder() throws {
+        let folder = try ImportFromTheUITests.folder()
+        try "{\"response\": {\"publishers\": [{\"id\": 1, \"name\": \"Pub\"}]}}".write(
+            to: folder.appendingPathComponent("publishers-page-1.json"), atomically: true, encoding: .utf8)
+        let driver = try AppDriver(width: 120, height: 24)
+        driver.press(.char("I"))
+        driver.paste(folder.path + "/pub")
+        driver.press(KeyPress(.tab))
+        guard case .path(let prompt)? = driver.modals.last else { Issue.record("no prompt"); return }
+        #expect(prompt.path.text == folder.path + "/publishers-page-1.json")
+        driver.press(KeyPress(.enter))
+        #expect(driver.text.contains("Imported 1 file"))
+    }
+}

@@ -15,6 +15,8 @@ public enum AppCommand: Sendable, Equatable {
     case readTracker(Int64, for: TrackerReadPurpose)
     case searchPicker(PickerDialog.Kind, term: String)
     case readExportOptions
+    /// Tab in a path prompt: complete from the file system.
+    case completePath(String)
     /// The trackers an export or a copy works on.
     case readExportTrackers([Int64], for: ExportPurpose)
 

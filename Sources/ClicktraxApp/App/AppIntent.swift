@@ -26,6 +26,7 @@ public enum AppIntent: Sendable, Equatable {
     case copy(TagExport)
     case saveTags(TagExport, path: String)
     case importPath(String)
+    case completePath(String)
     case loadDemo
     case show(Toast)
     /// Switch to another screen (the title bar's tabs).

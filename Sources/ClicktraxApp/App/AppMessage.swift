@@ -15,6 +15,7 @@ public enum AppMessage: Sendable {
     case trackerRead(Int64, ClickTracker?, for: TrackerReadPurpose)
     case pickerResults(PickerDialog.Kind, term: String, PickerDialog.Results)
     case exportOptionsRead(TagOptions?)
+    case pathCompleted(typed: String, PathCompletion)
     case exportTrackersRead([ClickTracker], for: ExportPurpose)
     /// nil when it could not be read: the filter then asks the store.
     case filterIndexRead(generation: Int, TrackerFilterIndex?)

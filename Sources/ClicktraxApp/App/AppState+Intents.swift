@@ -69,6 +69,8 @@ extension AppState {
         case .importPath(let path):
             if let writeBlocked { show("Import: \(writeBlocked)", .error); return [] }
             return [.importFiles(path: path)]
+        case .completePath(let typed):
+            return [.completePath(typed)]
         case .loadDemo:
             if let writeBlocked { show("Demo: \(writeBlocked)", .error); return [] }
             return [.loadDemo]

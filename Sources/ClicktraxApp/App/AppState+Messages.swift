@@ -22,6 +22,13 @@ extension AppState {
                 picker.receive(term: term, results)
                 modals[index] = .picker(picker)
             }
+        case .pathCompleted(let typed, let completion):
+            updateTop { modal in
+                guard case .path(var prompt) = modal, prompt.path.text == typed else { return false }
+                prompt.complete(completion)
+                modal = .path(prompt)
+                return true
+            }
         case .exportOptionsRead(let options):
             exportOptions = options ?? tagDefaults
         case .exportTrackersRead(let trackers, let purpose):

@@ -51,6 +51,9 @@ public final class CommandRunner {
         case .readExportOptions:
             let json = try store.preference(Self.lastExportKey)
             return [.exportOptionsRead(json.flatMap { try? JSONDecoder().decode(TagOptions.self, from: Data($0.utf8)) })]
+        case .completePath(let typed):
+            return [.pathCompleted(typed: typed, PathCompletion.complete(typed, home: services.home,
+                                                                        currentDirectory: services.currentDirectory))]
         case .readExportTrackers(let ids, let purpose):
             return [.exportTrackersRead(try store.trackers(ids: ids), for: purpose)]
 

@@ -12,6 +12,8 @@ public struct PathPrompt: Sendable, Equatable {
     public let purpose: Purpose
     public private(set) var path: TextFieldState
     public private(set) var error: String?
+    /// After a Tab that fitted several names: them.
+    public private(set) var candidates: [String] = []
 
     public init(_ purpose: Purpose, path: String = "") {
         self.purpose = purpose
@@ -37,11 +39,20 @@ public struct PathPrompt: Sendable, Equatable {
 
     public mutating func show(_ error: String) { self.error = error }
 
-    public enum Action: Sendable, Equatable { case accept, back }
+    /// A Tab's completion (`PathCompletion`).
+    public mutating func complete(_ completion: PathCompletion) {
+        path.text = completion.completed
+        _ = path.handle(KeyPress(.end))
+        candidates = completion.candidates
+        error = nil
+    }
+
+    public enum Action: Sendable, Equatable { case accept, back, complete }
 
     public static let bindings: [Binding<Action>] = [
-        Binding([KeyPress(.enter)], .accept, "Import or save"),
-        Binding([KeyPress(.escape)], .back, "Back"),
+        Binding([KeyPress(.enter)], .accept, "Import or save", footer: "import or save"),
+        Binding([KeyPress(.tab)], .complete, "Complete the file or folder name (again lists the choices)", footer: "completes"),
+        Binding([KeyPress(.escape)], .back, "Back", footer: "back"),
     ]
 
     public mutating func handle(_ event: InputEvent, screen: Rect) -> ModalStep {
@@ -49,6 +60,7 @@ public struct PathPrompt: Sendable, Equatable {
         case .key(let press):
             switch Binding.action(for: press, in: Self.bindings) {
             case .back: return .close
+            case .complete: return .emit(.completePath(path.text))
             case .accept:
                 let trimmed = path.text.trimmingCharacters(in: .whitespaces)
                 guard !trimmed.isEmpty else { error = "type a path"; return .stay }
@@ -57,7 +69,7 @@ public struct PathPrompt: Sendable, Equatable {
                 case .importFiles: return .emit(.importPath(trimmed))
                 }
             case nil:
-                if path.handle(press) { error = nil }
+                if path.handle(press) { error = nil; candidates = [] }
             }
         case .paste(let text):
             path.insert(text)
@@ -69,7 +81,7 @@ public struct PathPrompt: Sendable, Equatable {
     }
 
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
-        let frame = buffer.bounds.centered(width: min(buffer.width - 4, 80), height: 6 + (error == nil ? 0 : 1))
+        let frame = buffer.bounds.centered(width: min(buffer.width - 4, 80), height: 6 + (error == nil && candidates.isEmpty ? 0 : 1))
         let inner = DialogFrame.render(title: title, in: frame, theme: theme, into: &buffer)
         buffer.write("Path ", x: inner.x, y: inner.y, role: .fieldLabel, theme: theme)
         var field = path
@@ -81,8 +93,12 @@ public struct PathPrompt: Sendable, Equatable {
             for (row, line) in TextWrap.hard("↳ " + error, width: inner.width).prefix(2).enumerated() {
                 buffer.write(line, x: inner.x, y: inner.y + 2 + row, maxWidth: inner.width, role: .textError, theme: theme)
             }
+        } else if !candidates.isEmpty {
+            for (row, line) in TextWrap.words(candidates.joined(separator: "  "), width: inner.width).prefix(2).enumerated() {
+                buffer.write(line, x: inner.x, y: inner.y + 2 + row, maxWidth: inner.width, role: .dialog, theme: theme)
+            }
         } else {
-            buffer.write(hint, x: inner.x, y: inner.y + 2, maxWidth: inner.width, role: .textMuted, theme: theme)
+            buffer.write(hint + " · Tab completes", x: inner.x, y: inner.y + 2, maxWidth: inner.width, role: .textMuted, theme: theme)
         }
         buffer.cursor = cursor
     }

@@ -182,3 +182,52 @@ import Testing
         #expect(try tmux.clipboard() == exported.stdout)
     }
 }
+
+/// An operator's whole job in the real binary: create a tracker with pasted text, export it at
+/// once, save the tags — then the CLI reads back exactly that.
+@Suite struct CreateAndExportEndToEndTests {
+    @Test func pasteCreateExportSaveAndTheCLIAgrees() throws {
+        let cli = try CLIRunner()
+        #expect(try cli.run(["demo"]).status == 0)
+        let tmux = try TmuxSession(command: "\(CLIRunner.binary.path) --database \(cli.database)", width: 120, height: 34,
+                                   environment: ["HOME": cli.home.path])
+        _ = try tmux.waitFor { $0.contains("25 of 25 shown") }
+        try tmux.send("n")
+        _ = try tmux.waitFor { $0.contains("Create new Click Tracker") }
+        try tmux.paste("Pasted – Spring sale [201~ q")
+        try tmux.send("Tab", "Enter", "Tab", "Tab")                   // Advanced Options open; on to Landing Page URL
+        try tmux.paste("https://shop.example/spring?utm_source=invest&utm_medium=display")
+        try tmux.send("Tab", "Tab", "Enter")                          // State, then Line Item: its picker
+        _ = try tmux.waitFor { $0.contains("Choose a Line Item") }
+        try tmux.type("wonka holiday jp")
+        _ = try tmux.waitFor { $0.contains("Wonka Holiday 2026 – JP") }
+        try tmux.send("Enter", "Enter")                               // picked; Publisher opens
+        _ = try tmux.waitFor { $0.contains("Choose a Publisher") }
+        try tmux.paste("daily planet")
+        _ = try tmux.waitFor { $0.contains("1 found") }
+        try tmux.send("Enter", "C-s")
+        let created = try tmux.waitFor { $0.contains("Created click tracker") }
+        #expect(created.contains("“Pasted – Spring sale [201~ q”"), "\(created)")
+        try tmux.send("x")
+        _ = try tmux.waitFor { $0.contains("Export Tags — tracker") }
+        #expect(try tmux.screen().contains("Pasted – Spring sale"), "x exports the tracker just made")
+        try tmux.send("C-s")
+        _ = try tmux.waitFor { $0.contains("Save to file") }
+        try tmux.send("s")
+        _ = try tmux.waitFor { $0.contains("Save the tags to a file") }
+        let file = cli.home.appendingPathComponent("spring.html").path
+        try tmux.send("C-u")
+        try tmux.paste(file)
+        try tmux.send("Enter")
+        #expect(try tmux.waitFor { $0.contains("Saved the tags to") }.contains("Saved the tags"))
+
+        let listed = try cli.run(["trackers", "list", "--search", "spring sale", "--format", "json"])
+        let trackers = try InvestEnvelope.decode(ClickTracker.self, from: Data(listed.stdout.utf8), source: "stdout")
+        let tracker = try #require(trackers.first)
+        #expect(trackers.count == 1 && tracker.name == "Pasted – Spring sale [201~ q")
+        #expect(tracker.clickUrl == "https://shop.example/spring?utm_source=invest&utm_medium=display")
+        #expect(tracker.publisher.name == "The Daily Planet" && tracker.lineItem.name.hasPrefix("Wonka Holiday 2026 – JP"))
+        let exported = try cli.run(["export", String(tracker.id)])
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == exported.stdout)
+    }
+}

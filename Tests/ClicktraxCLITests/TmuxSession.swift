@@ -39,6 +39,12 @@ final class TmuxSession {
     /// Types text literally (no key names).
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "main", "-l", text]) }
 
+    /// Pastes as a terminal does: bracketed (tmux paste-buffer -p), the app sees one paste.
+    func paste(_ text: String) throws {
+        try tmux(["set-buffer", "-b", "paste", "--", text])
+        try tmux(["paste-buffer", "-p", "-d", "-b", "paste", "-t", "main"])
+    }
+
     func screen() throws -> String { try tmux(["capture-pane", "-t", "main", "-p"]) }
 
     func resize(width: Int, height: Int) throws {

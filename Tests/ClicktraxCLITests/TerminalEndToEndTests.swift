@@ -74,6 +74,18 @@ import Testing
         #expect(try tmux.waitFor { $0.contains("Last Modified") }.contains("25 of 25 shown"))
     }
 
+    /// SGR mouse reports (mode 1006) say any column: a click on a header past column 223 sorts.
+    @Test func aClickPastColumn223Works() throws {
+        let cli = try CLIRunner()
+        let tmux = try session(cli, width: 260, height: 30)
+        let header = try tmux.screen().split(separator: "\n")[2]
+        let column = try #require(header.range(of: "Last Modified")).lowerBound
+        let x = header.distance(from: header.startIndex, to: column) + 3
+        #expect(x > 223)
+        try tmux.type("\u{1B}[<0;\(x);3M\u{1B}[<0;\(x);3m")
+        #expect(try tmux.waitFor { $0.contains("Last Modified ▲") }.contains("Last Modified ▲"))
+    }
+
     @Test func copyPutsInTheTmuxBufferExactlyWhatExportPrints() throws {
         let cli = try CLIRunner()
         let tmux = try session(cli)

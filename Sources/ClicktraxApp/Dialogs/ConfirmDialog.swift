@@ -51,7 +51,7 @@ public struct ConfirmDialog: Sendable, Equatable {
     func frame(in screen: Rect) -> Rect {
         let width = min(screen.width - 4, max(44, DisplayWidth.of(message) + 6))
         let lines = wrapped(width: width - 4)
-        return screen.centered(width: width, height: lines.count + 5)
+        return screen.centered(width: width, height: lines.count + 4)
     }
 
     func wrapped(width: Int) -> [String] { TextWrap.words(message, width: width) }

@@ -103,6 +103,21 @@ import Testing
         _ = try store.refreshSearchIndex()
         let fuzzy = try store.findLineItems("wnka hldy", limit: 5)
         #expect(fuzzy.fuzzy && fuzzy.items.map(\.id) == [TestCatalog.lineItem])
+        #expect(fuzzy.matching == MatchCount(1, exact: true))
+    }
+
+    /// "200 of 31,204": how many match in all is counted, and said as a lower bound when it is one.
+    @Test(arguments: backends) func searchesCountWhatTheyMatch(_ backend: String) throws {
+        let store = try Self.open(backend)
+        try store.load { loader in
+            for id in Int64(1)...40 { try loader.add(LineItem(id: 7_000 + id, name: "Promo \(id) Holiday", advertiserId: 1)) }
+        }
+        _ = try store.refreshSearchIndex()
+        #expect(try store.findLineItems("holiday", limit: 5).matching == MatchCount(41, exact: false), "the limit was met at word starts")
+        #expect(try store.findLineItems("oliday", limit: 5).matching == MatchCount(41, exact: true), "inside terms: every set counted")
+        let few = try store.findLineItems("promo 3", limit: 50)
+        #expect(few.items.count == 13 && few.matching == MatchCount(13, exact: true), "3, 13, 23 and 30–39")
+        #expect(try store.findLineItems("7001", limit: 5).matching?.exact == false, "an ID match may or may not hold the words")
     }
 
     @Test(arguments: backends) func aFailedLoadWritesNothing(_ backend: String) throws {

@@ -58,12 +58,12 @@ public struct PickerDialog: Sendable, Equatable {
     /// than were read, how many not counted).
     public struct Results: Sendable, Equatable {
         public var choices: [Choice]
-        public var total: Int?
+        public var total: MatchCount?
         /// No name holds every word: the results hold the letters in order instead.
         public var fuzzy: Bool
         public var error: String?
 
-        public init(choices: [Choice], total: Int?, fuzzy: Bool = false, error: String? = nil) {
+        public init(choices: [Choice], total: MatchCount?, fuzzy: Bool = false, error: String? = nil) {
             self.choices = choices
             self.total = total
             self.fuzzy = fuzzy
@@ -73,7 +73,7 @@ public struct PickerDialog: Sendable, Equatable {
 
     public let kind: Kind
     public private(set) var search: TextFieldState
-    public private(set) var results = Results(choices: [], total: 0)
+    public private(set) var results = Results(choices: [], total: MatchCount(0, exact: true))
     public private(set) var table = TableState<Int>()
     /// The current value, selected when the results come.
     let current: Int64?
@@ -191,9 +191,10 @@ public struct PickerDialog: Sendable, Equatable {
         if results.choices.isEmpty { return "Nothing matches “\(DisplayWidth.truncate(search.text, to: 40))”." }
         let shown = results.choices.count
         let count = switch results.total {
-        case nil: "the first \(shown) found (type more to narrow)"
-        case let total? where total > shown: "\(shown) of \(total.grouped) found (type more to narrow)"
-        case let total?: "\(total.grouped) found"
+        case let total? where total.exact && total.value > shown: "\(shown) of \(total.value.grouped) found (type more to narrow)"
+        case let total? where total.exact: "\(total.value.grouped) found"
+        case let total? where total.value > shown: "\(shown) of at least \(total.value.grouped) found (type more to narrow)"
+        default: "the first \(shown) found (type more to narrow)"
         }
         let how = results.fuzzy ? "No name holds every word; closest by letters in order: " : ""
         return "\(how)\(count) · " + Binding.hintLine(Self.bindings)

@@ -19,14 +19,14 @@ struct PickerSearch {
                         item.advertiserId.map { advertisers[$0] ?? String($0) } ?? "", state(item.state),
                     ], inactive: item.state != .active)
                 }
-                return PickerDialog.Results(choices: choices, total: choices.count < limit ? choices.count : nil, fuzzy: matches.fuzzy)
+                return PickerDialog.Results(choices: choices, total: matches.matching, fuzzy: matches.fuzzy)
             case .publisher:
                 let found = try catalog.publishers(matching: term)
                 let choices = found.prefix(limit).map {
                     PickerDialog.Choice(id: $0.id, name: $0.name, cells: [String($0.id), $0.name, $0.code ?? "", state($0.state)],
                                         inactive: $0.state != .active)
                 }
-                return PickerDialog.Results(choices: Array(choices), total: found.count)
+                return PickerDialog.Results(choices: Array(choices), total: MatchCount(found.count, exact: true))
             case .placement(let publisherId):
                 let found = try catalog.placements(publisherId: publisherId).filter {
                     CatalogMatch.matches(id: $0.id, name: $0.name, code: $0.code, term: term)
@@ -38,7 +38,7 @@ struct PickerSearch {
                                                cells: [String(placement.id), placement.name, size, state(placement.state)],
                                                inactive: placement.state != .active)
                 }
-                return PickerDialog.Results(choices: Array(choices), total: found.count)
+                return PickerDialog.Results(choices: Array(choices), total: MatchCount(found.count, exact: true))
             case .paymentRule(let publisherId):
                 let found = try catalog.paymentRules(publisherId: publisherId).filter {
                     CatalogMatch.matches(id: $0.id, name: $0.name, code: $0.code, term: term)
@@ -47,10 +47,10 @@ struct PickerSearch {
                     PickerDialog.Choice(id: $0.id, name: $0.name, cells: [String($0.id), $0.name, $0.pricingType.rawValue, state($0.state)],
                                         inactive: $0.state != .active)
                 }
-                return PickerDialog.Results(choices: Array(choices), total: found.count)
+                return PickerDialog.Results(choices: Array(choices), total: MatchCount(found.count, exact: true))
             }
         } catch {
-            return PickerDialog.Results(choices: [], total: 0, error: "\(error)")
+            return PickerDialog.Results(choices: [], total: nil, error: "\(error)")
         }
     }
 }

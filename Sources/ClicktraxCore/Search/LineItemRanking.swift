@@ -5,7 +5,15 @@
 /// closest first, marked as such. A store answers the lookups (`LineItemLookup`); the order and
 /// the fallback are decided here.
 public enum LineItemRanking {
-    public static func rank(_ term: String, limit: Int, in lookup: any LineItemLookup) throws -> (ids: [Int64], fuzzy: Bool) {
+    public struct Result: Sendable, Equatable {
+        public var ids: [Int64]
+        /// Only letters in order matched.
+        public var fuzzy: Bool
+        /// How many line items match in all, as far as known (nil: not counted).
+        public var matching: MatchCount?
+    }
+
+    public static func rank(_ term: String, limit: Int, in lookup: any LineItemLookup) throws -> Result {
         let words = TextFolding.words(of: term)
         let trimmed = term.trimmingCharacters(in: .whitespacesAndNewlines)
         var ids: [Int64] = []
@@ -13,15 +21,26 @@ public enum LineItemRanking {
         func take(_ found: [Int64]) {
             for id in found where ids.count < limit && seen.insert(id).inserted { ids.append(id) }
         }
-        for tier in try lookup.lineItems(id: Int64(trimmed), code: trimmed.isEmpty ? nil : trimmed,
-                                         namePrefix: words.joined(separator: " "), limit: limit) {
-            take(tier)
+        let tiers = try lookup.lineItems(id: Int64(trimmed), code: trimmed.isEmpty ? nil : trimmed,
+                                         namePrefix: words.joined(separator: " "), limit: limit)
+        for tier in tiers.dropLast() { take(tier) }
+        // The ID and code matches may or may not also hold every word: beside them, a count of
+        // names is only a lower bound.
+        let byIDOrCode = ids.count
+        if let names = tiers.last { take(names) }
+        guard !words.isEmpty, ids.count < limit else {
+            return Result(ids: ids, fuzzy: false, matching: MatchCount(ids.count, exact: ids.count < limit))
         }
-        guard ids.count < limit, !words.isEmpty else { return (ids, false) }
-        take(try lookup.lineItems(holdingEveryWord: words, limit: limit, skip: seen.contains))
-        guard ids.isEmpty else { return (ids, false) }
-        take(try lookup.lineItems(lettersInOrder: words, limit: limit))
-        return (ids, !ids.isEmpty)
+        let everyWord = try lookup.lineItems(holdingEveryWord: words, limit: limit, skip: seen.contains)
+        take(everyWord.ids)
+        func counted(_ count: MatchCount?) -> MatchCount? {
+            guard let count else { return ids.count < limit ? MatchCount(ids.count, exact: true) : nil }
+            return byIDOrCode == 0 ? count : MatchCount(max(count.value, ids.count), exact: false)
+        }
+        guard ids.isEmpty else { return Result(ids: ids, fuzzy: false, matching: counted(everyWord.matching)) }
+        let fuzzy = try lookup.lineItems(lettersInOrder: words, limit: limit)
+        take(fuzzy.ids)
+        return Result(ids: ids, fuzzy: !ids.isEmpty, matching: counted(fuzzy.matching))
     }
 }
 
@@ -30,8 +49,20 @@ public protocol LineItemLookup {
     /// In one read: the line item with this ID, those with this code (any case), those whose
     /// folded name starts with `namePrefix` (an exact name first) — three lists, in that order.
     func lineItems(id: Int64?, code: String?, namePrefix: String, limit: Int) throws -> [[Int64]]
-    /// Names with every word at a word start, then names with every word anywhere, each in name order.
-    func lineItems(holdingEveryWord words: [String], limit: Int, skip: (Int64) -> Bool) throws -> [Int64]
-    /// Names holding the words' letters in order (within terms), closest first.
-    func lineItems(lettersInOrder words: [String], limit: Int) throws -> [Int64]
+    /// Names with every word at a word start, then names with every word anywhere, each in name
+    /// order; and how many names hold every word, if counted.
+    func lineItems(holdingEveryWord words: [String], limit: Int, skip: (Int64) -> Bool) throws -> (ids: [Int64], matching: MatchCount?)
+    /// Names holding the words' letters in order (within terms), closest first; and how many do.
+    func lineItems(lettersInOrder words: [String], limit: Int) throws -> (ids: [Int64], matching: MatchCount?)
+}
+
+/// How many a search matches: exactly, or at least.
+public struct MatchCount: Sendable, Equatable {
+    public var value: Int
+    public var exact: Bool
+
+    public init(_ value: Int, exact: Bool) {
+        self.value = value
+        self.exact = exact
+    }
 }

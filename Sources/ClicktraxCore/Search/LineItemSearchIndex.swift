@@ -54,25 +54,27 @@ final class LineItemSearchIndex: Sendable {
 
     /// Line item ids in rank order, up to `limit`: first those whose name has every word at a
     /// word start, then those that merely contain every word; each group in name order. `skip`
-    /// leaves out ids already placed higher (exact id, code, name prefix).
-    func rank(_ words: [String], limit: Int, skip: (Int64) -> Bool) throws -> [Int64] {
-        guard !words.isEmpty, limit > 0 else { return [] }
+    /// leaves out ids already placed higher (exact id, code, name prefix). `matching` is how many
+    /// names hold every word: exact once the "anywhere" sets were needed, else a lower bound (the
+    /// word-start matches alone filled the limit, and a one-letter word is inside most terms).
+    func rank(_ words: [String], limit: Int, skip: (Int64) -> Bool) throws -> (ids: [Int64], matching: MatchCount) {
+        guard !words.isEmpty, limit > 0 else { return ([], MatchCount(0, exact: true)) }
         var found: [Int64] = []
         let starts = try intersection(of: words) { try self.sets(for: $0).startingWord }
         try take(starts, limit: limit, skip: skip, into: &found)
-        if found.count < limit {
-            var anywhere = try intersection(of: words) { try self.sets(for: $0, anywhere: true).anywhere! }
-            anywhere.subtract(starts)
-            try take(anywhere, limit: limit, skip: skip, into: &found)
-        }
-        return found
+        guard found.count < limit else { return (found, MatchCount(starts.count, exact: false)) }
+        var anywhere = try intersection(of: words) { try self.sets(for: $0, anywhere: true).anywhere! }
+        let matching = anywhere.count
+        anywhere.subtract(starts)
+        try take(anywhere, limit: limit, skip: skip, into: &found)
+        return (found, MatchCount(matching, exact: true))
     }
 
     /// The fallback when no name holds every word: names with each word's letters in order
     /// inside one of their terms ("wnka" in "wonka"), ranked by the sum over the words of the best
     /// such term's `FuzzyMatch` score, then name order. All from the index: no name is read.
-    func fuzzyRank(_ words: [String], limit: Int) throws -> [Int64] {
-        guard !words.isEmpty, limit > 0 else { return [] }
+    func fuzzyRank(_ words: [String], limit: Int) throws -> (ids: [Int64], matching: MatchCount) {
+        guard !words.isEmpty, limit > 0 else { return ([], MatchCount(0, exact: true)) }
         var totals = [Int32](repeating: 0, count: count)
         var everyWord: OrdinalSet?
         for word in words {
@@ -87,7 +89,7 @@ final class LineItemSearchIndex: Sendable {
             }
             if everyWord == nil { everyWord = matched } else { everyWord!.formIntersection(matched) }
         }
-        guard let everyWord else { return [] }
+        guard let everyWord else { return ([], MatchCount(0, exact: true)) }
         // The best `limit` without sorting a few hundred thousand matches: count the names per
         // score, find the lowest score that still makes the cut, then take names in name order —
         // at that lowest score only as many as fit, as most names often tie there.
@@ -114,7 +116,7 @@ final class LineItemSearchIndex: Sendable {
             return true
         }
         let best = byScore.keys.sorted(by: >).flatMap { byScore[$0]! }.prefix(limit)
-        return try best.map { try id(of: $0) }
+        return (try best.map { try id(of: $0) }, MatchCount(everyWord.count, exact: true))
     }
 
     private func intersection(of words: [String], _ set: (String) throws -> OrdinalSet) throws -> OrdinalSet {

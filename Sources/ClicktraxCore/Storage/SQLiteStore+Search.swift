@@ -12,8 +12,8 @@ extension SQLiteStore {
     }
 
     public func findLineItems(_ term: String, limit: Int) throws -> LineItemMatches {
-        let (ids, fuzzy) = try LineItemRanking.rank(term, limit: limit, in: self)
-        return LineItemMatches(items: try lineItems(ids: ids), fuzzy: fuzzy)
+        let ranked = try LineItemRanking.rank(term, limit: limit, in: self)
+        return LineItemMatches(items: try lineItems(ids: ranked.ids), fuzzy: ranked.fuzzy, matching: ranked.matching)
     }
 
     /// Builds the search index if the catalog changed since it was built, and loads it for the
@@ -228,6 +228,8 @@ public struct LineItemMatches: Sendable {
     public var items: [LineItem]
     /// No name holds every word; these hold the letters in order (closest first).
     public var fuzzy: Bool
+    /// How many match in all, as far as counted (nil: not counted — the index was out of date).
+    public var matching: MatchCount?
 }
 
 extension SQLiteStore: LineItemLookup {
@@ -249,22 +251,24 @@ extension SQLiteStore: LineItemLookup {
 
     /// From the search index while it is current; a scan of the names otherwise (or when the
     /// index was rebuilt under this search).
-    public func lineItems(holdingEveryWord words: [String], limit: Int, skip: (Int64) -> Bool) throws -> [Int64] {
-        guard let index = try currentSearchIndex() else { return try scanLineItems(words, limit: limit) }
+    public func lineItems(holdingEveryWord words: [String], limit: Int, skip: (Int64) -> Bool) throws -> (ids: [Int64], matching: MatchCount?) {
+        guard let index = try currentSearchIndex() else { return (try scanLineItems(words, limit: limit), nil) }
         do {
-            return try index.rank(words, limit: limit, skip: skip)
+            let (ids, matching) = try index.rank(words, limit: limit, skip: skip)
+            return (ids, matching)
         } catch is SearchIndexChanged {
-            return try scanLineItems(words, limit: limit)
+            return (try scanLineItems(words, limit: limit), nil)
         }
     }
 
     /// Only from the search index: without it there is no fallback to offer.
-    public func lineItems(lettersInOrder words: [String], limit: Int) throws -> [Int64] {
-        guard let index = try currentSearchIndex() else { return [] }
+    public func lineItems(lettersInOrder words: [String], limit: Int) throws -> (ids: [Int64], matching: MatchCount?) {
+        guard let index = try currentSearchIndex() else { return ([], nil) }
         do {
-            return try index.fuzzyRank(words, limit: limit)
+            let (ids, matching) = try index.fuzzyRank(words, limit: limit)
+            return (ids, matching)
         } catch is SearchIndexChanged {
-            return []
+            return ([], nil)
         }
     }
 }

@@ -173,6 +173,26 @@ import Testing
         #expect(driver.screen.filter.text == "Ddq", "on the table a paste goes into the filter")
     }
 
+    @Test func theLineItemPickerFiltersByAdvertiserAndNamesThem() throws {
+        let driver = try Driver(width: 110, height: 30)
+        driver.press(.char("n"))
+        driver.focus(.lineItem)
+        driver.press(KeyPress(.enter))
+        guard case .picker(let all)? = driver.modals.last else { Issue.record("no picker"); return }
+        let first = try #require(all.results.advertisers.first)
+        #expect(all.results.choices.contains { $0.cells[3] != first.name }, "every advertiser's at first, by name")
+        driver.press(KeyPress(.tab))
+        guard case .picker(let filtered)? = driver.modals.last else { Issue.record("no picker"); return }
+        #expect(filtered.advertiser == first && !filtered.results.choices.isEmpty)
+        #expect(filtered.results.choices.allSatisfy { $0.cells[3] == first.name }, "\(filtered.results.choices.map { $0.cells[3] })")
+        #expect(screenText(driver).contains("Advertiser \(first.name)"))
+        let ids = try Set(store(driver).allLineItems().filter { $0.advertiserId == first.id }.map(\.id))
+        #expect(Set(filtered.results.choices.compactMap(\.id)) == ids)
+        driver.press(KeyPress(.backTab))
+        guard case .picker(let again)? = driver.modals.last else { Issue.record("no picker"); return }
+        #expect(again.advertiser == nil && again.results.choices.count == all.results.choices.count)
+    }
+
     @Test func reopeningAPickerSelectsTheCurrentValueAndKeepsTheQuery() throws {
         let driver = try Driver(width: 110, height: 30)
         driver.press(.char("e"))

@@ -120,6 +120,22 @@ import Testing
         #expect(try store.findLineItems("7001", limit: 5).matching?.exact == false, "an ID match may or may not hold the words")
     }
 
+    @Test(arguments: backends) func aSearchCanKeepToOneAdvertiser(_ backend: String) throws {
+        let store = try Self.open(backend)
+        try store.load { loader in
+            try loader.add(Advertiser(id: 2, name: "Globex"))
+            try loader.add(LineItem(id: 300, code: "GLX-HOL", name: "Globex Wonka Holiday tie-in", advertiserId: 2))
+        }
+        for indexed in [false, true] {
+            if indexed { _ = try store.refreshSearchIndex() }
+            #expect(try store.findLineItems("wonka holiday", limit: 10).items.map(\.id).sorted() == [TestCatalog.lineItem, 300])
+            #expect(try store.findLineItems("wonka holiday", limit: 10, advertiser: 2).items.map(\.id) == [300], "indexed: \(indexed)")
+            #expect(try store.findLineItems("wnk-hol", limit: 10, advertiser: 2).items.isEmpty, "another advertiser's code")
+        }
+        #expect(try store.findLineItems("glbx hldy", limit: 10, advertiser: 1).items.isEmpty, "letters in order, only theirs")
+        #expect(try store.findLineItems("glbx hldy", limit: 10, advertiser: 2).items.map(\.id) == [300])
+    }
+
     @Test(arguments: backends) func aFailedLoadWritesNothing(_ backend: String) throws {
         let store = try Self.open(backend)
         let before = try store.counts()

@@ -13,7 +13,8 @@ public enum AppCommand: Sendable, Equatable {
     /// A page of the table: the trackers with these IDs, for rows `page`.
     case readTrackers(ids: [Int64], page: Range<Int>)
     case readTracker(Int64, for: TrackerReadPurpose)
-    case searchPicker(PickerDialog.Kind, term: String)
+    /// A picker's search; `advertiser` filters a line item search.
+    case searchPicker(PickerDialog.Kind, term: String, advertiser: Int64?)
     case readExportOptions
     /// Tab in a path prompt: complete from the file system.
     case completePath(String)

@@ -13,7 +13,7 @@ public enum AppMessage: Sendable {
     case trackerIDsRead(TrackerQuery, [Int64])
     case trackersRead(page: Range<Int>, [ClickTracker])
     case trackerRead(Int64, ClickTracker?, for: TrackerReadPurpose)
-    case pickerResults(PickerDialog.Kind, term: String, PickerDialog.Results)
+    case pickerResults(PickerDialog.Kind, term: String, advertiser: Int64?, PickerDialog.Results)
     case exportOptionsRead(TagOptions?)
     case pathCompleted(typed: String, PathCompletion)
     case exportTrackersRead([ClickTracker], for: ExportPurpose)

@@ -16,10 +16,10 @@ extension AppState {
             updateClickTrackers { _ = $0.receive(message) }
         case .trackerRead(let id, let tracker, let purpose):
             trackerRead(id, tracker, purpose)
-        case .pickerResults(let kind, let term, let results):
+        case .pickerResults(let kind, let term, let advertiser, let results):
             for index in modals.indices {
                 guard case .picker(var picker) = modals[index], picker.kind == kind else { continue }
-                picker.receive(term: term, results)
+                picker.receive(term: term, advertiser: advertiser, results)
                 modals[index] = .picker(picker)
             }
         case .pathCompleted(let typed, let completion):

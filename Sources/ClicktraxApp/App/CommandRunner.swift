@@ -46,8 +46,8 @@ public final class CommandRunner {
             return [.trackersRead(page: page, try store.trackers(ids: ids))]
         case .readTracker(let id, let purpose):
             return [.trackerRead(id, try store.tracker(id: id), for: purpose)]
-        case .searchPicker(let kind, let term):
-            return [.pickerResults(kind, term: term, PickerSearch(catalog: store).results(kind, term))]
+        case .searchPicker(let kind, let term, let advertiser):
+            return [.pickerResults(kind, term: term, advertiser: advertiser, PickerSearch(catalog: store).results(kind, term, advertiser: advertiser))]
         case .readExportOptions:
             let json = try store.preference(Self.lastExportKey)
             return [.exportOptionsRead(json.flatMap { try? JSONDecoder().decode(TagOptions.self, from: Data($0.utf8)) })]

@@ -62,6 +62,8 @@ public struct PickerDialog: Sendable, Equatable {
         /// No name holds every word: the results hold the letters in order instead.
         public var fuzzy: Bool
         public var error: String?
+        /// For a line item search: every advertiser, by name, to filter by.
+        public var advertisers: [ObjectRef] = []
 
         public init(choices: [Choice], total: MatchCount?, fuzzy: Bool = false, error: String? = nil) {
             self.choices = choices
@@ -77,8 +79,12 @@ public struct PickerDialog: Sendable, Equatable {
     public private(set) var table = TableState<Int>()
     /// The current value, selected when the results come.
     let current: Int64?
+    /// A line item picker's advertiser filter (nil: every advertiser).
+    public private(set) var advertiser: ObjectRef?
     private var loadedTerm: String?
     private var askedTerm: String?
+    private var loadedAdvertiser: Int64?
+    private var askedAdvertiser: Int64?
     static let limit = 200
 
     public init(kind: Kind, query: String = "", current: Int64? = nil) {
@@ -108,19 +114,24 @@ public struct PickerDialog: Sendable, Equatable {
         }
     }
 
-    /// The search to run, if the term changed since the last one.
+    var isLoaded: Bool { loadedTerm == term && loadedAdvertiser == advertiser?.id }
+
+    /// The search to run, if the term (or the advertiser) changed since the last one.
     mutating func needs() -> [AppCommand] {
-        guard term != loadedTerm, term != askedTerm else { return [] }
+        guard !isLoaded, askedTerm != term || askedAdvertiser != advertiser?.id else { return [] }
         askedTerm = term
-        return [.searchPicker(kind, term: term)]
+        askedAdvertiser = advertiser?.id
+        return [.searchPicker(kind, term: term, advertiser: advertiser?.id)]
     }
 
     /// A search's results; stale ones (the term changed meanwhile) are dropped.
-    mutating func receive(term: String, _ found: Results) {
-        guard term == askedTerm else { return }
+    mutating func receive(term: String, advertiser: Int64?, _ found: Results) {
+        guard term == askedTerm, advertiser == askedAdvertiser else { return }
         let firstResults = loadedTerm == nil
         loadedTerm = term
+        loadedAdvertiser = advertiser
         askedTerm = nil
+        askedAdvertiser = nil
         results = found
         table.rowCount = rows.count
         if firstResults, let current, let row = rows.firstIndex(where: { $0.id == current }) {
@@ -130,9 +141,12 @@ public struct PickerDialog: Sendable, Equatable {
         }
     }
 
-    public enum Action: Sendable, Equatable { case choose, back, up, down, pageUp, pageDown }
+    public enum Action: Sendable, Equatable { case choose, back, up, down, pageUp, pageDown, nextAdvertiser, previousAdvertiser }
 
     public static let bindings: [Binding<Action>] = [
+        Binding([KeyPress(.tab)], .nextAdvertiser, "Line items: only the next advertiser's (after the last, every advertiser's)",
+                footer: "advertiser"),
+        Binding([KeyPress(.backTab)], .previousAdvertiser, "Line items: only the previous advertiser's"),
         Binding([KeyPress(.enter)], .choose, "Choose", footer: "picks"),
         Binding([KeyPress(.escape)], .back, "Back without choosing", footer: "goes back"),
         Binding([KeyPress(.up)], .up, "Move up"),
@@ -151,6 +165,8 @@ public struct PickerDialog: Sendable, Equatable {
             case .down: table.moveCursor(by: 1)
             case .pageUp: table.pageUp()
             case .pageDown: table.pageDown()
+            case .nextAdvertiser: cycleAdvertiser(1)
+            case .previousAdvertiser: cycleAdvertiser(-1)
             case nil: _ = search.handle(press)
             }
         case .paste(let text):
@@ -177,8 +193,16 @@ public struct PickerDialog: Sendable, Equatable {
         return .stay
     }
 
+    /// Tab / Shift-Tab: every advertiser's line items, then each advertiser's alone, by name.
+    mutating func cycleAdvertiser(_ delta: Int) {
+        guard kind == .lineItem else { return }
+        let choices: [ObjectRef?] = [nil] + results.advertisers.map { $0 }
+        let index = choices.firstIndex { $0?.id == advertiser?.id } ?? 0
+        advertiser = choices[(index + delta + choices.count) % choices.count]
+    }
+
     private func chooseCurrent() -> ModalStep {
-        guard rows.indices.contains(table.cursor), loadedTerm == term else { return .stay }
+        guard rows.indices.contains(table.cursor), isLoaded else { return .stay }
         return .closeAndEmit(.picked(kind, rows[table.cursor], query: term))
     }
 
@@ -187,7 +211,7 @@ public struct PickerDialog: Sendable, Equatable {
 
     var status: String {
         if let error = results.error { return error }
-        if loadedTerm == nil || loadedTerm != term { return "Searching…" }
+        if !isLoaded { return "Searching…" }
         if results.choices.isEmpty { return "Nothing matches “\(DisplayWidth.truncate(search.text, to: 40))”." }
         let shown = results.choices.count
         let count = switch results.total {
@@ -196,7 +220,8 @@ public struct PickerDialog: Sendable, Equatable {
         case let total? where total.value > shown: "\(shown) of at least \(total.value.grouped) found (type more to narrow)"
         default: "the first \(shown) found (type more to narrow)"
         }
-        let how = results.fuzzy ? "No name holds every word; closest by letters in order: " : ""
+        let how = (results.fuzzy ? "No name holds every word; closest by letters in order: " : "")
+            + (advertiser.map { "\($0.name)'s: " } ?? "")
         return "\(how)\(count) · " + Binding.hintLine(Self.bindings)
     }
 
@@ -208,6 +233,11 @@ public struct PickerDialog: Sendable, Equatable {
         TextFieldWidget.render(&field, in: Rect(x: inner.x + 7, y: inner.y, width: inner.width - 7, height: 1), focused: true,
                                theme: theme, into: &buffer)
         let cursor = buffer.cursor
+        if kind == .lineItem {
+            let x = inner.x + buffer.write("Advertiser ", x: inner.x, y: inner.y + 1, role: .fieldLabel, theme: theme)
+            buffer.write((advertiser?.name ?? "every advertiser") + "  (Tab: next, Shift-Tab: previous)", x: x, y: inner.y + 1,
+                         maxWidth: inner.maxX - x, role: advertiser == nil ? .textMuted : .dialog, theme: theme)
+        }
         var state = table
         let rows = rows
         TableWidget.render(&state, columns: columns, checkboxes: false, in: tableRect(in: frame), theme: theme, into: &buffer) { range in

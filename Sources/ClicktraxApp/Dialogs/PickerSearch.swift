@@ -5,21 +5,24 @@ import ClicktraxCore
 struct PickerSearch {
     let catalog: any CatalogReading & LineItemSearching
 
-    func results(_ kind: PickerDialog.Kind, _ term: String) -> PickerDialog.Results {
+    func results(_ kind: PickerDialog.Kind, _ term: String, advertiser: Int64? = nil) -> PickerDialog.Results {
         let limit = PickerDialog.limit
         func state(_ state: ObjectState) -> String { state == .active ? "active" : "● inactive" }
         do {
             switch kind {
             case .lineItem:
-                let matches = try catalog.findLineItems(term, limit: limit)
-                let advertisers = Dictionary(try catalog.advertisers().map { ($0.id, $0.name) }) { first, _ in first }
+                let matches = try catalog.findLineItems(term, limit: limit, advertiser: advertiser)
+                let all = try catalog.advertisers()
+                let advertisers = Dictionary(all.map { ($0.id, $0.name) }) { first, _ in first }
                 let choices = matches.items.map { item in
                     PickerDialog.Choice(id: item.id, name: item.name, cells: [
                         String(item.id), item.name, item.code ?? "",
                         item.advertiserId.map { advertisers[$0] ?? String($0) } ?? "", state(item.state),
                     ], inactive: item.state != .active)
                 }
-                return PickerDialog.Results(choices: choices, total: matches.matching, fuzzy: matches.fuzzy)
+                var results = PickerDialog.Results(choices: choices, total: matches.matching, fuzzy: matches.fuzzy)
+                results.advertisers = all.map { ObjectRef(id: $0.id, name: $0.name) }.sorted { $0.name < $1.name }
+                return results
             case .publisher:
                 let found = try catalog.publishers(matching: term)
                 let choices = found.prefix(limit).map {

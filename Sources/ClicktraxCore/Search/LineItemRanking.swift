@@ -13,7 +13,9 @@ public enum LineItemRanking {
         public var matching: MatchCount?
     }
 
-    public static func rank(_ term: String, limit: Int, in lookup: any LineItemLookup) throws -> Result {
+    /// `advertiser`: only that advertiser's line items (the picker's filter). A count of all
+    /// names is then no count of these: it is said only when every match fitted.
+    public static func rank(_ term: String, limit: Int, advertiser: Int64? = nil, in lookup: any LineItemLookup) throws -> Result {
         let words = TextFolding.words(of: term)
         let trimmed = term.trimmingCharacters(in: .whitespacesAndNewlines)
         var ids: [Int64] = []
@@ -22,7 +24,7 @@ public enum LineItemRanking {
             for id in found where ids.count < limit && seen.insert(id).inserted { ids.append(id) }
         }
         let tiers = try lookup.lineItems(id: Int64(trimmed), code: trimmed.isEmpty ? nil : trimmed,
-                                         namePrefix: words.joined(separator: " "), limit: limit)
+                                         namePrefix: words.joined(separator: " "), advertiser: advertiser, limit: limit)
         for tier in tiers.dropLast() { take(tier) }
         // The ID and code matches may or may not also hold every word: beside them, a count of
         // names is only a lower bound.
@@ -31,14 +33,14 @@ public enum LineItemRanking {
         guard !words.isEmpty, ids.count < limit else {
             return Result(ids: ids, fuzzy: false, matching: MatchCount(ids.count, exact: ids.count < limit))
         }
-        let everyWord = try lookup.lineItems(holdingEveryWord: words, limit: limit, skip: seen.contains)
+        let everyWord = try lookup.lineItems(holdingEveryWord: words, advertiser: advertiser, limit: limit, skip: seen.contains)
         take(everyWord.ids)
         func counted(_ count: MatchCount?) -> MatchCount? {
-            guard let count else { return ids.count < limit ? MatchCount(ids.count, exact: true) : nil }
+            guard let count, advertiser == nil else { return ids.count < limit ? MatchCount(ids.count, exact: true) : nil }
             return byIDOrCode == 0 ? count : MatchCount(max(count.value, ids.count), exact: false)
         }
         guard ids.isEmpty else { return Result(ids: ids, fuzzy: false, matching: counted(everyWord.matching)) }
-        let fuzzy = try lookup.lineItems(lettersInOrder: words, limit: limit)
+        let fuzzy = try lookup.lineItems(lettersInOrder: words, advertiser: advertiser, limit: limit)
         take(fuzzy.ids)
         return Result(ids: ids, fuzzy: !ids.isEmpty, matching: counted(fuzzy.matching))
     }
@@ -48,12 +50,14 @@ public enum LineItemRanking {
 public protocol LineItemLookup {
     /// In one read: the line item with this ID, those with this code (any case), those whose
     /// folded name starts with `namePrefix` (an exact name first) — three lists, in that order.
-    func lineItems(id: Int64?, code: String?, namePrefix: String, limit: Int) throws -> [[Int64]]
+    /// `advertiser`, in every lookup: only that advertiser's line items.
+    func lineItems(id: Int64?, code: String?, namePrefix: String, advertiser: Int64?, limit: Int) throws -> [[Int64]]
     /// Names with every word at a word start, then names with every word anywhere, each in name
     /// order; and how many names hold every word, if counted.
-    func lineItems(holdingEveryWord words: [String], limit: Int, skip: (Int64) -> Bool) throws -> (ids: [Int64], matching: MatchCount?)
+    func lineItems(holdingEveryWord words: [String], advertiser: Int64?, limit: Int,
+                   skip: (Int64) -> Bool) throws -> (ids: [Int64], matching: MatchCount?)
     /// Names holding the words' letters in order (within terms), closest first; and how many do.
-    func lineItems(lettersInOrder words: [String], limit: Int) throws -> (ids: [Int64], matching: MatchCount?)
+    func lineItems(lettersInOrder words: [String], advertiser: Int64?, limit: Int) throws -> (ids: [Int64], matching: MatchCount?)
 }
 
 /// How many a search matches: exactly, or at least.

@@ -73,7 +73,8 @@ final class LineItemSearchIndex: Sendable {
     /// The fallback when no name holds every word: names with each word's letters in order
     /// inside one of their terms ("wnka" in "wonka"), ranked by the sum over the words of the best
     /// such term's `FuzzyMatch` score, then name order. All from the index: no name is read.
-    func fuzzyRank(_ words: [String], limit: Int) throws -> (ids: [Int64], matching: MatchCount) {
+    /// `keep`: only line items it says yes to (an advertiser's), decided before ranking.
+    func fuzzyRank(_ words: [String], limit: Int, keep: ((Int64) -> Bool)? = nil) throws -> (ids: [Int64], matching: MatchCount) {
         guard !words.isEmpty, limit > 0 else { return ([], MatchCount(0, exact: true)) }
         var totals = [Int32](repeating: 0, count: count)
         var everyWord: OrdinalSet?
@@ -89,7 +90,17 @@ final class LineItemSearchIndex: Sendable {
             }
             if everyWord == nil { everyWord = matched } else { everyWord!.formIntersection(matched) }
         }
-        guard let everyWord else { return ([], MatchCount(0, exact: true)) }
+        guard var everyWord else { return ([], MatchCount(0, exact: true)) }
+        if let keep {
+            var kept = OrdinalSet(capacity: count)
+            var failure: Error?
+            everyWord.forEach { ordinal in
+                do { if keep(try id(of: ordinal)) { kept.insert(ordinal) } } catch { failure = error; return false }
+                return true
+            }
+            if let failure { throw failure }
+            everyWord = kept
+        }
         // The best `limit` without sorting a few hundred thousand matches: count the names per
         // score, find the lowest score that still makes the cut, then take names in name order —
         // at that lowest score only as many as fit, as most names often tie there.

@@ -8,11 +8,11 @@ import GRDB
 /// search scans the names instead: slower on a big catalog, never wrong.
 extension SQLiteStore {
     public func searchLineItems(_ term: String, limit: Int) throws -> [LineItem] {
-        try findLineItems(term, limit: limit).items
+        try findLineItems(term, limit: limit, advertiser: nil).items
     }
 
-    public func findLineItems(_ term: String, limit: Int) throws -> LineItemMatches {
-        let ranked = try LineItemRanking.rank(term, limit: limit, in: self)
+    public func findLineItems(_ term: String, limit: Int, advertiser: Int64?) throws -> LineItemMatches {
+        let ranked = try LineItemRanking.rank(term, limit: limit, advertiser: advertiser, in: self)
         return LineItemMatches(items: try lineItems(ids: ranked.ids), fuzzy: ranked.fuzzy, matching: ranked.matching)
     }
 
@@ -187,12 +187,17 @@ extension SQLiteStore {
     }
 
     /// Every word anywhere in the name, names in order: the search while the index is out of date.
-    private func scanLineItems(_ words: [String], limit: Int) throws -> [Int64] {
+    private func scanLineItems(_ words: [String], advertiser: Int64?, limit: Int) throws -> [Int64] {
         try read { db in
-            let conditions = words.map { _ in "instr(search_name, ?) > 0" }.joined(separator: " AND ")
+            var conditions = words.map { _ in "instr(search_name, ?) > 0" }
+            var arguments = StatementArguments(words)
+            if let advertiser {
+                conditions.append("advertiser_id = ?")
+                arguments += [advertiser]
+            }
             return try Int64.fetchAll(
-                db, sql: "SELECT id FROM line_item WHERE \(conditions) ORDER BY search_name, id LIMIT ?",
-                arguments: StatementArguments(words) + [limit])
+                db, sql: "SELECT id FROM line_item WHERE \(conditions.joined(separator: " AND ")) ORDER BY search_name, id LIMIT ?",
+                arguments: arguments + [limit])
         }
     }
 
@@ -233,42 +238,66 @@ public struct LineItemMatches: Sendable {
 }
 
 extension SQLiteStore: LineItemLookup {
-    public func lineItems(id: Int64?, code: String?, namePrefix: String, limit: Int) throws -> [[Int64]] {
-        try read { db in
+    public func lineItems(id: Int64?, code: String?, namePrefix: String, advertiser: Int64?, limit: Int) throws -> [[Int64]] {
+        let only = advertiser == nil ? "" : " AND advertiser_id = ?"
+        let theirs: StatementArguments = advertiser.map { [$0] } ?? []
+        return try read { db in
             var tiers: [[Int64]] = []
-            if let id { tiers.append(try Int64.fetchAll(db, sql: "SELECT id FROM line_item WHERE id = ?", arguments: [id])) }
+            if let id {
+                tiers.append(try Int64.fetchAll(db, sql: "SELECT id FROM line_item WHERE id = ?\(only)", arguments: [id] + theirs))
+            }
             if let code {
                 tiers.append(try Int64.fetchAll(
-                    db, sql: "SELECT id FROM line_item WHERE code = ? COLLATE NOCASE ORDER BY id LIMIT ?", arguments: [code, limit]))
+                    db, sql: "SELECT id FROM line_item WHERE code = ? COLLATE NOCASE\(only) ORDER BY id LIMIT ?",
+                    arguments: [code] + theirs + [limit]))
             }
             // A range on the folded-name index: an exact name sorts first of these.
             tiers.append(try Int64.fetchAll(
-                db, sql: "SELECT id FROM line_item WHERE search_name >= ? AND search_name < ? ORDER BY search_name, id LIMIT ?",
-                arguments: [namePrefix, namePrefix + "\u{10FFFF}", limit]))
+                db, sql: "SELECT id FROM line_item WHERE search_name >= ? AND search_name < ?\(only) ORDER BY search_name, id LIMIT ?",
+                arguments: [namePrefix, namePrefix + "\u{10FFFF}"] + theirs + [limit]))
             return tiers
         }
     }
 
     /// From the search index while it is current; a scan of the names otherwise (or when the
     /// index was rebuilt under this search).
-    public func lineItems(holdingEveryWord words: [String], limit: Int, skip: (Int64) -> Bool) throws -> (ids: [Int64], matching: MatchCount?) {
-        guard let index = try currentSearchIndex() else { return (try scanLineItems(words, limit: limit), nil) }
+    public func lineItems(holdingEveryWord words: [String], advertiser: Int64?, limit: Int,
+                          skip: (Int64) -> Bool) throws -> (ids: [Int64], matching: MatchCount?) {
+        guard let index = try currentSearchIndex() else { return (try scanLineItems(words, advertiser: advertiser, limit: limit), nil) }
         do {
+            if let advertiser {
+                let theirs = try lineItemIDs(ofAdvertiser: advertiser)
+                return (try index.rank(words, limit: limit) { skip($0) || !theirs.contains($0) }.ids, nil)
+            }
             let (ids, matching) = try index.rank(words, limit: limit, skip: skip)
             return (ids, matching)
         } catch is SearchIndexChanged {
-            return (try scanLineItems(words, limit: limit), nil)
+            return (try scanLineItems(words, advertiser: advertiser, limit: limit), nil)
         }
     }
 
     /// Only from the search index: without it there is no fallback to offer.
-    public func lineItems(lettersInOrder words: [String], limit: Int) throws -> (ids: [Int64], matching: MatchCount?) {
+    public func lineItems(lettersInOrder words: [String], advertiser: Int64?, limit: Int) throws -> (ids: [Int64], matching: MatchCount?) {
         guard let index = try currentSearchIndex() else { return ([], nil) }
         do {
-            let (ids, matching) = try index.fuzzyRank(words, limit: limit)
+            let theirs = try advertiser.map { try lineItemIDs(ofAdvertiser: $0) }
+            let (ids, matching) = try index.fuzzyRank(words, limit: limit, keep: theirs.map { set in { set.contains($0) } })
             return (ids, matching)
         } catch is SearchIndexChanged {
             return ([], nil)
+        }
+    }
+
+    /// An advertiser's line items, read once per catalog generation and kept: a picker filtered
+    /// by advertiser asks on every keystroke, and the column has no index of its own (one more
+    /// index would cost every big import its rebuild).
+    func lineItemIDs(ofAdvertiser advertiser: Int64) throws -> Set<Int64> {
+        try read { db in
+            let key = "\(try Self.generations(db).catalog ?? "-")/\(advertiser)"
+            if let kept = advertiserLineItems.withLock({ $0 }), kept.key == key { return kept.ids }
+            let ids = Set(try Int64.fetchAll(db, sql: "SELECT id FROM line_item WHERE advertiser_id = ?", arguments: [advertiser]))
+            advertiserLineItems.withLock { $0 = (key, ids) }
+            return ids
         }
     }
 }

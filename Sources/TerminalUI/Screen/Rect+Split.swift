@@ -18,25 +18,4 @@ extension Rect {
         let taken = max(0, min(rows, height))
         return (Rect(x: x, y: y, width: width, height: height - taken), Rect(x: x, y: maxY - taken, width: width, height: taken))
     }
-
-    /// The left `columns` columns, and what is right of them.
-    public func splitLeft(_ columns: Int) -> (left: Rect, rest: Rect) {
-        let taken = max(0, min(columns, width))
-        return (Rect(x: x, y: y, width: taken, height: height), Rect(x: x + taken, y: y, width: width - taken, height: height))
-    }
-
-    /// Rows of these heights, top to bottom, cut off where the rectangle ends.
-    public func splitRows(_ heights: [Int]) -> [Rect] {
-        var rest = self
-        return heights.map { height in
-            let (top, remaining) = rest.splitTop(height)
-            rest = remaining
-            return top
-        }
-    }
-
-    /// Narrowed to at most `columns` columns from the left.
-    public func limited(toWidth columns: Int) -> Rect {
-        Rect(x: x, y: y, width: min(width, columns), height: height)
-    }
 }

@@ -56,7 +56,9 @@ struct UISession {
         try keys(["/"]); sent += 1
         for letter in "wonka" { try keys([String(letter)]); sent += 1; _ = try waitForLines(sent); Thread.sleep(forTimeInterval: 0.03) }
         let filterTyping = try frames(from: filterStart + 1, to: sent)
+        // Esc waits for its frame before the next key: Esc and a key read together are Alt and the key.
         try keys(["Escape"]); sent += 1
+        _ = try waitForLines(sent)
 
         // The line item picker of a new tracker, typed.
         try keys(["n"]); sent += 1
@@ -69,8 +71,12 @@ struct UISession {
             Thread.sleep(forTimeInterval: 0.03)
         }
         let pickerTyping = try frames(from: pickerStart, to: sent)
-        try keys(["Escape", "Escape", "q"])
-        let lines = try waitForLines(sent + 3, until: { $0.last?.hasPrefix("peak-rss-kb") == true })
+        for key in ["Escape", "Escape"] {
+            try keys([key]); sent += 1
+            _ = try waitForLines(sent)
+        }
+        try keys(["q"])
+        let lines = try waitForLines(sent + 1, until: { $0.last?.hasPrefix("peak-rss-kb") == true })
         let peak = Int(lines.last?.split(separator: " ").last ?? "") ?? 0
         return Result(firstFrameMilliseconds: firstFrame, scroll: scroll, pagesScrolled: pages, filterTyping: filterTyping,
                       pickerTyping: pickerTyping, peakKilobytes: peak)

@@ -30,7 +30,7 @@ public struct AppServices {
 
     /// `~/x` in the home, a relative path from the current folder.
     func absolute(_ path: String) -> String {
-        let expanded = path == "~" ? home : path.hasPrefix("~/") ? home + path.dropFirst() : path
+        let expanded = DatabaseLocation.expandTilde(path, environment: ["HOME": home])
         return expanded.hasPrefix("/") ? expanded : currentDirectory + "/" + expanded
     }
 }

@@ -16,7 +16,7 @@ struct Clicktrax: ParsableCommand {
             """,
         subcommands: [
             DemoCommand.self, ImportCommand.self, CheckCommand.self, TrackersCommand.self, ExportCommand.self, LineItemsCommand.self, PublishersCommand.self,
-            PlacementsCommand.self, PaymentRulesCommand.self, AdvertisersCommand.self,
+            PlacementsCommand.self, PaymentRulesCommand.self, AdvertisersCommand.self, InvestCommand.self,
         ]
     )
 
@@ -44,6 +44,8 @@ struct Clicktrax: ParsableCommand {
             try command.run()
         } catch let error as ClicktraxError {
             fail(CLIMessages.describe(error), status: error.exitCode)
+        } catch let error as InvestError {
+            fail(error.description, status: error.exitCode)
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch {

@@ -24,6 +24,13 @@ import TOMLKit
 ///
 /// [clipboard]
 /// command = ["xclip", "-selection", "clipboard"]   # besides OSC 52
+///
+/// [invest]
+/// api = "https://api.appnexus.com"
+/// username = "ops@example.com"
+/// password_command = ["pass", "show", "invest"]   # run without a shell; first line of stdout
+/// advertisers = [37236]                           # default: every advertiser the member has
+/// timeout = 60                                    # seconds to wait for an answer
 /// ```
 ///
 /// Every key is optional; a missing file is the defaults. A bad file is an error naming the
@@ -34,6 +41,7 @@ public struct ClicktraxConfig: Sendable, Equatable {
     /// `[clipboard] command`: a program that takes text on stdin and puts it on the clipboard,
     /// used besides OSC 52 (e.g. ["xclip", "-selection", "clipboard"]).
     public var clipboardCommand: [String]?
+    public var invest = InvestSettings()
 
     public init() {}
 
@@ -68,7 +76,10 @@ public struct ClicktraxConfig: Sendable, Equatable {
         }
         var reader = ConfigReader(text: text, source: source)
         var config = ClicktraxConfig()
-        try reader.only(["tags", "email", "clipboard"], in: table, section: nil)
+        try reader.only(["tags", "email", "clipboard", "invest"], in: table, section: nil)
+        if let invest = try reader.table("invest", in: table, section: nil) {
+            config.invest = try InvestSettings.read(invest, reader: reader)
+        }
         if let clipboard = try reader.table("clipboard", in: table, section: nil) {
             try reader.only(["command"], in: clipboard, section: "clipboard")
             if let command = try reader.stringArray("command", in: clipboard, section: "clipboard") {

@@ -153,10 +153,15 @@ extension SQLiteStore {
     /// The id a new tracker gets: past every tracker there is *and was*. A deleted tracker's id
     /// is never given again — tags exported with it may still be live on a page, and their
     /// clicks must not start counting for someone else's tracker.
+    ///
+    /// In a database connected to Invest the id is provisional (`InvestIDs`): Invest gives the
+    /// real one when the tracker is pushed.
     static func nextTrackerId(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: """
-            SELECT MAX(COALESCE((SELECT MAX(id) FROM click_tracker), 0), COALESCE((SELECT MAX(tracker_id) FROM tracker_change), 0)) + 1
-            """) ?? 1
+        if try isConnectedToInvest(db) { return try nextProvisionalId(db) }
+        return try Int64.fetchOne(db, sql: """
+            SELECT MAX(COALESCE((SELECT MAX(id) FROM click_tracker WHERE id < ?1), 0),
+                       COALESCE((SELECT MAX(tracker_id) FROM tracker_change WHERE tracker_id < ?1), 0)) + 1
+            """, arguments: [InvestIDs.provisionalBase]) ?? 1
     }
 
     public func createTracker(_ draft: TrackerDraft, id: Int64?) throws -> ClickTracker {
@@ -243,10 +248,12 @@ extension SQLiteStore {
         }
     }
 
-    func log(_ db: Database, _ action: TrackerChange.Action, id: Int64, before: ClickTracker?, after: ClickTracker?) throws {
+    func log(_ db: Database, _ action: TrackerChange.Action, id: Int64, before: ClickTracker?, after: ClickTracker?,
+             actor: String? = nil) throws {
         try db.cachedStatement(
             sql: "INSERT INTO tracker_change (changed_at, tracker_id, action, before, after, actor) VALUES (?, ?, ?, ?, ?, ?)"
-        ).execute(arguments: [Timestamp.now(), id, action.rawValue, TrackerSnapshot.json(before), TrackerSnapshot.json(after), actor])
+        ).execute(arguments: [Timestamp.now(), id, action.rawValue, TrackerSnapshot.json(before), TrackerSnapshot.json(after),
+                              actor ?? self.actor])
     }
 
     public func changes(trackerId: Int64?, limit: Int) throws -> [TrackerChange] {

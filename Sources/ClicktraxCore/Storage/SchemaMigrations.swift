@@ -12,6 +12,9 @@ enum SchemaMigrations {
             try db.execute(sql: v2)
             try SQLiteStore.catalogChanged(db)
         }
+        migrator.registerMigration("v3: Invest sync state, outbox and pull staging") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
@@ -138,5 +141,73 @@ enum SchemaMigrations {
         CREATE TABLE search_singles (chunk INTEGER PRIMARY KEY, ordinals BLOB NOT NULL);
         -- ordinal (place in name order) -> line item id, 65,536 little-endian Int64 per piece
         CREATE TABLE search_ids (chunk INTEGER PRIMARY KEY, ids BLOB NOT NULL);
+        """
+
+    /// Working with Invest (`SQLiteStore+Invest`, docs/DESIGN.md "Working with Invest").
+    static let v3 = """
+        -- Invest's copy of each tracker as last seen (pulled, or confirmed by a push): what a local
+        -- edit started from. A tracker whose fields differ from it is pending; one that is here
+        -- and not in click_tracker was deleted here (a pending delete).
+        CREATE TABLE invest_tracker (
+            id INTEGER PRIMARY KEY,
+            advertiser_id INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            code TEXT,
+            state TEXT NOT NULL,
+            click_url TEXT,
+            line_item_id INTEGER NOT NULL,
+            publisher_id INTEGER NOT NULL,
+            placement_id INTEGER,
+            payment_rule_id INTEGER,
+            last_modified TEXT NOT NULL,
+            json TEXT NOT NULL
+        );
+        CREATE INDEX invest_tracker_by_advertiser ON invest_tracker(advertiser_id);
+
+        -- Changed here and on Invest: both kept (theirs NULL = deleted on Invest) until resolved.
+        CREATE TABLE invest_conflict (
+            tracker_id INTEGER PRIMARY KEY,
+            theirs TEXT,
+            reason TEXT NOT NULL,
+            found_at TEXT NOT NULL
+        );
+
+        -- A request written down before it is sent, so a rerun after any crash asks Invest what
+        -- happened instead of sending it again.
+        CREATE TABLE invest_outbox (
+            tracker_id INTEGER PRIMARY KEY,
+            action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+            advertiser_id INTEGER NOT NULL,
+            intent TEXT,
+            base_last_modified TEXT,
+            written_at TEXT NOT NULL
+        );
+
+        -- Why Invest refused the last push of a tracker (it stays pending).
+        CREATE TABLE invest_refusal (
+            tracker_id INTEGER PRIMARY KEY,
+            message TEXT NOT NULL,
+            refused_at TEXT NOT NULL
+        );
+
+        -- A pull lands here page by page and reaches the catalog in one transaction at its end;
+        -- an interrupted pull resumes from the pages already here.
+        CREATE TABLE invest_stage_list (list TEXT PRIMARY KEY NOT NULL, count INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE invest_stage_page (list TEXT NOT NULL, start INTEGER NOT NULL, PRIMARY KEY (list, start)) WITHOUT ROWID;
+        CREATE TABLE invest_stage_advertiser (id INTEGER PRIMARY KEY, code TEXT, name TEXT NOT NULL, state TEXT NOT NULL);
+        CREATE TABLE invest_stage_line_item (
+            id INTEGER PRIMARY KEY, code TEXT, name TEXT NOT NULL, state TEXT NOT NULL, advertiser_id INTEGER,
+            line_item_type TEXT, revenue_type TEXT, revenue_value REAL, currency TEXT, start_date TEXT, end_date TEXT
+        );
+        CREATE TABLE invest_stage_publisher (id INTEGER PRIMARY KEY, code TEXT, name TEXT NOT NULL, state TEXT NOT NULL);
+        CREATE TABLE invest_stage_placement (
+            id INTEGER PRIMARY KEY, code TEXT, name TEXT NOT NULL, state TEXT NOT NULL, publisher_id INTEGER NOT NULL,
+            width INTEGER, height INTEGER
+        );
+        CREATE TABLE invest_stage_payment_rule (
+            id INTEGER PRIMARY KEY, code TEXT, name TEXT NOT NULL, state TEXT NOT NULL, publisher_id INTEGER NOT NULL,
+            pricing_type TEXT NOT NULL, cost_cpm REAL, revshare REAL, priority INTEGER
+        );
+        CREATE TABLE invest_stage_tracker (id INTEGER PRIMARY KEY, advertiser_id INTEGER NOT NULL, json TEXT NOT NULL);
         """
 }

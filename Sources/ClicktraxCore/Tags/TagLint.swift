@@ -37,6 +37,10 @@ public enum TagLint {
         }
         let hasRedirect = options.macros[.redirectURL] != nil
         for tracker in trackers {
+            if InvestIDs.isProvisional(tracker.id) {
+                findings.append(LintFinding(.error, trackerId: tracker.id,
+                    "not on Invest yet: its tags would count no clicks; send it first with clicktrax invest push (More Actions › Push)"))
+            }
             if tracker.clickUrl == nil && !hasRedirect {
                 let message = "no landing page: the tracker has no Landing Page URL and REDIRECT_URL is not set, so clicks would go nowhere"
                 // A link or bare URL is the click-through itself: leading nowhere is an error.

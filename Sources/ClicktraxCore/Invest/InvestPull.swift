@@ -1,0 +1,242 @@
+import Foundation
+import Synchronization
+
+/// `clicktrax invest pull`: advertisers, line items, publishers, placements, payment rules and
+/// click trackers, each list paged to its end with several pages in flight, staged page by page,
+/// and applied in one transaction at the end (`InvestSyncing.applyPull`). The first pull is
+/// full; later ones ask `min_last_modified` from before the previous pull started (a margin for
+/// clock skew). A pull that dies keeps its staged pages; the next one with the same parameters
+/// fetches only the pages it lacks.
+public struct InvestPull: Sendable {
+    public struct Options: Sendable {
+        /// Everything, and remove what Invest no longer has.
+        public var full = false
+        /// Only these advertisers (default: the configuration's, else every one the member has).
+        public var advertisers: [Int64] = []
+        /// Subtracted from the previous pull's start for `min_last_modified`.
+        public var skewMargin: TimeInterval = 600
+        public init() {}
+    }
+
+    let client: InvestClient
+    let store: any InvestSyncing & CatalogReading
+    let events: @Sendable (InvestEvent) -> Void
+
+    public init(client: InvestClient, store: any InvestSyncing & CatalogReading, events: @escaping @Sendable (InvestEvent) -> Void) {
+        self.client = client
+        self.store = store
+        self.events = events
+    }
+
+    /// One list to page through: its service and scope, and how its objects are staged.
+    struct ListRequest: Sendable {
+        var service: String
+        var query: [(String, String)]
+        var plural: String
+        var singular: String
+        /// Pages already staged by an interrupted run may be skipped.
+        var resumable: Bool
+        var stage: @Sendable (Data, String) throws -> (count: Int?, objects: StagedObjects)
+
+        var name: String { ([service] + query.filter { $0.0 != "min_last_modified" }.map { "\($0.0)=\($0.1)" }).joined(separator: "?") }
+    }
+
+    public func run(_ options: Options) async throws -> PullSummary {
+        let connection = try store.investConnection()
+        let since = options.full ? nil : connection?.mark
+        let full = since == nil
+        let advertiserScope = options.advertisers.sorted()
+        let key = "pull v1; since \(since ?? "ever"); advertisers \(advertiserScope.isEmpty ? "all" : advertiserScope.map(String.init).joined(separator: ","))"
+        let stage = try store.openPullStage(key: key)
+        let buffer = StageBuffer(store: store)
+        let changedSince: [(String, String)] = since.map { [("min_last_modified", $0)] } ?? []
+
+        // The tops of the tree first: they say which advertisers and publishers to go through.
+        async let advertisersFetched: [Int64] = fetch(
+            advertiserScope.isEmpty
+                ? Self.list("advertiser", changedSince, "advertisers", "advertiser", resumable: false, Advertiser.self) { .advertisers($0) }
+                : Self.list("advertiser", [("id", advertiserScope.map(String.init).joined(separator: ","))], "advertisers", "advertiser",
+                            resumable: false, Advertiser.self) { .advertisers($0) },
+            stage: stage, buffer: buffer)
+        async let publishersFetched: [Int64] = fetch(
+            Self.list("publisher", changedSince, "publishers", "publisher", resumable: false, Publisher.self) { .publishers($0) },
+            stage: stage, buffer: buffer)
+        let fetchedAdvertisers = try await advertisersFetched
+        let fetchedPublishers = try await publishersFetched
+        if !advertiserScope.isEmpty, let missing = Set(advertiserScope).subtracting(fetchedAdvertisers).sorted().first {
+            throw InvestError.api(service: "advertiser", errorId: "SYNTAX", message: "Invest has no advertiser \(missing) for this user", code: nil)
+        }
+
+        // What is known here already is asked only for what changed; what is new, in full.
+        let knownAdvertisers = full ? Set<Int64>() : Set(try store.advertisers().map(\.id))
+        let knownPublishers = full ? Set<Int64>() : Set(try store.publishers(matching: nil).map(\.id))
+        let advertisers = advertiserScope.isEmpty ? Array(knownAdvertisers.union(fetchedAdvertisers)).sorted() : advertiserScope
+        let publishers = Array(knownPublishers.union(fetchedPublishers)).sorted()
+        var lists: [ListRequest] = []
+        for advertiser in advertisers {
+            let filter = knownAdvertisers.contains(advertiser) ? changedSince : []
+            lists.append(Self.list("line-item", [("advertiser_id", "\(advertiser)")] + filter, "line-items", "line-item",
+                                   resumable: true, LineItem.self) { .lineItems($0) })
+            lists.append(Self.list("clicktracker", [("advertiser_id", "\(advertiser)")] + filter, "clicktrackers", "clicktracker",
+                                   resumable: true, ClickTracker.self) { .trackers($0) })
+        }
+        for publisher in publishers {
+            let filter = knownPublishers.contains(publisher) ? changedSince : []
+            lists.append(Self.list("placement", [("publisher_id", "\(publisher)")] + filter, "placements", "placement",
+                                   resumable: true, Placement.self) { .placements($0) })
+            // Payment rules carry no publisher_id: the query's publisher is theirs.
+            lists.append(Self.list("payment-rule", [("publisher_id", "\(publisher)")] + filter, "payment-rules", "payment-rule",
+                                   resumable: true, PaymentRule.self) { rules in
+                .paymentRules(rules.map { var rule = $0; rule.publisherId = publisher; return rule })
+            })
+        }
+        try await withThrowingTaskGroup(of: [Int64].self) { group in
+            // A few lists at a time; the client keeps the requests in flight at 4 whatever this does.
+            var next = 0
+            for _ in 0..<min(8, lists.count) {
+                let list = lists[next]
+                next += 1
+                group.addTask { try await fetch(list, stage: stage, buffer: buffer) }
+            }
+            while try await group.next() != nil {
+                if next < lists.count {
+                    let list = lists[next]
+                    next += 1
+                    group.addTask { try await fetch(list, stage: stage, buffer: buffer) }
+                }
+            }
+        }
+        try await buffer.flush()
+        let started = Self.date(stage.startedAt) ?? Date()
+        let plan = PullPlan(
+            full: full, advertisers: advertisers, mark: Timestamp.string(from: started.addingTimeInterval(-options.skewMargin)),
+            finishedAt: Timestamp.now())
+        return try store.applyPull(plan)
+    }
+
+    static func date(_ timestamp: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter.date(from: timestamp)
+    }
+
+    static func list<T: Decodable & Sendable>(
+        _ service: String, _ query: [(String, String)], _ plural: String, _ singular: String, resumable: Bool, _ type: T.Type,
+        _ wrap: @escaping @Sendable ([T]) -> StagedObjects
+    ) -> ListRequest {
+        ListRequest(service: service, query: query, plural: plural, singular: singular, resumable: resumable) { data, name in
+            let page = try InvestListPage<T>.decode(data, plural: plural, singular: singular, list: name)
+            return (page.count, wrap(page.objects))
+        }
+    }
+
+    /// Pages one list to its end and stages every page; returns the ids it saw (for the tops).
+    private func fetch(_ list: ListRequest, stage: PullStage, buffer: StageBuffer) async throws -> [Int64] {
+        let name = list.name
+        func page(_ start: Int) async throws -> (count: Int?, objects: StagedObjects) {
+            let answer = try await client.call("GET", list.service, list.query + [("start_element", "\(start)"), ("num_elements", "100")])
+            return try list.stage(answer.body, name)
+        }
+        let first = try await page(0)
+        let total = first.count ?? first.objects.count
+        var ids = Self.ids(first.objects)
+        events(.listSized(list: name, pages: max(1, (total + 99) / 100)))
+        try await buffer.add(StagedPage(list: name, count: total, start: 0, objects: first.objects))
+        events(.page(list: name, objects: first.objects.count))
+        let size = first.objects.count
+        guard size > 0, total > size else { return ids }
+        var skip = Set<Int>()
+        if list.resumable, let staged = stage.lists[name] {
+            if staged.count == total { skip = staged.pages } else { try store.discardStagedList(name) }
+        }
+        if size >= 100 {
+            // Every page's offset is known: fetch them side by side.
+            let starts = stride(from: size, to: total, by: size).filter { !skip.contains($0) }
+            let lastFull = try await withThrowingTaskGroup(of: (Int, Int, [Int64]).self) { group -> Bool in
+                for start in starts {
+                    group.addTask {
+                        let result = try await page(start)
+                        try await buffer.add(StagedPage(list: name, count: total, start: start, objects: result.objects))
+                        events(.page(list: name, objects: result.objects.count))
+                        return (start, result.objects.count, Self.ids(result.objects))
+                    }
+                }
+                var lastFull = false
+                let lastStart = starts.last ?? -1
+                while let (start, count, pageIds) = try await group.next() {
+                    ids += pageIds
+                    if start == lastStart { lastFull = count >= size }
+                }
+                return lastFull
+            }
+            // `count` can be stale: a full last page means there may be more.
+            if lastFull || (starts.isEmpty && (total % size == 0)) {
+                ids += try await sequential(from: total, step: size, page: page, list: name, total: total, buffer: buffer)
+            }
+        } else {
+            // The server pages by fewer than asked: walk with our own offset.
+            ids += try await sequential(from: size, step: size, page: page, list: name, total: total, buffer: buffer)
+        }
+        return ids
+    }
+
+    /// Pages one after another until one comes back short, empty or the same as the last
+    /// (a stale `count` has been seen to repeat pages), at most 100,000 pages.
+    private func sequential(
+        from offset: Int, step: Int, page: (Int) async throws -> (count: Int?, objects: StagedObjects), list: String, total: Int,
+        buffer: StageBuffer
+    ) async throws -> [Int64] {
+        var offset = offset
+        var ids: [Int64] = []
+        var previous: [Int64] = []
+        for _ in 0..<100_000 {
+            let result = try await page(offset)
+            let pageIds = Self.ids(result.objects)
+            if result.objects.count == 0 || pageIds == previous { break }
+            try await buffer.add(StagedPage(list: list, count: total, start: offset, objects: result.objects))
+            events(.page(list: list, objects: result.objects.count))
+            ids += pageIds
+            previous = pageIds
+            if result.objects.count < step { break }
+            offset += result.objects.count
+        }
+        return ids
+    }
+
+    static func ids(_ objects: StagedObjects) -> [Int64] {
+        switch objects {
+        case .advertisers(let o): o.map(\.id)
+        case .publishers(let o): o.map(\.id)
+        case .lineItems, .placements, .paymentRules, .trackers: []
+        }
+    }
+}
+
+/// Gathers fetched pages and stages them a few thousand objects at a time: one transaction
+/// per page would wait for the disk ten thousand times in a big pull.
+actor StageBuffer {
+    let store: any InvestSyncing
+    var pages: [StagedPage] = []
+    var objects = 0
+    var lastFlush = Date()
+
+    init(store: any InvestSyncing) { self.store = store }
+
+    /// Staged every 5,000 objects or every second, whichever comes first: a pull killed at any
+    /// moment loses at most a second of pages.
+    func add(_ page: StagedPage) throws {
+        pages.append(page)
+        objects += page.objects.count
+        if objects >= 5_000 || Date().timeIntervalSince(lastFlush) >= 1 { try flush() }
+    }
+
+    func flush() throws {
+        let batch = pages
+        pages = []
+        objects = 0
+        lastFlush = Date()
+        try store.stage(batch)
+    }
+}

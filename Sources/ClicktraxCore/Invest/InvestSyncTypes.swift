@@ -1,0 +1,203 @@
+/// Trackers created here get an id of this range until Invest gives them theirs: Invest's own ids
+/// never come near it, so a tracker pulled later can never collide with one made here, and
+/// "created here, not on Invest yet" can be told from the id alone (the lint does, before an
+/// export: tags with such an id would count nothing).
+public enum InvestIDs {
+    public static let provisionalBase: Int64 = 1_000_000_000_000
+
+    public static func isProvisional(_ id: Int64) -> Bool { id >= provisionalBase }
+}
+
+/// The member this database is connected to, and how far its pulls got.
+public struct InvestConnection: Sendable, Equatable, Codable {
+    public var api: String
+    public var username: String
+    public var memberId: Int64?
+    public var memberName: String?
+    /// When the last complete pull ended (UTC, Invest's format).
+    public var lastPull: String?
+    /// The `min_last_modified` the next incremental pull asks for.
+    public var mark: String?
+
+    public init(api: String, username: String, memberId: Int64? = nil, memberName: String? = nil,
+                lastPull: String? = nil, mark: String? = nil) {
+        self.api = api
+        self.username = username
+        self.memberId = memberId
+        self.memberName = memberName
+        self.lastPull = lastPull
+        self.mark = mark
+    }
+
+    /// Connected once a first pull completed: from then on, trackers made here are pending.
+    public var connected: Bool { lastPull != nil }
+}
+
+/// A tracker change made here that Invest does not have yet.
+public struct PendingChange: Sendable, Equatable {
+    public enum Action: String, Sendable, Codable { case create, update, delete }
+    public var action: Action
+    public var trackerId: Int64
+    /// The tracker as it is here (nil for a delete).
+    public var mine: ClickTracker?
+    /// Invest's copy as last seen: what an edit started from (nil for a create).
+    public var base: ClickTracker?
+    /// Why the last push did not send it, if it was refused.
+    public var refusal: String?
+}
+
+/// A tracker changed both here and on Invest since the last pull: both versions kept until
+/// `invest resolve` picks one.
+public struct InvestConflict: Sendable, Equatable {
+    public var trackerId: Int64
+    /// This database's version (nil: deleted here).
+    public var mine: ClickTracker?
+    /// Invest's version (nil: deleted on Invest).
+    public var theirs: ClickTracker?
+    public var reason: String
+    public var foundAt: String
+}
+
+/// A request about to be sent, written down first (`invest_outbox`), so that a push that dies
+/// anywhere — before the request, during it, after Invest stored it — can find out on the next
+/// run what Invest has, instead of sending it again blindly.
+public struct OutboxEntry: Sendable, Equatable {
+    public var trackerId: Int64
+    public var action: PendingChange.Action
+    public var advertiserId: Int64
+    /// What the tracker was to become (nil for a delete).
+    public var intent: ClickTracker?
+    /// Invest's `last_modified` the change started from (nil for a create).
+    public var baseLastModified: String?
+    public var writtenAt: String
+
+    public init(trackerId: Int64, action: PendingChange.Action, advertiserId: Int64, intent: ClickTracker?,
+                baseLastModified: String?, writtenAt: String) {
+        self.trackerId = trackerId
+        self.action = action
+        self.advertiserId = advertiserId
+        self.intent = intent
+        self.baseLastModified = baseLastModified
+        self.writtenAt = writtenAt
+    }
+}
+
+/// Objects of one fetched page, on their way to the staging tables.
+public enum StagedObjects: Sendable {
+    case advertisers([Advertiser]), lineItems([LineItem]), publishers([Publisher])
+    case placements([Placement]), paymentRules([PaymentRule]), trackers([ClickTracker])
+
+    public var count: Int {
+        switch self {
+        case .advertisers(let o): o.count
+        case .lineItems(let o): o.count
+        case .publishers(let o): o.count
+        case .placements(let o): o.count
+        case .paymentRules(let o): o.count
+        case .trackers(let o): o.count
+        }
+    }
+}
+
+/// One fetched page of a list (`line-item?advertiser_id=5`), whose size is `count`.
+public struct StagedPage: Sendable {
+    public var list: String
+    public var count: Int
+    public var start: Int
+    public var objects: StagedObjects
+}
+
+/// What an interrupted pull had already fetched: per list, its size and the pages staged.
+public struct PullStage: Sendable, Equatable {
+    public var lists: [String: (count: Int, pages: Set<Int>)]
+    /// When the first run of this pull started (UTC): the next incremental pull asks from
+    /// before it, so what changed while it ran is fetched again.
+    public var startedAt: String = Timestamp.now()
+
+    public static func == (a: PullStage, b: PullStage) -> Bool {
+        a.startedAt == b.startedAt && a.lists.keys == b.lists.keys && a.lists.allSatisfy { key, value in
+            b.lists[key].map { $0.count == value.count && $0.pages == value.pages } ?? false
+        }
+    }
+
+    public init(lists: [String: (count: Int, pages: Set<Int>)] = [:]) { self.lists = lists }
+}
+
+/// How the staged pull reaches the catalog.
+public struct PullPlan: Sendable {
+    /// Also remove what Invest no longer has (within the pulled advertisers).
+    public var full: Bool
+    /// The advertisers pulled; a full pull removes line items and trackers only of these.
+    public var advertisers: [Int64]
+    /// The next incremental pull's `min_last_modified`.
+    public var mark: String
+    public var finishedAt: String
+
+    public init(full: Bool, advertisers: [Int64], mark: String, finishedAt: String) {
+        self.full = full
+        self.advertisers = advertisers
+        self.mark = mark
+        self.finishedAt = finishedAt
+    }
+}
+
+/// What a pull changed here.
+public struct PullSummary: Sendable, Equatable {
+    /// Per object kind (`line items`, …): added or changed, and removed.
+    public var changed: [String: Int] = [:]
+    public var removed: [String: Int] = [:]
+    public var trackersUpdated = 0
+    public var trackersAdded = 0
+    public var trackersRemoved = 0
+    /// Trackers that became conflicting (changed on Invest and here).
+    public var conflicts: [Int64] = []
+    /// Trackers Invest has that could not be stored (their line item was not pulled, say).
+    public var skipped: [String] = []
+    /// Local trackers that were never on Invest and had an id Invest now uses: moved.
+    public var renumbered: [(from: Int64, to: Int64)] = []
+
+    public init() {}
+
+    public static func == (a: PullSummary, b: PullSummary) -> Bool {
+        a.changed == b.changed && a.removed == b.removed && a.trackersUpdated == b.trackersUpdated
+            && a.trackersAdded == b.trackersAdded && a.trackersRemoved == b.trackersRemoved && a.conflicts == b.conflicts
+            && a.skipped == b.skipped && a.renumbered.map(\.from) == b.renumbered.map(\.from)
+    }
+}
+
+/// The sync state, kept with the catalog (SQLite: `SQLiteStore+Invest`).
+public protocol InvestSyncing: Sendable {
+    func investConnection() throws -> InvestConnection?
+    func saveInvestConnection(_ connection: InvestConnection) throws
+
+    /// The stage of an unfinished pull with the same `key` (its parameters); any other stage
+    /// is discarded.
+    func openPullStage(key: String) throws -> PullStage
+    /// Fetched pages, staged in one transaction.
+    func stage(_ pages: [StagedPage]) throws
+    /// Forgets one list's staged pages (its size changed meanwhile).
+    func discardStagedList(_ list: String) throws
+    /// The staged pull into the catalog and trackers, in one transaction; the stage is emptied.
+    func applyPull(_ plan: PullPlan) throws -> PullSummary
+
+    func pendingChanges() throws -> [PendingChange]
+    func conflicts() throws -> [InvestConflict]
+    /// Invest ids of trackers this database knows (pulled or pushed), for one advertiser.
+    func knownInvestIds(advertiserId: Int64) throws -> Set<Int64>
+
+    func outbox() throws -> [OutboxEntry]
+    func writeOutbox(_ entry: OutboxEntry) throws
+    func clearOutbox(trackerId: Int64) throws
+
+    /// Invest confirmed a create or an edit: `invest` is its copy. A created tracker takes
+    /// Invest's id (its change log moves with it); returns the tracker as now stored.
+    @discardableResult
+    func recordPushed(localId: Int64, invest: ClickTracker) throws -> ClickTracker?
+    /// Invest confirmed a delete (or already had none).
+    func recordPushedDelete(id: Int64) throws
+    func recordRefusal(id: Int64, message: String) throws
+    /// Invest's copy changed (or was deleted: nil) since the edit started.
+    func recordConflict(id: Int64, theirs: ClickTracker?, reason: String) throws
+    /// Settles a conflict: keep this database's version (pushed next) or take Invest's.
+    func resolveConflict(id: Int64, keepMine: Bool) throws
+}

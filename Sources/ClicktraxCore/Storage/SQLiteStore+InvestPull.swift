@@ -1,0 +1,249 @@
+import Foundation
+import GRDB
+
+/// A pull lands in the `invest_stage_*` tables page by page, then reaches the catalog and the
+/// trackers in one transaction (`applyPull`): until then nothing an operator sees changes, and
+/// an interrupted pull keeps what it fetched for the next run to resume from.
+extension SQLiteStore {
+    static let stageKey = "invest.stage"
+    static let stageStartedKey = "invest.stage.started"
+    static let stageTables = ["invest_stage_list", "invest_stage_page", "invest_stage_advertiser", "invest_stage_line_item",
+                              "invest_stage_publisher", "invest_stage_placement", "invest_stage_payment_rule",
+                              "invest_stage_tracker"]
+
+    public func openPullStage(key: String) throws -> PullStage {
+        try write { db in
+            let current = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.stageKey])
+            let upsert = "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+            if current != key {
+                for table in Self.stageTables { try db.execute(sql: "DELETE FROM \(table)") }
+                let stage = PullStage()
+                try db.execute(sql: upsert, arguments: [Self.stageKey, key])
+                try db.execute(sql: upsert, arguments: [Self.stageStartedKey, stage.startedAt])
+                return stage
+            }
+            var stage = PullStage()
+            stage.startedAt = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.stageStartedKey])
+                ?? stage.startedAt
+            for row in try Row.fetchAll(db, sql: "SELECT list, count FROM invest_stage_list") {
+                stage.lists[row[0]] = (row[1], [])
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT list, start FROM invest_stage_page") {
+                let list: String = row[0]
+                stage.lists[list]?.pages.insert(row[1])
+            }
+            return stage
+        }
+    }
+
+    public func discardStagedList(_ list: String) throws {
+        try write { db in
+            try db.execute(sql: "DELETE FROM invest_stage_list WHERE list = ?", arguments: [list])
+            try db.execute(sql: "DELETE FROM invest_stage_page WHERE list = ?", arguments: [list])
+        }
+    }
+
+    /// Pages in one transaction: a thousand small commits would each wait for the disk.
+    public func stage(_ pages: [StagedPage]) throws {
+        guard !pages.isEmpty else { return }
+        try write { db in
+            for page in pages {
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO invest_stage_list (list, count) VALUES (?, ?)")
+                    .execute(arguments: [page.list, page.count])
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO invest_stage_page (list, start) VALUES (?, ?)")
+                    .execute(arguments: [page.list, page.start])
+                try Self.stageObjects(db, page.objects)
+            }
+        }
+    }
+
+    static func stageObjects(_ db: Database, _ objects: StagedObjects) throws {
+        switch objects {
+        case .advertisers(let list):
+            let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO invest_stage_advertiser VALUES (?, ?, ?, ?)")
+            for o in list { try statement.execute(arguments: [o.id, o.code, o.name, o.state.rawValue]) }
+        case .publishers(let list):
+            let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO invest_stage_publisher VALUES (?, ?, ?, ?)")
+            for o in list { try statement.execute(arguments: [o.id, o.code, o.name, o.state.rawValue]) }
+        case .lineItems(let list):
+            let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO invest_stage_line_item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            for o in list {
+                try statement.execute(arguments: [o.id, o.code, o.name, o.state.rawValue, o.advertiserId, o.lineItemType, o.revenueType,
+                                                  o.revenueValue, o.currency, o.startDate, o.endDate])
+            }
+        case .placements(let list):
+            let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO invest_stage_placement VALUES (?, ?, ?, ?, ?, ?, ?)")
+            for o in list { try statement.execute(arguments: [o.id, o.code, o.name, o.state.rawValue, o.publisherId, o.width, o.height]) }
+        case .paymentRules(let list):
+            let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO invest_stage_payment_rule VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            for o in list {
+                try statement.execute(arguments: [o.id, o.code, o.name, o.state.rawValue, o.publisherId, o.pricingType.rawValue,
+                                                  o.costCpm, o.revshare, o.priority])
+            }
+        case .trackers(let list):
+            let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO invest_stage_tracker VALUES (?, ?, ?)")
+            for o in list { try statement.execute(arguments: [o.id, o.advertiserId ?? 0, try investJSON(o)]) }
+        }
+    }
+
+    /// Catalog tables and their staged twins, parents first; the columns copied.
+    static let stagedCatalog: [(table: String, label: String, columns: [String])] = [
+        ("advertiser", "advertisers", ["code", "name", "state"]),
+        ("publisher", "publishers", ["code", "name", "state"]),
+        ("line_item", "line items", ["code", "name", "state", "advertiser_id", "line_item_type", "revenue_type", "revenue_value",
+                                     "currency", "start_date", "end_date"]),
+        ("placement", "placements", ["code", "name", "state", "publisher_id", "width", "height"]),
+        ("payment_rule", "payment rules", ["code", "name", "state", "publisher_id", "pricing_type", "cost_cpm", "revshare", "priority"]),
+    ]
+
+    public func applyPull(_ plan: PullPlan) throws -> PullSummary {
+        try write { db in
+            try db.execute(sql: "PRAGMA cache_size = -131072")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            var summary = PullSummary()
+            let stagedLineItems = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invest_stage_line_item") ?? 0
+            // A first pull of a big catalog: build the line item indexes once at the end, as a bulk load does.
+            let bulk = stagedLineItems > 50_000
+            let indexes = bulk ? try Row.fetchAll(
+                db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'line_item' AND sql IS NOT NULL") : []
+            for index in indexes { try db.execute(sql: "DROP INDEX \(index["name"] as String)") }
+            for (table, label, columns) in Self.stagedCatalog {
+                let list = columns.joined(separator: ", ")
+                var insertColumns = "id, " + list
+                var selectColumns = "s.id, " + columns.map { "s.\($0)" }.joined(separator: ", ")
+                var updates = columns.map { "\($0) = excluded.\($0)" }
+                if table == "line_item" {
+                    insertColumns += ", search_name"
+                    selectColumns += ", ctx_fold(s.name)"
+                    updates.append("search_name = excluded.search_name")
+                }
+                let changed = "(\(columns.map { "\(table).\($0)" }.joined(separator: ", "))) IS NOT (\(columns.map { "excluded.\($0)" }.joined(separator: ", ")))"
+                try db.execute(sql: """
+                    INSERT INTO \(table) (\(insertColumns)) SELECT \(selectColumns) FROM invest_stage_\(table) s WHERE true
+                    ON CONFLICT(id) DO UPDATE SET \(updates.joined(separator: ", ")) WHERE \(changed)
+                    """)
+                if db.changesCount > 0 { summary.changed[label] = db.changesCount }
+            }
+            if try !Self.isConnectedToInvest(db) {
+                // Connecting: trackers made here before are unknown to Invest, whatever their id
+                // says; they move to the provisional range (their old id kept as the last digits)
+                // and are pending like any tracker made from now on.
+                let localOnly = try Int64.fetchAll(db, sql: """
+                    SELECT id FROM click_tracker WHERE id < ? AND id NOT IN (SELECT id FROM invest_tracker) ORDER BY id
+                    """, arguments: [InvestIDs.provisionalBase])
+                for id in localOnly {
+                    try Self.renumber(db, from: id, to: InvestIDs.provisionalBase + id)
+                    summary.renumbered.append((id, InvestIDs.provisionalBase + id))
+                }
+            }
+            try applyTrackers(db, plan, &summary)
+            if plan.full { try removeWhatInvestLacks(db, plan, &summary) }
+            for index in indexes { try db.execute(sql: index["sql"]) }
+            if summary.changed["line items"] != nil || summary.removed["line items"] != nil { try Self.catalogChanged(db) }
+            var connection = try Self.connection(db) ?? InvestConnection(api: "", username: "")
+            connection.lastPull = plan.finishedAt
+            connection.mark = plan.mark
+            try Self.saveConnection(db, connection)
+            for table in Self.stageTables { try db.execute(sql: "DELETE FROM \(table)") }
+            try db.execute(sql: "DELETE FROM setting WHERE key IN (?, ?)", arguments: [Self.stageKey, Self.stageStartedKey])
+            return summary
+        }
+    }
+
+    /// Invest's trackers against this database's: new ones are added, ones changed only on
+    /// Invest are updated, ones changed on both sides become conflicting — a pull never
+    /// overwrites a pending local change.
+    private func applyTrackers(_ db: Database, _ plan: PullPlan, _ summary: inout PullSummary) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT json FROM invest_stage_tracker ORDER BY id")
+        var staged: [ClickTracker] = []
+        while let row = try rows.next() { staged.append(try Self.investTracker(json: row[0])) }
+        for theirs in staged {
+            let advertiserId = theirs.advertiserId ?? 0
+            let base = try Self.base(db, id: theirs.id)
+            let mine = try Self.fetchTracker(db, id: theirs.id)
+            let references = try Self.referencesExist(db, theirs)
+            guard references else {
+                summary.skipped.append("tracker \(theirs.id) (“\(theirs.name)”): its line item, publisher, placement or payment rule was not pulled")
+                continue
+            }
+            guard let base else {
+                if let mine {
+                    // Made here before this database was connected: Invest's id was never its own.
+                    let newId = try Self.nextProvisionalId(db)
+                    try Self.renumber(db, from: mine.id, to: newId)
+                    summary.renumbered.append((mine.id, newId))
+                }
+                try writeInvestCopy(db, theirs, actor: Self.pullActor)
+                try Self.writeBase(db, theirs, advertiserId: advertiserId)
+                summary.trackersAdded += 1
+                continue
+            }
+            guard base.lastModified != theirs.lastModified || base.draft != theirs.draft else { continue }
+            let inConflict = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM invest_conflict WHERE tracker_id = ?)",
+                                               arguments: [theirs.id]) ?? false
+            let pendingHere = mine == nil || mine!.draft != base.draft || inConflict
+            if !pendingHere {
+                try writeInvestCopy(db, theirs, actor: Self.pullActor)
+                try Self.writeBase(db, theirs, advertiserId: advertiserId)
+                summary.trackersUpdated += 1
+            } else if let mine, mine.draft == theirs.draft {
+                // Both sides made the same change: nothing to push, nothing to choose.
+                try Self.writeBase(db, theirs, advertiserId: advertiserId)
+                try db.execute(sql: "DELETE FROM invest_conflict WHERE tracker_id = ?", arguments: [theirs.id])
+            } else {
+                try Self.recordConflict(db, id: theirs.id, theirs: theirs,
+                                        reason: mine == nil ? "deleted here, changed on Invest" : "changed here and on Invest")
+                summary.conflicts.append(theirs.id)
+            }
+        }
+    }
+
+    static func referencesExist(_ db: Database, _ tracker: ClickTracker) throws -> Bool {
+        func exists(_ table: String, _ id: Int64?) throws -> Bool {
+            guard let id else { return true }
+            return try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)"), arguments: [id]) ?? false
+        }
+        return try exists("line_item", tracker.lineItem.id) && exists("publisher", tracker.publisher.id)
+            && exists("placement", tracker.tag?.id) && exists("payment_rule", tracker.paymentRule?.id)
+    }
+
+    /// `--full`: what Invest no longer has goes here too — trackers first (a deleted line item
+    /// takes its trackers with it on Invest), then the catalog objects nothing here still uses.
+    private func removeWhatInvestLacks(_ db: Database, _ plan: PullPlan, _ summary: inout PullSummary) throws {
+        let scope = plan.advertisers.map(String.init).joined(separator: ",")
+        let gone = try Int64.fetchAll(db, sql: """
+            SELECT id FROM invest_tracker WHERE advertiser_id IN (\(scope)) AND id NOT IN (SELECT id FROM invest_stage_tracker)
+            """)
+        for id in gone {
+            let mine = try Self.fetchTracker(db, id: id)
+            let base = try Self.base(db, id: id)
+            let inConflict = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM invest_conflict WHERE tracker_id = ?)", arguments: [id]) ?? false
+            if let mine, mine.draft != base?.draft || inConflict {
+                try Self.recordConflict(db, id: id, theirs: nil, reason: "changed here, deleted on Invest")
+                summary.conflicts.append(id)
+                continue
+            }
+            if let mine {
+                try db.execute(sql: "DELETE FROM click_tracker WHERE id = ?", arguments: [id])
+                try log(db, .deleted, id: id, before: mine, after: nil, actor: Self.pullActor)
+                summary.trackersRemoved += 1
+            }
+            try db.execute(sql: "DELETE FROM invest_tracker WHERE id = ?", arguments: [id])
+        }
+        // Children before parents; never what a tracker here still refers to.
+        let removals: [(String, String, String)] = [
+            ("payment_rule", "payment rules", "id NOT IN (SELECT payment_rule_id FROM click_tracker WHERE payment_rule_id IS NOT NULL)"),
+            ("placement", "placements", "id NOT IN (SELECT placement_id FROM click_tracker WHERE placement_id IS NOT NULL)"),
+            ("line_item", "line items", "advertiser_id IN (\(scope)) AND id NOT IN (SELECT line_item_id FROM click_tracker)"),
+            ("publisher", "publishers", """
+                id NOT IN (SELECT publisher_id FROM click_tracker) AND id NOT IN (SELECT publisher_id FROM placement)
+                AND id NOT IN (SELECT publisher_id FROM payment_rule)
+                """),
+            ("advertiser", "advertisers", "id IN (\(scope)) AND id NOT IN (SELECT advertiser_id FROM line_item WHERE advertiser_id IS NOT NULL)"),
+        ]
+        for (table, label, keep) in removals {
+            try db.execute(sql: "DELETE FROM \(table) WHERE id NOT IN (SELECT id FROM invest_stage_\(table)) AND \(keep)")
+            if db.changesCount > 0 { summary.removed[label] = db.changesCount }
+        }
+    }
+}

@@ -1,0 +1,284 @@
+import Foundation
+import GRDB
+
+/// The sync state of a database connected to Invest: Invest's copy of each tracker
+/// (`invest_tracker`), conflicts, the outbox, refusals. Pending changes are not flagged by every
+/// write: they are what differs between a tracker and Invest's copy, so no edit path can forget
+/// to mark one (docs/DESIGN.md, "Working with Invest").
+extension SQLiteStore {
+    static let connectionKey = "invest.connection"
+    static let pullActor = "invest pull"
+
+    static func isConnectedToInvest(_ db: Database) throws -> Bool {
+        try connection(db)?.connected ?? false
+    }
+
+    static func connection(_ db: Database) throws -> InvestConnection? {
+        guard let json = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [connectionKey]) else {
+            return nil
+        }
+        return try? JSONDecoder().decode(InvestConnection.self, from: Data(json.utf8))
+    }
+
+    static func saveConnection(_ db: Database, _ connection: InvestConnection) throws {
+        let json = String(decoding: try JSONEncoder().encode(connection), as: UTF8.self)
+        try db.execute(
+            sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [connectionKey, json])
+    }
+
+    public func investConnection() throws -> InvestConnection? {
+        try read { db in try Self.connection(db) }
+    }
+
+    public func saveInvestConnection(_ connection: InvestConnection) throws {
+        try write { db in try Self.saveConnection(db, connection) }
+    }
+
+    // MARK: - Invest's copies
+
+    static func investJSON(_ tracker: ClickTracker) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(tracker), as: UTF8.self)
+    }
+
+    static func investTracker(json: String) throws -> ClickTracker {
+        try JSONDecoder().decode(ClickTracker.self, from: Data(json.utf8))
+    }
+
+    /// Keeps `tracker` as Invest's copy: what the next edit of it starts from.
+    static func writeBase(_ db: Database, _ tracker: ClickTracker, advertiserId: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO invest_tracker (id, advertiser_id, name, code, state, click_url, line_item_id,
+                publisher_id, placement_id, payment_rule_id, last_modified, json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                tracker.id, advertiserId, tracker.name, tracker.code, tracker.state.rawValue, tracker.clickUrl,
+                tracker.lineItem.id, tracker.publisher.id, tracker.tag?.id, tracker.paymentRule?.id, tracker.lastModified,
+                try investJSON(tracker),
+            ])
+    }
+
+    static func base(_ db: Database, id: Int64) throws -> ClickTracker? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT json FROM invest_tracker WHERE id = ?"), arguments: [id])
+            .map(investTracker(json:))
+    }
+
+    /// Makes the local tracker `id` hold Invest's copy (inserting it if there is none), logged
+    /// as `actor` did it.
+    func writeInvestCopy(_ db: Database, _ theirs: ClickTracker, actor: String) throws {
+        let before = try Self.fetchTracker(db, id: theirs.id)
+        let values: [(any DatabaseValueConvertible)?] = [
+            theirs.memberId ?? before?.memberId, theirs.name, theirs.code, theirs.state.rawValue, theirs.clickUrl,
+            theirs.lineItem.id, theirs.publisher.id, theirs.tag?.id, theirs.paymentRule?.id,
+            theirs.lastModified.isEmpty ? Timestamp.now() : theirs.lastModified,
+        ]
+        if let before {
+            try db.execute(sql: """
+                UPDATE click_tracker SET member_id = ?, name = ?, code = ?, state = ?, click_url = ?, line_item_id = ?,
+                    publisher_id = ?, placement_id = ?, payment_rule_id = ?, last_modified = ?, revision = revision + 1
+                WHERE id = ?
+                """, arguments: StatementArguments(values + [theirs.id]))
+            try log(db, .updated, id: theirs.id, before: before, after: Self.fetchTracker(db, id: theirs.id), actor: actor)
+        } else {
+            try db.execute(sql: """
+                INSERT INTO click_tracker (member_id, name, code, state, click_url, line_item_id, publisher_id,
+                    placement_id, payment_rule_id, last_modified, id, revision)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                """, arguments: StatementArguments(values + [theirs.id]))
+            try log(db, .created, id: theirs.id, before: nil, after: Self.fetchTracker(db, id: theirs.id), actor: actor)
+        }
+    }
+
+    // MARK: - Pending and conflicting
+
+    /// The fields an edit changes, compared row to row: a tracker whose fields differ from
+    /// Invest's copy is pending.
+    static let differsFromBase = """
+        (t.name, t.code, t.state, t.click_url, t.line_item_id, t.publisher_id, t.placement_id, t.payment_rule_id)
+        IS NOT (b.name, b.code, b.state, b.click_url, b.line_item_id, b.publisher_id, b.placement_id, b.payment_rule_id)
+        """
+
+    public func pendingChanges() throws -> [PendingChange] {
+        try read { db in
+            guard try Self.isConnectedToInvest(db) else { return [] }
+            var changes: [PendingChange] = []
+            let refusals = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT tracker_id, message FROM invest_refusal").map {
+                ($0[0] as Int64, $0[1] as String)
+            })
+            let creates = try Row.fetchAll(db, sql: "\(Self.trackerSelect) WHERE t.id >= ? ORDER BY t.id", arguments: [InvestIDs.provisionalBase])
+            for row in creates {
+                let tracker = Self.tracker(from: row)
+                changes.append(PendingChange(action: .create, trackerId: tracker.id, mine: tracker, base: nil, refusal: refusals[tracker.id]))
+            }
+            let updates = try Row.fetchAll(db, sql: """
+                \(Self.trackerSelect) JOIN invest_tracker b ON b.id = t.id
+                WHERE \(Self.differsFromBase) AND t.id NOT IN (SELECT tracker_id FROM invest_conflict) ORDER BY t.id
+                """)
+            for row in updates {
+                let tracker = Self.tracker(from: row)
+                changes.append(PendingChange(action: .update, trackerId: tracker.id, mine: tracker,
+                                             base: try Self.base(db, id: tracker.id), refusal: refusals[tracker.id]))
+            }
+            let deletes = try Row.fetchAll(db, sql: """
+                SELECT b.id, b.json FROM invest_tracker b WHERE b.id NOT IN (SELECT id FROM click_tracker)
+                AND b.id NOT IN (SELECT tracker_id FROM invest_conflict) ORDER BY b.id
+                """)
+            for row in deletes {
+                changes.append(PendingChange(action: .delete, trackerId: row[0], mine: nil,
+                                             base: try Self.investTracker(json: row[1]), refusal: refusals[row[0]]))
+            }
+            return changes
+        }
+    }
+
+    public func conflicts() throws -> [InvestConflict] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM invest_conflict ORDER BY tracker_id").map { row in
+                let id: Int64 = row["tracker_id"]
+                return InvestConflict(
+                    trackerId: id, mine: try Self.fetchTracker(db, id: id),
+                    theirs: try (row["theirs"] as String?).map(Self.investTracker(json:)),
+                    reason: row["reason"], foundAt: row["found_at"])
+            }
+        }
+    }
+
+    public func knownInvestIds(advertiserId: Int64) throws -> Set<Int64> {
+        try read { db in
+            Set(try Int64.fetchAll(db, sql: "SELECT id FROM invest_tracker WHERE advertiser_id = ?", arguments: [advertiserId]))
+        }
+    }
+
+    // MARK: - Outbox
+
+    public func outbox() throws -> [OutboxEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM invest_outbox ORDER BY written_at, tracker_id").map { row in
+                OutboxEntry(
+                    trackerId: row["tracker_id"], action: PendingChange.Action(rawValue: row["action"]) ?? .update,
+                    advertiserId: row["advertiser_id"], intent: try (row["intent"] as String?).map(Self.investTracker(json:)),
+                    baseLastModified: row["base_last_modified"], writtenAt: row["written_at"])
+            }
+        }
+    }
+
+    public func writeOutbox(_ entry: OutboxEntry) throws {
+        try write { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO invest_outbox (tracker_id, action, advertiser_id, intent, base_last_modified, written_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [entry.trackerId, entry.action.rawValue, entry.advertiserId,
+                                 try entry.intent.map(Self.investJSON), entry.baseLastModified, entry.writtenAt])
+        }
+    }
+
+    public func clearOutbox(trackerId: Int64) throws {
+        try write { db in try db.execute(sql: "DELETE FROM invest_outbox WHERE tracker_id = ?", arguments: [trackerId]) }
+    }
+
+    // MARK: - Push results
+
+    public func recordPushed(localId: Int64, invest: ClickTracker) throws -> ClickTracker? {
+        try write { db in
+            let advertiserId = invest.advertiserId ?? 0
+            if localId != invest.id {
+                // A created tracker takes Invest's id, and its history goes with it.
+                if try Self.fetchTracker(db, id: invest.id) != nil {
+                    throw ClicktraxError.operational("Invest gave tracker \(localId) the id \(invest.id), which a tracker here already has")
+                }
+                try db.execute(sql: "UPDATE click_tracker SET id = ? WHERE id = ?", arguments: [invest.id, localId])
+                try db.execute(sql: "UPDATE tracker_change SET tracker_id = ? WHERE tracker_id = ?", arguments: [invest.id, localId])
+            }
+            try db.execute(sql: "DELETE FROM invest_outbox WHERE tracker_id IN (?, ?)", arguments: [localId, invest.id])
+            try db.execute(sql: "DELETE FROM invest_refusal WHERE tracker_id IN (?, ?)", arguments: [localId, invest.id])
+            try Self.writeBase(db, invest, advertiserId: advertiserId)
+            guard let mine = try Self.fetchTracker(db, id: invest.id) else { return nil }
+            if mine.draft != invest.draft || mine.lastModified != invest.lastModified || mine.memberId != invest.memberId {
+                // Invest's copy is the truth now (its last_modified, its member; the same fields).
+                try writeInvestCopy(db, invest, actor: "invest push (\(actor))")
+            }
+            return try Self.fetchTracker(db, id: invest.id)
+        }
+    }
+
+    public func recordPushedDelete(id: Int64) throws {
+        try write { db in
+            for table in ["invest_tracker WHERE id", "invest_outbox WHERE tracker_id", "invest_refusal WHERE tracker_id",
+                          "invest_conflict WHERE tracker_id"] {
+                try db.execute(sql: "DELETE FROM \(table) = ?", arguments: [id])
+            }
+        }
+    }
+
+    public func recordRefusal(id: Int64, message: String) throws {
+        try write { db in
+            try db.execute(sql: "DELETE FROM invest_outbox WHERE tracker_id = ?", arguments: [id])
+            try db.execute(sql: "INSERT OR REPLACE INTO invest_refusal (tracker_id, message, refused_at) VALUES (?, ?, ?)",
+                           arguments: [id, message, Timestamp.now()])
+        }
+    }
+
+    public func recordConflict(id: Int64, theirs: ClickTracker?, reason: String) throws {
+        try write { db in try Self.recordConflict(db, id: id, theirs: theirs, reason: reason) }
+    }
+
+    static func recordConflict(_ db: Database, id: Int64, theirs: ClickTracker?, reason: String) throws {
+        try db.execute(sql: "DELETE FROM invest_outbox WHERE tracker_id = ?", arguments: [id])
+        try db.execute(sql: "INSERT OR REPLACE INTO invest_conflict (tracker_id, theirs, reason, found_at) VALUES (?, ?, ?, ?)",
+                       arguments: [id, try theirs.map(investJSON), reason, Timestamp.now()])
+    }
+
+    public func resolveConflict(id: Int64, keepMine: Bool) throws {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT theirs FROM invest_conflict WHERE tracker_id = ?", arguments: [id]) else {
+                throw ClicktraxError.badInput("tracker \(id) is not conflicting (clicktrax invest status lists the conflicts)")
+            }
+            let theirs = try (row["theirs"] as String?).map(Self.investTracker(json:))
+            let mine = try Self.fetchTracker(db, id: id)
+            try db.execute(sql: "DELETE FROM invest_conflict WHERE tracker_id = ?", arguments: [id])
+            switch (keepMine, theirs) {
+            case (true, let theirs?):
+                // Invest's copy becomes what the edit starts from: the next push sends mine over it.
+                try Self.writeBase(db, theirs, advertiserId: theirs.advertiserId ?? 0)
+            case (true, nil):
+                // Deleted on Invest, kept here: it is created again, with a new id, on the next push.
+                try db.execute(sql: "DELETE FROM invest_tracker WHERE id = ?", arguments: [id])
+                if let mine {
+                    let newId = try Self.nextProvisionalId(db)
+                    try Self.renumber(db, from: mine.id, to: newId)
+                }
+            case (false, let theirs?):
+                try writeInvestCopy(db, theirs, actor: "invest resolve --keep-theirs (\(actor))")
+                try Self.writeBase(db, theirs, advertiserId: theirs.advertiserId ?? 0)
+            case (false, nil):
+                if let mine {
+                    try db.execute(sql: "DELETE FROM click_tracker WHERE id = ?", arguments: [id])
+                    try log(db, .deleted, id: id, before: mine, after: nil, actor: "invest resolve --keep-theirs (\(actor))")
+                }
+                try db.execute(sql: "DELETE FROM invest_tracker WHERE id = ?", arguments: [id])
+            }
+        }
+    }
+
+    /// The next provisional id, past every one ever given (kept as a high-water mark: a pushed
+    /// tracker leaves the range, and its old id must not be handed to the next one).
+    static func nextProvisionalId(_ db: Database) throws -> Int64 {
+        let next = try Int64.fetchOne(db, sql: """
+            SELECT MAX(?, COALESCE((SELECT MAX(id) FROM click_tracker), 0), COALESCE((SELECT MAX(tracker_id) FROM tracker_change), 0),
+                       COALESCE((SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'invest.provisional_high'), 0)) + 1
+            """, arguments: [InvestIDs.provisionalBase]) ?? InvestIDs.provisionalBase + 1
+        try db.execute(
+            sql: "INSERT INTO setting (key, value) VALUES ('invest.provisional_high', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [String(next)])
+        return next
+    }
+
+    /// Moves a tracker that Invest does not know to another id, history and all.
+    static func renumber(_ db: Database, from old: Int64, to new: Int64) throws {
+        try db.execute(sql: "UPDATE click_tracker SET id = ? WHERE id = ?", arguments: [new, old])
+        try db.execute(sql: "UPDATE tracker_change SET tracker_id = ? WHERE tracker_id = ?", arguments: [new, old])
+        try db.execute(sql: "DELETE FROM invest_refusal WHERE tracker_id = ?", arguments: [old])
+    }
+}

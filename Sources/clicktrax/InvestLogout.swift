@@ -1,0 +1,19 @@
+import ArgumentParser
+import ClicktraxCore
+
+/// `clicktrax invest logout`: forgets the session token. The database stays connected (its
+/// trackers, pending changes and conflicts are kept).
+struct InvestLogout: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "logout", abstract: "Forget the Invest session token.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let tokenFile = InvestTokenFile(databasePath: global.databasePath)
+        if tokenFile.remove() {
+            print("logged out: removed \(tokenFile.path); the next invest command logs in again")
+        } else {
+            print("not logged in (no \(tokenFile.path))")
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import ClicktraxCore
+import Foundation
+import TerminalUI
+
+/// `clicktrax invest pull [--full] [--advertiser ID]…`: the catalog and trackers from Invest,
+/// all or nothing; incremental after the first.
+struct InvestPullCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pull",
+        abstract: "Bring advertisers, line items, publishers, placements, payment rules and click trackers from Invest.",
+        discussion: """
+            The first pull is full; later ones ask only what changed since the previous one. --full also removes \
+            what Invest no longer has (never what a pending change here still needs). The catalog changes only when \
+            the pull completes; an interrupted pull resumes from the pages it already fetched.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Everything, and remove what Invest no longer has.")
+    var full = false
+
+    @Option(name: .customLong("advertiser"), help: ArgumentHelp("Only this advertiser (repeatable; default: [invest] advertisers, else all).", valueName: "id"))
+    var advertisers: [Int64] = []
+
+    func run() throws {
+        let context = try InvestContext(global: global)
+        let progress = InvestProgressLine()
+        let client = try context.connectedClient(events: progress.events)
+        var options = InvestPull.Options()
+        options.full = full
+        options.advertisers = advertisers.isEmpty ? context.settings.advertisers : advertisers
+        let pull = InvestPull(client: client, store: context.store, events: progress.events)
+        let summary: PullSummary
+        do {
+            let chosen = options
+            summary = try AsyncBridge.wait { try await pull.run(chosen) }
+        } catch {
+            let counts = progress.finish()
+            if counts.pages > 0 {
+                ObjectPrinter.note("pull stopped after \(counts.pages.grouped) pages; nothing changed here, and the next pull resumes from them")
+            }
+            throw error
+        }
+        let counts = progress.finish()
+        try context.store.refreshSearchIndex()
+        let seconds = Date().timeIntervalSince(progress.started)
+        print("pulled \(counts.pages.grouped) pages (\(counts.objects.grouped) objects) from \(client.endpoint.host) in \(String(format: "%.1f", seconds)) s"
+              + (counts.waited > 0 ? ", \(Int(counts.waited.rounded())) s of it waiting for Invest" : ""))
+        print(Self.describe(summary))
+        for line in summary.skipped.prefix(10) { ObjectPrinter.note("skipped \(line)") }
+        for move in summary.renumbered.prefix(10) {
+            print("tracker \(move.from) was made here, not on Invest: it is now \(move.to), pending until clicktrax invest push")
+        }
+        if summary.renumbered.count > 10 { print("… and \(summary.renumbered.count - 10) more trackers made here, now pending") }
+        if !summary.conflicts.isEmpty {
+            print("conflicting (changed here and on Invest; both kept): \(summary.conflicts.map(String.init).joined(separator: ", "))"
+                  + " — see clicktrax invest status, settle with clicktrax invest resolve ID --keep-mine|--keep-theirs")
+        }
+    }
+
+    static func describe(_ summary: PullSummary) -> String {
+        var parts: [String] = []
+        let kinds = ["advertisers", "line items", "publishers", "placements", "payment rules"]
+        let changed = kinds.compactMap { kind in summary.changed[kind].map { "\($0.grouped) \(kind)" } }
+        parts.append(changed.isEmpty ? "catalog unchanged" : "new or changed: " + changed.joined(separator: ", "))
+        let removed = kinds.compactMap { kind in summary.removed[kind].map { "\($0.grouped) \(kind)" } }
+        if !removed.isEmpty { parts.append("removed (gone from Invest): " + removed.joined(separator: ", ")) }
+        parts.append("trackers: \(summary.trackersAdded) new, \(summary.trackersUpdated) updated, \(summary.trackersRemoved) removed, "
+                     + "\(summary.conflicts.count) conflicting")
+        return parts.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import ClicktraxCore
+import Foundation
+
+/// `clicktrax invest status [--format table|json]`: the connection, the last pull, what is
+/// pending and what is conflicting.
+struct InvestStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Show the connection, the last pull, pending changes and conflicts.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "table or json.")
+    var format: StatusFormat = .table
+
+    enum StatusFormat: String, ExpressibleByArgument { case table, json }
+
+    func run() throws {
+        let store = try global.openStore()
+        let connection = try store.investConnection()
+        let tokenFile = InvestTokenFile(databasePath: global.databasePath)
+        let loggedIn = connection.map { tokenFile.token(api: $0.api, username: $0.username) != nil } ?? false
+        let pending = try store.pendingChanges()
+        let conflicts = try store.conflicts()
+        let outbox = try store.outbox()
+        switch format {
+        case .json:
+            try printJSON(connection: connection, loggedIn: loggedIn, pending: pending, conflicts: conflicts, outbox: outbox)
+        case .table:
+            guard let connection else {
+                print("standalone: \(global.databasePath) is not connected to Invest (clicktrax invest login, then clicktrax invest pull)")
+                return
+            }
+            let member = connection.memberId.map { "member \($0)\(connection.memberName.map { " \($0)" } ?? "")" } ?? "member unknown"
+            print("\(connection.connected ? "connected" : "logged in, not pulled yet"): \(connection.api) as \(connection.username), \(member)"
+                  + (loggedIn ? "" : " (logged out: the next command logs in)"))
+            print("last pull: \(connection.lastPull.map { "\($0) UTC" } ?? "never")")
+            print("pending: \(pending.count)")
+            for change in pending {
+                let name = change.mine?.name ?? change.base?.name ?? ""
+                print("  \(change.action.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(change.trackerId)  \(name)"
+                      + (change.refusal.map { "  (refused: \($0))" } ?? ""))
+            }
+            print("conflicting: \(conflicts.count)")
+            for conflict in conflicts {
+                print("  \(conflict.trackerId)  \(conflict.mine?.name ?? conflict.theirs?.name ?? ""): \(conflict.reason) (found \(conflict.foundAt) UTC)")
+                print("     mine:   \(Self.summary(conflict.mine))")
+                print("     theirs: \(Self.summary(conflict.theirs))")
+            }
+            if !outbox.isEmpty {
+                print("unsettled: \(outbox.count) request(s) whose answer was lost; the next push asks Invest about them first")
+            }
+        }
+    }
+
+    static func summary(_ tracker: ClickTracker?) -> String {
+        guard let t = tracker else { return "(deleted)" }
+        return "“\(t.name)” \(t.state.rawValue), line item \(t.lineItem.id), publisher \(t.publisher.id)"
+            + (t.tag.map { ", placement \($0.id)" } ?? "") + (t.paymentRule.map { ", payment rule \($0.id)" } ?? "")
+            + ", landing page \(t.clickUrl ?? "none")" + (t.code.map { ", code \($0)" } ?? "")
+            + (t.lastModified.isEmpty ? "" : ", modified \(t.lastModified)")
+    }
+
+    private func printJSON(connection: InvestConnection?, loggedIn: Bool, pending: [PendingChange], conflicts: [InvestConflict],
+                           outbox: [OutboxEntry]) throws {
+        func tracker(_ t: ClickTracker?) throws -> Any {
+            guard let t else { return NSNull() }
+            return try JSONSerialization.jsonObject(with: try JSONEncoder().encode(t))
+        }
+        var document: [String: Any] = ["connected": connection?.connected ?? false, "logged_in": loggedIn]
+        if let connection {
+            document["api"] = connection.api
+            document["username"] = connection.username
+            document["member_id"] = connection.memberId ?? NSNull()
+            document["member_name"] = connection.memberName ?? NSNull()
+            document["last_pull"] = connection.lastPull ?? NSNull()
+        }
+        document["pending"] = try pending.map { change -> [String: Any] in
+            ["id": change.trackerId, "action": change.action.rawValue, "tracker": try tracker(change.mine ?? change.base),
+             "refused": change.refusal ?? NSNull()]
+        }
+        document["conflicts"] = try conflicts.map { conflict -> [String: Any] in
+            ["id": conflict.trackerId, "reason": conflict.reason, "found_at": conflict.foundAt,
+             "mine": try tracker(conflict.mine), "theirs": try tracker(conflict.theirs)]
+        }
+        document["unsettled"] = outbox.map { ["id": $0.trackerId, "action": $0.action.rawValue, "written_at": $0.writtenAt] }
+        let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        print(String(decoding: data, as: UTF8.self))
+    }
+}

@@ -42,6 +42,7 @@ public struct InvestPull: Sendable {
     }
 
     public func run(_ options: Options) async throws -> PullSummary {
+        let runStarted = Date()
         let connection = try store.investConnection()
         let since = options.full ? nil : connection?.mark
         let full = since == nil
@@ -107,6 +108,10 @@ public struct InvestPull: Sendable {
             }
         }
         try await buffer.flush()
+        let fetched = await buffer.totals
+        let seconds = Date().timeIntervalSince(runStarted)
+        events(.note("fetched \(fetched.pages) pages (\(fetched.objects) objects) in \(String(format: "%.1f", seconds)) s, "
+                     + "\(Int(Double(fetched.pages) / max(seconds, 0.001))) pages/s; applying them in one transaction"))
         let started = Self.date(stage.startedAt) ?? Date()
         let plan = PullPlan(
             full: full, advertisers: advertisers, mark: Timestamp.string(from: started.addingTimeInterval(-options.skewMargin)),
@@ -221,6 +226,8 @@ actor StageBuffer {
     var pages: [StagedPage] = []
     var objects = 0
     var lastFlush = Date()
+    /// Pages and objects fetched in this run.
+    var totals = (pages: 0, objects: 0)
 
     init(store: any InvestSyncing) { self.store = store }
 
@@ -229,6 +236,8 @@ actor StageBuffer {
     func add(_ page: StagedPage) throws {
         pages.append(page)
         objects += page.objects.count
+        totals.pages += 1
+        totals.objects += page.objects.count
         if objects >= 5_000 || Date().timeIntervalSince(lastFlush) >= 1 { try flush() }
     }
 

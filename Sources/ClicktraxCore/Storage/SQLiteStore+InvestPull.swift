@@ -98,7 +98,8 @@ extension SQLiteStore {
 
     public func applyPull(_ plan: PullPlan) throws -> PullSummary {
         try write { db in
-            try db.execute(sql: "PRAGMA cache_size = -131072")
+            // 64 MB, as an import: the hot index pages of a big apply, within the pull's memory budget.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             var summary = PullSummary()
             let stagedLineItems = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invest_stage_line_item") ?? 0

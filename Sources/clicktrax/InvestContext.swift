@@ -1,21 +1,23 @@
 import ClicktraxCore
 import Foundation
 
-/// What every `invest` command needs: the store, the `[invest]` settings, the connection the
-/// database has, the token file, and a client made from them.
+/// What every `invest` command needs: the store, the connection the database has, and the
+/// session that makes clients (settings, token file, password source — a prompt allowed).
 struct InvestContext {
     let global: GlobalOptions
     let store: any TrackerStore
-    let settings: InvestSettings
+    let session: InvestSession
     let connection: InvestConnection?
-    let tokenFile: InvestTokenFile
+
+    var settings: InvestSettings { session.settings }
+    var tokenFile: InvestTokenFile { session.tokenFile }
 
     init(global: GlobalOptions) throws {
         self.global = global
-        settings = try global.loadConfig().invest
+        session = InvestSession(settings: try global.loadConfig().invest, databasePath: global.databasePath,
+                                environment: ProcessInfo.processInfo.environment, prompt: isatty(STDIN_FILENO) == 1)
         store = try global.openStore()
         connection = try store.investConnection()
-        tokenFile = InvestTokenFile(databasePath: global.databasePath)
     }
 
     /// The connection, or the error saying to log in first.
@@ -26,24 +28,13 @@ struct InvestContext {
         return connection
     }
 
-    func password(username: String) -> (@Sendable () throws -> String)? {
-        InvestPassword.source(command: settings.passwordCommand, environment: ProcessInfo.processInfo.environment,
-                              username: username, prompt: isatty(STDIN_FILENO) == 1)
-    }
+    func password(username: String) -> (@Sendable () throws -> String)? { session.password(username: username) }
 
     func client(api: String, username: String, events: @escaping @Sendable (InvestEvent) -> Void) throws -> InvestClient {
-        let endpoint = try InvestEndpoint(api)
-        var clientSettings = InvestClient.Settings()
-        clientSettings.timeout = settings.timeout
-        let tokenFile = tokenFile
-        return InvestClient(
-            endpoint: endpoint, username: username, token: tokenFile.token(api: api, username: username), settings: clientSettings,
-            password: password(username: username),
-            tokenChanged: { token in try? tokenFile.save(token, api: api, username: username) }, events: events)
+        try session.client(api: api, username: username, events: events)
     }
 
     func connectedClient(events: @escaping @Sendable (InvestEvent) -> Void) throws -> InvestClient {
-        let connection = try requireConnection()
-        return try client(api: connection.api, username: connection.username, events: events)
+        try session.client(for: try requireConnection(), events: events)
     }
 }

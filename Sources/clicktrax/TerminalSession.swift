@@ -38,7 +38,10 @@ struct TerminalSession {
             currentDirectory: FileManager.default.currentDirectoryPath)
         let (width, height) = backend.size
         let state = AppState(databaseName: global.databasePath, width: width, height: height, tagDefaults: config.tags)
-        let runner = AppRunner(backend: backend, state: state, commands: CommandRunner(store: store, services: services), theme: theme)
+        // No password prompt inside the UI (curses owns the terminal): the command or the variable only.
+        let invest = InvestSession(settings: config.invest, databasePath: global.databasePath, environment: environment, prompt: false)
+        let commands = CommandRunner(store: store, services: services, invest: invest)
+        let runner = AppRunner(backend: backend, state: state, commands: commands, theme: theme)
         let frameLog = environment["CLICKTRAX_FRAME_LOG"].flatMap(FrameLog.init(path:))
         runner.frameObserver = frameLog?.record
         runner.run { backend.pendingSignal != nil }

@@ -35,6 +35,10 @@ import Testing
             driver.paste(file.path)
             driver.press(KeyPress(.enter))
         }),
+        ("conflict", .conflict, false, { driver in
+            try driver.makeConflict(theirsName: "Renamed on Invest")
+            driver.press(KeyPress(.enter))
+        }),
     ]
 
     @Test func everyModalKindHasAGolden() {

@@ -439,3 +439,35 @@ extension InvestCommandTests {
         #expect(try cli.run(["check"]).status == 0)
     }
 }
+
+extension InvestCommandTests {
+    /// The real binary in tmux: More Actions › Push to Invest runs in the background while the
+    /// keys stay live (the help opens and closes meanwhile), then says what it did.
+    @Test func theUIPushesInTheBackgroundAndMarksWhatIsPending() throws {
+        let setup = try connected()
+        _ = try createHere(setup, name: "From The UI")
+        // Invest takes a while to answer, so the push is seen running.
+        try setup.invest.fault(["kind": "delay", "seconds": 2, "method": "POST", "path": "clicktracker"])
+        let tmux = try TmuxSession(command: "\(CLIRunner.binary.path) --database \(setup.cli.database)", width: 130, height: 30,
+                                   environment: setup.environment.merging(["HOME": setup.cli.home.path]) { $1 })
+        let first = try tmux.waitFor { $0.contains("2 of 2 shown") }
+        #expect(first.contains("Invest member 958 · 1 pending (*)"), "\(first)")
+        #expect(first.contains("new * From The UI"), "\(first)")
+        try tmux.send("m")
+        _ = try tmux.waitFor { $0.contains("Push to Invest") }
+        try tmux.send("Up", "Enter")
+        let running = try tmux.waitFor { $0.contains("Pushing to Invest in the background") }
+        #expect(running.contains("pushing"), "\(running)")
+        try tmux.send("?")
+        #expect(try tmux.waitFor { $0.contains("Everywhere") }.contains("Everywhere"), "keys stay live during a push")
+        try tmux.send("Escape")
+        let done = try tmux.waitFor(15) { $0.contains("1 of 1 pushed.") }
+        let investId = try trackersOnInvest(setup, named: "From The UI").first?["id"] as? Int ?? -1
+        #expect(done.contains("→ Invest id \(investId)"), "\(done)")
+        try tmux.send("Escape")
+        let after = try tmux.waitFor { !$0.contains("1 of 1 pushed.") && $0.contains("\(investId) From The UI") }
+        #expect(!after.contains("pending (*)"), "\(after)")
+        try tmux.send("q")
+        _ = try tmux.waitFor { $0.contains("EXITED") }
+    }
+}

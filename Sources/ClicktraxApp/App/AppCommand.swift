@@ -32,6 +32,12 @@ public enum AppCommand: Sendable, Equatable {
     case cancelImport
     /// Watches the database for changes made by other processes.
     case watchDatabase
+    /// The connection to Invest, what is pending, what is conflicting.
+    case readSyncStatus
+    /// A pull from or a push to Invest, progress and outcome in the inbox.
+    case runSync(SyncRun.Kind)
+    /// Both versions of a conflicting tracker.
+    case readConflict(Int64)
 
     // MARK: Writes
     case createTracker(TrackerDraft)
@@ -42,6 +48,7 @@ public enum AppCommand: Sendable, Equatable {
     case redo(UndoStep)
     case rememberExportOptions(TagOptions)
     case loadDemo
+    case resolveConflict(Int64, keepMine: Bool)
 
     // MARK: The world outside
     case copy(TagExport)

@@ -28,6 +28,8 @@ public enum AppIntent: Sendable, Equatable {
     case importPath(String)
     case completePath(String)
     case loadDemo
+    /// Settle a conflicting tracker: this database's version, or Invest's.
+    case resolveConflict(Int64, keepMine: Bool)
     case show(Toast)
     /// Switch to another screen (the title bar's tabs).
     case showScreen(ScreenKind)

@@ -19,6 +19,13 @@ public enum AppMessage: Sendable {
     case exportTrackersRead([ClickTracker], for: ExportPurpose)
     /// nil when it could not be read: the filter then asks the store.
     case filterIndexRead(generation: Int, TrackerFilterIndex?)
+    case syncStatusRead(SyncStatus)
+    /// nil: the tracker is not conflicting (any more).
+    case conflictRead(Int64, InvestConflict?)
+    case conflictResolved(Int64, keepMine: Bool)
+    /// A pull or push in the background got this far; then ended so.
+    case syncProgress(SyncRun)
+    case syncFinished(SyncRun.Kind, SyncOutcome)
 
     // MARK: Writes
     case trackerSaved(ClickTracker, created: Bool, UndoStep)

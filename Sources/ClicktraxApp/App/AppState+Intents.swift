@@ -13,12 +13,15 @@ extension AppState {
         case .openTracker(nil):
             push(.tracker(TrackerDialog()))
         case .openTracker(let id?):
+            // A conflicting tracker opens on both versions, to choose one.
+            if sync.conflicts.contains(id) { return [.readConflict(id)] }
             return [.readTracker(id, for: .edit)]
         case .openMoreActions:
             let toolbar = clickTrackers.layout(in: layout)
             push(.moreActions(MoreActionsMenu(targetCount: clickTrackers.targets.count, undoLabel: history.undoable.last?.label,
                                               redoLabel: history.redoable.last?.label, anchor: toolbar.moreActionsButton,
-                                              buttonLabel: toolbar.buttons.labels[1])))
+                                              buttonLabel: toolbar.buttons.labels[1], pullBlocked: syncBlocked(.pull),
+                                              pushBlocked: syncBlocked(.push))))
         case .openHelp:
             push(.help(HelpOverlay(sections: KeyBindingsDocument.sections)))
         case .openImport:
@@ -74,6 +77,9 @@ extension AppState {
         case .loadDemo:
             if let writeBlocked { show("Demo: \(writeBlocked)", .error); return [] }
             return [.loadDemo]
+        case .resolveConflict(let id, let keepMine):
+            if let writeBlocked { show("Resolve: \(writeBlocked)", .error); return [] }
+            return [.resolveConflict(id, keepMine: keepMine)]
         case .show(let toast):
             self.toast = toast
         case .showScreen(let kind):
@@ -95,6 +101,12 @@ extension AppState {
     mutating func run(_ command: TrackerCommand) -> [AppCommand] {
         if command == .undo { return perform(.undo) }
         if command == .redo { return perform(.redo) }
+        if command.isSync {
+            let kind: SyncRun.Kind = command == .pull ? .pull : .push
+            if let reason = syncBlocked(kind) { show(reason, .error); return [] }
+            syncRun = SyncRun(kind: kind)
+            return [.runSync(kind)]
+        }
         let targets = clickTrackers.targets
         guard !targets.isEmpty else {
             show("\(command.plainLabel): tick a tracker or move to one first", .error)
@@ -112,9 +124,24 @@ extension AppState {
         case .activate, .deactivate, .duplicate:
             if let writeBlocked { show("\(command.plainLabel): \(writeBlocked)", .error); return [] }
             return [.change(command, targets)]
-        case .undo, .redo:
+        case .undo, .redo, .pull, .push:
             return []
         }
+    }
+
+    /// Why a pull or push cannot start now, if it cannot.
+    func syncBlocked(_ kind: SyncRun.Kind) -> String? {
+        let verb = kind == .pull ? "Pull" : "Push"
+        if let run = syncRun { return "\(verb): a \(run.kind.rawValue) is running; wait for it to end" }
+        if let writeBlocked { return "\(verb): \(writeBlocked)" }
+        guard let connection = sync.connection else {
+            return "\(verb): this database is not connected to Invest (in a shell: clicktrax invest login, then clicktrax invest pull)"
+        }
+        if kind == .push {
+            guard connection.connected else { return "Push: pull from Invest first (this database has not pulled yet)" }
+            if sync.pending.isEmpty { return "Push: nothing pending — every tracker here is on Invest as it is" }
+        }
+        return nil
     }
 
     mutating func confirmed(_ purpose: ConfirmPurpose) -> [AppCommand] {

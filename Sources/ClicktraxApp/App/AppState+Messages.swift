@@ -16,6 +16,21 @@ extension AppState {
             updateClickTrackers { _ = $0.receive(message) }
         case .trackerRead(let id, let tracker, let purpose):
             trackerRead(id, tracker, purpose)
+        case .syncStatusRead(let status):
+            sync = status
+            updateClickTrackers { $0.sync = status }
+        case .conflictRead(let id, let conflict):
+            guard let conflict else { return [.readTracker(id, for: .edit)] }
+            push(.conflict(ConflictDialog(conflict: conflict)))
+        case .conflictResolved(let id, let keepMine):
+            reloadScreens()
+            show(keepMine ? "Tracker \(id): kept this database's version; Push sends it" : "Tracker \(id): took Invest's version", .success)
+        case .syncProgress(let run):
+            if syncRun?.kind == run.kind { syncRun = run }
+        case .syncFinished(let kind, let outcome):
+            syncRun = nil
+            reloadScreens()
+            push(.message(SyncReport.dialog(kind, outcome)))
         case .pickerResults(let kind, let term, let advertiser, let results):
             for index in modals.indices {
                 guard case .picker(var picker) = modals[index], picker.kind == kind else { continue }

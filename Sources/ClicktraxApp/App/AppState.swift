@@ -19,6 +19,12 @@ public struct AppState: Sendable {
     public internal(set) var exportOptions: TagOptions
     /// A background import under way: files done, files, records.
     public internal(set) var importing: (filesDone: Int, files: Int, records: Int)?
+    /// The connection to Invest and what is pending or conflicting (the title bar, the row marks).
+    public internal(set) var sync = SyncStatus()
+    /// Read again before the next frame (after any change).
+    var syncStale = true
+    /// A pull or push under way in the background.
+    public internal(set) var syncRun: SyncRun?
     public let databaseName: String
 
     public init(databaseName: String, width: Int, height: Int, tagDefaults: TagOptions = TagOptions()) {
@@ -65,6 +71,10 @@ public struct AppState: Sendable {
     /// The reads the next frame needs: the shown screen's, and each dialog's.
     mutating func needs() -> [AppCommand] {
         var commands: [AppCommand] = []
+        if syncStale {
+            syncStale = false
+            commands.append(.readSyncStatus)
+        }
         commands += screens[screens.count - 1].needs(layout: layout)
         for index in modals.indices { commands += modals[index].needs() }
         return commands
@@ -158,6 +168,7 @@ public struct AppState: Sendable {
 
     mutating func reloadScreens() {
         for index in screens.indices { screens[index].reload() }
+        syncStale = true
     }
 
 
@@ -209,10 +220,16 @@ public struct AppState: Sendable {
                 x += 1 + buffer.write(label, x: x + 1, y: title.y, role: kind == screen.kind ? .titleProduct : .titleBar, theme: theme)
             }
         } else {
-            buffer.write("  " + screen.kind.breadcrumb, x: x, y: title.y, role: .titleBar, theme: theme)
+            x += buffer.write("  " + screen.kind.breadcrumb, x: x, y: title.y, role: .titleBar, theme: theme)
         }
-        let database = DisplayWidth.truncate(databaseName, to: max(0, title.width / 3))
-        buffer.write(database, x: title.width - DisplayWidth.of(database) - 1, y: title.y, role: .titleBar, theme: theme)
+        var right = databaseName
+        if let run = syncRun {
+            right = "\(run.kind == .pull ? "pulling" : "pushing") \(run.pages.grouped)/\(max(run.pages, run.expectedPages).grouped) pages · " + right
+        } else if let summary = sync.summary {
+            right = "Invest \(summary) · " + right
+        }
+        let shown = DisplayWidth.truncate(right, to: max(0, title.width - x - 2))
+        buffer.write(shown, x: title.width - DisplayWidth.of(shown) - 1, y: title.y, role: .titleBar, theme: theme)
     }
 
     func renderFooter(into buffer: inout ScreenBuffer, theme: Theme) {
@@ -223,6 +240,15 @@ public struct AppState: Sendable {
             let text = " Importing in the background: \(importing.filesDone) of \(files), \(importing.records.grouped) records… "
             let x = buffer.write(text, x: 0, y: footer.y, role: .textWarning, theme: theme)
             buffer.write(" Esc cancels (nothing is written)", x: x, y: footer.y, role: .footer, theme: theme)
+            return
+        }
+        if let run = syncRun {
+            buffer.fill(footer, role: .footer, theme: theme)
+            let verb = run.kind == .pull ? "Pulling from Invest" : "Pushing to Invest"
+            let waited = run.waited > 0 ? ", waited \(Int(run.waited.rounded())) s" : ""
+            let text = " \(verb) in the background: \(run.pages.grouped) pages, \(run.objects.grouped) objects\(waited)"
+                + (run.note.map { " — \($0)" } ?? "")
+            buffer.write(text, x: 0, y: footer.y, maxWidth: footer.width, role: .textWarning, theme: theme)
             return
         }
         FooterWidget.render(screen.footerHints + Binding.footerHints(GlobalAction.bindings), y: footer.y, width: footer.width,

@@ -11,14 +11,17 @@ import TerminalUI
 public final class CommandRunner {
     let store: any TrackerStore
     let services: AppServices
+    /// Makes Invest clients for Pull and Push; nil where the database has no file (tests).
+    let invest: InvestSession?
     public let inbox: Inbox
     private var importCancellation: ImportCancellation?
     private var watching = false
     static let lastExportKey = "export.last-options"
 
-    public init(store: any TrackerStore, services: AppServices, inbox: Inbox = Inbox()) {
+    public init(store: any TrackerStore, services: AppServices, invest: InvestSession? = nil, inbox: Inbox = Inbox()) {
         self.store = store
         self.services = services
+        self.invest = invest
         self.inbox = inbox
     }
 
@@ -72,6 +75,16 @@ public final class CommandRunner {
         case .watchDatabase:
             watch()
             return []
+        case .readSyncStatus:
+            return [.syncStatusRead(try syncStatus())]
+        case .runSync(let kind):
+            runSync(kind)
+            return []
+        case .readConflict(let id):
+            return [.conflictRead(id, try store.conflicts().first { $0.trackerId == id })]
+        case .resolveConflict(let id, let keepMine):
+            try store.resolveConflict(id: id, keepMine: keepMine)
+            return [.conflictResolved(id, keepMine: keepMine)]
 
         case .createTracker(let draft):
             do {
@@ -165,7 +178,7 @@ public final class CommandRunner {
             // The log entries of the deletes are written with them: read them before the rows go.
             _ = try store.deleteTrackers(ids: ids)
             return .trackersChanged(command, ids, message: "Deleted \(noun) — u undoes it", focus: nil, try step("Delete \(noun)", ids))
-        case .exportTags, .copyTags, .undo, .redo:
+        case .exportTags, .copyTags, .undo, .redo, .pull, .push:
             throw ClicktraxError.badInput("\(command.plainLabel) is not a change")
         }
     }
@@ -173,7 +186,7 @@ public final class CommandRunner {
     // MARK: Background
 
     /// Runs `work` on another thread; its messages reach the loop through the inbox.
-    private func background(_ work: @escaping @Sendable () throws -> [AppMessage]) {
+    func background(_ work: @escaping @Sendable () throws -> [AppMessage]) {
         let inbox = inbox
         inbox.started()
         DispatchQueue.global(qos: .userInitiated).async {

@@ -55,6 +55,7 @@ public enum KeyBindingsDocument {
             Section(title: "Import / Save prompts", rows: [Row(keys: "letters", label: "The path (~ is your home)")] + rows(PathPrompt.bindings),
                     modal: .path),
             Section(title: "Messages (an import's summary)", rows: rows(MessageDialog.bindings), modal: .message),
+            Section(title: "Conflict (changed here and on Invest)", rows: rows(ConflictDialog.bindings), modal: .conflict),
             Section(title: "Help (this overlay)", rows: [Row(keys: "letters", label: "Filter the keys")] + rows(HelpOverlay.bindings)
                         + [Row(keys: "?", label: "Close (with nothing typed)")], modal: .help),
         ]

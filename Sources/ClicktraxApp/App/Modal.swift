@@ -13,10 +13,11 @@ public enum Modal: Sendable, Equatable {
     case result(ExportResultView)
     case path(PathPrompt)
     case message(MessageDialog)
+    case conflict(ConflictDialog)
 
     /// Every kind, for the test that each has a section in the help and KEYBINDINGS.md.
     public enum Kind: String, CaseIterable, Sendable {
-        case moreActions, confirm, help, tracker, picker, export, result, path, message
+        case moreActions, confirm, help, tracker, picker, export, result, path, message, conflict
     }
 
     public var kind: Kind {
@@ -30,6 +31,7 @@ public enum Modal: Sendable, Equatable {
         case .result: .result
         case .path: .path
         case .message: .message
+        case .conflict: .conflict
         }
     }
 
@@ -62,6 +64,9 @@ public enum Modal: Sendable, Equatable {
         case .message(var dialog):
             defer { self = .message(dialog) }
             return dialog.handle(event, screen: screen)
+        case .conflict(var dialog):
+            defer { self = .conflict(dialog) }
+            return dialog.handle(event, screen: screen)
         }
     }
 
@@ -78,7 +83,7 @@ public enum Modal: Sendable, Equatable {
         case .tracker(let dialog): dialog.isTextFocus
         case .export(let dialog): dialog.isTextFocus
         case .picker, .help, .path: true
-        case .moreActions, .confirm, .result, .message: false
+        case .moreActions, .confirm, .result, .message, .conflict: false
         }
     }
 
@@ -93,6 +98,7 @@ public enum Modal: Sendable, Equatable {
         case .result(let view): view.render(into: &buffer, theme: theme)
         case .path(let prompt): prompt.render(into: &buffer, theme: theme)
         case .message(let dialog): dialog.render(into: &buffer, theme: theme)
+        case .conflict(let dialog): dialog.render(into: &buffer, theme: theme)
         }
     }
 }

@@ -11,15 +11,22 @@ public struct MoreActionsMenu: Sendable, Equatable {
     /// Where it opens: under its button, drawn pressed while the menu is open.
     let anchor: Rect
     let buttonLabel: String
+    /// Why Pull and Push cannot run, when they cannot (not connected, running, nothing pending).
+    let pullBlocked: String?
+    let pushBlocked: String?
 
-    public init(targetCount: Int, undoLabel: String?, redoLabel: String?, anchor: Rect, buttonLabel: String = "More Actions ▾") {
+    public init(targetCount: Int, undoLabel: String?, redoLabel: String?, anchor: Rect, buttonLabel: String = "More Actions ▾",
+                pullBlocked: String? = "Pull: this database is not connected to Invest (clicktrax invest login, then invest pull)",
+                pushBlocked: String? = "Push: this database is not connected to Invest (clicktrax invest login, then invest pull)") {
         self.buttonLabel = buttonLabel
+        self.pullBlocked = pullBlocked
+        self.pushBlocked = pushBlocked
         self.targetCount = targetCount
         self.undoLabel = undoLabel
         self.redoLabel = redoLabel
         self.anchor = anchor
         focused = nil
-        focused = items.indices.first { items[$0].disabledReason == nil && !commands[$0].isDestructive && !commands[$0].isHistory }
+        focused = items.indices.first { items[$0].disabledReason == nil && !commands[$0].isDestructive && !commands[$0].isHistory && !commands[$0].isSync }
     }
 
     var commands: [TrackerCommand] { TrackerCommand.allCases }
@@ -35,6 +42,8 @@ public struct MoreActionsMenu: Sendable, Equatable {
             if command == .redo {
                 if let redoLabel { label = "Redo: \(redoLabel)" } else { reason = "Redo: nothing undone to do again" }
             }
+            if command == .pull { reason = pullBlocked }
+            if command == .push { reason = pushBlocked }
             return MenuItem(label, shortcut: command.shortcut, disabledReason: reason)
         }
     }

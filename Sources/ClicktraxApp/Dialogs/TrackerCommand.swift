@@ -3,7 +3,7 @@ import TerminalUI
 /// The More Actions of the Click Trackers screen (SPEC §5), applied to the ticked trackers, or
 /// the current one when none is ticked.
 public enum TrackerCommand: String, Sendable, Equatable, CaseIterable {
-    case exportTags, copyTags, activate, deactivate, duplicate, delete, undo, redo
+    case exportTags, copyTags, activate, deactivate, duplicate, delete, undo, redo, pull, push
 
     public var label: String {
         switch self {
@@ -15,6 +15,8 @@ public enum TrackerCommand: String, Sendable, Equatable, CaseIterable {
         case .delete: "Delete…"
         case .undo: "Undo"
         case .redo: "Redo"
+        case .pull: "Pull from Invest"
+        case .push: "Push to Invest"
         }
     }
 
@@ -23,7 +25,12 @@ public enum TrackerCommand: String, Sendable, Equatable, CaseIterable {
 
     /// The keys that run it from the screen (and in the menu), from the screen's binding table.
     public var keys: [KeyPress] {
-        let action: ClickTrackersAction = switch self {
+        let action: ClickTrackersAction
+        switch self {
+        case .pull, .push: return []
+        default: break
+        }
+        action = switch self {
         case .exportTags: .exportTags
         case .copyTags: .copyTags
         case .activate: .activate
@@ -32,6 +39,7 @@ public enum TrackerCommand: String, Sendable, Equatable, CaseIterable {
         case .delete: .delete
         case .undo: .undo
         case .redo: .redo
+        case .pull, .push: .undo
         }
         return ClickTrackersAction.bindings.first { $0.action == action }?.keys ?? []
     }
@@ -40,7 +48,9 @@ public enum TrackerCommand: String, Sendable, Equatable, CaseIterable {
     public var shortcut: String { keys.first.map { $0.key == .delete ? "Del" : $0.description } ?? "" }
 
     /// Whether it acts on trackers (and so needs one ticked or under the cursor).
-    var needsTrackers: Bool { self != .undo && self != .redo }
+    var needsTrackers: Bool { !isHistory && !isSync }
+    /// Pull and Push work on the whole database, with Invest.
+    var isSync: Bool { self == .pull || self == .push }
     var isDestructive: Bool { self == .delete }
     var isHistory: Bool { self == .undo || self == .redo }
 }

@@ -28,6 +28,14 @@ public struct InvestPush: Sendable {
         public var investId: Int64?
         public var name: String
         public var outcome: Outcome
+
+        public init(action: PendingChange.Action, trackerId: Int64, investId: Int64?, name: String, outcome: Outcome) {
+            self.action = action
+            self.trackerId = trackerId
+            self.investId = investId
+            self.name = name
+            self.outcome = outcome
+        }
     }
 
     let client: InvestClient

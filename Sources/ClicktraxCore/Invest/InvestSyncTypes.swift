@@ -56,6 +56,14 @@ public struct InvestConflict: Sendable, Equatable {
     public var theirs: ClickTracker?
     public var reason: String
     public var foundAt: String
+
+    public init(trackerId: Int64, mine: ClickTracker?, theirs: ClickTracker?, reason: String, foundAt: String) {
+        self.trackerId = trackerId
+        self.mine = mine
+        self.theirs = theirs
+        self.reason = reason
+        self.foundAt = foundAt
+    }
 }
 
 /// A request about to be sent, written down first (`invest_outbox`), so that a push that dies

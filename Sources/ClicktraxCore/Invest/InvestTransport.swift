@@ -57,7 +57,7 @@ final class InvestTransport: Sendable {
         let session = fresh ? URLSession(configuration: Self.configuration(timeout: timeout)) : shared
         defer { if fresh { session.finishTasksAndInvalidate() } }
         do {
-            let (data, response) = try await session.data(for: request)
+            let (data, response) = try await Self.exchange(request, on: session)
             guard let http = response as? HTTPURLResponse else {
                 throw Failure(reason: "the answer was not HTTP", maybeDelivered: true)
             }
@@ -76,6 +76,24 @@ final class InvestTransport: Sendable {
             throw Failure(reason: "cancelled", maybeDelivered: true)
         } catch {
             throw Failure(reason: "\(error.localizedDescription)", maybeDelivered: true)
+        }
+    }
+
+    /// The completion-handler API, not `session.data(for:)`: on Linux, a Swift task cancelled
+    /// while `data(for:)` waits (a sibling page failed, so its task group cancels the rest)
+    /// deadlocks inside FoundationNetworking (its cancel handler waits on the session's queue,
+    /// which is waiting on the task's status lock). A request here runs to its end or its timeout.
+    static func exchange(_ request: URLRequest, on session: URLSession) async throws -> (Data, URLResponse) {
+        try await withCheckedThrowingContinuation { continuation in
+            session.dataTask(with: request) { data, response, error in
+                if let error {
+                    continuation.resume(throwing: error)
+                } else if let response {
+                    continuation.resume(returning: (data ?? Data(), response))
+                } else {
+                    continuation.resume(throwing: URLError(.badServerResponse))
+                }
+            }.resume()
         }
     }
 

@@ -12,6 +12,8 @@ public struct ClickTrackersScreen: Sendable {
     public private(set) var filterFocused = false
     public private(set) var sortColumn = TrackerTableColumn.id
     public private(set) var descending = false
+    /// What is pending or conflicting with Invest: the rows' marks (`*` pending, `!` conflicting).
+    public internal(set) var sync = SyncStatus()
     /// The trackers on the current page, as read.
     public private(set) var visible: [ClickTracker] = []
     public private(set) var total = 0
@@ -412,7 +414,9 @@ public struct ClickTrackersScreen: Sendable {
             state.sortColumn = sortColumn.rawValue
             state.sortDescending = descending
             let rows = visible.map { tracker in
-                TableRow(id: tracker.id, cells: TrackerTableColumn.allCases.map { $0.text(tracker) }, dimmed: tracker.state == .inactive)
+                var cells = TrackerTableColumn.allCases.map { $0.text(tracker) }
+                if let mark = sync.mark(tracker.id) { cells[TrackerTableColumn.name.rawValue] = mark + " " + tracker.name }
+                return TableRow(id: tracker.id, cells: cells, dimmed: tracker.state == .inactive)
             }
             TableWidget.render(&state, columns: TrackerTableColumn.columns, checkboxes: true, in: layout.table, theme: theme,
                                into: &buffer) { range in

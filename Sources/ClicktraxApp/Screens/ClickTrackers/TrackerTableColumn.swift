@@ -38,7 +38,8 @@ public enum TrackerTableColumn: Int, CaseIterable, Sendable {
 
     public func text(_ tracker: ClickTracker) -> String {
         switch self {
-        case .id: String(tracker.id)
+        // Until Invest gives it an id, the one here means nothing outside this database.
+        case .id: InvestIDs.isProvisional(tracker.id) ? "new" : String(tracker.id)
         case .name: tracker.name
         case .code: tracker.code ?? ""
         case .state: tracker.state.rawValue

@@ -471,3 +471,29 @@ extension InvestCommandTests {
         _ = try tmux.waitFor { $0.contains("EXITED") }
     }
 }
+
+extension InvestCommandTests {
+    @Test func aLineItemRenamedOnInvestIsFoundByItsNewNameAfterAPull() throws {
+        let setup = try connected()
+        try setup.invest.seed(["line_items": [["id": 74958, "name": "Autumn Clearance", "advertiser_id": 37236]]])
+        #expect(try setup.run(["invest", "pull"]).status == 0)
+        let found = try setup.run(["line-items", "search", "autumn", "--format", "json"]).stdout
+        #expect(found.contains("74958"), "\(found)")
+        #expect(!(try setup.run(["line-items", "search", "spring sale", "--format", "json"]).stdout.contains("74958")))
+    }
+
+    /// On a terminal the password is asked with echo off: what is typed never shows.
+    @Test func onATerminalThePasswordIsAskedWithoutEcho() throws {
+        let cli = try CLIRunner()
+        let invest = try InvestStandIn(folder: cli.home)
+        let tmux = try TmuxSession(command: "\(CLIRunner.binary.path) --database \(cli.database) invest login --api \(invest.api) --username \(InvestStandIn.username)",
+                                   environment: ["HOME": cli.home.path])
+        _ = try tmux.waitFor { $0.contains("Invest password for ops@example.com:") }
+        try tmux.type(InvestStandIn.password)
+        try tmux.send("Enter")
+        let done = try tmux.waitFor { $0.contains("EXITED") }
+        #expect(done.contains("logged in to \(invest.api) as ops@example.com"), "\(done)")
+        #expect(!done.contains(InvestStandIn.password), "the password was echoed:\n\(done)")
+        #expect(done.contains("EXITED 0"))
+    }
+}

@@ -64,6 +64,17 @@ import Testing
         #expect(one.count == 1 && one.objects.map(\.id) == [7])
     }
 
+    @Test func objectIdsMayBeNumericStrings() throws {
+        let body = Data(#"{"response": {"status": "OK", "id": "1425", "clicktracker": {"id": "1425", "advertiser_id": "37236", "name": "T", "line_item": {"id": "74957", "name": "L"}, "publisher": {"id": 44449}, "tag": null, "payment_rule": null}}}"#.utf8)
+        let page = try InvestListPage<ClickTracker>.decode(body, plural: "clicktrackers", singular: "clicktracker", list: "clicktracker")
+        let tracker = try #require(page.objects.first)
+        #expect(tracker.id == 1425 && tracker.advertiserId == 37236 && tracker.lineItem.id == 74957 && tracker.publisher.id == 44449)
+        let bad = Data(#"{"response": {"clicktracker": {"id": "x1", "name": "T", "line_item": {"id": 1}, "publisher": {"id": 2}}}}"#.utf8)
+        #expect(throws: InvestError.self) {
+            try InvestListPage<ClickTracker>.decode(bad, plural: "clicktrackers", singular: "clicktracker", list: "clicktracker")
+        }
+    }
+
     @Test func aPushSendsOnlyWhatChanged() {
         let base = ClickTracker(id: 1, advertiserId: 2, name: "A", lineItem: ObjectRef(id: 3, name: ""), publisher: ObjectRef(id: 4, name: ""),
                                 tag: ObjectRef(id: 5, name: ""), lastModified: "2024-01-01 00:00:00")

@@ -198,6 +198,10 @@ public actor InvestClient {
                     }
                     throw WriteOutcomeUnknown(reason: "Invest's answer to \(label): \(detail)")
                 }
+                // A 4xx that is not JSON (a 404 from a proxy, say) will not change by asking again.
+                if (400..<500).contains(response.status) && response.status != 408 {
+                    throw InvestError.badResponse(service: label, detail: detail)
+                }
                 failures += 1
                 guard failures < settings.attempts else { throw InvestError.badResponse(service: label, detail: detail) }
                 let delay = backoff(failures)

@@ -83,7 +83,12 @@ public struct InvestPush: Sendable {
             do {
                 let answer = try await client.call("POST", "clicktracker", [("advertiser_id", "\(advertiserId)")],
                                                    body: Self.body(Self.createFields(mine)))
-                let created = try Self.tracker(in: answer, advertiserId: advertiserId)
+                // The object should come back; if only `response.id` does, Invest is asked for it.
+                var created = try? Self.tracker(in: answer, advertiserId: advertiserId)
+                if created == nil, let id = answer.integer("id") { created = try await fetch(id: id, advertiserId: advertiserId) }
+                guard let created else {
+                    return result(.unknown("Invest answered OK but named no tracker; the next push looks for it"))
+                }
                 let stored = try store.recordPushed(localId: mine.id, invest: created)
                 return result(.pushed, investId: stored?.id ?? created.id)
             } catch let unknown as InvestClient.WriteOutcomeUnknown {

@@ -58,9 +58,9 @@ public struct ClickTracker: Codable, Sendable, Equatable, Identifiable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(Int64.self, forKey: .id)
-        memberId = try c.decodeIfPresent(Int64.self, forKey: .memberId)
-        advertiserId = try c.decodeIfPresent(Int64.self, forKey: .advertiserId)
+        id = try c.decodeID(forKey: .id)
+        memberId = try c.decodeIDIfPresent(forKey: .memberId)
+        advertiserId = try c.decodeIDIfPresent(forKey: .advertiserId)
         name = try c.decode(String.self, forKey: .name)
         code = try c.decodeIfPresent(String.self, forKey: .code)
         state = try c.decodeIfPresent(ObjectState.self, forKey: .state) ?? .active

@@ -47,11 +47,11 @@ public struct LineItem: Codable, Sendable, Equatable, Identifiable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(Int64.self, forKey: .id)
+        id = try c.decodeID(forKey: .id)
         code = try c.decodeIfPresent(String.self, forKey: .code)
         name = try c.decode(String.self, forKey: .name)
         state = try c.decodeIfPresent(ObjectState.self, forKey: .state) ?? .active
-        advertiserId = try c.decodeIfPresent(Int64.self, forKey: .advertiserId)
+        advertiserId = try c.decodeIDIfPresent(forKey: .advertiserId)
         lineItemType = try c.decodeIfPresent(String.self, forKey: .lineItemType)
         revenueType = try c.decodeIfPresent(String.self, forKey: .revenueType)
         revenueValue = try c.decodeIfPresent(Double.self, forKey: .revenueValue)

@@ -17,7 +17,7 @@ public struct NamedObject<Kind: NamedObjectKind>: Codable, Sendable, Equatable, 
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(Int64.self, forKey: .id)
+        id = try c.decodeID(forKey: .id)
         code = try c.decodeIfPresent(String.self, forKey: .code)
         name = try c.decode(String.self, forKey: .name)
         state = try c.decodeIfPresent(ObjectState.self, forKey: .state) ?? .active

@@ -12,7 +12,7 @@ public struct ObjectRef: Codable, Sendable, Equatable, Hashable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(Int64.self, forKey: .id)
+        id = try c.decodeID(forKey: .id)
         // The API always sends the name, but a hand-written import file may leave it out:
         // the id is what counts, the store fills the name in from the catalog.
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""

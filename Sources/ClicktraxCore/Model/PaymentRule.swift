@@ -49,11 +49,11 @@ public struct PaymentRule: Codable, Sendable, Equatable, Identifiable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(Int64.self, forKey: .id)
+        id = try c.decodeID(forKey: .id)
         code = try c.decodeIfPresent(String.self, forKey: .code)
         name = try c.decode(String.self, forKey: .name)
         state = try c.decodeIfPresent(ObjectState.self, forKey: .state) ?? .active
-        publisherId = try c.decodeIfPresent(Int64.self, forKey: .publisherId)
+        publisherId = try c.decodeIDIfPresent(forKey: .publisherId)
         pricingType = try c.decodeIfPresent(PricingType.self, forKey: .pricingType) ?? .revshare
         costCpm = try c.decodeIfPresent(Double.self, forKey: .costCpm)
         revshare = try c.decodeIfPresent(Double.self, forKey: .revshare)

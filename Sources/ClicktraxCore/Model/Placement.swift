@@ -29,11 +29,11 @@ public struct Placement: Codable, Sendable, Equatable, Identifiable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(Int64.self, forKey: .id)
+        id = try c.decodeID(forKey: .id)
         code = try c.decodeIfPresent(String.self, forKey: .code)
         name = try c.decode(String.self, forKey: .name)
         state = try c.decodeIfPresent(ObjectState.self, forKey: .state) ?? .active
-        publisherId = try c.decode(Int64.self, forKey: .publisherId)
+        publisherId = try c.decodeID(forKey: .publisherId)
         width = try c.decodeIfPresent(Int.self, forKey: .width)
         height = try c.decodeIfPresent(Int.self, forKey: .height)
     }

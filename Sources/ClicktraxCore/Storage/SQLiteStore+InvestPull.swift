@@ -102,6 +102,13 @@ extension SQLiteStore {
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             var summary = PullSummary()
+            // The search index is of names: only new or renamed line items (or removed ones) make
+            // it stale. A pull that changed budgets and dates keeps it, and rebuilding it for a
+            // million names is most of a small pull's time.
+            let renamed = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM invest_stage_line_item s LEFT JOIN line_item l ON l.id = s.id
+                               WHERE l.id IS NULL OR l.name IS NOT s.name)
+                """) ?? false
             let stagedLineItems = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invest_stage_line_item") ?? 0
             // A first pull of a big catalog: build the line item indexes once at the end, as a bulk load does.
             let bulk = stagedLineItems > 50_000
@@ -140,7 +147,7 @@ extension SQLiteStore {
             try applyTrackers(db, plan, &summary)
             if plan.full { try removeWhatInvestLacks(db, plan, &summary) }
             for index in indexes { try db.execute(sql: index["sql"]) }
-            if summary.changed["line items"] != nil || summary.removed["line items"] != nil { try Self.catalogChanged(db) }
+            if renamed || summary.removed["line items"] != nil { try Self.catalogChanged(db) }
             var connection = try Self.connection(db) ?? InvestConnection(api: "", username: "")
             connection.lastPull = plan.finishedAt
             connection.mark = plan.mark

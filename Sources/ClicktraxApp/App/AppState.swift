@@ -228,7 +228,7 @@ public struct AppState: Sendable {
         } else if let summary = sync.summary {
             right = "Invest \(summary) · " + right
         }
-        let shown = DisplayWidth.truncate(right, to: max(0, title.width - x - 2))
+        let shown = DisplayWidth.truncate(right, to: max(0, title.width - x - 4))
         buffer.write(shown, x: title.width - DisplayWidth.of(shown) - 1, y: title.y, role: .titleBar, theme: theme)
     }
 

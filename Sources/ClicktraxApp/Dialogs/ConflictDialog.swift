@@ -52,25 +52,50 @@ public struct ConflictDialog: Sendable, Equatable {
         }
     }
 
-    /// Field, mine, theirs — for every field either side has.
-    var rows: [(field: String, mine: String, theirs: String)] {
+    /// Field, mine, theirs, and whether they differ — for every field either side has. They are
+    /// compared by value (ids for references), not by the text shown.
+    var rows: [(field: String, mine: String, theirs: String, differs: Bool)] {
         let columns: [TrackerTableColumn] = [.name, .code, .state, .lineItem, .publisher, .placement, .paymentRule, .landingPage, .lastModified]
         return columns.map { column in
             let name = column == .lastModified ? "Modified (UTC)" : column.column.title
-            return (name, conflict.mine.map { Self.text(column, $0) } ?? "(deleted here)",
-                    conflict.theirs.map { Self.text(column, $0) } ?? "(deleted on Invest)")
+            let mine = conflict.mine.map { Self.text(column, $0, names: nil) } ?? "(deleted here)"
+            let theirs = conflict.theirs.map { Self.text(column, $0, names: conflict.mine) } ?? "(deleted on Invest)"
+            let differs: Bool
+            if let a = conflict.mine, let b = conflict.theirs {
+                differs = column == .lastModified ? false : Self.value(column, a) != Self.value(column, b)
+            } else {
+                differs = column != .lastModified
+            }
+            return (name, mine, theirs, differs)
         }
     }
 
-    static func text(_ column: TrackerTableColumn, _ tracker: ClickTracker) -> String {
+    static func value(_ column: TrackerTableColumn, _ tracker: ClickTracker) -> String {
         switch column {
-        case .lineItem: "\(tracker.lineItem.name) (\(tracker.lineItem.id))"
-        case .publisher: "\(tracker.publisher.name) (\(tracker.publisher.id))"
-        case .placement: tracker.tag.map { "\($0.name) (\($0.id))" } ?? "none"
-        case .paymentRule: tracker.paymentRule.map { "\($0.name) (\($0.id))" } ?? "none"
-        case .code: tracker.code ?? "none"
-        case .landingPage: tracker.clickUrl ?? "none"
+        case .lineItem: "\(tracker.lineItem.id)"
+        case .publisher: "\(tracker.publisher.id)"
+        case .placement: tracker.tag.map { "\($0.id)" } ?? ""
+        case .paymentRule: tracker.paymentRule.map { "\($0.id)" } ?? ""
         default: column.text(tracker)
+        }
+    }
+
+    /// A reference as `name (id)`; a name Invest left out is taken from `names` (this
+    /// database's version) when it is the same object.
+    static func text(_ column: TrackerTableColumn, _ tracker: ClickTracker, names: ClickTracker?) -> String {
+        func ref(_ ref: ObjectRef?, _ other: ObjectRef?) -> String {
+            guard let ref else { return "none" }
+            let name = ref.name.isEmpty && other?.id == ref.id ? other?.name ?? "" : ref.name
+            return name.isEmpty ? "#\(ref.id)" : "\(name) (\(ref.id))"
+        }
+        switch column {
+        case .lineItem: return ref(tracker.lineItem, names?.lineItem)
+        case .publisher: return ref(tracker.publisher, names?.publisher)
+        case .placement: return ref(tracker.tag, names?.tag)
+        case .paymentRule: return ref(tracker.paymentRule, names?.paymentRule)
+        case .code: return tracker.code ?? "none"
+        case .landingPage: return tracker.clickUrl ?? "none"
+        default: return column.text(tracker)
         }
     }
 
@@ -97,7 +122,7 @@ public struct ConflictDialog: Sendable, Equatable {
         buffer.write("Theirs (Invest)", x: inner.x + label + 3 + side, y: top, maxWidth: side, role: .tableHeader, theme: theme)
         for (index, row) in rows.enumerated() where top + 1 + index < inner.maxY - 2 {
             let y = top + 1 + index
-            let differs = row.mine != row.theirs && row.field != "Modified (UTC)"
+            let differs = row.differs
             buffer.write((differs ? "≠ " : "  ") + row.field, x: inner.x, y: y, maxWidth: label, role: differs ? .textWarning : .fieldLabel,
                          theme: theme)
             buffer.write(row.mine, x: inner.x + label + 2, y: y, maxWidth: side, role: .dialog, theme: theme)

@@ -160,7 +160,11 @@ public struct InvestPull: Sendable {
             // Every page's offset is known: fetch them side by side.
             let starts = stride(from: size, to: total, by: size).filter { !skip.contains($0) }
             let lastFull = try await withThrowingTaskGroup(of: (Int, Int, [Int64]).self) { group -> Bool in
-                for start in starts {
+                // A window of pages, not all at once: pages waiting for the database to take them
+                // would otherwise pile up in memory on a big list.
+                var pending = starts[...]
+                func addNext() {
+                    guard let start = pending.popFirst() else { return }
                     group.addTask {
                         let result = try await page(start)
                         try await buffer.add(StagedPage(list: name, count: total, start: start, objects: result.objects))
@@ -168,11 +172,13 @@ public struct InvestPull: Sendable {
                         return (start, result.objects.count, Self.ids(result.objects))
                     }
                 }
+                for _ in 0..<(InvestClient.maxInFlight * 2) { addNext() }
                 var lastFull = false
                 let lastStart = starts.last ?? -1
                 while let (start, count, pageIds) = try await group.next() {
                     ids += pageIds
                     if start == lastStart { lastFull = count >= size }
+                    addNext()
                 }
                 return lastFull
             }

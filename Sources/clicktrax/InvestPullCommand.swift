@@ -60,12 +60,8 @@ struct InvestPullCommand: ParsableCommand {
     }
 
     static func describe(_ summary: PullSummary) -> String {
-        var parts: [String] = []
-        let kinds = ["advertisers", "line items", "publishers", "placements", "payment rules"]
-        let changed = kinds.compactMap { kind in summary.changed[kind].map { "\($0.grouped) \(kind)" } }
-        parts.append(changed.isEmpty ? "catalog unchanged" : "new or changed: " + changed.joined(separator: ", "))
-        let removed = kinds.compactMap { kind in summary.removed[kind].map { "\($0.grouped) \(kind)" } }
-        if !removed.isEmpty { parts.append("removed (gone from Invest): " + removed.joined(separator: ", ")) }
+        var parts = [summary.changedCatalog.map { "new or changed: " + $0 } ?? "catalog unchanged"]
+        if let removed = summary.removedCatalog { parts.append("removed (gone from Invest): " + removed) }
         parts.append("trackers: \(summary.trackersAdded) new, \(summary.trackersUpdated) updated, \(summary.trackersRemoved) removed, "
                      + "\(summary.conflicts.count) conflicting")
         return parts.joined(separator: "; ")

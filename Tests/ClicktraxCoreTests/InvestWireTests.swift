@@ -57,21 +57,21 @@ import Testing
 
     @Test func aListPageTakesThePluralOrTheSingularKeyAndNullPaging() throws {
         let plural = Data(#"{"response": {"status": "OK", "count": 4, "start_element": null, "num_elements": null, "payment-rules": [{"id": 1, "name": "A"}]}}"#.utf8)
-        let page = try InvestListPage<PaymentRule>.decode(plural, plural: "payment-rules", singular: "payment-rule", list: "payment-rule")
+        let page = try InvestListPage<PaymentRule>.decode(plural, list: "payment-rule")
         #expect(page.count == 4 && page.objects.map(\.id) == [1])
         let single = Data(#"{"response": {"status": "OK", "count": "1", "line-item": {"id": 7, "name": "B"}}}"#.utf8)
-        let one = try InvestListPage<LineItem>.decode(single, plural: "line-items", singular: "line-item", list: "line-item")
+        let one = try InvestListPage<LineItem>.decode(single, list: "line-item")
         #expect(one.count == 1 && one.objects.map(\.id) == [7])
     }
 
     @Test func objectIdsMayBeNumericStrings() throws {
         let body = Data(#"{"response": {"status": "OK", "id": "1425", "clicktracker": {"id": "1425", "advertiser_id": "37236", "name": "T", "line_item": {"id": "74957", "name": "L"}, "publisher": {"id": 44449}, "tag": null, "payment_rule": null}}}"#.utf8)
-        let page = try InvestListPage<ClickTracker>.decode(body, plural: "clicktrackers", singular: "clicktracker", list: "clicktracker")
+        let page = try InvestListPage<ClickTracker>.decode(body, list: "clicktracker")
         let tracker = try #require(page.objects.first)
         #expect(tracker.id == 1425 && tracker.advertiserId == 37236 && tracker.lineItem.id == 74957 && tracker.publisher.id == 44449)
         let bad = Data(#"{"response": {"clicktracker": {"id": "x1", "name": "T", "line_item": {"id": 1}, "publisher": {"id": 2}}}}"#.utf8)
         #expect(throws: InvestError.self) {
-            try InvestListPage<ClickTracker>.decode(bad, plural: "clicktrackers", singular: "clicktracker", list: "clicktracker")
+            try InvestListPage<ClickTracker>.decode(bad, list: "clicktracker")
         }
     }
 
@@ -84,6 +84,13 @@ import Testing
         let fields = InvestPush.changedFields(from: base, to: mine)
         #expect(Set(fields.keys) == ["name", "tag"])
         #expect(fields["tag"] is NSNull)
+    }
+
+    @Test func aPullSummaryListsTheCatalogKindsInOrder() {
+        var summary = PullSummary()
+        summary.changed = ["placements": 3, "line items": 1_000_000]
+        #expect(summary.changedCatalog == "1,000,000 line items, 3 placements")
+        #expect(summary.removedCatalog == nil)
     }
 
     @Test func provisionalIdsAreFarFromInvestsOwn() {

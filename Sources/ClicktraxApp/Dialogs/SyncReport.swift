@@ -13,11 +13,8 @@ enum SyncReport {
             return MessageDialog(title: "\(verb) failed", lines: [why, nothing], isError: true)
         case .pulled(let summary, let pages, let objects):
             var lines = ["Pulled \(pages.grouped) pages (\(objects.grouped) objects)."]
-            let kinds = ["advertisers", "line items", "publishers", "placements", "payment rules"]
-            let changed = kinds.compactMap { kind in summary.changed[kind].map { "\($0.grouped) \(kind)" } }
-            lines.append(changed.isEmpty ? "The catalog was already up to date." : "New or changed: " + changed.joined(separator: ", ") + ".")
-            let removed = kinds.compactMap { kind in summary.removed[kind].map { "\($0.grouped) \(kind)" } }
-            if !removed.isEmpty { lines.append("Removed (gone from Invest): " + removed.joined(separator: ", ") + ".") }
+            lines.append(summary.changedCatalog.map { "New or changed: \($0)." } ?? "The catalog was already up to date.")
+            if let removed = summary.removedCatalog { lines.append("Removed (gone from Invest): \(removed).") }
             lines.append("Trackers: \(summary.trackersAdded) new, \(summary.trackersUpdated) updated, \(summary.trackersRemoved) removed.")
             if !summary.conflicts.isEmpty {
                 lines.append("Conflicting (changed here and on Invest; both kept, marked !): "

@@ -25,12 +25,14 @@ public enum TrackerCommand: String, Sendable, Equatable, CaseIterable {
 
     /// The keys that run it from the screen (and in the menu), from the screen's binding table.
     public var keys: [KeyPress] {
-        let action: ClickTrackersAction
+        guard let action else { return [] }
+        return ClickTrackersAction.bindings.first { $0.action == action }?.keys ?? []
+    }
+
+    /// The screen's action that runs it; Pull and Push have none (the menu only: a push is
+    /// not a thing to set off by one stray key).
+    var action: ClickTrackersAction? {
         switch self {
-        case .pull, .push: return []
-        default: break
-        }
-        action = switch self {
         case .exportTags: .exportTags
         case .copyTags: .copyTags
         case .activate: .activate
@@ -39,9 +41,8 @@ public enum TrackerCommand: String, Sendable, Equatable, CaseIterable {
         case .delete: .delete
         case .undo: .undo
         case .redo: .redo
-        case .pull, .push: .undo
+        case .pull, .push: nil
         }
-        return ClickTrackersAction.bindings.first { $0.action == action }?.keys ?? []
     }
 
     /// The first key, shown in the menu.

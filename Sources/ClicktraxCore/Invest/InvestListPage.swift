@@ -1,17 +1,15 @@
 import Foundation
 
-/// One page of a list answer: the objects under the plural key (or the singular one, which
-/// some services use even for lists) and `count`, an int, a numeric string or null.
-struct InvestListPage<T: Decodable>: Decodable {
+/// One page of a list answer: the objects under their kind's plural key (or the singular one,
+/// which some services use even for lists) and `count`, an int, a numeric string or null.
+struct InvestListPage<T: InvestObject>: Decodable {
     var count: Int?
     var objects: [T]
-
-    static var keysInfo: CodingUserInfoKey { CodingUserInfoKey(rawValue: "investListKeys")! }
 
     private enum Top: String, CodingKey { case response }
 
     init(from decoder: Decoder) throws {
-        let keys = decoder.userInfo[Self.keysInfo] as? (String, String) ?? ("", "")
+        let keys = (T.kind.pluralKey, T.kind.singularKey)
         let response = try decoder.container(keyedBy: Top.self).nestedContainer(keyedBy: DynamicKey.self, forKey: .response)
         if let number = try? response.decodeIfPresent(Int.self, forKey: DynamicKey("count")) {
             count = number
@@ -27,11 +25,9 @@ struct InvestListPage<T: Decodable>: Decodable {
         }
     }
 
-    static func decode(_ data: Data, plural: String, singular: String, list: String) throws -> InvestListPage<T> {
-        let decoder = JSONDecoder()
-        decoder.userInfo[keysInfo] = (plural, singular)
+    static func decode(_ data: Data, list: String) throws -> InvestListPage<T> {
         do {
-            return try decoder.decode(Self.self, from: data)
+            return try JSONDecoder().decode(Self.self, from: data)
         } catch {
             throw InvestError.badResponse(service: list, detail: JSONErrorDescription.describe(error))
         }

@@ -32,8 +32,6 @@ public struct InvestPull: Sendable {
     struct ListRequest: Sendable {
         var service: String
         var query: [(String, String)]
-        var plural: String
-        var singular: String
         /// Pages already staged by an interrupted run may be skipped.
         var resumable: Bool
         var stage: @Sendable (Data, String) throws -> (count: Int?, objects: StagedObjects)
@@ -55,12 +53,12 @@ public struct InvestPull: Sendable {
         // The tops of the tree first: they say which advertisers and publishers to go through.
         async let advertisersFetched: [Int64] = fetch(
             advertiserScope.isEmpty
-                ? Self.list("advertiser", changedSince, "advertisers", "advertiser", resumable: false, Advertiser.self) { .advertisers($0) }
-                : Self.list("advertiser", [("id", advertiserScope.map(String.init).joined(separator: ","))], "advertisers", "advertiser",
+                ? Self.list(changedSince, resumable: false, Advertiser.self) { .advertisers($0) }
+                : Self.list([("id", advertiserScope.map(String.init).joined(separator: ","))],
                             resumable: false, Advertiser.self) { .advertisers($0) },
             stage: stage, buffer: buffer)
         async let publishersFetched: [Int64] = fetch(
-            Self.list("publisher", changedSince, "publishers", "publisher", resumable: false, Publisher.self) { .publishers($0) },
+            Self.list(changedSince, resumable: false, Publisher.self) { .publishers($0) },
             stage: stage, buffer: buffer)
         let fetchedAdvertisers = try await advertisersFetched
         let fetchedPublishers = try await publishersFetched
@@ -76,17 +74,17 @@ public struct InvestPull: Sendable {
         var lists: [ListRequest] = []
         for advertiser in advertisers {
             let filter = knownAdvertisers.contains(advertiser) ? changedSince : []
-            lists.append(Self.list("line-item", [("advertiser_id", "\(advertiser)")] + filter, "line-items", "line-item",
+            lists.append(Self.list([("advertiser_id", "\(advertiser)")] + filter,
                                    resumable: true, LineItem.self) { .lineItems($0) })
-            lists.append(Self.list("clicktracker", [("advertiser_id", "\(advertiser)")] + filter, "clicktrackers", "clicktracker",
+            lists.append(Self.list([("advertiser_id", "\(advertiser)")] + filter,
                                    resumable: true, ClickTracker.self) { .trackers($0) })
         }
         for publisher in publishers {
             let filter = knownPublishers.contains(publisher) ? changedSince : []
-            lists.append(Self.list("placement", [("publisher_id", "\(publisher)")] + filter, "placements", "placement",
+            lists.append(Self.list([("publisher_id", "\(publisher)")] + filter,
                                    resumable: true, Placement.self) { .placements($0) })
             // Payment rules carry no publisher_id: the query's publisher is theirs.
-            lists.append(Self.list("payment-rule", [("publisher_id", "\(publisher)")] + filter, "payment-rules", "payment-rule",
+            lists.append(Self.list([("publisher_id", "\(publisher)")] + filter,
                                    resumable: true, PaymentRule.self) { rules in
                 .paymentRules(rules.map { var rule = $0; rule.publisherId = publisher; return rule })
             })
@@ -127,12 +125,12 @@ public struct InvestPull: Sendable {
         return formatter.date(from: timestamp)
     }
 
-    static func list<T: Decodable & Sendable>(
-        _ service: String, _ query: [(String, String)], _ plural: String, _ singular: String, resumable: Bool, _ type: T.Type,
-        _ wrap: @escaping @Sendable ([T]) -> StagedObjects
+    /// The list of `T`s at its kind's service (`/line-item`, `/payment-rule`, …) with `query`.
+    static func list<T: InvestObject>(
+        _ query: [(String, String)], resumable: Bool, _ type: T.Type, _ wrap: @escaping @Sendable ([T]) -> StagedObjects
     ) -> ListRequest {
-        ListRequest(service: service, query: query, plural: plural, singular: singular, resumable: resumable) { data, name in
-            let page = try InvestListPage<T>.decode(data, plural: plural, singular: singular, list: name)
+        ListRequest(service: T.kind.rawValue, query: query, resumable: resumable) { data, name in
+            let page = try InvestListPage<T>.decode(data, list: name)
             return (page.count, wrap(page.objects))
         }
     }

@@ -205,8 +205,7 @@ public struct InvestPush: Sendable {
     private func fetch(id: Int64, advertiserId: Int64) async throws -> ClickTracker? {
         do {
             let answer = try await client.call("GET", "clicktracker", [("id", "\(id)")])
-            let page = try InvestListPage<ClickTracker>.decode(answer.body, plural: "clicktrackers", singular: "clicktracker",
-                                                               list: "clicktracker?id=\(id)")
+            let page = try InvestListPage<ClickTracker>.decode(answer.body, list: "clicktracker?id=\(id)")
             return page.objects.first { $0.id == id }.map { Self.withAdvertiser($0, advertiserId) }
         } catch InvestError.api(_, "SYNTAX", _, _) {
             return nil
@@ -220,8 +219,7 @@ public struct InvestPush: Sendable {
         for _ in 0..<10_000 {
             let answer = try await client.call("GET", "clicktracker", [("advertiser_id", "\(advertiserId)"), ("start_element", "\(offset)"),
                                                                        ("num_elements", "100")])
-            let page = try InvestListPage<ClickTracker>.decode(answer.body, plural: "clicktrackers", singular: "clicktracker",
-                                                               list: "clicktracker?advertiser_id=\(advertiserId)")
+            let page = try InvestListPage<ClickTracker>.decode(answer.body, list: "clicktracker?advertiser_id=\(advertiserId)")
             all += page.objects.map { Self.withAdvertiser($0, advertiserId) }
             offset += page.objects.count
             if page.objects.count < 100 || offset >= (page.count ?? 0) { break }
@@ -245,7 +243,7 @@ public struct InvestPush: Sendable {
     }
 
     static func tracker(in answer: InvestAnswer, advertiserId: Int64) throws -> ClickTracker {
-        let page = try InvestListPage<ClickTracker>.decode(answer.body, plural: "clicktrackers", singular: "clicktracker", list: "clicktracker")
+        let page = try InvestListPage<ClickTracker>.decode(answer.body, list: "clicktracker")
         guard var tracker = page.objects.first else {
             throw InvestError.badResponse(service: "clicktracker", detail: "no clicktracker in the answer")
         }

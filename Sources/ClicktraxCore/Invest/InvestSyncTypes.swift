@@ -1,3 +1,5 @@
+import Foundation
+
 /// Trackers created here get an id of this range until Invest gives them theirs: Invest's own ids
 /// never come near it, so a tracker pulled later can never collide with one made here, and
 /// "created here, not on Invest yet" can be told from the id alone (the lint does, before an
@@ -116,17 +118,11 @@ public struct StagedPage: Sendable {
 }
 
 /// What an interrupted pull had already fetched: per list, its size and the pages staged.
-public struct PullStage: Sendable, Equatable {
+public struct PullStage: Sendable {
     public var lists: [String: (count: Int, pages: Set<Int>)]
     /// When the first run of this pull started (UTC): the next incremental pull asks from
     /// before it, so what changed while it ran is fetched again.
     public var startedAt: String = Timestamp.now()
-
-    public static func == (a: PullStage, b: PullStage) -> Bool {
-        a.startedAt == b.startedAt && a.lists.keys == b.lists.keys && a.lists.allSatisfy { key, value in
-            b.lists[key].map { $0.count == value.count && $0.pages == value.pages } ?? false
-        }
-    }
 
     public init(lists: [String: (count: Int, pages: Set<Int>)] = [:]) { self.lists = lists }
 }
@@ -161,16 +157,26 @@ public struct PullSummary: Sendable, Equatable {
     public var conflicts: [Int64] = []
     /// Trackers Invest has that could not be stored (their line item was not pulled, say).
     public var skipped: [String] = []
-    /// Local trackers that were never on Invest and had an id Invest now uses: moved.
-    public var renumbered: [(from: Int64, to: Int64)] = []
+    /// Trackers made here that moved to the provisional range (connecting, or their id is Invest's).
+    public var renumbered: [Renumbering] = []
+
+    /// `12 line items, 1 placements` (the catalog kinds in their order), or nil when none.
+    public var changedCatalog: String? { Self.listed(changed) }
+    public var removedCatalog: String? { Self.listed(removed) }
+
+    static let kinds = ["advertisers", "line items", "publishers", "placements", "payment rules"]
+
+    static func listed(_ counts: [String: Int]) -> String? {
+        let parts = kinds.compactMap { kind in counts[kind].map { "\($0.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) \(kind)" } }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    public struct Renumbering: Sendable, Equatable {
+        public var from: Int64
+        public var to: Int64
+    }
 
     public init() {}
-
-    public static func == (a: PullSummary, b: PullSummary) -> Bool {
-        a.changed == b.changed && a.removed == b.removed && a.trackersUpdated == b.trackersUpdated
-            && a.trackersAdded == b.trackersAdded && a.trackersRemoved == b.trackersRemoved && a.conflicts == b.conflicts
-            && a.skipped == b.skipped && a.renumbered.map(\.from) == b.renumbered.map(\.from)
-    }
 }
 
 /// The sync state, kept with the catalog (SQLite: `SQLiteStore+Invest`).

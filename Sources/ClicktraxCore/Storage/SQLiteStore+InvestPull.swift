@@ -141,7 +141,7 @@ extension SQLiteStore {
                     """, arguments: [InvestIDs.provisionalBase])
                 for id in localOnly {
                     try Self.renumber(db, from: id, to: InvestIDs.provisionalBase + id)
-                    summary.renumbered.append((id, InvestIDs.provisionalBase + id))
+                    summary.renumbered.append(.init(from: id, to: InvestIDs.provisionalBase + id))
                 }
             }
             try applyTrackers(db, plan, &summary)
@@ -179,7 +179,7 @@ extension SQLiteStore {
                     // Made here before this database was connected: Invest's id was never its own.
                     let newId = try Self.nextProvisionalId(db)
                     try Self.renumber(db, from: mine.id, to: newId)
-                    summary.renumbered.append((mine.id, newId))
+                    summary.renumbered.append(.init(from: mine.id, to: newId))
                 }
                 try writeInvestCopy(db, theirs, actor: Self.pullActor)
                 try Self.writeBase(db, theirs, advertiserId: advertiserId)

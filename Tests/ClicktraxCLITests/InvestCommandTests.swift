@@ -392,6 +392,9 @@ import Testing
         let again = try cli.run(["invest", "pull"], environment: environment)
         #expect(again.status == 0, "\(again.stderr)")
         let second = try pages() - fetched
+        // Slow pages keep requests waiting: the client still never has more than 4 in flight.
+        let peak = try invest.control("state")["peak_in_flight"] as? Int ?? -1
+        #expect(peak >= 2 && peak <= InvestClient.maxInFlight, "peak requests in flight: \(peak)")
         #expect(second <= 170, "resumed: \(second) line-item pages the second time, of 200")
         #expect(try cli.run(["check"]).status == 0)
         let counts = try cli.run(["line-items", "search", "0", "--limit", "1"]).status

@@ -34,6 +34,8 @@ let package = Package(
             dependencies: [
                 "TextTools",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the click rollups' hot loops (blobs read in place, no copy).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -47,12 +49,12 @@ let package = Package(
         ),
         .target(
             name: "ClicktraxApp",
-            dependencies: ["ClicktraxCore", "TerminalUI"]
+            dependencies: ["ClicktraxCore", "TerminalUI", "TextTools"]
         ),
         .executableTarget(
             name: "clicktrax",
             dependencies: [
-                "ClicktraxCore", "TerminalUI", "CursesTerminal", "ClicktraxApp",
+                "ClicktraxCore", "TerminalUI", "CursesTerminal", "ClicktraxApp", "TextTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -31,6 +31,12 @@ struct ClicktraxBench: ParsableCommand {
     @Flag(help: "Only the UI in tmux (the catalog must exist).")
     var onlyUI = false
 
+    @Flag(help: "Only the clicks: import of the feed, reports, sqlite3 and DuckDB side by side.")
+    var onlyClicks = false
+
+    @Option(help: "Clicks in the generated feed.")
+    var clicks = 10_000_000
+
     func run() throws {
         try FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
         // Absolute: the UI runs in tmux, whose idea of the current folder may differ.
@@ -42,6 +48,12 @@ struct ClicktraxBench: ParsableCommand {
         print(String(repeating: "─", count: 78))
 
         var store: SQLiteStore? = try BenchCatalog.prepare(path: database, lineItems: lineItems, trackers: trackers)
+        if onlyClicks {
+            let bench = ClickBench(binary: binary, catalog: database, workFolder: workFolder, rows: clicks)
+            try bench.prepareFeed(store: store!)
+            store = nil
+            return try bench.run()
+        }
         if onlyUI {
             store = nil
         // Closing checkpointed the rebuild's writes into the file; let the kernel write them out

@@ -16,7 +16,8 @@ struct Clicktrax: ParsableCommand {
             """,
         subcommands: [
             DemoCommand.self, ImportCommand.self, CheckCommand.self, TrackersCommand.self, ExportCommand.self, LineItemsCommand.self, PublishersCommand.self,
-            PlacementsCommand.self, PaymentRulesCommand.self, AdvertisersCommand.self, InvestCommand.self,
+            PlacementsCommand.self, PaymentRulesCommand.self, AdvertisersCommand.self, InvestCommand.self, ClicksCommand.self,
+            ReportCommand.self,
         ]
     )
 

@@ -2,6 +2,7 @@ import ClicktraxCore
 import Foundation
 import Synchronization
 import TerminalUI
+import TextTools
 
 /// The progress of a pull or push on stderr: on a terminal one line redrawn in place
 /// (`pages 1,234/10,000 · 123,400 objects · waited 3 s`), elsewhere only the waits and notes,

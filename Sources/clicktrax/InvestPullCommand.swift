@@ -2,6 +2,7 @@ import ArgumentParser
 import ClicktraxCore
 import Foundation
 import TerminalUI
+import TextTools
 
 /// `clicktrax invest pull [--full] [--advertiser ID]…`: the catalog and trackers from Invest,
 /// all or nothing; incremental after the first.

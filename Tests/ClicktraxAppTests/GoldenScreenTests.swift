@@ -35,6 +35,19 @@ import Testing
             driver.paste(file.path)
             driver.press(KeyPress(.enter))
         }),
+        ("main-clicks", nil, false, { try $0.loadClicks() }),
+        ("reports", nil, false, { driver in
+            try driver.loadClicks()
+            driver.openReports()
+        }),
+        ("reports-by-day", nil, false, { driver in
+            try driver.loadClicks()
+            driver.openReports()
+            for _ in 0..<5 { driver.press(.char("b")) }
+            driver.waitForReport()
+            driver.press(.char("j"), .char("j"))
+        }),
+        ("reports-empty", nil, false, { $0.openReports() }),
         ("conflict", .conflict, false, { driver in
             try driver.makeConflict(theirsName: "Renamed on Invest")
             driver.press(KeyPress(.enter))

@@ -29,6 +29,10 @@ import Testing
         driver.press(.char("A"), .char("/"))
         driver.type("zzz no such")
         driver.press(KeyPress(.enter), .char("y"))                  // error toast: nothing to copy
+        try driver.loadClicks()
+        driver.openReports()                                        // the chart: bars, the selected one, the axis
+        for _ in 0..<5 { driver.press(.char("b")) }
+        driver.waitForReport()
         let welcome = try AppDriver(width: 120, height: 34, emptyDatabase: true)  // the bare screen round the welcome
         let missing = Set(ThemeRole.allCases).subtracting(driver.backend.rolesDrawn.union(welcome.backend.rolesDrawn))
         #expect(missing.isEmpty, "roles no frame drew: \(missing.map(\.rawValue).sorted())")

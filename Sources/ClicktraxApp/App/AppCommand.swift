@@ -38,6 +38,11 @@ public enum AppCommand: Sendable, Equatable {
     case runSync(SyncRun.Kind)
     /// Both versions of a conflicting tracker.
     case readConflict(Int64)
+    /// A clicks report for the Reports screen.
+    case runReport(ClickReportQuery)
+    /// Clicks per tracker per day over the last 14 days, for the table's column; `generation`
+    /// tells a stale read from the current one.
+    case readClickActivity(generation: Int)
 
     // MARK: Writes
     case createTracker(TrackerDraft)

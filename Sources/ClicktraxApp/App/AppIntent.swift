@@ -33,6 +33,8 @@ public enum AppIntent: Sendable, Equatable {
     case show(Toast)
     /// Switch to another screen (the title bar's tabs).
     case showScreen(ScreenKind)
+    /// The Click Trackers screen, its cursor on this tracker (from a report's row).
+    case showTracker(Int64)
     case reload
     case suspend
     case askToQuit

@@ -26,6 +26,9 @@ public enum AppMessage: Sendable {
     /// A pull or push in the background got this far; then ended so.
     case syncProgress(SyncRun)
     case syncFinished(SyncRun.Kind, SyncOutcome)
+    case reportRead(ClickReportQuery, ClickReport)
+    /// nil when it could not be read (the column then stays empty).
+    case clickActivityRead(generation: Int, ClickActivity?)
 
     // MARK: Writes
     case trackerSaved(ClickTracker, created: Bool, UndoStep)

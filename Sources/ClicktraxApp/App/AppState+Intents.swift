@@ -84,6 +84,9 @@ extension AppState {
             self.toast = toast
         case .showScreen(let kind):
             showScreen(kind)
+        case .showTracker(let id):
+            updateClickTrackers { $0.follow(id) }
+            showScreen(.clickTrackers)
         case .reload:
             reloadScreens()
             return [.redraw]

@@ -16,6 +16,10 @@ extension AppState {
             updateClickTrackers { _ = $0.receive(message) }
         case .trackerRead(let id, let tracker, let purpose):
             trackerRead(id, tracker, purpose)
+        case .reportRead(let query, let report):
+            updateReports { $0.receive(query, report) }
+        case .clickActivityRead:
+            updateClickTrackers { _ = $0.receive(message) }
         case .syncStatusRead(let status):
             sync = status
             updateClickTrackers { $0.sync = status }

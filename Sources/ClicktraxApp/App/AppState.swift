@@ -1,5 +1,6 @@
 import ClicktraxCore
 import TerminalUI
+import TextTools
 
 /// The whole app as a value: the screens, the dialogs over them, the toast, the undo history,
 /// a background import's progress. `update` is the one place a message changes it; what must
@@ -175,6 +176,19 @@ public struct AppState: Sendable {
     mutating func showScreen(_ kind: ScreenKind) {
         if let index = screens.firstIndex(where: { $0.kind == kind }) {
             screens.append(screens.remove(at: index))
+            return
+        }
+        switch kind {
+        case .clickTrackers: break // always open
+        case .reports: screens.append(.reports(ReportsScreen()))
+        }
+    }
+
+    mutating func updateReports(_ change: (inout ReportsScreen) -> Void) {
+        for index in screens.indices {
+            guard case .reports(var screen) = screens[index] else { continue }
+            change(&screen)
+            screens[index] = .reports(screen)
         }
     }
 
@@ -214,19 +228,21 @@ public struct AppState: Sendable {
         let title = layout.title
         buffer.fill(title, role: .titleBar, theme: theme)
         var x = 1 + buffer.write("Clicktrax", x: 1, y: title.y, role: .titleProduct, theme: theme)
-        if ScreenKind.allCases.count > 1 {
-            for kind in ScreenKind.allCases {
-                let label = " Alt-\(kind.rawValue + 1) \(kind.title) "
-                x += 1 + buffer.write(label, x: x + 1, y: title.y, role: kind == screen.kind ? .titleProduct : .titleBar, theme: theme)
-            }
-        } else {
-            x += buffer.write("  " + screen.kind.breadcrumb, x: x, y: title.y, role: .titleBar, theme: theme)
-        }
+        x += buffer.write("  " + screen.kind.breadcrumb, x: x, y: title.y, role: .titleBar, theme: theme)
         var right = databaseName
         if let run = syncRun {
             right = "\(run.kind == .pull ? "pulling" : "pushing") \(run.pages.grouped)/\(max(run.pages, run.expectedPages).grouped) pages · " + right
         } else if let summary = sync.summary {
             right = "Invest \(summary) · " + right
+        }
+        // The screens' tabs (the current one bright) where they fit beside what the right side
+        // says up to the database's name (which gives way first).
+        let rightNeeds = DisplayWidth.of(right) - DisplayWidth.of(databaseName) + min(12, DisplayWidth.of(databaseName))
+        x += 1
+        for kind in ScreenKind.allCases {
+            let label = " Alt-\(kind.rawValue + 1) \(kind.title) "
+            guard x + DisplayWidth.of(label) + rightNeeds + 4 < title.width else { break }
+            x += 1 + buffer.write(label, x: x + 1, y: title.y, role: kind == screen.kind ? .titleProduct : .titleBar, theme: theme)
         }
         let shown = DisplayWidth.truncate(right, to: max(0, title.width - x - 4))
         buffer.write(shown, x: title.width - DisplayWidth.of(shown) - 1, y: title.y, role: .titleBar, theme: theme)

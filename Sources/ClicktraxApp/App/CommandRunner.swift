@@ -82,6 +82,12 @@ public final class CommandRunner {
             return []
         case .readConflict(let id):
             return [.conflictRead(id, try store.conflicts().first { $0.trackerId == id })]
+        case .runReport(let query):
+            background { [store] in [.reportRead(query, try store.clickReport(query))] }
+            return []
+        case .readClickActivity(let generation):
+            background { [store] in [.clickActivityRead(generation: generation, try? store.clickActivity(days: ClickTrackersScreen.activityDays))] }
+            return []
         case .resolveConflict(let id, let keepMine):
             try store.resolveConflict(id: id, keepMine: keepMine)
             return [.conflictResolved(id, keepMine: keepMine)]

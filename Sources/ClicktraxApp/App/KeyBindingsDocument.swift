@@ -40,6 +40,7 @@ public enum KeyBindingsDocument {
             Section(title: "Click Trackers screen", rows: rows(ClickTrackersAction.bindings)),
             Section(title: "Filter field (after /)", rows: rows(FilterAction.bindings)),
             Section(title: "Welcome screen (empty database)", rows: rows(WelcomeAction.bindings)),
+            Section(title: "Reports screen (Alt-2)", rows: rows(ReportsAction.bindings)),
             Section(title: "Every text field", rows: rows(TextFieldAction.bindings) + [Row(keys: "letters", label: "Type (a paste is always text)")]),
             Section(title: "More Actions menu", rows: rows(MoreActionsMenu.bindings)
                         + [Row(keys: TrackerCommand.allCases.map(\.shortcut).joined(separator: " "), label: "Run an item by its key")],

@@ -1,5 +1,6 @@
 import ClicktraxCore
 import TerminalUI
+import TextTools
 
 /// The chooser behind each Edit button: search as you type (by name, ID or code), results read
 /// from the store — never the whole catalog — and "none" first for the optional ones. It opens

@@ -1,5 +1,6 @@
 import ClicktraxCore
 import TerminalUI
+import TextTools
 
 /// How a pull or push ended, as the message the UI shows: what changed, and per tracker what a
 /// push did — the same words as the command line's.

@@ -5,10 +5,12 @@ import TerminalUI
 /// kind that was opened, so switching away and back keeps the cursor, filter and sort.
 public enum AppScreen: Sendable {
     case clickTrackers(ClickTrackersScreen)
+    case reports(ReportsScreen)
 
     public var kind: ScreenKind {
         switch self {
         case .clickTrackers: .clickTrackers
+        case .reports: .reports
         }
     }
 
@@ -17,6 +19,10 @@ public enum AppScreen: Sendable {
         case .clickTrackers(var screen):
             let intents = screen.handle(event, layout: layout)
             self = .clickTrackers(screen)
+            return intents
+        case .reports(var screen):
+            let intents = screen.handle(event, layout: layout)
+            self = .reports(screen)
             return intents
         }
     }
@@ -28,6 +34,10 @@ public enum AppScreen: Sendable {
             let commands = screen.needs(layout: layout)
             self = .clickTrackers(screen)
             return commands
+        case .reports(var screen):
+            let commands = screen.needs()
+            self = .reports(screen)
+            return commands
         }
     }
 
@@ -37,12 +47,16 @@ public enum AppScreen: Sendable {
         case .clickTrackers(var screen):
             screen.reload()
             self = .clickTrackers(screen)
+        case .reports(var screen):
+            screen.reload()
+            self = .reports(screen)
         }
     }
 
     func render(into buffer: inout ScreenBuffer, layout: AppLayout, theme: Theme) {
         switch self {
         case .clickTrackers(let screen): screen.render(into: &buffer, layout: layout, theme: theme)
+        case .reports(let screen): screen.render(into: &buffer, layout: layout, theme: theme)
         }
     }
 
@@ -50,6 +64,7 @@ public enum AppScreen: Sendable {
     var footerHints: [(key: String, label: String)] {
         switch self {
         case .clickTrackers(let screen): screen.footerHints
+        case .reports(let screen): screen.footerHints
         }
     }
 
@@ -57,6 +72,7 @@ public enum AppScreen: Sendable {
     var takesText: Bool {
         switch self {
         case .clickTrackers(let screen): screen.filterFocused
+        case .reports(let screen): screen.filterFocused
         }
     }
 }

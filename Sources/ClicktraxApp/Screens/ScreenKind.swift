@@ -1,11 +1,13 @@
 /// The app's screens, in the order of the title bar's tabs; `Alt-1`… go to each. A new screen
-/// (Reports, Sync) is a new case here, a folder of its own, and a case in `AppScreen`.
+/// is a new case here, a folder of its own, and a case in `AppScreen`.
 public enum ScreenKind: Int, CaseIterable, Sendable, Equatable {
     case clickTrackers
+    case reports
 
     public var title: String {
         switch self {
         case .clickTrackers: "Click Trackers"
+        case .reports: "Reports"
         }
     }
 
@@ -13,6 +15,7 @@ public enum ScreenKind: Int, CaseIterable, Sendable, Equatable {
     public var breadcrumb: String {
         switch self {
         case .clickTrackers: "Creative › Click Trackers"
+        case .reports: "Reporting › Clicks"
         }
     }
 }

@@ -2,21 +2,16 @@ import Foundation
 
 /// Reading and decoding files on one core while the other writes to the database: a producer
 /// thread fills this bounded queue, the import's transaction drains it. Bounded, so memory holds
-/// at most `capacity` records in flight whatever the import's size.
-final class ImportPipeline: @unchecked Sendable {
-    enum Item: Sendable {
-        case record(ImportRecord)
-        /// A file was read to its end (for progress), with its problems.
-        case fileDone(index: Int, problems: [ImportProblem])
-    }
-
+/// at most `capacity` items in flight whatever the import's size. Catalog imports queue records
+/// (`CatalogImportItem`), click imports batches of clicks (`ClickImportItem`).
+final class ImportPipeline<Item: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Item] = []
     private var finished = false
     private var cancelled = false
     private let capacity: Int
 
-    init(capacity: Int = 20_000) { self.capacity = capacity }
+    init(capacity: Int) { self.capacity = capacity }
 
     /// Producer side: waits while the queue is full.
     func push(_ item: Item) {
@@ -56,4 +51,11 @@ final class ImportPipeline: @unchecked Sendable {
         condition.broadcast()
         return batch
     }
+}
+
+/// What a catalog import's reader thread hands the writer.
+enum CatalogImportItem: Sendable {
+    case record(ImportRecord)
+    /// A file was read to its end (for progress), with its problems.
+    case fileDone(index: Int, problems: [ImportProblem])
 }

@@ -22,7 +22,7 @@ public struct Importer: Sendable {
         let bulk = paths.count > 200 || bytes > 20_000_000
         // Files are read and decoded on a second thread while this one writes: the two halves of
         // an import's work overlap on a 2-core machine.
-        let pipeline = ImportPipeline()
+        let pipeline = ImportPipeline<CatalogImportItem>(capacity: 20_000)
         let reader = Thread { [publisherForPaymentRules, csvKind] in
             for (index, path) in paths.enumerated() {
                 let problems = ImportFileReader(path: path, publisherForPaymentRules: publisherForPaymentRules, csvKind: csvKind)

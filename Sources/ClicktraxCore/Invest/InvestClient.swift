@@ -105,12 +105,14 @@ public actor InvestClient {
     // MARK: - Calls
 
     /// One call, logged in (again, once, if Invest says NOAUTH).
-    func call(_ method: String, _ service: String, _ query: [(String, String)] = [], body: Data? = nil) async throws -> InvestAnswer {
+    /// `file`: the answer is a file (a report download), not JSON — unless it is an error envelope.
+    func call(_ method: String, _ service: String, _ query: [(String, String)] = [], body: Data? = nil,
+              file: Bool = false) async throws -> InvestAnswer {
         let kind: Kind = method == "GET" ? .read : .write
         if token == nil { try await login() }
         let used = token
         do {
-            return try await exchange(method, service, query, body: body, kind: kind, authorized: true)
+            return try await exchange(method, service, query, body: body, kind: kind, authorized: true, file: file)
         } catch let error as InvestError {
             guard case .api(_, "NOAUTH", _, _) = error else { throw error }
             // A rejected token means the call did nothing: a write may go again too. Another
@@ -119,12 +121,13 @@ public actor InvestClient {
                 if loginInProgress == nil { events(.loggedInAgain) }
                 try await login()
             }
-            return try await exchange(method, service, query, body: body, kind: kind, authorized: true)
+            return try await exchange(method, service, query, body: body, kind: kind, authorized: true, file: file)
         }
     }
 
     private func exchange(
-        _ method: String, _ service: String, _ query: [(String, String)], body: Data?, kind: Kind, authorized: Bool
+        _ method: String, _ service: String, _ query: [(String, String)], body: Data?, kind: Kind, authorized: Bool,
+        file: Bool = false
     ) async throws -> InvestAnswer {
         let url = endpoint.url(service, query)
         let label = service
@@ -163,6 +166,11 @@ public actor InvestClient {
                 continue
             case .success(let value):
                 response = value
+            }
+            // "If an error occurs during download, the response header will include an HTTP error
+            // code and message": a 2xx that is not an error envelope is the file.
+            if file, (200..<300).contains(response.status), response.body.first != UInt8(ascii: "{") {
+                return InvestAnswer(response: [:], body: response.body)
             }
             let outcome = InvestAnswer.read(response.body, status: response.status)
             if let wait = throttleWait(response, outcome) {

@@ -21,6 +21,10 @@ public enum InvestError: Error, Sendable, Equatable, CustomStringConvertible {
     case needsLogin(String)
     /// The configuration or the command line was wrong (bad URL, http:// to a remote host).
     case badSetting(String)
+    /// A feed report Invest said it could not make (`execution_status` neither pending nor ready).
+    case reportFailed(window: String, status: String)
+    /// A feed report that stayed pending longer than the client waits.
+    case reportTimedOut(window: String, waited: Int)
 
     public var description: String {
         switch self {
@@ -44,6 +48,10 @@ public enum InvestError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(why): run clicktrax invest login"
         case .badSetting(let message):
             message
+        case .reportFailed(let window, let status):
+            "Invest could not make the clicks report for \(window) (execution_status “\(TerminalSafe.clip(status, 40))”); nothing of that window was imported"
+        case .reportTimedOut(let window, let waited):
+            "the clicks report for \(window) was still not ready after \(waited) s; nothing of that window was imported — try again later"
         }
     }
 

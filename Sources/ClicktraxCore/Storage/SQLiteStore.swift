@@ -12,6 +12,8 @@ public final class SQLiteStore: TrackerStore {
     let searchIndexCache = Mutex<LineItemSearchIndex?>(nil)
     /// The line items of the advertiser a picker is filtered by, for one catalog generation.
     let advertiserLineItems = Mutex<(key: String, ids: Set<Int64>)?>(nil)
+    /// The click sources of one click generation, once a report read them.
+    let sourcePackCache = Mutex<(generation: String?, pack: ClickSourcePack)?>(nil)
 
     /// Opens (creating if needed) the database at `path`. The folder is created private (0700)
     /// and a new file private to its user (0600); SQLite gives its -wal and -shm files the same mode.

@@ -15,6 +15,9 @@ enum SchemaMigrations {
         migrator.registerMigration("v3: Invest sync state, outbox and pull staging") { db in
             try db.execute(sql: v3)
         }
+        migrator.registerMigration("v4: clicks and their rollups") { db in
+            try db.execute(sql: v4)
+        }
         return migrator
     }
 
@@ -209,5 +212,51 @@ enum SchemaMigrations {
             pricing_type TEXT NOT NULL, cost_cpm REAL, revshare REAL, priority INTEGER
         );
         CREATE TABLE invest_stage_tracker (id INTEGER PRIMARY KEY, advertiser_id INTEGER NOT NULL, json TEXT NOT NULL);
+        """
+
+    /// Clicks from the Clicktrackers Feed. A click points at its source (tracker, line item,
+    /// publisher, placement, site domain: 0 or '' for none), kept once however many clicks it
+    /// has; no foreign keys, since the feed names trackers and line items this database may not
+    /// know (yet). Clicks are clustered by time, so a window is one range to replace or read.
+    /// The rollups (`ClickRollup`) are what reports read; an import keeps them in step.
+    static let v4 = """
+        CREATE TABLE click_source (
+            id INTEGER PRIMARY KEY,
+            tracker_id INTEGER NOT NULL,
+            line_item_id INTEGER NOT NULL DEFAULT 0,
+            publisher_id INTEGER NOT NULL DEFAULT 0,
+            placement_id INTEGER NOT NULL DEFAULT 0,
+            site_domain TEXT NOT NULL DEFAULT '',
+            UNIQUE (tracker_id, line_item_id, publisher_id, placement_id, site_domain)
+        );
+
+        -- click_key: the auction id (its 64 bits as a signed integer), or a negative number of the
+        -- import's own for a click without one. The same auction at the same second is one click.
+        CREATE TABLE click (
+            at INTEGER NOT NULL,
+            click_key INTEGER NOT NULL,
+            source_id INTEGER NOT NULL,
+            media_cost REAL NOT NULL,
+            PRIMARY KEY (at, click_key)
+        ) WITHOUT ROWID;
+
+        -- One block of time (level: 0 = an hour, then 1, 4, 16 days; start: Unix seconds)
+        -- summed per source: `entries` is packed (ClickRollup.Entry), cost in billionths.
+        CREATE TABLE click_rollup (
+            level INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            entries BLOB NOT NULL,
+            UNIQUE (level, start)
+        );
+
+        -- The sources again as one packed BLOB (ClickSourcePack), rebuilt by every import: what a
+        -- report reads instead of a row per source.
+        CREATE TABLE click_source_pack (id INTEGER PRIMARY KEY CHECK (id = 1), pack BLOB NOT NULL);
+
+        -- For people with sqlite3: the clicks with their sources.
+        CREATE VIEW click_detail AS
+            SELECT c.at, datetime(c.at, 'unixepoch') AS datetime, s.tracker_id, s.line_item_id, s.publisher_id,
+                   s.placement_id, s.site_domain, c.media_cost, CASE WHEN c.click_key > 0 THEN c.click_key END AS auction_id
+            FROM click c JOIN click_source s ON s.id = c.source_id;
         """
 }

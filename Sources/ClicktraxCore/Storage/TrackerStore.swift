@@ -5,7 +5,7 @@
 /// (`StoreContractTests`). Nothing outside the storage folder sees SQL or GRDB — only these
 /// protocols and plain model values; the rules (validation, belonging, ranking) are Core's.
 public protocol TrackerStore: TrackerRepository, ChangeLog, CatalogReading, LineItemSearching, CatalogImporting, Preferences,
-    StoreChecking, InvestSyncing {}
+    StoreChecking, InvestSyncing, ClickStoring {}
 
 /// `clicktrax check`: is the store sound?
 public protocol StoreChecking: Sendable {

@@ -63,6 +63,9 @@ public struct Theme: Sendable, Equatable {
         .toastSuccess: s("black", "green"),
         .toastError: s("bright-white", "red", bold: true),
         .code: s("bright-white", "#121212"),
+        .chartBar: s("#5fafd7"),
+        .chartBarSelected: s("bright-yellow", bold: true),
+        .chartAxis: s("bright-black"),
     ])
 
     /// Themes/mono.toml, compiled in: attributes only, for NO_COLOR and colourless terminals.
@@ -107,5 +110,8 @@ public struct Theme: Sendable, Equatable {
         .toastSuccess: s(reverse: true),
         .toastError: s(bold: true, reverse: true),
         .code: s(),
+        .chartBar: s(),
+        .chartBarSelected: s(bold: true),
+        .chartAxis: s(dim: true),
     ])
 }

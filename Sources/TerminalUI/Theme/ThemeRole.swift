@@ -41,4 +41,7 @@ public enum ThemeRole: String, CaseIterable, Sendable {
     case toastSuccess = "toast.success"
     case toastError = "toast.error"
     case code = "code"
+    case chartBar = "chart.bar"
+    case chartBarSelected = "chart.bar.selected"
+    case chartAxis = "chart.axis"
 }

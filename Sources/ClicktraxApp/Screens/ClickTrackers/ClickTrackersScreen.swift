@@ -1,5 +1,6 @@
 import ClicktraxCore
 import TerminalUI
+import TextTools
 
 /// The Click Trackers screen (SPEC §5): the toolbar (buttons, filter, counts), the table of
 /// trackers and, on an empty database, the welcome. It holds no store: it says which reads the
@@ -34,6 +35,12 @@ public struct ClickTrackersScreen: Sendable {
     private var filterGeneration = 0
     private var filterAsked = false
     private var filterFailed = false
+    /// Clicks per tracker over the last days of clicks (the Clicks column), read after the first
+    /// frame and after every change.
+    public private(set) var activity: ClickActivity?
+    private var activityGeneration = 0
+    private var activityAsked = false
+    public static let activityDays = 14
     /// When the index could not be read: the store's own filter, per query.
     private var searchedIDs: (query: TrackerQuery, ids: [Int64])?
     private var searchAsked: TrackerQuery?
@@ -55,7 +62,7 @@ public struct ClickTrackersScreen: Sendable {
         self.databaseName = databaseName
     }
 
-    var sortQuery: TrackerQuery { TrackerQuery(sort: sortColumn.sort, descending: descending) }
+    var sortQuery: TrackerQuery { TrackerQuery(sort: sortColumn.sort ?? .id, descending: descending) }
     var search: String { filter.text.trimmingCharacters(in: .whitespaces) }
 
     /// The tracker under the cursor.
@@ -93,6 +100,10 @@ public struct ClickTrackersScreen: Sendable {
         if wantsIndex && filterIndex == nil && !filterAsked && !filterFailed {
             filterAsked = true
             commands.append(.readFilterIndex(generation: filterGeneration))
+        }
+        if readAhead && !activityAsked {
+            activityAsked = true
+            commands.append(.readClickActivity(generation: activityGeneration))
         }
         if derivedFrom?.query != query || derivedFrom?.search != search {
             if search.isEmpty {
@@ -176,6 +187,9 @@ public struct ClickTrackersScreen: Sendable {
             filterAsked = false
             if let index { filterIndex = index } else { filterFailed = true }
             if !search.isEmpty { derivedFrom = nil }
+        case .clickActivityRead(let generation, let activity):
+            guard generation == activityGeneration else { return true }
+            if let activity { self.activity = activity }
         default:
             return false
         }
@@ -201,6 +215,8 @@ public struct ClickTrackersScreen: Sendable {
         filterAsked = false
         filterFailed = false
         filterGeneration += 1
+        activityAsked = false
+        activityGeneration += 1
     }
 
     /// Keeps the cursor on this tracker once the list is read again (one just created, say).
@@ -279,8 +295,8 @@ public struct ClickTrackersScreen: Sendable {
         case .clearFilter:
             if !filter.text.isEmpty { filter.text = "" } else { table.ticked.removeAll() }
         case .nextSortColumn:
-            let all = TrackerTableColumn.allCases
-            sortColumn = all[(all.firstIndex(of: sortColumn)! + 1) % all.count]
+            let all = TrackerTableColumn.sortable
+            sortColumn = all[((all.firstIndex(of: sortColumn) ?? 0) + 1) % all.count]
             descending = false
             anchor = currentId
         case .reverseSort:
@@ -320,7 +336,7 @@ public struct ClickTrackersScreen: Sendable {
             filterFocused = false
             if mouse.y == layout.table.y {
                 // The header: sort by the column clicked; again to reverse.
-                if let column = layout.column(atX: mouse.x) {
+                if let column = layout.column(atX: mouse.x), column.sort != nil {
                     if column == sortColumn { descending.toggle() } else { sortColumn = column; descending = false }
                     anchor = currentId
                 }
@@ -344,6 +360,13 @@ public struct ClickTrackersScreen: Sendable {
     }
 
     // MARK: Drawing
+
+    /// `1,204 ▂▃▅▇█▆▃▁  ▁▂▃▅`: clicks over the last 14 days of clicks, and a bar a day.
+    func clicksCell(_ id: Int64) -> String {
+        guard let activity, !activity.days.isEmpty else { return "" }
+        guard let series = activity.byTracker[id] else { return "0 " + String(repeating: " ", count: activity.days.count) }
+        return "\(series.clicks.grouped) \(ClickChart.sparkline(series.daily))"
+    }
 
     /// `25 of 31,204 shown · 2 ticked`; in a narrow terminal `25 of 31,204 · 2 ticked`, the
     /// ticks only when there are some.
@@ -415,6 +438,7 @@ public struct ClickTrackersScreen: Sendable {
             state.sortDescending = descending
             let rows = visible.map { tracker in
                 var cells = TrackerTableColumn.allCases.map { $0.text(tracker) }
+                cells[TrackerTableColumn.clicks.rawValue] = clicksCell(tracker.id)
                 if let mark = sync.mark(tracker.id) { cells[TrackerTableColumn.name.rawValue] = mark + " " + tracker.name }
                 return TableRow(id: tracker.id, cells: cells, dimmed: tracker.state == .inactive)
             }

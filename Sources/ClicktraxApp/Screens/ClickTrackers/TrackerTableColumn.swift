@@ -4,7 +4,7 @@ import TerminalUI
 /// The columns of the Click Trackers table (SPEC §5): the table's layout, how each sorts, and
 /// what each shows of a tracker. In a narrow terminal the lowest priority goes first.
 public enum TrackerTableColumn: Int, CaseIterable, Sendable {
-    case id, name, code, state, lineItem, publisher, placement, paymentRule, landingPage, lastModified
+    case id, name, code, state, lineItem, publisher, placement, paymentRule, landingPage, clicks, lastModified
 
     public var column: TableColumn {
         switch self {
@@ -18,10 +18,13 @@ public enum TrackerTableColumn: Int, CaseIterable, Sendable {
         case .paymentRule: TableColumn("Payment Rule", minWidth: 14, priority: 20)
         case .landingPage: TableColumn("Landing Page", minWidth: 20, flex: 1, priority: 25)
         case .lastModified: TableColumn("Last Modified", minWidth: 19, priority: 10)
+        // The count and a 14-day sparkline (`ClickTrackersScreen.clicksCell`).
+        case .clicks: TableColumn("Clicks, 14 days", minWidth: 22, priority: 45, alignRight: true)
         }
     }
 
-    public var sort: TrackerSort {
+    /// How the store sorts by it; nil for the clicks, which are not a tracker's field.
+    public var sort: TrackerSort? {
         switch self {
         case .id: .id
         case .name: .name
@@ -33,8 +36,12 @@ public enum TrackerTableColumn: Int, CaseIterable, Sendable {
         case .paymentRule: .paymentRule
         case .landingPage: .landingPage
         case .lastModified: .lastModified
+        case .clicks: nil
         }
     }
+
+    /// The columns `s` steps through and a header click sorts by.
+    public static let sortable = allCases.filter { $0.sort != nil }
 
     public func text(_ tracker: ClickTracker) -> String {
         switch self {
@@ -49,6 +56,7 @@ public enum TrackerTableColumn: Int, CaseIterable, Sendable {
         case .paymentRule: tracker.paymentRule?.name ?? ""
         case .landingPage: tracker.clickUrl ?? ""
         case .lastModified: tracker.lastModified
+        case .clicks: ""
         }
     }
 

@@ -1,0 +1,136 @@
+import Foundation
+
+/// `clicktrax invest pull-clicks`: the Clicktrackers Feed, one report per window of at most 24
+/// hours (Invest's limit), each requested, polled until ready, downloaded and imported — a
+/// window at a time, each replacing what an earlier pull or import stored for it.
+public struct InvestClickPull: Sendable {
+    public struct Window: Sendable, Equatable {
+        public var from: Int64
+        public var to: Int64
+
+        public var label: String { "\(ClickTime.formatHour(from))–\(ClickTime.formatHour(to)) UTC" }
+    }
+
+    /// The feed keeps 30 days; a report spans at most 24 hours.
+    public static let retention: Int64 = 30 * ClickTime.day
+    public static let longestWindow = ClickTime.day
+
+    public let client: InvestClient
+    public let store: any TrackerStore
+    public let events: @Sendable (InvestEvent) -> Void
+    /// How long one report may stay pending (Invest times reports out after 15 minutes).
+    public var pollTimeout: TimeInterval = 20 * 60
+    public var firstPoll: TimeInterval = 1
+    public var longestPoll: TimeInterval = 10
+
+    public init(client: InvestClient, store: any TrackerStore, events: @escaping @Sendable (InvestEvent) -> Void = { _ in }) {
+        self.client = client
+        self.store = store
+        self.events = events
+    }
+
+    /// `[from, to)` cut into windows of at most 24 hours, checked against what the feed keeps:
+    /// nothing is asked of Invest when a window could not be served.
+    public static func windows(from: Int64, to: Int64, now: Int64) throws -> [Window] {
+        let oldest = ClickTime.startOfHour(now - retention) + ClickTime.hour
+        guard from <= now else {
+            throw ClicktraxError.badInput("pull-clicks: --from \(ClickTime.formatHour(from)) UTC is in the future; nothing was requested")
+        }
+        guard from < to else {
+            throw ClicktraxError.badInput("pull-clicks: --from \(ClickTime.formatHour(from)) is not before --to \(ClickTime.formatHour(to))")
+        }
+        guard from >= oldest else {
+            throw ClicktraxError.badInput(
+                "pull-clicks: the Clicktrackers Feed keeps 30 days: --from \(ClickTime.formatHour(from)) UTC is older than "
+                    + "\(ClickTime.formatHour(oldest)) UTC; nothing was requested (older clicks can only be imported from files)")
+        }
+        var windows: [Window] = []
+        var start = from
+        while start < to {
+            let end = min(to, start + longestWindow)
+            windows.append(Window(from: start, to: end))
+            start = end
+        }
+        return windows
+    }
+
+    /// Pulls every window in turn; a failed window stops the run (those before it stay
+    /// imported). `imported` hears of each window as it lands; the clicks added in all.
+    public func run(_ windows: [Window], imported: @Sendable (Window, ClickImportSummary) -> Void) async throws -> Int {
+        var added = 0
+        for window in windows {
+            let file = try await download(window)
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            let summary = try ClickImporter(window: (window.from, window.to)).run([file], into: store)
+            added += summary.added
+            imported(window, summary)
+        }
+        return added
+    }
+
+    /// Requests, polls and downloads one window's report into a private temporary file.
+    func download(_ window: Window) async throws -> String {
+        let id = try await request(window)
+        let started = Date()
+        var delay = firstPoll
+        while true {
+            let answer = try await client.call("GET", "report", [("id", id)])
+            let status = Self.executionStatus(answer.response, id: id)
+            if status == "ready" { break }
+            guard status == "pending" || status == "processing" || status == "queued" else {
+                throw InvestError.reportFailed(window: window.label, status: status ?? "(none)")
+            }
+            let waited = Date().timeIntervalSince(started)
+            guard waited + delay <= pollTimeout else {
+                throw InvestError.reportTimedOut(window: window.label, waited: Int(waited.rounded()))
+            }
+            events(.waiting(seconds: delay, why: "the clicks report for \(window.label) is \(status ?? "pending")"))
+            try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+            delay = min(longestPoll, delay * 1.5)
+        }
+        let file = try await client.call("GET", "report-download", [("id", id)], file: true)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("clicktrax-feed-\(id).csv").path
+        guard FileManager.default.createFile(atPath: path, contents: file.body, attributes: [.posixPermissions: 0o600]) else {
+            throw ClicktraxError.operational("\(path): cannot write the downloaded feed")
+        }
+        events(.note("downloaded the clicks of \(window.label): \(file.body.count) bytes"))
+        return path
+    }
+
+    private func request(_ window: Window) async throws -> String {
+        let report: [String: Any] = [
+            "report_type": "clicktrackers",
+            "columns": ClickFeedColumn.requested.map(\.rawValue),
+            "start_date": ClickTime.format(window.from),
+            "end_date": ClickTime.format(window.to),
+            "timezone": "UTC",
+            "format": "csv",
+        ]
+        let body = try JSONSerialization.data(withJSONObject: ["report": report], options: [.sortedKeys])
+        var answer: InvestAnswer
+        do {
+            answer = try await client.call("POST", "report", body: body)
+        } catch is InvestClient.WriteOutcomeUnknown {
+            // A lost answer to a report request leaves at most an unused report behind: ask again.
+            answer = try await client.call("POST", "report", body: body)
+        }
+        guard let id = answer.string("report_id"), !id.isEmpty else {
+            throw InvestError.badResponse(service: "report", detail: "no report_id in the answer")
+        }
+        return id
+    }
+
+    /// `response.execution_status`, or — as some answers stack earlier reports — the status of
+    /// this report in `response.reports`, or under `response.report`.
+    static func executionStatus(_ response: [String: Any], id: String) -> String? {
+        if let status = response["execution_status"] as? String { return status.lowercased() }
+        if let reports = response["reports"] as? [[String: Any]] {
+            let mine = reports.first { ($0["url"] as? String)?.hasSuffix(id) == true || ($0["id"] as? String) == id } ?? reports.last
+            if let status = mine?["execution_status"] as? String { return status.lowercased() }
+        }
+        if let report = response["report"] as? [String: Any], let status = report["execution_status"] as? String {
+            return status.lowercased()
+        }
+        return nil
+    }
+}

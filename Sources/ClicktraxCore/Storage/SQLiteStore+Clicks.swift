@@ -1,0 +1,79 @@
+import GRDB
+
+extension SQLiteStore {
+    static let clickGenerationKey = "clicks.generation"
+
+    public func importClicks(_ body: (any ClickImportWriting) throws -> ClickImportSummary) throws -> ClickImportSummary {
+        let summary = try write { db in
+            let writer = try ClickWriter(db)
+            var summary = try body(writer)
+            let totals = try writer.finish()
+            ClickImporter.trace("rebuilt the rollups")
+            summary.added = totals.added
+            summary.alreadyThere = totals.alreadyThere
+            summary.replaced = totals.replaced
+            var byTracker: [Int64: Int] = [:]
+            for (local, count) in totals.addedBySource { byTracker[writer.trackerId(ofLocal: local), default: 0] += count }
+            let known = try Self.existingTrackers(db, Array(byTracker.keys))
+            summary.unknownTrackers = byTracker.filter { !known.contains($0.key) }
+            try db.execute(sql: """
+                INSERT INTO setting (key, value) VALUES (?, lower(hex(randomblob(8))))
+                ON CONFLICT(key) DO UPDATE SET value = excluded.value
+                """, arguments: [Self.clickGenerationKey])
+            return summary
+        }
+        ClickImporter.trace("committed")
+        return summary
+    }
+
+    public func clickGeneration() throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.clickGenerationKey]) }
+    }
+
+    public func clickReport(_ query: ClickReportQuery) throws -> ClickReport {
+        try read { db in try ClickReportBuilder(db: db, query: query, pack: try sourcePack(db)).build() }
+    }
+
+    /// The packed sources, decoded once per click generation (the Reports screen asks often).
+    func sourcePack(_ db: Database) throws -> ClickSourcePack {
+        let generation = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.clickGenerationKey])
+        if let cached = sourcePackCache.withLock({ $0 }), cached.generation == generation { return cached.pack }
+        var pack = ClickSourcePack()
+        let statement = try RawStatement(db, "SELECT pack FROM click_source_pack WHERE id = 1")
+        try statement.forEachRow(db) { row in
+            row.withBlob(0) { bytes in if let decoded = ClickSourcePack(bytes: bytes) { pack = decoded } }
+        }
+        sourcePackCache.withLock { $0 = (generation, pack) }
+        return pack
+    }
+
+    public func clickActivity(days: Int) throws -> ClickActivity {
+        try read { db in
+            let generation = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.clickGenerationKey])
+            guard let newest = try Int64.fetchOne(db, sql: "SELECT max(at) FROM click") else {
+                return ClickActivity(generation: generation)
+            }
+            let to = ClickTime.startOfDay(newest) + ClickTime.day
+            var query = ClickReportQuery(dimensions: [.tracker], from: to - Int64(days) * ClickTime.day, to: to)
+            query.dailySeries = true
+            let report = try ClickReportBuilder(db: db, query: query, pack: try sourcePack(db), names: false).build()
+            var byTracker: [Int64: ClickActivity.Series] = [:]
+            byTracker.reserveCapacity(report.rows.count)
+            for row in report.rows {
+                guard case .object(let id, _) = row.keys[0] else { continue }
+                byTracker[id] = ClickActivity.Series(clicks: row.clicks, daily: row.daily, stopped: row.stopped)
+            }
+            return ClickActivity(days: report.days, byTracker: byTracker, generation: generation)
+        }
+    }
+
+    static func existingTrackers(_ db: Database, _ ids: [Int64]) throws -> Set<Int64> {
+        var found = Set<Int64>()
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let batch = Array(ids[start..<min(ids.count, start + 500)])
+            let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
+            found.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM click_tracker WHERE id IN (\(marks))", arguments: StatementArguments(batch)))
+        }
+        return found
+    }
+}

@@ -66,6 +66,24 @@ struct ClickBench {
         print("  clicktrax report --by tracker --format csv (whole process, 100,000 rows written): \(Format.ms(cli.seconds * 1000))")
 
         try compare(database: database, feed: feed)
+        try ui(database: database)
+    }
+
+    /// The Reports screen's keys, and the Click Trackers screen with its Clicks column against
+    /// the same catalog without clicks.
+    private func ui(database: String) throws {
+        print("The UI in tmux (160×50) on the database with the clicks, timed by its frame log:")
+        let session = UISession(binary: binary, database: database, workFolder: workFolder, trackers: 100_000)
+        let reports = try session.runReports()
+        print("  Reports screen: Alt-2 \(Format.ms(reports.openMilliseconds)) · every key (\(reports.keys.count): moves, 8 sorts of 100,000 rows, filter, regroups) \(reports.keys.summary)")
+        print("  target ≤ 16 ms p99: \(Format.verdict(reports.keys.p99 <= 16 && reports.openMilliseconds <= 16)) · peak RSS \(Format.megabytes(kilobytes: reports.peakKilobytes))")
+        print("  report on screen after the key (polled through tmux): " + reports.reportShown.map { "\($0.what) \(Format.ms($0.ms))" }.joined(separator: " · "))
+        let withClicks = try session.run()
+        let without = try UISession(binary: binary, database: catalog, workFolder: workFolder, trackers: 100_000).run()
+        print("  Click Trackers, with the clicks column / the catalog alone:")
+        print("    first frame \(Format.ms(withClicks.firstFrameMilliseconds)) / \(Format.ms(without.firstFrameMilliseconds))")
+        print("    scrolling \(Format.count(withClicks.pagesScrolled)) × PgDn: \(withClicks.scroll.summary) / \(without.scroll.summary)")
+        print("    peak RSS \(Format.megabytes(kilobytes: withClicks.peakKilobytes)) / \(Format.megabytes(kilobytes: without.peakKilobytes))")
     }
 
     /// The same grouping (clicks, cost, first and last per tracker over the 30 days) by sqlite3

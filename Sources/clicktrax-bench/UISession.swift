@@ -23,6 +23,9 @@ struct UISession {
     func run() throws -> Result {
         guard ProcessComparison.which("tmux") != nil else { throw BenchFailure("the UI benchmark needs tmux (apt-get install -y tmux)") }
         try? FileManager.default.removeItem(atPath: logPath)
+        // A server of the previous session may still be on its way out.
+        _ = try? tmux(["kill-server"])
+        Thread.sleep(forTimeInterval: 0.3)
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", "160", "-y", "50", "sleep 100000"])
         defer { _ = try? tmux(["kill-server"]) }
         // If clicktrax fails to start, its window stays, so the failure can say why.
@@ -83,7 +86,7 @@ struct UISession {
     }
 
     /// The frame times of log lines `from..<to` (line 0 is the first frame).
-    private func frames(from start: Int, to end: Int) throws -> LatencyStats {
+    func frames(from start: Int, to end: Int) throws -> LatencyStats {
         let lines = try waitForLines(end)
         return LatencyStats(lines[start..<end].compactMap { line in
             let parts = line.split(separator: " ")
@@ -93,7 +96,7 @@ struct UISession {
     }
 
     @discardableResult
-    private func waitForLines(_ count: Int, until done: ([String]) -> Bool = { _ in true }) throws -> [String] {
+    func waitForLines(_ count: Int, until done: ([String]) -> Bool = { _ in true }) throws -> [String] {
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
             let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
@@ -105,17 +108,17 @@ struct UISession {
         throw BenchFailure("the UI did not answer within 120 s (\(logPath) has fewer than \(count) frames); its screen:\n\(screen)")
     }
 
-    private func keys(_ keys: [String]) throws {
+    func keys(_ keys: [String]) throws {
         try tmux(["send-keys", "-t", "bench:ui"] + keys)
     }
 
-    private func tmuxOutput(_ arguments: [String]) throws -> String {
+    func tmuxOutput(_ arguments: [String]) throws -> String {
         let file = workFolder + "/tmux-output.txt"
         try tmux(arguments, output: file)
         return (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
     }
 
-    private func tmux(_ arguments: [String], output: String? = nil) throws {
+    func tmux(_ arguments: [String], output: String? = nil) throws {
         // A clean environment (no NO_COLOR or TMUX from the caller), but a home for the configuration.
         let inherited = ProcessInfo.processInfo.environment
         let environment = ["PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/tmp",

@@ -26,7 +26,7 @@ public enum AppMessage: Sendable {
     /// A pull or push in the background got this far; then ended so.
     case syncProgress(SyncRun)
     case syncFinished(SyncRun.Kind, SyncOutcome)
-    case reportRead(ClickReportQuery, ClickReport)
+    case reportRead(ClickReportQuery, ClickReport, ReportOrders)
     /// nil when it could not be read (the column then stays empty).
     case clickActivityRead(generation: Int, ClickActivity?)
 

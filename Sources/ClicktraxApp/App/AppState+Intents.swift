@@ -85,7 +85,10 @@ extension AppState {
         case .showScreen(let kind):
             showScreen(kind)
         case .showTracker(let id):
-            updateClickTrackers { $0.follow(id) }
+            updateClickTrackers { screen in
+                screen.follow(id)
+                screen.reload() // the list made again puts the cursor on it
+            }
             showScreen(.clickTrackers)
         case .reload:
             reloadScreens()

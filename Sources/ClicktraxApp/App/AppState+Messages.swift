@@ -16,8 +16,8 @@ extension AppState {
             updateClickTrackers { _ = $0.receive(message) }
         case .trackerRead(let id, let tracker, let purpose):
             trackerRead(id, tracker, purpose)
-        case .reportRead(let query, let report):
-            updateReports { $0.receive(query, report) }
+        case .reportRead(let query, let report, let orders):
+            updateReports { $0.receive(query, report, orders) }
         case .clickActivityRead:
             updateClickTrackers { _ = $0.receive(message) }
         case .syncStatusRead(let status):

@@ -83,7 +83,10 @@ public final class CommandRunner {
         case .readConflict(let id):
             return [.conflictRead(id, try store.conflicts().first { $0.trackerId == id })]
         case .runReport(let query):
-            background { [store] in [.reportRead(query, try store.clickReport(query))] }
+            background { [store] in
+                let report = try store.clickReport(query)
+                return [.reportRead(query, report, ReportOrders(report))]
+            }
             return []
         case .readClickActivity(let generation):
             background { [store] in [.clickActivityRead(generation: generation, try? store.clickActivity(days: ClickTrackersScreen.activityDays))] }

@@ -38,7 +38,31 @@ struct ClickReportBuilder {
             }
         }
         let sourceCount = groupOfSource.count
-        if let bucketSize {
+        // By time alone, unfiltered: each block's own totals, not its entries.
+        let byTimeAlone = dimensions.isEmpty && query.trackers.isEmpty && query.lineItems.isEmpty && query.publishers.isEmpty
+        let totalsReader = try RawStatement(db, "SELECT clicks, cost, first, last FROM click_rollup WHERE level = ? AND start = ?")
+        func blockTotals(from: Int64, to: Int64, into cell: inout Cell) throws {
+            for (level, start) in ClickRollup.blocks(from: from, to: to) {
+                totalsReader.bind(1, Int64(level))
+                totalsReader.bind(2, start)
+                try totalsReader.forEachRow(db) { row in
+                    cell.clicks &+= UInt64(row.int64(0))
+                    cell.cost &+= row.int64(1)
+                    cell.first = min(cell.first, row.int64(2))
+                    cell.last = max(cell.last, row.int64(3))
+                }
+            }
+        }
+        if let bucketSize, byTimeAlone {
+            let firstBucket = ClickTime.floorDiv(from, bucketSize) * bucketSize
+            var bucketStart = firstBucket
+            while bucketStart < to {
+                var cell = Cell()
+                try blockTotals(from: max(from, bucketStart), to: min(to, bucketStart + bucketSize), into: &cell)
+                if cell.clicks > 0 { report.rows.append(row(cell, keys: keys([], dimensions: [], time: bucketStart))) }
+                bucketStart += bucketSize
+            }
+        } else if let bucketSize {
             let firstBucket = ClickTime.floorDiv(from, bucketSize) * bucketSize
             let buckets = Int((to - 1 - firstBucket) / bucketSize + 1)
             var cells = Cells(count: groups.count * buckets <= Self.denseCells ? groups.count * buckets : 0)
@@ -104,8 +128,11 @@ struct ClickReportBuilder {
         }
         if let position = query.dimensions.firstIndex(of: .tracker) {
             let active = try activeTrackers(newest: newest)
+            let trackers = pack.distinct[0]
             for index in report.rows.indices {
-                if case .object(let id, _) = report.rows[index].keys[position] { report.rows[index].stopped = !active.contains(id) }
+                if case .object(let id, _) = report.rows[index].keys[position], let ordinal = Self.position(of: id, in: trackers) {
+                    report.rows[index].stopped = !active[ordinal]
+                }
             }
         }
         for row in report.rows {
@@ -185,21 +212,34 @@ struct ClickReportBuilder {
         return start == time ? time : start + ClickTime.hour
     }
 
-    /// Trackers with a click in the 24 hours up to the newest click's hour.
-    private func activeTrackers(newest: Int64) throws -> Set<Int64> {
+    /// Whether each tracker (by its ordinal) had a click in the 24 hours up to the newest click's hour.
+    private func activeTrackers(newest: Int64) throws -> [Bool] {
         let end = ClickTime.startOfHour(newest) + ClickTime.hour
-        var active = Set<Int64>()
+        var active = [Bool](repeating: false, count: pack.distinct[0].count)
+        let ordinals = pack.ordinals[0]
         let reader = try RawStatement(db, "SELECT start, entries FROM click_rollup WHERE level = 0 AND start >= ? AND start < ?")
         reader.bind(1, end - ClickTime.day)
         reader.bind(2, end)
         try reader.forEachRow(db) { row in
             row.withBlob(1) { bytes in
                 ClickRollup.withEntries(bytes) { entries in
-                    for entry in entries where Int(entry.source) < pack.count { active.insert(pack.tracker[Int(entry.source)]) }
+                    for entry in entries where entry.source > 0 && Int(entry.source) < ordinals.count {
+                        active[Int(ordinals[Int(entry.source)])] = true
+                    }
                 }
             }
         }
         return active
+    }
+
+    /// The index of `value` in a sorted array, by bisection.
+    static func position(of value: Int64, in sorted: [Int64]) -> Int? {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value ? low : nil
     }
 
     /// Names beside ids, for the objects this database knows.
@@ -213,32 +253,39 @@ struct ClickReportBuilder {
             case .placement: table = "placement"
             default: continue
             }
-            var ids = Set<Int64>()
-            for row in rows { if case .object(let id, _) = row.keys[position] { ids.insert(id) } }
-            let names = try Self.names(db, table: table, ids: ids)
+            var ids: [Int64] = []
+            ids.reserveCapacity(rows.count)
+            for row in rows { if case .object(let id, _) = row.keys[position] { ids.append(id) } }
+            ids.sort()
+            ids = ids.indices.compactMap { $0 == 0 || ids[$0] != ids[$0 - 1] ? ids[$0] : nil }
+            let names = try Self.names(db, table: table, sortedIds: ids)
             for index in rows.indices {
-                if case .object(let id, _) = rows[index].keys[position] { rows[index].keys[position] = .object(id: id, name: names[id]) }
+                if case .object(let id, _) = rows[index].keys[position], let at = Self.position(of: id, in: ids) {
+                    rows[index].keys[position] = .object(id: id, name: names[at])
+                }
             }
         }
     }
 
-    static func names(_ db: Database, table: String, ids: Set<Int64>) throws -> [Int64: String] {
-        var names: [Int64: String] = [:]
+    /// The names of `sortedIds` (sorted, distinct), aligned with them; nil for an id the table
+    /// does not have. Many ids: one scan in id order merged with them (no hashing); few: look-ups.
+    static func names(_ db: Database, table: String, sortedIds ids: [Int64]) throws -> [String?] {
+        var names = [String?](repeating: nil, count: ids.count)
         if ids.count > 2_000 {
-            // Most of the table: one scan beats thousands of look-ups.
-            let scan = try RawStatement(db, "SELECT id, name FROM \(table)")
+            let scan = try RawStatement(db, "SELECT id, name FROM \(table) ORDER BY id")
+            var next = 0
             try scan.forEachRow(db) { row in
                 let id = row.int64(0)
-                if ids.contains(id) { names[id] = row.text(1) }
+                while next < ids.count && ids[next] < id { next += 1 }
+                if next < ids.count && ids[next] == id { names[next] = row.text(1) }
             }
             return names
         }
-        let all = Array(ids)
-        for start in stride(from: 0, to: all.count, by: 500) {
-            let batch = Array(all[start..<min(all.count, start + 500)])
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let batch = Array(ids[start..<min(ids.count, start + 500)])
             let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
             for row in try Row.fetchAll(db, sql: "SELECT id, name FROM \(table) WHERE id IN (\(marks))", arguments: StatementArguments(batch)) {
-                names[row["id"]] = row["name"]
+                if let at = position(of: row["id"], in: ids) { names[at] = row["name"] }
             }
         }
         return names

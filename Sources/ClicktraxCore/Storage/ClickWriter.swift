@@ -175,12 +175,24 @@ final class ClickWriter: ClickImportWriting {
             return
         }
         let statement = try RawStatement(db, """
-            INSERT INTO click_rollup (level, start, entries) VALUES (?, ?, ?)
-            ON CONFLICT (level, start) DO UPDATE SET entries = excluded.entries
+            INSERT INTO click_rollup (level, start, entries, clicks, cost, first, last) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (level, start) DO UPDATE SET entries = excluded.entries, clicks = excluded.clicks,
+                cost = excluded.cost, first = excluded.first, last = excluded.last
             """)
         statement.bind(1, Int64(level))
         statement.bind(2, start)
         statement.bind(3, blob: ClickRollup.encode(entries))
+        var clicks: Int64 = 0, cost: Int64 = 0, first = UInt32.max, last: UInt32 = 0
+        for entry in entries {
+            clicks += Int64(entry.clicks)
+            cost &+= entry.cost
+            first = min(first, entry.first)
+            last = max(last, entry.last)
+        }
+        statement.bind(4, clicks)
+        statement.bind(5, cost)
+        statement.bind(6, start + Int64(first))
+        statement.bind(7, start + Int64(last))
         try statement.run(db)
     }
 }

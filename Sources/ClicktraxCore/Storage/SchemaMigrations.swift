@@ -241,11 +241,17 @@ enum SchemaMigrations {
         ) WITHOUT ROWID;
 
         -- One block of time (level: 0 = an hour, then 1, 4, 16 days; start: Unix seconds)
-        -- summed per source: `entries` is packed (ClickRollup.Entry), cost in billionths.
+        -- summed per source: `entries` is packed (ClickRollup.Entry), cost in billionths; the
+        -- block's own totals beside it (first and last click in Unix seconds), for reports by
+        -- time alone.
         CREATE TABLE click_rollup (
             level INTEGER NOT NULL,
             start INTEGER NOT NULL,
             entries BLOB NOT NULL,
+            clicks INTEGER NOT NULL,
+            cost INTEGER NOT NULL,
+            first INTEGER NOT NULL,
+            last INTEGER NOT NULL,
             UNIQUE (level, start)
         );
 

@@ -25,6 +25,7 @@ public struct ReportsScreen: Sendable {
     public private(set) var filter = TextFieldState(placeholder: "id, name or domain")
     public private(set) var filterFocused = false
     public private(set) var report: ClickReport?
+    public private(set) var orders: ReportOrders?
     /// Row indexes into `report.rows`, filtered and sorted.
     public private(set) var order: [Int] = []
     private var asked: ClickReportQuery?
@@ -68,53 +69,28 @@ public struct ReportsScreen: Sendable {
     /// A report was asked for and has not arrived.
     public var isWaiting: Bool { stale || asked != nil }
 
-    mutating func receive(_ query: ClickReportQuery, _ report: ClickReport) {
+    mutating func receive(_ query: ClickReportQuery, _ report: ClickReport, _ orders: ReportOrders) {
         let first = self.report == nil
         guard query == asked || first else { return }
         if query == asked { asked = nil }
         self.report = report
+        self.orders = orders
         if first && (query.from == nil) && report.newestClick != nil && rangeIndex != 0 { stale = true }
         arrange()
     }
 
     /// The rows in the table's order: the filter applied, then the sort.
+    /// The rows in the table's order: the filter applied, then the sort — both from `orders`,
+    /// made with the report off the loop, so a key costs a pass over the indexes.
     mutating func arrange() {
-        guard let report else { order = []; table.rowCount = 0; return }
+        guard let report, let orders else { order = []; table.rowCount = 0; return }
+        let column = min(sortColumn, orders.ascending.count - 1)
+        var rows = column >= 0 ? orders.ascending[column].map(Int.init) : Array(report.rows.indices)
+        if descending { rows.reverse() }
         let needle = TextFolding.fold(filter.text.trimmingCharacters(in: .whitespaces))
-        var rows = Array(report.rows.indices)
         if !needle.isEmpty {
-            rows = rows.filter { index in
-                report.rows[index].keys.contains { key in
-                    switch key {
-                    case .object(let id, let name): String(id).hasPrefix(needle) || TextFolding.fold(name ?? "").contains(needle)
-                    case .domain(let domain): TextFolding.fold(domain).contains(needle)
-                    case .time: false
-                    }
-                }
-            }
-        }
-        let columns = self.columns
-        let column = min(sortColumn, columns.count - 1)
-        let metric = columns[column].metric
-        let keyIndex = columns[column].keyIndex
-        rows.sort { a, b in
-            let left = report.rows[a], right = report.rows[b]
-            let ascending: Bool
-            switch metric {
-            case .clicks?: ascending = left.clicks != right.clicks ? left.clicks < right.clicks : a < b
-            case .cost?: ascending = left.cost != right.cost ? left.cost < right.cost : a < b
-            case .first?: ascending = left.first != right.first ? left.first < right.first : a < b
-            case .last?: ascending = left.last != right.last ? left.last < right.last : a < b
-            case .status?: ascending = left.stopped != right.stopped ? !left.stopped : a < b
-            case nil:
-                let k = keyIndex ?? 0
-                if columns[column].byName, case .object(_, let l) = left.keys[k], case .object(_, let r) = right.keys[k], l != r {
-                    ascending = (l ?? "") < (r ?? "")
-                } else {
-                    ascending = left.keys[k] != right.keys[k] ? left.keys[k] < right.keys[k] : a < b
-                }
-            }
-            return descending ? !ascending && a != b : ascending
+            let words = needle.split(separator: " ").map { Array($0.utf8) }
+            if !orders.searchBytes.isEmpty { rows = rows.filter { orders.matches($0, words) } } else { rows = [] }
         }
         order = rows
         table.rowCount = rows.count
@@ -136,7 +112,9 @@ public struct ReportsScreen: Sendable {
         var metric: Metric?
     }
 
-    var columns: [Column] {
+    var columns: [Column] { Self.columns(for: dimensions) }
+
+    static func columns(for dimensions: [ClickDimension]) -> [Column] {
         var columns: [Column] = []
         for (index, dimension) in dimensions.enumerated() {
             switch dimension {
@@ -347,7 +325,7 @@ public struct ReportsScreen: Sendable {
 
     var summaryText: String {
         guard let report, report.newestClick != nil else { return "" }
-        let stopped = report.rows.filter(\.stopped).count
+        let stopped = orders?.stopped ?? 0
         return "\(order.count.grouped) of \(report.rows.count.grouped) rows · \(report.clicks.grouped) clicks · media cost \(ClickCost.format(report.cost))"
             + (stopped > 0 ? " · \(stopped.grouped) stopped" : "")
     }

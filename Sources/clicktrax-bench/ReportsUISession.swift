@@ -16,20 +16,8 @@ extension UISession {
     /// every column, filtered, regrouped by each dimension and its range stepped — as an operator would.
     func runReports() throws -> ReportsResult {
         guard ProcessComparison.which("tmux") != nil else { throw BenchFailure("the UI benchmark needs tmux (apt-get install -y tmux)") }
-        try? FileManager.default.removeItem(atPath: logPath)
-        // A server of the previous session may still be on its way out.
-        _ = try? tmux(["kill-server"])
-        Thread.sleep(forTimeInterval: 0.3)
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", "160", "-y", "50", "sleep 100000"])
+        let firstFrame = try start()
         defer { _ = try? tmux(["kill-server"]) }
-        try tmux(["set-option", "-g", "remain-on-exit", "on"])
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let started = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
-        try tmux(["new-window", "-t", "bench:", "-n", "ui",
-                  "env CLICKTRAX_FRAME_LOG=\(logPath) TERM=xterm-256color \(binary) --database \(database)"])
-        let firstLine = try waitForLines(1)[0]
-        guard let painted = Int64(firstLine.dropFirst("first-frame-unix-ns ".count)) else { throw BenchFailure("unexpected \(firstLine)") }
         Thread.sleep(forTimeInterval: 2)
 
         var sent = 0
@@ -75,7 +63,7 @@ extension UISession {
         try keys(["q"])
         let lines = try waitForLines(sent + 2, until: { $0.last?.hasPrefix("peak-rss-kb") == true })
         let peak = Int(lines.last?.split(separator: " ").last ?? "") ?? 0
-        return ReportsResult(firstFrameMilliseconds: Double(painted - started) / 1e6, keys: keyFrames, openMilliseconds: open,
+        return ReportsResult(firstFrameMilliseconds: firstFrame, keys: keyFrames, openMilliseconds: open,
                              reportShown: shown, peakKilobytes: peak)
     }
 }

@@ -22,24 +22,8 @@ struct UISession {
 
     func run() throws -> Result {
         guard ProcessComparison.which("tmux") != nil else { throw BenchFailure("the UI benchmark needs tmux (apt-get install -y tmux)") }
-        try? FileManager.default.removeItem(atPath: logPath)
-        // A server of the previous session may still be on its way out.
-        _ = try? tmux(["kill-server"])
-        Thread.sleep(forTimeInterval: 0.3)
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", "160", "-y", "50", "sleep 100000"])
+        let firstFrame = try start()
         defer { _ = try? tmux(["kill-server"]) }
-        // If clicktrax fails to start, its window stays, so the failure can say why.
-        try tmux(["set-option", "-g", "remain-on-exit", "on"])
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let startedNanoseconds = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
-        try tmux(["new-window", "-t", "bench:", "-n", "ui",
-                  "env CLICKTRAX_FRAME_LOG=\(logPath) TERM=xterm-256color \(binary) --database \(database)"])
-        let firstLine = try waitForLines(1)[0]
-        guard firstLine.hasPrefix("first-frame-unix-ns "), let painted = Int64(firstLine.dropFirst("first-frame-unix-ns ".count)) else {
-            throw BenchFailure("unexpected first line in \(logPath): \(firstLine)")
-        }
-        let firstFrame = Double(painted - startedNanoseconds) / 1e6
         // The search index loads in the background at start; give it the moment a person takes
         // to reach for the keyboard.
         Thread.sleep(forTimeInterval: 2)
@@ -83,6 +67,28 @@ struct UISession {
         let peak = Int(lines.last?.split(separator: " ").last ?? "") ?? 0
         return Result(firstFrameMilliseconds: firstFrame, scroll: scroll, pagesScrolled: pages, filterTyping: filterTyping,
                       pickerTyping: pickerTyping, peakKilobytes: peak)
+    }
+
+    /// A tmux server of its own, clicktrax started in it with the frame log: the milliseconds
+    /// from starting the process to its first frame. The caller kills the server.
+    func start() throws -> Double {
+        try? FileManager.default.removeItem(atPath: logPath)
+        // A server of the previous session may still be on its way out.
+        _ = try? tmux(["kill-server"])
+        Thread.sleep(forTimeInterval: 0.3)
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", "160", "-y", "50", "sleep 100000"])
+        // If clicktrax fails to start, its window stays, so the failure can say why.
+        try tmux(["set-option", "-g", "remain-on-exit", "on"])
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let startedNanoseconds = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        try tmux(["new-window", "-t", "bench:", "-n", "ui",
+                  "env CLICKTRAX_FRAME_LOG=\(logPath) TERM=xterm-256color \(binary) --database \(database)"])
+        let firstLine = try waitForLines(1)[0]
+        guard firstLine.hasPrefix("first-frame-unix-ns "), let painted = Int64(firstLine.dropFirst("first-frame-unix-ns ".count)) else {
+            throw BenchFailure("unexpected first line in \(logPath): \(firstLine)")
+        }
+        return Double(painted - startedNanoseconds) / 1e6
     }
 
     /// The frame times of log lines `from..<to` (line 0 is the first frame).

@@ -98,7 +98,6 @@ public struct ClickReport: Sendable, Equatable {
 public struct ClickActivity: Sendable, Equatable {
     public var days: [Int64]
     public var byTracker: [Int64: Series]
-    public var generation: String?
 
     public struct Series: Sendable, Equatable {
         public var clicks: Int
@@ -106,9 +105,8 @@ public struct ClickActivity: Sendable, Equatable {
         public var stopped: Bool
     }
 
-    public init(days: [Int64] = [], byTracker: [Int64: Series] = [:], generation: String? = nil) {
+    public init(days: [Int64] = [], byTracker: [Int64: Series] = [:]) {
         self.days = days
         self.byTracker = byTracker
-        self.generation = generation
     }
 }

@@ -103,9 +103,6 @@ struct ClickRollupSum {
         last[index] = max(last[index], end)
     }
 
-    var isEmpty: Bool { touched.isEmpty }
-    var sourceCount: Int { touched.count }
-
     /// The sum as one block starting at `blockStart`, sorted by source; resets the sum.
     mutating func take(blockStart: Int64) -> [ClickRollup.Entry] {
         touched.sort()

@@ -6,10 +6,8 @@ public protocol ClickStoring: Sendable {
     /// A report from the rollups.
     func clickReport(_ query: ClickReportQuery) throws -> ClickReport
     /// Clicks per tracker per day over the `days` days up to the newest click, for the Click
-    /// Trackers table's column and sparkline.
+    /// Trackers table's column and sparkline (computed again only after clicks were imported).
     func clickActivity(days: Int) throws -> ClickActivity
-    /// Changes whenever clicks were imported (so a screen knows to read again).
-    func clickGeneration() throws -> String?
 }
 
 /// Where an import writes, inside its transaction.

@@ -4,6 +4,11 @@ extension SQLiteStore {
     static let clickGenerationKey = "clicks.generation"
 
     public func importClicks(_ body: (any ClickImportWriting) throws -> ClickImportSummary) throws -> ClickImportSummary {
+        defer {
+            // The import's bigger page cache (ClickWriter) is not kept by the connection after it (if
+            // this fails, the connection only keeps the bigger cache).
+            try? writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -2000") }
+        }
         let summary = try write { db in
             let writer = try ClickWriter(db)
             var summary = try body(writer)
@@ -26,10 +31,6 @@ extension SQLiteStore {
         return summary
     }
 
-    public func clickGeneration() throws -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.clickGenerationKey]) }
-    }
-
     public func clickReport(_ query: ClickReportQuery) throws -> ClickReport {
         try read { db in try ClickReportBuilder(db: db, query: query, pack: try sourcePack(db)).build() }
     }
@@ -49,10 +50,10 @@ extension SQLiteStore {
 
     public func clickActivity(days: Int) throws -> ClickActivity {
         try read { db in
+            // Every change of a tracker reloads the screen and asks again; the clicks seldom changed.
             let generation = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.clickGenerationKey])
-            guard let newest = try Int64.fetchOne(db, sql: "SELECT max(at) FROM click") else {
-                return ClickActivity(generation: generation)
-            }
+            if let cached = activityCache.withLock({ $0 }), cached.generation == generation, cached.days == days { return cached.activity }
+            guard let newest = try Int64.fetchOne(db, sql: "SELECT max(at) FROM click") else { return ClickActivity() }
             let to = ClickTime.startOfDay(newest) + ClickTime.day
             var query = ClickReportQuery(dimensions: [.tracker], from: to - Int64(days) * ClickTime.day, to: to)
             query.dailySeries = true
@@ -63,7 +64,9 @@ extension SQLiteStore {
                 guard case .object(let id, _) = row.keys[0] else { continue }
                 byTracker[id] = ClickActivity.Series(clicks: row.clicks, daily: row.daily, stopped: row.stopped)
             }
-            return ClickActivity(days: report.days, byTracker: byTracker, generation: generation)
+            let activity = ClickActivity(days: report.days, byTracker: byTracker)
+            activityCache.withLock { $0 = (generation, days, activity) }
+            return activity
         }
     }
 

@@ -14,6 +14,8 @@ public final class SQLiteStore: TrackerStore {
     let advertiserLineItems = Mutex<(key: String, ids: Set<Int64>)?>(nil)
     /// The click sources of one click generation, once a report read them.
     let sourcePackCache = Mutex<(generation: String?, pack: ClickSourcePack)?>(nil)
+    /// The Click Trackers table's clicks, for one click generation.
+    let activityCache = Mutex<(generation: String?, days: Int, activity: ClickActivity)?>(nil)
 
     /// Opens (creating if needed) the database at `path`. The folder is created private (0700)
     /// and a new file private to its user (0600); SQLite gives its -wal and -shm files the same mode.

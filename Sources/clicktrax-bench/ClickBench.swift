@@ -38,6 +38,20 @@ struct ClickBench {
         print("  clicktrax clicks import       \(Format.seconds(imported.seconds)) · \(Format.count(Int(rate))) rows/s · peak RSS \(Format.megabytes(kilobytes: peak))")
         print("  target ≥ 500,000 rows/s: \(Format.verdict(rate >= 500_000)) · peak RSS ≤ 300 MB: \(Format.verdict((peak ?? 0) <= 300 * 1024))")
 
+        try reports(database: database)
+        let cli = try Spawned.run([binary, "--database", database, "report", "--by", "tracker", "--format", "csv"],
+                                  stdout: workFolder + "/report.csv")
+        print("  clicktrax report --by tracker --format csv (whole process, 100,000 rows written): \(Format.ms(cli.seconds * 1000))")
+
+        try compare(database: database, feed: feed)
+        try ui(database: database)
+    }
+
+    /// The database the last full run imported into, for `--only-reports`.
+    var importedDatabase: String { workFolder + "/clicks-\(rows).sqlite" }
+
+    /// Every report of the README's table, 5 runs each, in process.
+    func reports(database: String) throws {
         let clicks = try SQLiteStore.open(path: database)
         let reports: [(String, [ClickDimension])] = [
             ("by tracker", [.tracker]), ("by line item", [.lineItem]), ("by publisher", [.publisher]),
@@ -60,24 +74,19 @@ struct ClickBench {
             print("  \(label.padding(toLength: 20, withPad: " ", startingAt: 0)) \(stats.summary) · \(Format.count(rowCount)) rows")
         }
         print("  target ≤ 50 ms (each single grouping, median): \(Format.verdict(worst <= 50))")
-
-        let cli = try Spawned.run([binary, "--database", database, "report", "--by", "tracker", "--format", "csv"],
-                                  stdout: workFolder + "/report.csv")
-        print("  clicktrax report --by tracker --format csv (whole process, 100,000 rows written): \(Format.ms(cli.seconds * 1000))")
-
-        try compare(database: database, feed: feed)
-        try ui(database: database)
     }
 
     /// The Reports screen's keys, and the Click Trackers screen with its Clicks column against
     /// the same catalog without clicks.
-    private func ui(database: String) throws {
+    func ui(database: String, reportsOnly: Bool = false) throws {
         print("The UI in tmux (160×50) on the database with the clicks, timed by its frame log:")
         let session = UISession(binary: binary, database: database, workFolder: workFolder, trackers: 100_000)
         let reports = try session.runReports()
         print("  Reports screen: Alt-2 \(Format.ms(reports.openMilliseconds)) · every key (\(reports.keys.count): moves, 8 sorts of 100,000 rows, filter, regroups) \(reports.keys.summary)")
         print("  target ≤ 16 ms p99: \(Format.verdict(reports.keys.p99 <= 16 && reports.openMilliseconds <= 16)) · peak RSS \(Format.megabytes(kilobytes: reports.peakKilobytes))")
+        print("  slowest frames: " + reports.slowest.map { "\($0.event) \(Format.ms($0.ms))" }.joined(separator: " · "))
         print("  report on screen after the key (polled through tmux): " + reports.reportShown.map { "\($0.what) \(Format.ms($0.ms))" }.joined(separator: " · "))
+        if reportsOnly { return }
         let withClicks = try session.run()
         let without = try UISession(binary: binary, database: catalog, workFolder: workFolder, trackers: 100_000).run()
         print("  Click Trackers, with the clicks column / the catalog alone:")

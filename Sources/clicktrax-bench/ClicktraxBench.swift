@@ -34,6 +34,9 @@ struct ClicktraxBench: ParsableCommand {
     @Flag(help: "Only the clicks: import of the feed, reports, sqlite3 and DuckDB side by side.")
     var onlyClicks = false
 
+    @Flag(help: "Only the reports and the Reports screen, on the database a previous --only-clicks run imported into.")
+    var onlyReports = false
+
     @Option(help: "Clicks in the generated feed.")
     var clicks = 10_000_000
 
@@ -47,6 +50,15 @@ struct ClicktraxBench: ParsableCommand {
         print("Clicktrax benchmark · \(ProcessInfo.processInfo.activeProcessorCount) cores · \(Self.build)")
         print(String(repeating: "─", count: 78))
 
+        if onlyReports {
+            let bench = ClickBench(binary: binary, catalog: database, workFolder: workFolder, rows: clicks)
+            guard FileManager.default.fileExists(atPath: bench.importedDatabase) else {
+                throw BenchFailure("no \(bench.importedDatabase): run scripts/bench-clicks once first")
+            }
+            try bench.reports(database: bench.importedDatabase)
+            if !skipUI { try bench.ui(database: bench.importedDatabase, reportsOnly: true) }
+            return
+        }
         var store: SQLiteStore? = try BenchCatalog.prepare(path: database, lineItems: lineItems, trackers: trackers)
         if onlyClicks {
             let bench = ClickBench(binary: binary, catalog: database, workFolder: workFolder, rows: clicks)

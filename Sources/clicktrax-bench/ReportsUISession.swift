@@ -10,6 +10,7 @@ extension UISession {
         /// From a key that asks for a report (Alt-2, b, r) to the report on screen, polled through tmux.
         var reportShown: [(what: String, ms: Double)]
         var peakKilobytes: Int
+        var slowest: [(event: String, ms: Double)]
     }
 
     /// The Reports screen on a database with clicks: opened with Alt-2, then moved through, sorted by
@@ -60,10 +61,11 @@ extension UISession {
         try reportKey("r", "14 days", until: "14 days")
         try reportKey("r", "7 days", until: "7 days")
         let keyFrames = try frames(from: 1, to: sent + 1)
+        let slowest = try slowestFrames(from: 1, to: sent + 1)
         try keys(["q"])
         let lines = try waitForLines(sent + 2, until: { $0.last?.hasPrefix("peak-rss-kb") == true })
         let peak = Int(lines.last?.split(separator: " ").last ?? "") ?? 0
         return ReportsResult(firstFrameMilliseconds: firstFrame, keys: keyFrames, openMilliseconds: open,
-                             reportShown: shown, peakKilobytes: peak)
+                             reportShown: shown, peakKilobytes: peak, slowest: slowest)
     }
 }

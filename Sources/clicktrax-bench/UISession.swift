@@ -101,6 +101,17 @@ struct UISession {
         })
     }
 
+    /// The slowest frames of log lines `from..<to`: what each answered, and how long it took.
+    func slowestFrames(from start: Int, to end: Int, count: Int = 3) throws -> [(event: String, ms: Double)] {
+        let lines = try waitForLines(end)
+        let frames = lines[start..<end].compactMap { line -> (String, Double)? in
+            let parts = line.split(separator: " ", maxSplits: 2)
+            guard parts.count >= 2, parts[0] == "frame", let microseconds = Double(parts[1]) else { return nil }
+            return (parts.count > 2 ? String(parts[2]) : "", microseconds / 1000)
+        }
+        return Array(frames.sorted { $0.1 > $1.1 }.prefix(count))
+    }
+
     @discardableResult
     func waitForLines(_ count: Int, until done: ([String]) -> Bool = { _ in true }) throws -> [String] {
         let deadline = Date().addingTimeInterval(120)

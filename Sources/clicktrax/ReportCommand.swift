@@ -95,7 +95,7 @@ struct ReportCommand: ParsableCommand {
             return text
         }
         text += table.render(totalWidth: ObjectPrinter.terminalColumns())
-        let stopped = report.rows.filter(\.stopped).count
+        let stopped = report.rows.stopped.filter { $0 }.count
         text += "Total: \(report.clicks.grouped) clicks, media cost \(ClickCost.format(report.cost)), \(report.rows.count.grouped) row\(report.rows.count == 1 ? "" : "s")"
             + (stopped > 0 ? "; \(stopped) stopped (no click in the 24 hours before the newest)" : "") + "\n"
         return text

@@ -10,6 +10,33 @@ struct ClickReportBuilder {
     let query: ClickReportQuery
     let pack: ClickSourcePack
     var names = true
+    /// Names read ahead on another connection while the sums are added, by the query's
+    /// dimension position: for every distinct value of the pack (the slots are by ordinal).
+    var namesReadAhead: [Int: () throws -> ClickNamesRead] = [:]
+
+    /// The dimensions (by position among the non-time ones) whose names are worth reading
+    /// ahead, concurrently: those with many distinct values, whose names are read by one scan
+    /// of the whole table anyway — a scan as long as the sums take.
+    static func namesToReadAhead(_ query: ClickReportQuery, pack: ClickSourcePack) -> [(position: Int, table: String, ids: [Int64])] {
+        let dimensions = query.dimensions.filter { !$0.isTime }.compactMap(ClickSourcePack.dimensionIndex)
+        return dimensions.enumerated().compactMap { position, dimension in
+            guard let table = table(dimension), pack.distinct[dimension].count > scanAbove else { return nil }
+            return (position, table, pack.distinct[dimension])
+        }
+    }
+
+    /// More ids than this: their names are read by a scan of the table, not looked up.
+    static let scanAbove = 2_000
+
+    static func table(_ dimension: Int) -> String? {
+        switch dimension {
+        case 0: "click_tracker"
+        case 1: "line_item"
+        case 2: "publisher"
+        case 3: "placement"
+        default: nil
+        }
+    }
 
     /// Cells of groups × buckets up to this many are a dense array; more, a hash map.
     static let denseCells = 2_000_000
@@ -18,7 +45,8 @@ struct ClickReportBuilder {
         guard let newest = try Int64.fetchOne(db, sql: "SELECT max(at) FROM click") else { return .empty(query) }
         let to = ceilHour(query.to ?? ClickTime.startOfDay(newest) + ClickTime.day)
         let from = ClickTime.startOfHour(query.from ?? to - ClickReportQuery.defaultDays * ClickTime.day)
-        var report = ClickReport(query: query, from: from, to: to, newestClick: newest, rows: [], clicks: 0, cost: 0, days: [])
+        var report = ClickReport(query: query, from: from, to: to, newestClick: newest, rows: ClickReportRows(columnsFor: query.dimensions, domains: pack.domains),
+                                 clicks: 0, cost: 0, days: [])
         guard from < to else { return report }
 
         let dimensions = query.dimensions.filter { !$0.isTime }.compactMap(ClickSourcePack.dimensionIndex)
@@ -59,7 +87,7 @@ struct ClickReportBuilder {
             while bucketStart < to {
                 var cell = Cell()
                 try blockTotals(from: max(from, bucketStart), to: min(to, bucketStart + bucketSize), into: &cell)
-                if cell.clicks > 0 { report.rows.append(row(cell, keys: keys([], dimensions: [], time: bucketStart))) }
+                if cell.clicks > 0 { append(cell, group: 0, of: groups, time: bucketStart, names: [], into: &report.rows) }
                 bucketStart += bucketSize
             }
         } else if let bucketSize {
@@ -99,8 +127,10 @@ struct ClickReportBuilder {
             found.sort { a, b in
                 timeFirst ? (a.bucket, a.group) < (b.bucket, b.group) : (a.group, a.bucket) < (b.group, b.bucket)
             }
-            report.rows = found.map { group, bucket, cell in
-                row(cell, keys: keys(groups[group], dimensions: dimensions, time: firstBucket + Int64(bucket) * bucketSize))
+            let names = try self.names(dimensions: dimensions, groups: groups, used: found.lazy.map(\.group), into: &report.rows)
+            report.rows.reserveCapacity(found.count)
+            for (group, bucket, cell) in found {
+                append(cell, group: group, of: groups, time: firstBucket + Int64(bucket) * bucketSize, names: names, into: &report.rows)
             }
         } else {
             let segments: [(from: Int64, to: Int64, day: Int)] = series
@@ -111,41 +141,43 @@ struct ClickReportBuilder {
             var daily = [Int32](repeating: 0, count: series ? groups.count * dayCount : 0)
             for segment in segments {
                 try eachBlock(from: segment.from, to: segment.to) { start, entries in
-                    for entry in entries where Int(entry.source) < sourceCount {
-                        let group = Int(groupOfSource[Int(entry.source)])
-                        if group < 0 { continue }
-                        cells.values[group].add(entry, start)
-                        if series { daily[group * dayCount + segment.day] &+= Int32(truncatingIfNeeded: entry.clicks) }
+                    Self.accumulate(entries, start: start, groupOfSource: groupOfSource, into: &cells.values)
+                    if series {
+                        Self.accumulateDaily(entries, groupOfSource: groupOfSource, day: segment.day, days: dayCount, into: &daily)
                     }
                 }
             }
+            let names = try self.names(dimensions: dimensions, groups: groups, used: (0..<groups.count).lazy.filter { cells.values[$0].clicks > 0 },
+                                       into: &report.rows)
             report.rows.reserveCapacity(groups.count)
-            for group in groups.indices where cells.values[group].clicks > 0 {
-                var row = self.row(cells.values[group], keys: keys(groups[group], dimensions: dimensions, time: nil))
-                if series { row.daily = Array(daily[(group * dayCount)..<((group + 1) * dayCount)]) }
-                report.rows.append(row)
+            for group in 0..<groups.count where cells.values[group].clicks > 0 {
+                append(cells.values[group], group: group, of: groups, time: nil, names: names, into: &report.rows)
+                if series { report.rows.appendDaily(daily[(group * dayCount)..<((group + 1) * dayCount)]) }
             }
         }
-        if let position = query.dimensions.firstIndex(of: .tracker) {
+        if query.dimensions == [.tracker] && query.lineItems.isEmpty && query.publishers.isEmpty
+            && from <= Self.activeWindowStart(newest: newest) && to >= Self.activeWindowEnd(newest: newest) {
+            // Each row is a tracker's every click in a range that holds the last 24 hours: its
+            // last click says it, no blocks to read.
+            let windowStart = Self.activeWindowStart(newest: newest)
+            for index in report.rows.indices { report.rows.setStopped(index, report.rows.last[index] < windowStart) }
+        } else if let position = query.dimensions.firstIndex(of: .tracker) {
             let active = try activeTrackers(newest: newest)
             let trackers = pack.distinct[0]
             for index in report.rows.indices {
-                if case .object(let id, _) = report.rows[index].keys[position], let ordinal = Self.position(of: id, in: trackers) {
-                    report.rows[index].stopped = !active[ordinal]
+                if let id = report.rows.id(index, at: position), let ordinal = Self.position(of: id, in: trackers) {
+                    report.rows.setStopped(index, !active[ordinal])
                 }
             }
         }
-        for row in report.rows {
-            report.clicks += row.clicks
-            report.cost += row.cost
-        }
-        if names { try name(&report.rows) }
+        report.clicks = report.rows.clicks.reduce(0, &+)
+        report.cost = report.rows.cost.reduce(0, &+)
         return report
     }
 
     /// Each source's group (-1: a filter leaves it out), and each group's ordinals, the groups
     /// numbered in sorted order. One dimension and no filter: the ordinals are the groups.
-    private func assignGroups(_ dimensions: [Int]) -> (groupOfSource: [Int32], groups: [[Int32]]) {
+    private func assignGroups(_ dimensions: [Int]) -> (groupOfSource: [Int32], groups: Groups) {
         let count = pack.count
         let filtered = !query.trackers.isEmpty || !query.lineItems.isEmpty || !query.publishers.isEmpty
         func included(_ source: Int) -> Bool {
@@ -161,7 +193,7 @@ struct ClickReportBuilder {
                 groupOfSource[source] = -1
             }
             let distinct = dimension < 4 ? pack.distinct[dimension].count : pack.domains.count
-            return (groupOfSource, (0..<distinct).map { [Int32($0)] })
+            return (groupOfSource, Groups(count: distinct, width: 1, ordinals: nil))
         }
         var groupOfSource = [Int32](repeating: -1, count: count)
         var index: [[Int32]: Int32] = [:]
@@ -181,30 +213,28 @@ struct ClickReportBuilder {
         var renumber = [Int32](repeating: 0, count: groups.count)
         for (new, old) in order.enumerated() { renumber[old] = Int32(new) }
         for source in groupOfSource.indices where groupOfSource[source] >= 0 { groupOfSource[source] = renumber[Int(groupOfSource[source])] }
-        return (groupOfSource, order.map { groups[$0] })
+        return (groupOfSource, Groups(count: groups.count, width: dimensions.count, ordinals: order.flatMap { groups[$0] }))
     }
 
-    private func keys(_ ordinals: [Int32], dimensions: [Int], time: Int64?) -> [ClickGroupKey] {
-        var keys: [ClickGroupKey] = []
-        keys.reserveCapacity(query.dimensions.count)
+    /// One row: a group's ordinals (one per non-time dimension), its bucket's time, its sums.
+    private func append(_ cell: Cell, group: Int, of groups: Groups, time: Int64?, names: [[Int32]], into rows: inout ClickReportRows) {
         var position = 0
-        for dimension in query.dimensions {
+        for (column, dimension) in query.dimensions.enumerated() {
             switch dimension {
-            case .hour: keys.append(.time(time!))
-            case .day: keys.append(.time(ClickTime.startOfDay(time!)))
+            case .hour: rows.appendKey(column, value: time!)
+            case .day: rows.appendKey(column, value: ClickTime.startOfDay(time!))
             case .siteDomain:
-                keys.append(.domain(pack.domains[Int(ordinals[position])]))
+                rows.appendKey(column, value: Int64(groups.ordinal(group, position)))
                 position += 1
             default:
-                keys.append(.object(id: pack.value(dimension: dimensions[position], ordinal: ordinals[position]), name: nil))
+                let ordinal = groups.ordinal(group, position)
+                let slots = names.isEmpty ? [] : names[position]
+                rows.appendKey(column, value: pack.value(dimension: ClickSourcePack.dimensionIndex(dimension)!, ordinal: ordinal),
+                               nameSlot: Int(ordinal) < slots.count ? slots[Int(ordinal)] : -1)
                 position += 1
             }
         }
-        return keys
-    }
-
-    private func row(_ cell: Cell, keys: [ClickGroupKey]) -> ClickReportRow {
-        ClickReportRow(keys: keys, clicks: Int(cell.clicks), cost: cell.cost, first: cell.first, last: cell.last)
+        rows.append(clicks: Int(cell.clicks), cost: cell.cost, first: cell.first, last: cell.last)
     }
 
     private func ceilHour(_ time: Int64) -> Int64 {
@@ -212,14 +242,18 @@ struct ClickReportBuilder {
         return start == time ? time : start + ClickTime.hour
     }
 
+    /// The 24 hours a tracker must have a click in not to be "stopped": up to the end of the
+    /// newest click's hour.
+    static func activeWindowEnd(newest: Int64) -> Int64 { ClickTime.startOfHour(newest) + ClickTime.hour }
+    static func activeWindowStart(newest: Int64) -> Int64 { activeWindowEnd(newest: newest) - ClickTime.day }
+
     /// Whether each tracker (by its ordinal) had a click in the 24 hours up to the newest click's hour.
     private func activeTrackers(newest: Int64) throws -> [Bool] {
-        let end = ClickTime.startOfHour(newest) + ClickTime.hour
         var active = [Bool](repeating: false, count: pack.distinct[0].count)
         let ordinals = pack.ordinals[0]
         let reader = try RawStatement(db, "SELECT start, entries FROM click_rollup WHERE level = 0 AND start >= ? AND start < ?")
-        reader.bind(1, end - ClickTime.day)
-        reader.bind(2, end)
+        reader.bind(1, Self.activeWindowStart(newest: newest))
+        reader.bind(2, Self.activeWindowEnd(newest: newest))
         try reader.forEachRow(db) { row in
             row.withBlob(1) { bytes in
                 ClickRollup.withEntries(bytes) { entries in
@@ -242,53 +276,127 @@ struct ClickReportBuilder {
         return low < sorted.count && sorted[low] == value ? low : nil
     }
 
-    /// Names beside ids, for the objects this database knows.
-    private func name(_ rows: inout [ClickReportRow]) throws {
-        for (position, dimension) in query.dimensions.enumerated() {
-            let table: String
-            switch dimension {
-            case .tracker: table = "click_tracker"
-            case .lineItem: table = "line_item"
-            case .publisher: table = "publisher"
-            case .placement: table = "placement"
-            default: continue
-            }
-            var ids: [Int64] = []
-            ids.reserveCapacity(rows.count)
-            for row in rows { if case .object(let id, _) = row.keys[position] { ids.append(id) } }
-            ids.sort()
-            ids = ids.indices.compactMap { $0 == 0 || ids[$0] != ids[$0 - 1] ? ids[$0] : nil }
-            let names = try Self.names(db, table: table, sortedIds: ids)
-            for index in rows.indices {
-                if case .object(let id, _) = rows[index].keys[position], let at = Self.position(of: id, in: ids) {
-                    rows[index].keys[position] = .object(id: id, name: names[at])
-                }
+    /// Names beside ids, for the objects this database knows: per non-time dimension of the
+    /// query (in its order), each ordinal's place in its column's names (-1: none), the names put
+    /// in the rows' columns. Read before the rows are made, for only the ordinals they use.
+    private func names(dimensions: [Int], groups: Groups, used usedGroups: some Sequence<Int>, into rows: inout ClickReportRows) throws -> [[Int32]] {
+        guard names else { return [] }
+        var used = dimensions.map { [Bool](repeating: false, count: $0 < 4 ? pack.distinct[$0].count : 0) }
+        let wanted = dimensions.indices.filter { namesReadAhead[$0] == nil && !used[$0].isEmpty }
+        if !wanted.isEmpty {
+            for group in usedGroups {
+                for position in wanted { used[position][Int(groups.ordinal(group, position))] = true }
             }
         }
+        let columns = query.dimensions.indices.filter { !query.dimensions[$0].isTime }
+        var result: [[Int32]] = []
+        for (position, dimension) in dimensions.enumerated() {
+            if let ahead = namesReadAhead[position] {
+                let read = try ahead()
+                rows.setNames(columns[position], read.names)
+                result.append(read.slots)
+                continue
+            }
+            guard let table = Self.table(dimension) else {
+                result.append([])
+                continue
+            }
+            // Ordinals are the places of the sorted distinct values: the used ones, in order, are sorted ids.
+            let ordinals = used[position].indices.filter { used[position][$0] }
+            let read = try Self.names(db, table: table, sortedIds: ordinals.map { pack.distinct[dimension][$0] })
+            var byOrdinal = [Int32](repeating: -1, count: used[position].count)
+            for (ordinal, slot) in zip(ordinals, read.slots) { byOrdinal[ordinal] = slot }
+            rows.setNames(columns[position], read.names)
+            result.append(byOrdinal)
+        }
+        return result
     }
 
-    /// The names of `sortedIds` (sorted, distinct), aligned with them; nil for an id the table
-    /// does not have. Many ids: one scan in id order merged with them (no hashing); few: look-ups.
-    static func names(_ db: Database, table: String, sortedIds ids: [Int64]) throws -> [String?] {
-        var names = [String?](repeating: nil, count: ids.count)
-        if ids.count > 2_000 {
-            let scan = try RawStatement(db, "SELECT id, name FROM \(table) ORDER BY id")
-            var next = 0
+    /// The names of `sortedIds` (sorted, distinct): for each id its place in the names returned,
+    /// -1 for an id the table does not have. Many ids: one scan of the table in whatever order
+    /// is cheapest (SQLite takes the name index, which holds both columns and is a fifth of the
+    /// table); few: look-ups.
+    static func names(_ db: Database, table: String, sortedIds ids: [Int64]) throws -> ClickNamesRead {
+        var slots = [Int32](repeating: -1, count: ids.count)
+        var names = PackedStrings()
+        guard let low = ids.first, let high = ids.last else { return ClickNamesRead(slots: slots, names: names) }
+        if ids.count > scanAbove {
+            names.reserveCapacity(strings: ids.count, bytes: ids.count * 32)
+            // Ids close together (the usual case): each id's place straight from a table by id.
+            let span = high - low + 1
+            let dense: [Int32]? = span <= Int64(ids.count) * 4 ? {
+                var place = [Int32](repeating: -1, count: Int(span))
+                for (index, id) in ids.enumerated() { place[Int(id - low)] = Int32(index) }
+                return place
+            }() : nil
+            let scan = try RawStatement(db, "SELECT id, name FROM \(table)")
             try scan.forEachRow(db) { row in
                 let id = row.int64(0)
-                while next < ids.count && ids[next] < id { next += 1 }
-                if next < ids.count && ids[next] == id { names[next] = row.text(1) }
+                let at: Int?
+                if let dense {
+                    at = id >= low && id <= high && dense[Int(id - low)] >= 0 ? Int(dense[Int(id - low)]) : nil
+                } else {
+                    at = position(of: id, in: ids)
+                }
+                guard let at else { return }
+                slots[at] = Int32(names.count)
+                row.withBlob(1) { names.append(utf8: $0) }
             }
-            return names
+            return ClickNamesRead(slots: slots, names: names)
         }
         for start in stride(from: 0, to: ids.count, by: 500) {
             let batch = Array(ids[start..<min(ids.count, start + 500)])
             let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
             for row in try Row.fetchAll(db, sql: "SELECT id, name FROM \(table) WHERE id IN (\(marks))", arguments: StatementArguments(batch)) {
-                if let at = position(of: row["id"], in: ids) { names[at] = row["name"] }
+                if let at = position(of: row["id"], in: ids) {
+                    slots[at] = Int32(names.count)
+                    names.append(row["name"] as String)
+                }
             }
         }
-        return names
+        return ClickNamesRead(slots: slots, names: names)
+    }
+
+    /// Adds a block's entries to their groups' cells. Through raw buffers: the cells of 100,000
+    /// groups are hit in no order, and without a uniqueness check and a bounds check per entry the
+    /// processor overlaps those cache misses (the loop ran at a third of the speed).
+    static func accumulate(_ entries: UnsafeBufferPointer<ClickRollup.Entry>, start: Int64, groupOfSource: [Int32], into cells: inout [Cell]) {
+        cells.withUnsafeMutableBufferPointer { cells in
+            forEachGrouped(entries, groupOfSource) { group, entry in cells[group].add(entry, start) }
+        }
+    }
+
+    static func accumulateDaily(_ entries: UnsafeBufferPointer<ClickRollup.Entry>, groupOfSource: [Int32], day: Int, days: Int, into daily: inout [Int32]) {
+        daily.withUnsafeMutableBufferPointer { daily in
+            forEachGrouped(entries, groupOfSource) { group, entry in daily[group * days + day] &+= Int32(truncatingIfNeeded: entry.clicks) }
+        }
+    }
+
+    /// Each entry whose source has a group (a filter may leave it out), with that group.
+    @inline(__always)
+    static func forEachGrouped(_ entries: UnsafeBufferPointer<ClickRollup.Entry>, _ groupOfSource: [Int32],
+                               _ body: (Int, ClickRollup.Entry) -> Void) {
+        groupOfSource.withUnsafeBufferPointer { groupOf in
+            for entry in entries {
+                let source = Int(entry.source)
+                guard source >= 0 && source < groupOf.count else { continue }
+                let group = Int(groupOf[source])
+                if group >= 0 { body(group, entry) }
+            }
+        }
+    }
+
+    /// The groups of a report, numbered in sorted order: each one's ordinals, one per non-time
+    /// dimension, in one array (`nil`: one dimension, where a group's number is its ordinal).
+    struct Groups {
+        let count: Int
+        let width: Int
+        let ordinals: [Int32]?
+
+        func ordinal(_ group: Int, _ position: Int) -> Int32 {
+            guard let ordinals else { return Int32(group) }
+            return ordinals[group * width + position]
+        }
     }
 
     struct Cell {
@@ -300,8 +408,8 @@ struct ClickReportBuilder {
         mutating func add(_ entry: ClickRollup.Entry, _ start: Int64) {
             clicks &+= UInt64(entry.clicks)
             cost &+= entry.cost
-            first = min(first, start + Int64(entry.first))
-            last = max(last, start + Int64(entry.last))
+            first = min(first, start &+ Int64(entry.first))
+            last = max(last, start &+ Int64(entry.last))
         }
     }
 

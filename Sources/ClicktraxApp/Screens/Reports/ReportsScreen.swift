@@ -79,7 +79,6 @@ public struct ReportsScreen: Sendable {
         arrange()
     }
 
-    /// The rows in the table's order: the filter applied, then the sort.
     /// The rows in the table's order: the filter applied, then the sort — both from `orders`,
     /// made with the report off the loop, so a key costs a pass over the indexes.
     mutating func arrange() {
@@ -90,7 +89,12 @@ public struct ReportsScreen: Sendable {
         let needle = TextFolding.fold(filter.text.trimmingCharacters(in: .whitespaces))
         if !needle.isEmpty {
             let words = needle.split(separator: " ").map { Array($0.utf8) }
-            if !orders.searchBytes.isEmpty { rows = rows.filter { orders.matches($0, words) } } else { rows = [] }
+            if !orders.searchBytes.isEmpty {
+                let matching = orders.matching(words)
+                rows = rows.filter { matching[$0] }
+            } else {
+                rows = []
+            }
         }
         order = rows
         table.rowCount = rows.count
@@ -334,12 +338,12 @@ public struct ReportsScreen: Sendable {
         if dimensions.count == 1 && grouping.isTime {
             // Each row is a day or an hour: the chart is the rows themselves, in time order.
             let timeline = report.rows
-            let values = timeline.map(\.clicks)
-            let labels: [String] = timeline.map { row in
-                guard case .time(let time) = row.keys[0] else { return "" }
-                return grouping == .day ? String(ClickTime.formatDay(time).dropFirst(5)) : String(ClickTime.formatHour(time).dropFirst(5))
+            let values = timeline.clicks
+            let labels: [String] = timeline.keys[0].values.map { time in
+                grouping == .day ? String(ClickTime.formatDay(time).dropFirst(5)) : String(ClickTime.formatHour(time).dropFirst(5))
             }
-            let selected = currentRow.flatMap { row in timeline.firstIndex(of: row) }
+            // The rows are the timeline, in time order: the selected row is its place in it.
+            let selected = order.indices.contains(table.cursor) ? order[table.cursor] : nil
             ClickChart.render(title: "Clicks per \(grouping == .day ? "day" : "hour")", values: values, labels: labels,
                               highlight: selected, in: rect, theme: theme, into: &buffer)
             return

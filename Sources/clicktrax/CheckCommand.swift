@@ -20,6 +20,6 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let trackers = try store.trackerCount(TrackerQuery())
-        print("ok: \(global.databasePath) passes SQLite's integrity and foreign key checks, and its change log accounts for all \(trackers) trackers")
+        try ObjectPrinter.line("ok: \(global.databasePath) passes SQLite's integrity and foreign key checks, and its change log accounts for all \(trackers) trackers")
     }
 }

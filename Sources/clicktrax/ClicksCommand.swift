@@ -41,8 +41,8 @@ struct ClicksImport: ParsableCommand {
             progress.clear()
             throw ClicktraxError.badInput(failure.description)
         }
-        ObjectPrinter.write("Imported \(summary.files) file\(summary.files == 1 ? "" : "s"):\n")
-        for line in summary.lines { ObjectPrinter.write("  \(line)\n") }
+        try ObjectPrinter.write("Imported \(summary.files) file\(summary.files == 1 ? "" : "s"):\n")
+        for line in summary.lines { try ObjectPrinter.write("  \(line)\n") }
     }
 }
 
@@ -54,12 +54,12 @@ final class ClickImportProgress: Sendable {
         { [terminal] bytes, total, clicks in
             guard terminal else { return }
             let bar = ImportCommand.bar(Int(bytes >> 10), Int(max(1, total) >> 10))
-            FileHandle.standardError.write(Data("\r\(bar) \(Self.size(bytes)) / \(Self.size(total)) · \(clicks.grouped) clicks\u{1B}[K".utf8))
+            StandardError.write("\r\(bar) \(Self.size(bytes)) / \(Self.size(total)) · \(clicks.grouped) clicks\u{1B}[K")
         }
     }
 
     func clear() {
-        if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if terminal { StandardError.write("\r\u{1B}[K") }
     }
 
     static func size(_ bytes: Int64) -> String {

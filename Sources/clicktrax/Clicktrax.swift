@@ -40,6 +40,9 @@ struct Clicktrax: ParsableCommand {
     /// Runs the command line, turning every failure into one line on stderr and the exit
     /// status of SPEC §6: 0 success, 1 operational failure, 2 bad usage or bad input.
     static func main() {
+        // A reader that went away (`clicktrax … | head`) is a write error to report, not a
+        // signal that kills the process mid-way with no word (helpers get the default back).
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -47,12 +50,16 @@ struct Clicktrax: ParsableCommand {
             fail(CLIMessages.describe(error), status: error.exitCode)
         } catch let error as InvestError {
             fail(error.description, status: error.exitCode)
+        } catch let error as OutputFailure {
+            fail(error.message, status: 1)
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch {
             let status = exitCode(for: error)
             if status == .success {
-                print(fullMessage(for: error))
+                do { try ObjectPrinter.line(fullMessage(for: error)) } catch let error as OutputFailure {
+                    fail(error.message, status: 1)
+                } catch {}
                 Foundation.exit(0)
             }
             fail(CLIMessages.usageLine(fullMessage(for: error)), status: 2)
@@ -60,7 +67,7 @@ struct Clicktrax: ParsableCommand {
     }
 
     static func fail(_ message: String, status: Int32) -> Never {
-        FileHandle.standardError.write(Data("clicktrax: \(message)\n".utf8))
+        StandardError.write("clicktrax: \(message)\n")
         Foundation.exit(status)
     }
 }

@@ -41,12 +41,12 @@ struct DemoCommand: ParsableCommand {
         try store.load(bulk: lineItems >= 10_000) { loader in
             if replace { try loader.eraseAll() }
             summary = try DemoCatalog(lineItemCount: lineItems, trackerCount: trackers, seed: seed).fill(loader) { done in
-                if showProgress { FileHandle.standardError.write(Data("\r\(done) of \(lineItems) line items…".utf8)) }
+                if showProgress { StandardError.write("\r\(done) of \(lineItems) line items…") }
             }
         }
-        if showProgress && lineItems >= 50_000 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if showProgress && lineItems >= 50_000 { StandardError.write("\r\u{1B}[K") }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-        print("""
+        try ObjectPrinter.line("""
             Loaded the demo catalog into \(global.databasePath) in \(seconds) s: \(summary.advertisers) advertisers, \
             \(summary.lineItems) line items, \(summary.publishers) publishers, \(summary.placements) placements, \
             \(summary.paymentRules) payment rules, \(summary.trackers) click trackers.

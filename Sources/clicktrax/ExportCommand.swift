@@ -90,10 +90,12 @@ struct ExportCommand: ParsableCommand {
 
         if let output {
             try AtomicFile.write(Data(export.text.utf8), to: output)
-            ObjectPrinter.note("saved \(trackers.count) tag\(trackers.count == 1 ? "" : "s") to \(output)")
+            if AtomicFile.descriptor(named: output) == nil {
+                ObjectPrinter.note("saved \(trackers.count) tag\(trackers.count == 1 ? "" : "s") to \(output)")
+            }
         }
         if let recipients {
-            let delivery = MailDelivery(settings: config.email, environment: ProcessInfo.processInfo.environment)
+            let delivery = MailDelivery(settings: config.email, environment: ProcessInfo.processInfo.environment, timeout: config.helperTimeout)
             let message = TagEmail(from: delivery.from, to: recipients, export: export)
             switch try delivery.deliver(message) {
             case .sent(let command):
@@ -104,7 +106,7 @@ struct ExportCommand: ParsableCommand {
                     "no mail command configured and no sendmail on PATH: the message was NOT sent; it is saved as \(path)")
             }
         }
-        if output == nil && recipients == nil { ObjectPrinter.write(export.text) }
+        if output == nil && recipients == nil { try ObjectPrinter.write(export.text) }
     }
 }
 

@@ -30,6 +30,7 @@ final class FrameLog {
         let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }?
             .split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "?"
         write("peak-rss-kb \(peak)")
+        // The log is a benchmark's aid; closing it cannot hurt the session.
         try? handle.close()
     }
 

@@ -38,18 +38,18 @@ struct ImportCommand: ParsableCommand {
         do {
             summary = try importer.run(files, into: store, dryRun: dryRun) { done, total, records in
                 if showProgress {
-                    FileHandle.standardError.write(Data("\r\(Self.bar(done, total)) \(done)/\(total) files · \(records) records".utf8))
+                    StandardError.write("\r\(Self.bar(done, total)) \(done)/\(total) files · \(records) records")
                 }
             }
-            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if showProgress { StandardError.write("\r\u{1B}[K") }
         } catch let failure as ImportFailure {
-            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if showProgress { StandardError.write("\r\u{1B}[K") }
             throw ClicktraxError.badInput(failure.description)
         }
         let verb = dryRun ? "Dry run, nothing written — would import" : "Imported"
-        ObjectPrinter.write("\(verb) \(summary.files) file\(summary.files == 1 ? "" : "s"):\n")
-        for line in summary.lines { ObjectPrinter.write("  \(line)\n") }
-        if summary.lines.isEmpty { ObjectPrinter.write("  nothing: the files hold no objects\n") }
+        try ObjectPrinter.write("\(verb) \(summary.files) file\(summary.files == 1 ? "" : "s"):\n")
+        for line in summary.lines { try ObjectPrinter.write("  \(line)\n") }
+        if summary.lines.isEmpty { try ObjectPrinter.write("  nothing: the files hold no objects\n") }
     }
 
     static func bar(_ done: Int, _ total: Int) -> String {

@@ -14,8 +14,10 @@ struct InvestContext {
 
     init(global: GlobalOptions) throws {
         self.global = global
-        session = InvestSession(settings: try global.loadConfig().invest, databasePath: global.databasePath,
-                                environment: ProcessInfo.processInfo.environment, prompt: isatty(STDIN_FILENO) == 1)
+        let config = try global.loadConfig()
+        session = InvestSession(settings: config.invest, databasePath: global.databasePath,
+                                environment: ProcessInfo.processInfo.environment, prompt: isatty(STDIN_FILENO) == 1,
+                                helperTimeout: config.helperTimeout)
         store = try global.openStore()
         connection = try store.investConnection()
     }

@@ -47,12 +47,13 @@ struct InvestLogin: ParsableCommand {
         if let name = member.1 { connection.memberName = name }
         try store.saveInvestConnection(connection)
         let who = connection.memberId.map { " (member \($0)\(connection.memberName.map { " \($0)" } ?? ""))" } ?? ""
-        print("logged in to \(endpoint.description) as \(username)\(who); the token is kept in \(context.tokenFile.path) (0600)")
-        if !connection.connected { print("next: clicktrax invest pull — the first pull connects this database to the member") }
+        try ObjectPrinter.line("logged in to \(endpoint.description) as \(username)\(who); the token is kept in \(context.tokenFile.path) (0600)")
+        if !connection.connected { try ObjectPrinter.line("next: clicktrax invest pull — the first pull connects this database to the member") }
     }
 
     /// `GET /member`: the member's id and name, for the title bar; not every user may read it.
     static func member(_ client: InvestClient) async -> (Int64?, String?) {
+        // Who the member is only decorates the login line; the login itself already succeeded.
         guard let member = try? await client.member() else { return (nil, nil) }
         return member
     }

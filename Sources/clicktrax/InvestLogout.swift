@@ -11,9 +11,9 @@ struct InvestLogout: ParsableCommand {
     func run() throws {
         let tokenFile = InvestTokenFile(databasePath: global.databasePath)
         if tokenFile.remove() {
-            print("logged out: removed \(tokenFile.path); the next invest command logs in again")
+            try ObjectPrinter.line("logged out: removed \(tokenFile.path); the next invest command logs in again")
         } else {
-            print("not logged in (no \(tokenFile.path))")
+            try ObjectPrinter.line("not logged in (no \(tokenFile.path))")
         }
     }
 }

@@ -50,7 +50,7 @@ final class InvestProgressLine: Sendable {
 
     private func line(_ text: String, _ c: inout Counts) {
         let clear = terminal && c.drawn ? "\r\u{1B}[K" : ""
-        FileHandle.standardError.write(Data("\(clear)\(text)\n".utf8))
+        StandardError.write("\(clear)\(text)\n")
         c.drawn = false
     }
 
@@ -61,13 +61,13 @@ final class InvestProgressLine: Sendable {
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let waited = c.waited > 0 ? " · waited \(Int(c.waited.rounded())) s" : ""
         let text = "\r\u{1B}[K\(bar) pages \(c.pages.grouped)/\(total.grouped) · \(c.objects.grouped) objects\(waited)"
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardError.write(text)
     }
 
     /// Clears the bar; returns the totals.
     func finish() -> Counts {
         counts.withLock { c in
-            if terminal && c.drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if terminal && c.drawn { StandardError.write("\r\u{1B}[K") }
             return c
         }
     }

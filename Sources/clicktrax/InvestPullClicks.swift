@@ -52,6 +52,6 @@ struct InvestPullClicks: ParsableCommand {
             throw error
         }
         _ = progress.finish()
-        print("pulled \(windows.count) window\(windows.count == 1 ? "" : "s") of clicks from \(client.endpoint.host): \(clicks.grouped) clicks")
+        try ObjectPrinter.line("pulled \(windows.count) window\(windows.count == 1 ? "" : "s") of clicks from \(client.endpoint.host): \(clicks.grouped) clicks")
     }
 }

@@ -46,16 +46,16 @@ struct InvestPullCommand: ParsableCommand {
         let counts = progress.finish()
         try context.store.refreshSearchIndex()
         let seconds = Date().timeIntervalSince(progress.started)
-        print("pulled \(counts.pages.grouped) pages (\(counts.objects.grouped) objects) from \(client.endpoint.host) in \(String(format: "%.1f", seconds)) s"
+        try ObjectPrinter.line("pulled \(counts.pages.grouped) pages (\(counts.objects.grouped) objects) from \(client.endpoint.host) in \(String(format: "%.1f", seconds)) s"
               + (counts.waited > 0 ? ", \(Int(counts.waited.rounded())) s of it waiting for Invest" : ""))
-        print(Self.describe(summary))
+        try ObjectPrinter.line(Self.describe(summary))
         for line in summary.skipped.prefix(10) { ObjectPrinter.note("skipped \(line)") }
         for move in summary.renumbered.prefix(10) {
-            print("tracker \(move.from) was made here, not on Invest: it is now \(move.to), pending until clicktrax invest push")
+            try ObjectPrinter.line("tracker \(move.from) was made here, not on Invest: it is now \(move.to), pending until clicktrax invest push")
         }
-        if summary.renumbered.count > 10 { print("… and \(summary.renumbered.count - 10) more trackers made here, now pending") }
+        if summary.renumbered.count > 10 { try ObjectPrinter.line("… and \(summary.renumbered.count - 10) more trackers made here, now pending") }
         if !summary.conflicts.isEmpty {
-            print("conflicting (changed here and on Invest; both kept): \(summary.conflicts.map(String.init).joined(separator: ", "))"
+            try ObjectPrinter.line("conflicting (changed here and on Invest; both kept): \(summary.conflicts.map(String.init).joined(separator: ", "))"
                   + " — see clicktrax invest status, settle with clicktrax invest resolve ID --keep-mine|--keep-theirs")
         }
     }

@@ -35,8 +35,8 @@ struct InvestPushCommand: ParsableCommand {
         }
         if dryRun {
             let plan = InvestPush.plan(pending, only: Set(ids))
-            if plan.isEmpty { print("nothing to push") }
-            for change in plan { print(Self.describe(change)) }
+            if plan.isEmpty { try ObjectPrinter.line("nothing to push") }
+            for change in plan { try ObjectPrinter.line(Self.describe(change)) }
             return
         }
         let progress = InvestProgressLine()
@@ -45,10 +45,10 @@ struct InvestPushCommand: ParsableCommand {
         let only = Set(ids)
         let results = try AsyncBridge.wait { try await push.run(only: only) }
         _ = progress.finish()
-        if results.isEmpty { print("nothing to push") }
-        for result in results { print(Self.describe(result)) }
+        if results.isEmpty { try ObjectPrinter.line("nothing to push") }
+        for result in results { try ObjectPrinter.line(Self.describe(result)) }
         let pushed = results.filter { $0.outcome == .pushed }.count
-        if !results.isEmpty { print("\(pushed) of \(results.count) pushed") }
+        if !results.isEmpty { try ObjectPrinter.line("\(pushed) of \(results.count) pushed") }
         if pushed < results.count { throw ExitCode(1) }
     }
 

@@ -26,9 +26,9 @@ struct InvestResolve: ParsableCommand {
         let store = try global.openStore()
         try store.resolveConflict(id: id, keepMine: keepMine)
         if keepMine {
-            print("tracker \(id): kept the version here; clicktrax invest push sends it")
+            try ObjectPrinter.line("tracker \(id): kept the version here; clicktrax invest push sends it")
         } else {
-            print("tracker \(id): took Invest's version")
+            try ObjectPrinter.line("tracker \(id): took Invest's version")
         }
     }
 }

@@ -28,27 +28,27 @@ struct InvestStatusCommand: ParsableCommand {
             try printJSON(connection: connection, loggedIn: loggedIn, pending: pending, conflicts: conflicts, outbox: outbox)
         case .table:
             guard let connection else {
-                print("standalone: \(global.databasePath) is not connected to Invest (clicktrax invest login, then clicktrax invest pull)")
+                try ObjectPrinter.line("standalone: \(global.databasePath) is not connected to Invest (clicktrax invest login, then clicktrax invest pull)")
                 return
             }
             let member = connection.memberId.map { "member \($0)\(connection.memberName.map { " \($0)" } ?? "")" } ?? "member unknown"
-            print("\(connection.connected ? "connected" : "logged in, not pulled yet"): \(connection.api) as \(connection.username), \(member)"
+            try ObjectPrinter.line("\(connection.connected ? "connected" : "logged in, not pulled yet"): \(connection.api) as \(connection.username), \(member)"
                   + (loggedIn ? "" : " (logged out: the next command logs in)"))
-            print("last pull: \(connection.lastPull.map { "\($0) UTC" } ?? "never")")
-            print("pending: \(pending.count)")
+            try ObjectPrinter.line("last pull: \(connection.lastPull.map { "\($0) UTC" } ?? "never")")
+            try ObjectPrinter.line("pending: \(pending.count)")
             for change in pending {
                 let name = change.mine?.name ?? change.base?.name ?? ""
-                print("  \(change.action.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(change.trackerId)  \(name)"
+                try ObjectPrinter.line("  \(change.action.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(change.trackerId)  \(name)"
                       + (change.refusal.map { "  (refused: \($0))" } ?? ""))
             }
-            print("conflicting: \(conflicts.count)")
+            try ObjectPrinter.line("conflicting: \(conflicts.count)")
             for conflict in conflicts {
-                print("  \(conflict.trackerId)  \(conflict.mine?.name ?? conflict.theirs?.name ?? ""): \(conflict.reason) (found \(conflict.foundAt) UTC)")
-                print("     mine:   \(Self.summary(conflict.mine))")
-                print("     theirs: \(Self.summary(conflict.theirs))")
+                try ObjectPrinter.line("  \(conflict.trackerId)  \(conflict.mine?.name ?? conflict.theirs?.name ?? ""): \(conflict.reason) (found \(conflict.foundAt) UTC)")
+                try ObjectPrinter.line("     mine:   \(Self.summary(conflict.mine))")
+                try ObjectPrinter.line("     theirs: \(Self.summary(conflict.theirs))")
             }
             if !outbox.isEmpty {
-                print("unsettled: \(outbox.count) request(s) whose answer was lost; the next push asks Invest about them first")
+                try ObjectPrinter.line("unsettled: \(outbox.count) request(s) whose answer was lost; the next push asks Invest about them first")
             }
         }
     }
@@ -85,6 +85,6 @@ struct InvestStatusCommand: ParsableCommand {
         }
         document["unsettled"] = outbox.map { ["id": $0.trackerId, "action": $0.action.rawValue, "written_at": $0.writtenAt] }
         let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        print(String(decoding: data, as: UTF8.self))
+        try ObjectPrinter.line(String(decoding: data, as: UTF8.self))
     }
 }

@@ -9,13 +9,13 @@ enum ObjectPrinter {
     ) throws {
         switch format {
         case .json:
-            write(String(decoding: try InvestEnvelope.encode(objects, count: count), as: UTF8.self) + "\n")
+            try write(String(decoding: try InvestEnvelope.encode(objects, count: count), as: UTF8.self) + "\n")
         case .csv:
-            write(CSVWriter.document(objects))
+            try write(CSVWriter.document(objects))
         case .table:
             var table = PlainTextTable(columns: columns)
             objects.forEach { table.append(row($0)) }
-            write(table.render(totalWidth: terminalColumns()))
+            try write(table.render(totalWidth: terminalColumns()))
         }
     }
 
@@ -28,12 +28,15 @@ enum ObjectPrinter {
         return Int(size.ws_col)
     }
 
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Stdout, whole, or `OutputFailure` (closed, a full disk, a reader gone): never a trap.
+    static func write(_ text: String) throws {
+        if let code = AtomicFile.writeAll(Data(text.utf8), to: STDOUT_FILENO) { throw OutputFailure(code: code) }
     }
 
+    static func line(_ text: String) throws { try write(text + "\n") }
+
     static func note(_ text: String) {
-        FileHandle.standardError.write(Data("clicktrax: \(text)\n".utf8))
+        StandardError.write("clicktrax: \(text)\n")
     }
 
     // MARK: Column sets

@@ -53,9 +53,9 @@ struct ReportCommand: ParsableCommand {
         let report = try store.clickReport(query)
         let document = ClickReportDocument(report)
         switch format {
-        case .json: ObjectPrinter.write(String(decoding: try document.json(), as: UTF8.self) + "\n")
-        case .csv: ObjectPrinter.write(document.csv)
-        case .table: ObjectPrinter.write(table(document))
+        case .json: try ObjectPrinter.write(String(decoding: try document.json(), as: UTF8.self) + "\n")
+        case .csv: try ObjectPrinter.write(document.csv)
+        case .table: try ObjectPrinter.write(table(document))
         }
     }
 

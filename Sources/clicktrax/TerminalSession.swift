@@ -25,13 +25,20 @@ struct TerminalSession {
         }
         defer { backend.shutdown() }
         let theme = try ThemeLocator.theme(named: themeOption, environment: environment, colorCount: backend.colorCount)
-        let clipboard = Clipboard(configuredCommand: config.clipboardCommand, environment: environment) { sequence in
+        let clipboard = Clipboard(configuredCommand: config.clipboardCommand, environment: environment, timeout: config.helperTimeout) { sequence in
             CursesBackend.writeToTerminal(sequence)
         }
-        let delivery = MailDelivery(settings: config.email, environment: environment)
+        let delivery = MailDelivery(settings: config.email, environment: environment, timeout: config.helperTimeout)
         let services = AppServices(
             copy: { try clipboard.copy($0) },
-            writeFile: { text, path in try AtomicFile.write(Data(text.utf8), to: path) },
+            writeFile: { text, path in
+                // Stdout and stderr are the screen the app is drawn on: tags written there would
+                // be drawn over (and be lost).
+                if AtomicFile.descriptor(named: path).map({ $0 <= STDERR_FILENO }) == true || path == "/dev/tty" {
+                    throw ClicktraxError.badInput("\(path) is this terminal; save to a file (or use export --output - from a shell)")
+                }
+                try AtomicFile.write(Data(text.utf8), to: path)
+            },
             mail: { export, recipients in try delivery.deliver(TagEmail(from: delivery.from, to: recipients, export: export)) },
             suspend: { backend.suspend() },
             home: environment["HOME"] ?? NSHomeDirectory(),
@@ -39,7 +46,8 @@ struct TerminalSession {
         let (width, height) = backend.size
         let state = AppState(databaseName: global.databasePath, width: width, height: height, tagDefaults: config.tags)
         // No password prompt inside the UI (curses owns the terminal): the command or the variable only.
-        let invest = InvestSession(settings: config.invest, databasePath: global.databasePath, environment: environment, prompt: false)
+        let invest = InvestSession(settings: config.invest, databasePath: global.databasePath, environment: environment, prompt: false,
+                                   helperTimeout: config.helperTimeout)
         let commands = CommandRunner(store: store, services: services, invest: invest)
         let runner = AppRunner(backend: backend, state: state, commands: commands, theme: theme)
         let frameLog = environment["CLICKTRAX_FRAME_LOG"].flatMap(FrameLog.init(path:))

@@ -31,9 +31,9 @@ struct TrackersCreate: ParsableCommand {
 enum TrackerResultPrinter {
     static func print(_ tracker: ClickTracker, verb: String, format: OutputFormat) throws {
         switch format {
-        case .json: ObjectPrinter.write(String(decoding: try InvestEnvelope.encode(single: tracker), as: UTF8.self) + "\n")
-        case .csv: ObjectPrinter.write(CSVWriter.document([tracker]))
-        case .table: ObjectPrinter.write("\(verb) click tracker \(tracker.id) (revision \(tracker.revision)).\n")
+        case .json: try ObjectPrinter.write(String(decoding: try InvestEnvelope.encode(single: tracker), as: UTF8.self) + "\n")
+        case .csv: try ObjectPrinter.write(CSVWriter.document([tracker]))
+        case .table: try ObjectPrinter.write("\(verb) click tracker \(tracker.id) (revision \(tracker.revision)).\n")
         }
     }
 }

@@ -28,7 +28,7 @@ struct TrackersHistory: ParsableCommand {
                 revisions.joined(separator: " → "), Self.changedFields(change).joined(separator: ", "), change.actor,
             ])
         }
-        ObjectPrinter.write(table.render(totalWidth: ObjectPrinter.terminalColumns()))
+        try ObjectPrinter.write(table.render(totalWidth: ObjectPrinter.terminalColumns()))
     }
 
     /// The fields whose value differs between before and after.

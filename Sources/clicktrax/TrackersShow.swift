@@ -21,11 +21,11 @@ struct TrackersShow: ParsableCommand {
         guard let tracker = try store.tracker(id: id) else { throw ClicktraxError.notFound(kind: "click tracker", id: id) }
         switch format {
         case .json:
-            ObjectPrinter.write(String(decoding: try InvestEnvelope.encode(single: tracker), as: UTF8.self) + "\n")
+            try ObjectPrinter.write(String(decoding: try InvestEnvelope.encode(single: tracker), as: UTF8.self) + "\n")
         case .csv:
-            ObjectPrinter.write(CSVWriter.document([tracker]))
+            try ObjectPrinter.write(CSVWriter.document([tracker]))
         case .table:
-            ObjectPrinter.write(Self.describe(tracker))
+            try ObjectPrinter.write(Self.describe(tracker))
         }
     }
 

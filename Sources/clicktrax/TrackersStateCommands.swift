@@ -27,7 +27,7 @@ enum TrackerStateChange {
         guard !ids.isEmpty else { throw ClicktraxError.badInput("name at least one tracker ID") }
         let store = try global.openStore()
         for tracker in try store.setState(state, trackerIds: ids) {
-            ObjectPrinter.write("Tracker \(tracker.id) is \(tracker.state.rawValue).\n")
+            try ObjectPrinter.write("Tracker \(tracker.id) is \(tracker.state.rawValue).\n")
         }
     }
 }
@@ -44,7 +44,7 @@ struct TrackersDelete: ParsableCommand {
         guard !ids.isEmpty else { throw ClicktraxError.badInput("name at least one tracker ID") }
         let store = try global.openStore()
         for tracker in try store.deleteTrackers(ids: ids) {
-            ObjectPrinter.write("Deleted tracker \(tracker.id) (revision \(tracker.revision)).\n")
+            try ObjectPrinter.write("Deleted tracker \(tracker.id) (revision \(tracker.revision)).\n")
         }
     }
 }

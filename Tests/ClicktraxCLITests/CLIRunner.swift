@@ -46,6 +46,13 @@ struct CLIRunner {
         return Result(status: result.status, stdout: result.stdoutText, stderr: result.stderrText)
     }
 
+    /// Runs a `/bin/sh -c` script (for redirections the runner's pipes cannot make); `arguments`
+    /// are its `$0`, `$1`, ….
+    func run(shell script: String, _ arguments: [String]) throws -> Result {
+        let result = try Subprocess.run("/bin/sh", ["-c", script] + arguments, input: Data(), environment: environment())
+        return Result(status: result.status, stdout: result.stdoutText, stderr: result.stderrText)
+    }
+
     /// Runs several commands at once, for races between processes.
     func runConcurrently(_ commands: [[String]]) -> [Result] {
         let results = LockedResults(count: commands.count)

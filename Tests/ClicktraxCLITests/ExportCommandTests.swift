@@ -124,7 +124,7 @@ import Testing
             ("[tags.macros]\nancost = \"abc\"\n", "config.toml:2: [tags.macros] ancost: expected [ANCOST]"),
             ("[email]\ncommand = \"msmtp -t\"\n", "config.toml:2: [email] command: expected an array of strings"),
             ("[email]\nfrom = \"not an address\"\n", "config.toml:2: [email] from:"),
-            ("[emial]\nfrom = \"a@b.com\"\n", "config.toml:1: emial: unknown key (known: tags, email, clipboard, invest); did you mean “email”?"),
+            ("[emial]\nfrom = \"a@b.com\"\n", "config.toml:1: emial: unknown key (known: tags, email, clipboard, invest, helpers); did you mean “email”?"),
             ("[tags\nhost = 1\n", "config.toml:1: "),
         ]
         for (text, message) in cases {
@@ -181,7 +181,7 @@ import Testing
 
     @Test func aFailingCommandIsReportedAndNothingIsClaimedSent() throws {
         let cli = try demo()
-        for (command, message) in [("[\"false\"]", "email: false exited with status 1; the message was not sent"),
+        for (command, message) in [("[\"false\"]", "email: false exited with status 1; the message was NOT sent; it is saved as "),
                                    ("[\"no-such-mailer\"]", "cannot run no-such-mailer")] {
             let environment = try writeConfig(cli, "[email]\ncommand = \(command)\n")
             let result = try cli.run(["export", "21378", "--email", "ops@example.com"], environment: environment)

@@ -10,10 +10,14 @@ public struct Clipboard {
     var environment: [String: String]
     /// Writes an escape sequence to the terminal.
     var writeToTerminal: (String) -> Void
+    /// Seconds the helper may take (`[helpers] timeout`).
+    var timeout: Double
 
-    public init(configuredCommand: [String]?, environment: [String: String], writeToTerminal: @escaping (String) -> Void) {
+    public init(configuredCommand: [String]?, environment: [String: String], timeout: Double = 10,
+                writeToTerminal: @escaping (String) -> Void) {
         self.configuredCommand = configuredCommand
         self.environment = environment
+        self.timeout = timeout
         self.writeToTerminal = writeToTerminal
     }
 
@@ -27,7 +31,12 @@ public struct Clipboard {
         writeToTerminal(OSC52.sequence(for: text))
         var places = ["the terminal's clipboard (OSC 52)"]
         if let helper = helperCommand() {
-            let result = try Subprocess.run(helper[0], Array(helper.dropFirst()), input: Data(text.utf8), environment: environment)
+            let result = try Subprocess.run(helper[0], Array(helper.dropFirst()), input: Data(text.utf8), environment: environment,
+                                            timeout: timeout)
+            if result.timedOut {
+                throw ClicktraxError.operational(
+                    "copy: \(helper[0]) did not finish within \(Int(timeout)) s and was stopped; sent to the terminal's clipboard (OSC 52) only")
+            }
             guard result.succeeded else {
                 throw ClicktraxError.operational("copy: \(helper[0]) exited with status \(result.status); sent to the terminal's clipboard (OSC 52) only")
             }

@@ -53,6 +53,7 @@ public final class CommandRunner {
             return [.pickerResults(kind, term: term, advertiser: advertiser, PickerSearch(catalog: store).results(kind, term, advertiser: advertiser))]
         case .readExportOptions:
             let json = try store.preference(Self.lastExportKey)
+            // Options kept by an older version that no longer decode: the defaults, as on a first export.
             return [.exportOptionsRead(json.flatMap { try? JSONDecoder().decode(TagOptions.self, from: Data($0.utf8)) })]
         case .completePath(let typed):
             return [.pathCompleted(typed: typed, PathCompletion.complete(typed, home: services.home,
@@ -61,6 +62,7 @@ public final class CommandRunner {
             return [.exportTrackersRead(try store.trackers(ids: ids), for: purpose)]
 
         case .readFilterIndex(let generation):
+            // nil: the filter runs through the store instead (slower, never wrong) — `filterFailed`.
             background { [store] in [.filterIndexRead(generation: generation, try? store.trackerFilterIndex())] }
             return []
         case .prepareSearch:
@@ -89,6 +91,7 @@ public final class CommandRunner {
             }
             return []
         case .readClickActivity(let generation):
+            // nil: the Clicks column stays blank; the Reports screen tells the same store's error itself.
             background { [store] in [.clickActivityRead(generation: generation, try? store.clickActivity(days: ClickTrackersScreen.activityDays))] }
             return []
         case .resolveConflict(let id, let keepMine):
@@ -118,6 +121,7 @@ public final class CommandRunner {
             let again = try revert(step)
             return [.redone(step, again: UndoStep(step.label, changes: again))]
         case .rememberExportOptions(let options):
+            // Encoding a struct of strings and flags cannot fail.
             if let json = try? JSONEncoder().encode(options) {
                 try store.setPreference(Self.lastExportKey, String(decoding: json, as: UTF8.self))
             }
@@ -218,7 +222,9 @@ public final class CommandRunner {
         }
         var files = [expanded]
         if isFolder.boolValue {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: expanded)) ?? []
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: expanded) else {
+                return [.importFinished(.badPath("cannot read the folder \(expanded) (permissions?)"))]
+            }
             files = names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".csv") }.sorted().map { expanded + "/" + $0 }
             guard !files.isEmpty else { return [.importFinished(.badPath("no .json or .csv files in \(expanded)"))] }
         }
@@ -250,6 +256,7 @@ public final class CommandRunner {
         let store = store
         // The starting point is read here, before what the screen shows was read: a change
         // made in between is then seen as one.
+        // A counter that cannot be read (the database busy a moment) is asked again next second.
         let first = try? store.changeCounter()
         Thread.detachNewThread {
             var last = first

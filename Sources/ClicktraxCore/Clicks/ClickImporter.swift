@@ -88,7 +88,7 @@ extension ClickImporter {
         guard tracing else { return }
         let start = traceStart
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-        FileHandle.standardError.write(Data(String(format: "import trace: %8.1f ms %@\n", ms, phase).utf8))
+        StandardError.write(String(format: "import trace: %8.1f ms %@\n", ms, phase))
     }
 }
 

@@ -31,6 +31,9 @@ import TOMLKit
 /// password_command = ["pass", "show", "invest"]   # run without a shell; first line of stdout
 /// advertisers = [37236]                           # default: every advertiser the member has
 /// timeout = 60                                    # seconds to wait for an answer
+///
+/// [helpers]
+/// timeout = 10          # seconds the clipboard command, the mail command and password_command may take
 /// ```
 ///
 /// Every key is optional; a missing file is the defaults. A bad file is an error naming the
@@ -42,6 +45,9 @@ public struct ClicktraxConfig: Sendable, Equatable {
     /// used besides OSC 52 (e.g. ["xclip", "-selection", "clipboard"]).
     public var clipboardCommand: [String]?
     public var invest = InvestSettings()
+    /// `[helpers] timeout`: how long an external helper may take before it is killed and its
+    /// work called failed — a hung `xclip` or `msmtp` must not hang the app.
+    public var helperTimeout: Double = 10
 
     public init() {}
 
@@ -76,7 +82,16 @@ public struct ClicktraxConfig: Sendable, Equatable {
         }
         var reader = ConfigReader(text: text, source: source)
         var config = ClicktraxConfig()
-        try reader.only(["tags", "email", "clipboard", "invest"], in: table, section: nil)
+        try reader.only(["tags", "email", "clipboard", "invest", "helpers"], in: table, section: nil)
+        if let helpers = try reader.table("helpers", in: table, section: nil) {
+            try reader.only(["timeout"], in: helpers, section: "helpers")
+            if let value = helpers["timeout"] {
+                guard let seconds = value.double ?? value.int.map(Double.init), seconds > 0, seconds <= 600 else {
+                    throw reader.error("timeout", section: "helpers", "expected seconds, more than 0 and at most 600")
+                }
+                config.helperTimeout = seconds
+            }
+        }
         if let invest = try reader.table("invest", in: table, section: nil) {
             config.invest = try InvestSettings.read(invest, reader: reader)
         }

@@ -13,10 +13,13 @@ public struct MailDelivery: Sendable {
 
     public var settings: EmailSettings
     public var environment: [String: String]
+    /// Seconds the mail command may take (`[helpers] timeout`).
+    public var timeout: Double
 
-    public init(settings: EmailSettings, environment: [String: String]) {
+    public init(settings: EmailSettings, environment: [String: String], timeout: Double = 10) {
         self.settings = settings
         self.environment = environment
+        self.timeout = timeout
     }
 
     /// The command that will run (`-t -i` added), or nil for the outbox.
@@ -26,11 +29,16 @@ public struct MailDelivery: Sendable {
         return nil
     }
 
-    /// The From address: configured, else the user at this host.
+    /// The From address: configured, else the user at this host when that makes an address
+    /// (a user name with a CR/LF or a space, a host without a dot, would not — or would smuggle
+    /// a header), else `clicktrax@localhost.invalid`.
     public var from: String {
         if let from = settings.from { return from }
-        return "\(CurrentUser.name(environment: environment))@\(ProcessInfo.processInfo.hostName)"
+        let guess = "\(CurrentUser.name(environment: environment))@\(ProcessInfo.processInfo.hostName)"
+        return EmailAddress.problem(guess) == nil ? guess : Self.fallbackFrom
     }
+
+    public static let fallbackFrom = "clicktrax@localhost.invalid"
 
     public var outboxFolder: String {
         if let outbox = settings.outbox { return DatabaseLocation.expandTilde(outbox, environment: environment) }
@@ -46,16 +54,34 @@ public struct MailDelivery: Sendable {
         let program = command[0]
         let result: Subprocess.Result
         do {
-            result = try Subprocess.run(program, Array(command.dropFirst()), input: message, environment: environment)
+            result = try Subprocess.run(program, Array(command.dropFirst()), input: message, environment: environment, timeout: timeout)
         } catch {
-            throw ClicktraxError.operational("email: \(error); nothing was sent")
+            throw try notSent("\(error)", message, email)
+        }
+        if result.timedOut {
+            throw try notSent("\(program) did not finish within \(Self.seconds(timeout)) and was stopped", message, email)
         }
         guard result.succeeded else {
-            let detail = result.stderrText.split(whereSeparator: \.isNewline).first.map { ": \($0)" } ?? ""
-            throw ClicktraxError.operational(
-                "email: \(program) exited with status \(result.status)\(detail); the message was not sent")
+            let detail = result.stderrText.split(whereSeparator: \.isNewline).first.map { ": \(TerminalSafe.clip(String($0), 200))" } ?? ""
+            throw try notSent("\(program) exited with status \(result.status)\(detail)", message, email)
+        }
+        // Exit 0 without reading the whole message: it cannot have sent it whole.
+        guard result.inputTaken >= message.count else {
+            throw try notSent("\(program) read \(result.inputTaken) of the message's \(message.count) bytes", message, email)
         }
         return .sent(command: command.joined(separator: " "))
+    }
+
+    /// A failed send: the message kept in the outbox, and the error saying where.
+    private func notSent(_ why: String, _ message: Data, _ email: TagEmail) throws -> ClicktraxError {
+        guard case .savedToOutbox(let path) = try saveToOutbox(message, email: email) else {
+            return .operational("email: \(why); the message was NOT sent")
+        }
+        return .operational("email: \(why); the message was NOT sent; it is saved as \(path)")
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
     }
 
     func saveToOutbox(_ message: Data, email: TagEmail) throws -> Outcome {
@@ -67,7 +93,7 @@ public struct MailDelivery: Sendable {
         }
         let stamp = Timestamp.string(from: email.date).replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "")
         let path = "\(folder)/\(stamp)-\(email.identifier.prefix(8)).eml"
-        try AtomicFile.write(message, to: path, mode: 0o600)
+        try AtomicFile.write(message, to: path, mode: 0o600, enforceMode: true)
         return .savedToOutbox(path: path)
     }
 

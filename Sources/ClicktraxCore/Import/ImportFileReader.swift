@@ -14,20 +14,34 @@ struct ImportFileReader {
     /// Feeds the file's records to `sink` and returns its problems. A JSON page is read whole
     /// (an API page is small); a CSV file is read in chunks, record by record, however big.
     func read(into sink: (ImportRecord) -> Void) -> [ImportProblem] {
+        // A folder, a device or a FIFO has no end to read to (`/dev/zero` would fill memory).
+        var info = stat()
+        if stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG {
+            return [ImportProblem(file: path, message: "not a regular file (a folder, device or pipe): give a file")]
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             return [ImportProblem(file: path, message: "cannot read the file (missing, or not readable)")]
         }
+        // Closing a file only read cannot lose anything.
         defer { try? handle.close() }
-        let size = Int((try? handle.seekToEnd()) ?? 0)
-        try? handle.seek(toOffset: 0)
-        // A small file (an API page) is read once, whole; a big one is streamed.
-        let head = (size <= streamAbove ? try? handle.readToEnd() : try? handle.read(upToCount: 4096)) ?? Data()
+        let size: Int
+        let head: Data
+        do {
+            size = Int(try handle.seekToEnd())
+            try handle.seek(toOffset: 0)
+            // A small file (an API page) is read once, whole; a big one is streamed.
+            head = (size <= streamAbove ? try handle.readToEnd() : try handle.read(upToCount: 4096)) ?? Data()
+            try handle.seek(toOffset: 0)
+        } catch {
+            let error = error as NSError
+            let reason = error.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(error.code))) : "a read error"
+            return [ImportProblem(file: path, message: "cannot read the file (\(reason))")]
+        }
         guard let first = head.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
             return [ImportProblem(file: path, message: "the file is empty")]
         }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             if size > streamAbove {
-                try? handle.seek(toOffset: 0)
                 if let problems = streamJSON(handle, into: sink) { return problems }
             }
             let data = size <= streamAbove ? head : (FileManager.default.contents(atPath: path) ?? Data())
@@ -35,7 +49,6 @@ struct ImportFileReader {
             records.forEach(sink)
             return problems
         }
-        try? handle.seek(toOffset: 0)
         return readCSV(CSVReader(handle: handle), into: sink)
     }
 

@@ -18,6 +18,7 @@ public struct Importer: Sendable {
                     progress: (_ filesDone: Int, _ files: Int, _ records: Int) -> Void = { _, _, _ in }) throws -> ImportSummary {
         // One file in memory at a time: its records go into the transaction before the next is read.
         // Many files (a paged export) or a big one: build the line item indexes once, at the end.
+        // Sizes only weigh the progress bar; an unreadable file is reported by its reader.
         let bytes = paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
         let bulk = paths.count > 200 || bytes > 20_000_000
         // Files are read and decoded on a second thread while this one writes: the two halves of

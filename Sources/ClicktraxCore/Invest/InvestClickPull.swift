@@ -60,6 +60,7 @@ public struct InvestClickPull: Sendable {
         var added = 0
         for window in windows {
             let file = try await download(window)
+            // The download's temporary copy (0600, in the temporary folder): gone or not, nothing depends on it.
             defer { try? FileManager.default.removeItem(atPath: file) }
             let summary = try ClickImporter(window: (window.from, window.to)).run([file], into: store)
             added += summary.added

@@ -9,11 +9,11 @@ public enum InvestPassword {
 
     /// nil when there is no way to get it (no command, no variable, no terminal).
     public static func source(
-        command: [String]?, environment: [String: String], username: String, prompt: Bool
+        command: [String]?, environment: [String: String], username: String, prompt: Bool, timeout: Double = 10
     ) -> (@Sendable () throws -> String)? {
         if let command, let program = command.first {
             let arguments = Array(command.dropFirst())
-            return { try fromCommand(program, arguments) }
+            return { try fromCommand(program, arguments, timeout: timeout) }
         }
         if let password = environment[environmentVariable], !password.isEmpty {
             return { password }
@@ -22,12 +22,15 @@ public enum InvestPassword {
         return { try fromTerminal("Invest password for \(username): ") }
     }
 
-    static func fromCommand(_ program: String, _ arguments: [String]) throws -> String {
+    static func fromCommand(_ program: String, _ arguments: [String], timeout: Double) throws -> String {
         let result: Subprocess.Result
         do {
-            result = try Subprocess.run(program, arguments)
+            result = try Subprocess.run(program, arguments, timeout: timeout)
         } catch {
             throw InvestError.badSetting("password_command: \(error)")
+        }
+        if result.timedOut {
+            throw InvestError.badSetting("password_command (\(program)) did not answer within \(Int(timeout)) s and was stopped")
         }
         guard result.succeeded else {
             // Its stderr, not its stdout: a half-printed password must not reach the screen.

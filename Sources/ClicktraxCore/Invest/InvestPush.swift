@@ -84,6 +84,7 @@ public struct InvestPush: Sendable {
                 let answer = try await client.call("POST", "clicktracker", [("advertiser_id", "\(advertiserId)")],
                                                    body: Self.body(Self.createFields(mine)))
                 // The object should come back; if only `response.id` does, Invest is asked for it.
+                // An answer without a whole tracker is not an error: Invest is asked for it next.
                 var created = try? Self.tracker(in: answer, advertiserId: advertiserId)
                 if created == nil, let id = answer.integer("id") { created = try await fetch(id: id, advertiserId: advertiserId) }
                 guard let created else {
@@ -128,6 +129,7 @@ public struct InvestPush: Sendable {
                 } else if let mine = change.mine {
                     let answer = try await client.call("PUT", "clicktracker", [("id", "\(change.trackerId)")],
                                                        body: Self.body(Self.changedFields(from: base, to: mine)))
+                    // An answer without a whole tracker is not an error: Invest is asked for it next.
                     var updated = try? Self.tracker(in: answer, advertiserId: advertiserId)
                     if updated == nil { updated = try await fetch(id: change.trackerId, advertiserId: advertiserId) }
                     guard let updated else { return result(.unknown("Invest's answer held no tracker")) }

@@ -8,16 +8,20 @@ public struct InvestSession: Sendable {
     public let tokenFile: InvestTokenFile
     let environment: [String: String]
     let prompt: Bool
+    /// Seconds `password_command` may take (`[helpers] timeout`).
+    let helperTimeout: Double
 
-    public init(settings: InvestSettings, databasePath: String, environment: [String: String], prompt: Bool) {
+    public init(settings: InvestSettings, databasePath: String, environment: [String: String], prompt: Bool, helperTimeout: Double = 10) {
         self.settings = settings
         tokenFile = InvestTokenFile(databasePath: databasePath)
         self.environment = environment
         self.prompt = prompt
+        self.helperTimeout = helperTimeout
     }
 
     public func password(username: String) -> (@Sendable () throws -> String)? {
-        InvestPassword.source(command: settings.passwordCommand, environment: environment, username: username, prompt: prompt)
+        InvestPassword.source(command: settings.passwordCommand, environment: environment, username: username, prompt: prompt,
+                              timeout: helperTimeout)
     }
 
     public func client(api: String, username: String, events: @escaping @Sendable (InvestEvent) -> Void) throws -> InvestClient {
@@ -28,7 +32,13 @@ public struct InvestSession: Sendable {
         return InvestClient(
             endpoint: endpoint, username: username, token: tokenFile.token(api: api, username: username), settings: clientSettings,
             password: password(username: username),
-            tokenChanged: { token in try? tokenFile.save(token, api: api, username: username) }, events: events)
+            tokenChanged: { token in
+                // The session goes on with the new token either way; kept or not, the operator is
+                // told, since an unkept one means logging in again next time.
+                do { try tokenFile.save(token, api: api, username: username) } catch {
+                    events(.note("the new Invest token could not be kept (\(error)); the next command will log in again"))
+                }
+            }, events: events)
     }
 
     public func client(for connection: InvestConnection, events: @escaping @Sendable (InvestEvent) -> Void) throws -> InvestClient {

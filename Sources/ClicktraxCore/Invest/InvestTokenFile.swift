@@ -16,6 +16,7 @@ public struct InvestTokenFile: Sendable {
 
     public func token(api: String, username: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path),
+              // A token file that does not decode is no token: the client logs in and rewrites it.
               let contents = try? JSONDecoder().decode(Contents.self, from: data),
               contents.api == api, contents.username == username else { return nil }
         return contents.token
@@ -23,7 +24,7 @@ public struct InvestTokenFile: Sendable {
 
     public func save(_ token: String, api: String, username: String) throws {
         let data = try JSONEncoder().encode(Contents(api: api, username: username, token: token))
-        try AtomicFile.write(data, to: path, mode: 0o600)
+        try AtomicFile.write(data, to: path, mode: 0o600, enforceMode: true)
     }
 
     /// True when there was one to remove.

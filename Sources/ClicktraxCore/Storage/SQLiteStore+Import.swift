@@ -45,6 +45,7 @@ extension SQLiteStore {
             throw Self.describe(error, path: writer.path)
         }
         guard problems.isEmpty else { throw ImportFailure(problems: problems) }
+        if !dryRun { Self.committedWrites.add(1, ordering: .relaxed) }
         return summary
     }
 }
@@ -107,8 +108,13 @@ struct SQLiteImporter {
     mutating func finish() {
         for record in waiting { run(record) }
         waiting = []
-        for reference in pending where (try? exists(reference.table, reference.id)) != true {
-            problems.append(reference.record.problem(reference.field, "no \(reference.kind) \(reference.id) in the database or in this import"))
+        for reference in pending {
+            do {
+                if try exists(reference.table, reference.id) { continue }
+                problems.append(reference.record.problem(reference.field, "no \(reference.kind) \(reference.id) in the database or in this import"))
+            } catch {
+                problems.append(reference.record.problem(reference.field, "\(reference.kind) \(reference.id) could not be looked up (\(error))"))
+            }
         }
     }
 
@@ -127,6 +133,7 @@ struct SQLiteImporter {
     private func referencesPresent(_ draft: TrackerDraft) -> Bool {
         let references: [(String, Int64?)] = [("line_item", draft.lineItemId), ("publisher", draft.publisherId),
                                               ("placement", draft.placementId), ("payment_rule", draft.paymentRuleId)]
+        // A look-up that fails counts as missing: the record waits, and `finish()` reports it.
         return references.allSatisfy { table, id in id.map { (try? exists(table, $0)) == true } ?? true }
     }
 

@@ -100,6 +100,7 @@ extension SQLiteStore {
         try write { db in
             // 64 MB, as an import: the hot index pages of a big apply, within the pull's memory budget.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Only a page-cache size: failing to shrink it back keeps the bigger cache, nothing else.
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             var summary = PullSummary()
             // The search index is of names: only new or renamed line items (or removed ones) make

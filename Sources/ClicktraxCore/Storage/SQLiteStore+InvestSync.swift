@@ -17,6 +17,8 @@ extension SQLiteStore {
         guard let json = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [connectionKey]) else {
             return nil
         }
+        // A connection record this version cannot read (hand-edited, or from a newer one): not
+        // connected — the next pull connects again, and says so.
         return try? JSONDecoder().decode(InvestConnection.self, from: Data(json.utf8))
     }
 

@@ -121,7 +121,7 @@ public final class SQLiteStore: TrackerStore {
     /// reads cannot change before it writes — the basis of the optimistic-concurrency check.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try writer.writeWithoutTransaction { db in
+            let value = try writer.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)
@@ -129,10 +129,16 @@ public final class SQLiteStore: TrackerStore {
                 }
                 return result!
             }
+            Self.committedWrites.add(1, ordering: .relaxed)
+            return value
         } catch let error as DatabaseError {
             throw Self.describe(error, path: writer.path)
         }
     }
+
+    /// Transactions this process committed, any store: a command whose output then cannot be
+    /// written says its change was saved (so a script does not run a create again).
+    public static let committedWrites = Atomic<Int>(0)
 
     static func currentActor() -> String {
         "\(CurrentUser.name())@\(ProcessInfo.processInfo.hostName) pid \(ProcessInfo.processInfo.processIdentifier)"
@@ -191,6 +197,7 @@ public final class SQLiteStore: TrackerStore {
             // spill writes them to the WAL again. A larger cache for the load's duration keeps
             // most index pages in memory (it is only allocated as used, and freed after).
             try db.execute(sql: "PRAGMA cache_size = -131072")
+            // Only a page-cache size: failing to shrink it back keeps the bigger cache, nothing else.
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             // Inserting a million rows into five B-trees in random key order is slow; building
             // each index once from the finished table is several times faster. The indexes are

@@ -26,6 +26,10 @@ struct LineItemsSearch: ParsableCommand {
     @Option(help: "At most this many results.") var limit: Int = 20
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
 
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit: expected a positive number of results (got \(limit))") }
+    }
+
     func run() throws {
         let store = try global.openStore()
         let started = Date()
@@ -33,7 +37,7 @@ struct LineItemsSearch: ParsableCommand {
             ObjectPrinter.note(String(format: "indexed the line item names for search in %.1f s (once per catalog change)",
                                     Date().timeIntervalSince(started)))
         }
-        let matches = try store.findLineItems(term, limit: max(1, limit))
+        let matches = try store.findLineItems(term, limit: limit)
         if matches.fuzzy { ObjectPrinter.note("no name holds every word; closest by letters in order") }
         try ObjectPrinter.print(matches.items, format: format, columns: ObjectPrinter.lineItemColumns, row: ObjectPrinter.lineItemRow)
     }

@@ -52,6 +52,12 @@ struct ExportCommand: ParsableCommand {
 
     static let warningsListed = 20
 
+    func validate() throws {
+        if noMacros && !macros.isEmpty {
+            throw ValidationError("--no-macros and --macro contradict each other: give one (--macro alone replaces the configured set)")
+        }
+    }
+
     func run() throws {
         let ids = try TrackerIDList.parse(idArguments)
         guard !ids.isEmpty else { throw ClicktraxError.badInput("export: name at least one tracker ID") }

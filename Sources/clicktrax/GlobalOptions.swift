@@ -13,6 +13,11 @@ struct GlobalOptions: ParsableArguments {
         "The configuration file (default: $XDG_CONFIG_HOME/clicktrax/config.toml).", valueName: "path"))
     var config: String?
 
+    func validate() throws {
+        if database?.isEmpty == true { throw ValidationError("--database: an empty path; give the database file") }
+        if config?.isEmpty == true { throw ValidationError("--config: an empty path; give the configuration file") }
+    }
+
     var configPath: String {
         config ?? ClicktraxConfig.defaultPath(environment: ProcessInfo.processInfo.environment)
     }

@@ -15,13 +15,17 @@ struct TrackersHistory: ParsableCommand {
     @Option(help: "At most this many entries.")
     var limit: Int = 50
 
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit: expected a positive number of entries (got \(limit))") }
+    }
+
     func run() throws {
         let store = try global.openStore()
         var table = PlainTextTable(columns: [
             .init("#", alignRight: true), .init("When (UTC)"), .init("Tracker", alignRight: true), .init("Action"),
             .init("Revision"), .init("Changed", maxWidth: 60), .init("By", maxWidth: 40),
         ])
-        for change in try store.changes(trackerId: id, limit: max(1, limit)) {
+        for change in try store.changes(trackerId: id, limit: limit) {
             let revisions = [change.before?.revision, change.after?.revision].compactMap { $0.map(String.init) }
             table.append([
                 String(change.sequence), change.changedAt, String(change.trackerId), change.action.rawValue,

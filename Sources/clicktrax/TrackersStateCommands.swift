@@ -6,9 +6,9 @@ struct TrackersActivate: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "activate", abstract: "Activate click trackers.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The trackers' IDs.") var ids: [Int64]
+    @Argument(help: "The trackers' IDs (several to an argument as 1,2,3; - reads them from stdin).") var ids: [String]
 
-    func run() throws { try TrackerStateChange.run(.active, ids: ids, global: global) }
+    func run() throws { try TrackerStateChange.run(.active, ids: try TrackerIDList.parse(ids), global: global) }
 }
 
 /// `clicktrax trackers deactivate ID…`.
@@ -16,9 +16,9 @@ struct TrackersDeactivate: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "deactivate", abstract: "Deactivate click trackers.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The trackers' IDs.") var ids: [Int64]
+    @Argument(help: "The trackers' IDs (several to an argument as 1,2,3; - reads them from stdin).") var ids: [String]
 
-    func run() throws { try TrackerStateChange.run(.inactive, ids: ids, global: global) }
+    func run() throws { try TrackerStateChange.run(.inactive, ids: try TrackerIDList.parse(ids), global: global) }
 }
 
 enum TrackerStateChange {
@@ -38,9 +38,10 @@ struct TrackersDelete: ParsableCommand {
         commandName: "delete", abstract: "Delete click trackers (the change log keeps them).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The trackers' IDs.") var ids: [Int64]
+    @Argument(help: "The trackers' IDs (several to an argument as 1,2,3; - reads them from stdin).") var ids: [String]
 
     func run() throws {
+        let ids = try TrackerIDList.parse(ids)
         guard !ids.isEmpty else { throw ClicktraxError.badInput("name at least one tracker ID") }
         let store = try global.openStore()
         for tracker in try store.deleteTrackers(ids: ids) {

@@ -67,6 +67,36 @@ import Testing
         }
     }
 
+    /// A feed that repeats some clicks (same second, same auction) among new ones: they go in
+    /// batches, and a batch that meets a repeat is done again one by one — each click counted once,
+    /// the repeats told as already there, the sums those of the distinct clicks.
+    @Test func repeatedClicksInsideOneNewFileCountOnce() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("repeats-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteStore.open(path: folder.appendingPathComponent("db.sqlite").path)
+        var random = SeededRandom(seed: 9)
+        var clicks: [Click] = []
+        for index in 0..<300 {
+            let click = Click(at: Self.start + Int64(index) * 37, auction: random.next() >> 1 + 1, tracker: 100 + Int64(index % 5),
+                              publisher: 7, domain: "a.example", cost: Int64(random.next() % 2_000_000))
+            clicks.append(click)
+            if index % 10 == 3 { clicks.append(click) }   // 30 repeats, spread over the batches
+        }
+        let summary = try ClickImporter().run([try file(clicks, auctions: true, in: folder, name: "r.csv")], into: store)
+        #expect(summary.added == 300)
+        #expect(summary.alreadyThere == 30)
+        #expect(summary.unknownTrackers.values.reduce(0, +) == 300)
+        let report = try store.clickReport(ClickReportQuery(dimensions: [.tracker], from: Self.start, to: Self.start + ClickTime.day))
+        #expect(report.clicks == 300)
+        let distinct = Set(clicks)
+        #expect(report.cost == distinct.reduce(0) { $0 + $1.cost })
+        for row in report.rows {
+            guard case .object(let id, _) = row.keys[0] else { continue }
+            #expect(row.clicks == distinct.filter { $0.tracker == id }.count, "tracker \(id)")
+        }
+    }
+
     func check(_ store: SQLiteStore, _ model: [Click], random: inout SeededRandom) throws {
         let from = Self.start + Int64(random.next() % 400) * ClickTime.hour
         let to = from + (1 + Int64(random.next() % 600)) * ClickTime.hour

@@ -1,8 +1,9 @@
 /// RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled; lines end
-/// with CRLF; a missing value (nil) is an empty field.
+/// with CRLF; a missing value (nil) is an empty field. A cell a spreadsheet would run as a
+/// formula is neutralised (`CSVFormulaGuard`).
 public enum CSVWriter {
     public static func line(_ fields: [String?]) -> String {
-        fields.map { quote($0 ?? "") }.joined(separator: ",") + "\r\n"
+        fields.map { quote(CSVFormulaGuard.neutralise($0 ?? "")) }.joined(separator: ",") + "\r\n"
     }
 
     static func quote(_ field: String) -> String {

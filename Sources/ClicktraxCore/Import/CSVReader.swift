@@ -43,7 +43,8 @@ struct CSVReader {
                 let startLine = line
                 position = end
                 line += lines
-                return (fields, startLine)
+                // What `CSVWriter` neutralised against spreadsheets comes back as it was.
+                return (fields.map(CSVFormulaGuard.restore), startLine)
             }
             // The record runs past the buffer: read more, or it is the file's last (or broken) one.
             if atEnd { throw Failure.unterminatedQuote(line: line) }

@@ -23,7 +23,10 @@ public final class SQLiteStore: TrackerStore {
         try prepareFile(at: path)
         do {
             let pool = try DatabasePool(path: path, configuration: configuration())
-            return try SQLiteStore(writer: pool, describing: path)
+            let store = try SQLiteStore(writer: pool, describing: path)
+            // Only once SQLite took it for a database: a wrong path's file is left as it was.
+            makePrivate(path)
+            return store
         } catch let error as DatabaseError {
             throw describe(error, path: path)
         }
@@ -93,6 +96,21 @@ public final class SQLiteStore: TrackerStore {
             throw ClicktraxError.operational("\(path): cannot create the database file (\(String(cString: strerror(errno))))")
         }
         if fd >= 0 { close(fd) }
+    }
+
+    /// A database others can read (made by hand, or copied with a 022 umask) holds the catalog
+    /// and the change log: told once, and made private to its owner (SQLite gives its -wal and
+    /// -shm the same mode).
+    static func makePrivate(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o077 != 0,
+              info.st_uid == geteuid() else { return }
+        let was = String(info.st_mode & 0o777, radix: 8)
+        if chmod(path, info.st_mode & 0o700) == 0 {
+            StandardError.write("clicktrax: \(TerminalSafe.clip(path, 200)) was readable by others (0\(was)); made it 0\(String(info.st_mode & 0o700, radix: 8))\n")
+        } else {
+            StandardError.write("clicktrax: \(TerminalSafe.clip(path, 200)) is readable by others (0\(was)) and could not be made private: \(String(cString: strerror(errno)))\n")
+        }
     }
 
     static func describe(_ error: DatabaseError, path: String) -> ClicktraxError {

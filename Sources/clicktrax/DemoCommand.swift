@@ -39,8 +39,9 @@ struct DemoCommand: ParsableCommand {
         let showProgress = isatty(STDERR_FILENO) == 1
         var summary = DemoCatalog.Summary()
         try store.load(bulk: lineItems >= 10_000) { loader in
-            if replace { try loader.eraseAll() }
-            summary = try DemoCatalog(lineItemCount: lineItems, trackerCount: trackers, seed: seed).fill(loader) { done in
+            var demo = DemoCatalog(lineItemCount: lineItems, trackerCount: trackers, seed: seed)
+            if replace { demo.firstTracker = max(DemoCatalog.firstTrackerId, try loader.eraseAll() + 1) }
+            summary = try demo.fill(loader) { done in
                 if showProgress { StandardError.write("\r\(done) of \(lineItems) line items…") }
             }
         }

@@ -34,6 +34,7 @@ struct TrackersUpdate: ParsableCommand {
         if !cleared.isEmpty {
             ObjectPrinter.note("the publisher changed, so the \(cleared.map { $0.label.lowercased() }.joined(separator: " and ")) was cleared")
         }
-        try TrackerResultPrinter.print(saved, verb: "Updated", format: format)
+        try TrackerResultPrinter.print(saved, verb: saved.revision == current.revision ? "Unchanged (nothing differed):" : "Updated",
+                                       format: format)
     }
 }

@@ -143,7 +143,7 @@ import ClicktraxCore
         let notADatabase = cli.home.appendingPathComponent("notes.txt")
         try String(repeating: "not a database\n", count: 20).write(to: notADatabase, atomically: true, encoding: .utf8)
         let bad = try cli.run(["--database", notADatabase.path, "trackers", "list"], useDatabase: false)
-        #expect(bad.status == 2)
+        #expect(bad.status == 1)
         #expect(bad.stderr.hasPrefix("clicktrax: \(notADatabase.path): not a Clicktrax database"))
         let missing = try cli.run(["trackers", "show", "42"])
         #expect(missing.status == 2 && missing.stderr == "clicktrax: no click tracker with ID 42\n")

@@ -386,13 +386,16 @@ import Testing
         var status: Int32 = 0
         waitpid(child, &status, 0)
         let fetched = try pages()
-        #expect(fetched >= 80 && fetched < 150, "\(fetched)")
+        // Killed before the end (200 pages); on a loaded machine the poll above may lag the pull.
+        #expect(fetched >= 80 && fetched < 200, "\(fetched)")
         #expect(try cli.run(["check"]).status == 0)
         try invest.control("faults/clear")
         // The killed pull's slow pages may still be served: the peak counts the second run alone.
         let deadline = Date().addingTimeInterval(30)
         while try invest.control("state")["in_flight"] as? Int ?? 0 > 0, Date() < deadline { usleep(50_000) }
         try invest.control("reset-peak")
+        // Pages a little slow again, so requests overlap however fast the machine is.
+        try invest.fault(["kind": "delay", "seconds": 0.05, "path": "line-item", "times": 1000])
         let again = try cli.run(["invest", "pull"], environment: environment)
         #expect(again.status == 0, "\(again.stderr)")
         let second = try pages() - fetched

@@ -44,6 +44,35 @@ import Testing
         #expect(bad.status == 2 && bad.stderr.contains("“x” is not a tracker ID"))
     }
 
+    @Test func anUpdateThatChangesNothingWritesNothing() throws {
+        let cli = try demo()
+        let shown = try cli.run(["trackers", "show", "21378", "--format", "csv"])
+        let name = try #require(shown.stdout.split(separator: "\r\n").dropFirst().first?.split(separator: ",").dropFirst().first)
+        let same = try cli.run(["trackers", "update", "21378", "--name", String(name)])
+        #expect(same.status == 0, "\(same.stderr)")
+        #expect(same.stdout.contains("Unchanged"), "\(same.stdout)")
+        #expect(try cli.run(["trackers", "show", "21378", "--format", "csv"]).stdout == shown.stdout, "no new revision, no new time")
+        let history = try cli.run(["trackers", "history", "21378"])
+        #expect(!history.stdout.contains("updated"), "no change-log entry: \(history.stdout)")
+        let changed = try cli.run(["trackers", "update", "21378", "--name", "Renamed"])
+        #expect(changed.stdout.contains("Updated click tracker 21378 (revision 2)"), "\(changed.stdout)")
+    }
+
+    @Test func aDamagedDatabaseIsOneLineAndExit1() throws {
+        let cli = try demo()
+        // Garbage over every page but the first: SQLite opens it, then finds it damaged.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: cli.database))
+        try handle.seek(toOffset: 4096)
+        try handle.write(contentsOf: Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }))
+        try handle.close()
+        for arguments in [["trackers", "list"], ["export", "21378"], ["check"]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 1, "\(arguments): \(result.status) \(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.hasPrefix("clicktrax: "), "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.contains("Fatal"))
+        }
+    }
+
     @Test func aDatabaseOthersCanReadIsMadePrivateAndSaidSo() throws {
         let cli = try demo()
         #expect(chmod(cli.database, 0o644) == 0)
@@ -54,5 +83,61 @@ import Testing
         #expect(stat(cli.database, &info) == 0 && info.st_mode & 0o777 == 0o600)
         let again = try cli.run(["trackers", "list", "--format", "csv"])
         #expect(again.stderr.isEmpty, "told once: \(again.stderr)")
+    }
+}
+
+/// Ids: within 1 … 2^53 everywhere they come in, never handed out twice — not after a delete,
+/// not after `demo --replace` — and a tracker made again under an old id starts past the old
+/// one's revisions, so a stale edit of the old one is refused.
+@Suite struct TrackerIdTests {
+    @Test func idsOutOfRangeAreRefusedWhereverTheyComeIn() throws {
+        let cli = try CLIRunner()
+        #expect(try cli.run(["demo"]).status == 0)
+        let create = ["trackers", "create", "--name", "x", "--line-item", "74957", "--publisher", "44449"]
+        for id in ["0", "9007199254740993"] {
+            let result = try cli.run(create + ["--id", id])
+            #expect(result.status == 2, "--id \(id): \(result.status) \(result.stderr)")
+            #expect(result.stderr.contains("from 1 to 9007199254740992"), "\(result.stderr)")
+        }
+        let file = cli.home.appendingPathComponent("publishers.csv").path
+        try "id,name,state\n9007199254740993,Too Big,active\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let imported = try cli.run(["import", file, "--kind", "publisher"])
+        #expect(imported.status == 2, "\(imported.stderr)")
+        #expect(imported.stderr.contains("line 2") && imported.stderr.contains("from 1 to 9007199254740992"), "\(imported.stderr)")
+    }
+
+    @Test func aDeletedIdIsNeverGivenAgainEvenAfterDemoReplace() throws {
+        let cli = try CLIRunner()
+        #expect(try cli.run(["demo"]).status == 0)
+        func ids() throws -> [Int64] {
+            try cli.run(["trackers", "list", "--format", "csv"]).stdout.split(separator: "\r\n").dropFirst()
+                .compactMap { Int64($0.split(separator: ",").first ?? "") }
+        }
+        let first = try ids()
+        #expect(try cli.run(["trackers", "delete", String(first.max()!)]).status == 0)
+        let replaced = try cli.run(["demo", "--replace"])
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        let second = try ids()
+        #expect(second.count == first.count)
+        #expect(Set(first).isDisjoint(with: second), "no old id again: \(second.prefix(3))")
+        #expect(second.min()! > first.max()!)
+        let created = try cli.run(["trackers", "create", "--name", "new", "--line-item", "74957", "--publisher", "44449"])
+        #expect(created.stdout.contains("click tracker \(second.max()! + 1) "), "\(created.stdout)")
+    }
+
+    @Test func aTrackerMadeAgainUnderAnOldIdRefusesTheOldOnesStaleEdit() throws {
+        let cli = try CLIRunner()
+        #expect(try cli.run(["demo"]).status == 0)
+        #expect(try cli.run(["trackers", "update", "21378", "--name", "Edited once"]).status == 0)   // revision 2
+        #expect(try cli.run(["trackers", "delete", "21378"]).status == 0)
+        let again = try cli.run(["trackers", "create", "--id", "21378", "--name", "Someone else's", "--line-item", "74957", "--publisher", "44449"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("(revision 3)"), "past the old revisions: \(again.stdout)")
+        // An editor that read the old tracker at revision 1 or 2 saves: refused, not landed on the new one.
+        for stale in ["1", "2"] {
+            let save = try cli.run(["trackers", "update", "21378", "--revision", stale, "--name", "Stale edit"])
+            #expect(save.status == 1, "revision \(stale): \(save.status) \(save.stderr)")
+        }
+        #expect(try cli.run(["trackers", "show", "21378"]).stdout.contains("Someone else's"))
     }
 }

@@ -17,6 +17,10 @@ public struct DemoCatalog: Sendable {
     static let firstPlacementId: Int64 = 620_001
     static let firstPaymentRuleId: Int64 = 9101
 
+    /// The first tracker's id (`firstTrackerId` in a new database; past every id ever given
+    /// after `demo --replace`, which must not hand an old id to a new tracker).
+    public var firstTracker: Int64 = DemoCatalog.firstTrackerId
+
     public init(lineItemCount: Int = 300, trackerCount: Int = 25, seed: UInt64 = 1) {
         self.lineItemCount = lineItemCount
         self.trackerCount = trackerCount
@@ -87,7 +91,7 @@ public struct DemoCatalog: Sendable {
         for index in 0..<trackerCount where !lineItems.isEmpty {
             let lineItem = index == 0 ? lineItems[0] : random.pick(lineItems)
             let target = random.pick(publishers.filter { $0.publisher.state == .active })
-            let id = Self.firstTrackerId + Int64(index)
+            let id = firstTracker + Int64(index)
             let purpose = random.pick(DemoVocabulary.trackerPurposes)
             let tracker = ClickTracker(
                 id: id, memberId: Self.memberId,

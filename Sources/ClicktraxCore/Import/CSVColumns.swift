@@ -93,8 +93,8 @@ enum CSVColumns {
 
         func optionalId(_ column: String) throws -> Int64? {
             guard let text = text(column) else { return nil }
-            guard let value = Int64(text.trimmingCharacters(in: .whitespaces)), value > 0 else {
-                throw FieldProblem(field: column, message: "expected a positive whole number (got “\(text)”)")
+            guard let value = Int64(text.trimmingCharacters(in: .whitespaces)), InvestIDs.isValid(value) else {
+                throw FieldProblem(field: column, message: "expected a whole number from 1 to \(InvestIDs.maxID) (got “\(TerminalSafe.clip(text, 40))”)")
             }
             return value
         }

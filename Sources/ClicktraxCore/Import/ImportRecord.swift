@@ -26,6 +26,18 @@ public struct ImportRecord: Sendable {
         }
     }
 
+    /// The object's own id (nil: a new tracker).
+    var id: Int64? {
+        switch object {
+        case .advertiser(let object): object.id
+        case .lineItem(let object): object.id
+        case .publisher(let object): object.id
+        case .placement(let object): object.id
+        case .paymentRule(let object): object.id
+        case .tracker(_, _, let id, _): id
+        }
+    }
+
     func problem(_ field: String?, _ message: String) -> ImportProblem {
         ImportProblem(file: file, place: place, field: field, message: message)
     }

@@ -8,6 +8,15 @@ public enum InvestIDs {
     public static let provisionalBase: Int64 = 1_000_000_000_000
 
     public static func isProvisional(_ id: Int64) -> Bool { id >= provisionalBase }
+
+    /// The largest id a JSON number holds exactly (2^53): Invest's ids, and ours, stay within it.
+    public static let maxID: Int64 = 1 << 53
+
+    public static func isValid(_ id: Int64) -> Bool { id >= 1 && id <= maxID }
+
+    public static func rangeProblem(_ id: Int64) -> String {
+        "must be a whole number from 1 to \(maxID) (got \(id))"
+    }
 }
 
 /// The member this database is connected to, and how far its pulls got.

@@ -81,11 +81,19 @@ struct SQLiteCatalogLoader: CatalogLoader {
             arguments: [String(memberId)])
     }
 
-    func eraseAll() throws {
+    /// Erases the catalog and the trackers, keeping only the trackers' id high-water mark: an id
+    /// once given is never given again (a stale edit must not land on a new tracker that got
+    /// the old one's id). Returns that mark.
+    @discardableResult
+    func eraseAll() throws -> Int64 {
+        let high = try SQLiteStore.trackerIdHighWater(db)
         // Children before parents, for the foreign keys.
-        for table in ["tracker_change", "click_tracker", "payment_rule", "placement", "publisher", "line_item", "advertiser", "setting"] {
+        for table in ["tracker_change", "click_tracker", "payment_rule", "placement", "publisher", "line_item", "advertiser"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
+        try db.execute(sql: "DELETE FROM setting WHERE key <> ?", arguments: [SQLiteStore.trackerHighWaterKey])
+        try SQLiteStore.setSetting(db, SQLiteStore.trackerHighWaterKey, String(high))
+        return high
     }
 
     private func upsert(_ table: String, _ columns: [String], _ values: StatementArguments) throws {

@@ -119,6 +119,12 @@ struct SQLiteImporter {
     }
 
     private mutating func run(_ record: ImportRecord) {
+        // JSON numbers beyond 2^53 are not exact in most readers of the API; zero and negatives
+        // are no ids (a CSV row's ids are checked the same way as it is read).
+        if let id = record.id, !InvestIDs.isValid(id) {
+            problems.append(record.problem("id", InvestIDs.rangeProblem(id)))
+            return
+        }
         do {
             summary.count(record.kind, try upsert(record))
         } catch let problem as ImportProblem {

@@ -158,10 +158,32 @@ extension SQLiteStore {
     /// real one when the tracker is pushed.
     static func nextTrackerId(_ db: Database) throws -> Int64 {
         if try isConnectedToInvest(db) { return try nextProvisionalId(db) }
-        return try Int64.fetchOne(db, sql: """
+        let next = try trackerIdHighWater(db) + 1
+        guard next < InvestIDs.provisionalBase else {
+            throw ClicktraxError.operational("no tracker id is left below \(InvestIDs.provisionalBase) (the highest given is \(next - 1))")
+        }
+        return next
+    }
+
+    static let trackerHighWaterKey = "trackers.id_high_water"
+
+    /// The highest tracker id ever given here (a local one: provisional ids are counted apart):
+    /// the trackers', the change log's, and the mark kept when `demo --replace` erased both.
+    static func trackerIdHighWater(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: """
             SELECT MAX(COALESCE((SELECT MAX(id) FROM click_tracker WHERE id < ?1), 0),
-                       COALESCE((SELECT MAX(tracker_id) FROM tracker_change WHERE tracker_id < ?1), 0)) + 1
-            """, arguments: [InvestIDs.provisionalBase]) ?? 1
+                       COALESCE((SELECT MAX(tracker_id) FROM tracker_change WHERE tracker_id < ?1), 0),
+                       COALESCE((SELECT CAST(value AS INTEGER) FROM setting WHERE key = ?2), 0))
+            """, arguments: [InvestIDs.provisionalBase, trackerHighWaterKey]) ?? 0
+    }
+
+    /// A tracker's first revision: one past every revision its id had before (deleted, then made
+    /// again with `--id`), so an edit of the old one can never pass for an edit of the new.
+    static func firstRevision(_ db: Database, id: Int64) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT COALESCE(MAX(MAX(COALESCE(json_extract(before, '$.revision'), 0), COALESCE(json_extract(after, '$.revision'), 0))), 0) + 1
+            FROM tracker_change WHERE tracker_id = ?
+            """, arguments: [id]) ?? 1
     }
 
     public func createTracker(_ draft: TrackerDraft, id: Int64?) throws -> ClickTracker {
@@ -169,7 +191,7 @@ extension SQLiteStore {
             if let id, let existing = try Self.fetchTracker(db, id: id) {
                 throw ClicktraxError.invalid([ValidationIssue(.id, "tracker \(id) already exists (“\(existing.name)”)")])
             }
-            if let id, id <= 0 { throw ClicktraxError.invalid([ValidationIssue(.id, "must be a positive number (got \(id))")]) }
+            if let id, !InvestIDs.isValid(id) { throw ClicktraxError.invalid([ValidationIssue(.id, InvestIDs.rangeProblem(id))]) }
             let resolved = try TrackerResolver(db: db).resolve(draft, trackerId: id)
             let newId = try id ?? SQLiteStore.nextTrackerId(db)
             let memberId = try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'member_id'")
@@ -177,9 +199,9 @@ extension SQLiteStore {
                 sql: """
                     INSERT INTO click_tracker (id, member_id, name, code, state, click_url, line_item_id,
                         publisher_id, placement_id, payment_rule_id, last_modified, revision)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [newId, memberId] + resolved.columnValues + [Timestamp.now()])
+                arguments: [newId, memberId] + resolved.columnValues + [Timestamp.now(), try Self.firstRevision(db, id: newId)])
             let created = try Self.fetchTracker(db, id: newId)!
             try log(db, .created, id: newId, before: nil, after: created)
             return created
@@ -190,6 +212,13 @@ extension SQLiteStore {
         try write { db in
             let before = try Self.currentTracker(db, id: id, expectedRevision: expectedRevision)
             let resolved = try TrackerResolver(db: db).resolve(draft, trackerId: id)
+            // Nothing differs: no new revision, no change-log entry, no new last_modified (a sync
+            // would otherwise push a change that is none).
+            let same = try Bool.fetchOne(db, sql: """
+                SELECT 1 FROM click_tracker WHERE name IS ? AND code IS ? AND state IS ? AND click_url IS ?
+                    AND line_item_id IS ? AND publisher_id IS ? AND placement_id IS ? AND payment_rule_id IS ? AND id = ?
+                """, arguments: resolved.columnValues + [id]) ?? false
+            if same { return before }
             try db.execute(
                 sql: """
                     UPDATE click_tracker SET name = ?, code = ?, state = ?, click_url = ?, line_item_id = ?,

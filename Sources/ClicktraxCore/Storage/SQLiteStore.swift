@@ -116,7 +116,8 @@ public final class SQLiteStore: TrackerStore {
     static func describe(_ error: DatabaseError, path: String) -> ClicktraxError {
         switch error.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            .badInput("\(path): not a Clicktrax database (SQLite says: \(error.message ?? "file is not a database"))")
+            // Exit 1, an operational failure: the file is there but cannot be used (damaged, or another kind).
+            .operational("\(path): not a Clicktrax database, or a damaged one (SQLite says: \(error.message ?? "file is not a database"))")
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
             .operational("\(path): cannot open the database (\(error.message ?? "permission denied"))")
         case .SQLITE_BUSY, .SQLITE_LOCKED:

@@ -130,8 +130,10 @@ public protocol CatalogLoader {
     /// The Invest member new trackers belong to.
     func setMemberId(_ memberId: Int64) throws
     /// Removes every tracker, line item, publisher and the rest, and the change log: the start
-    /// of `demo --replace`, which then refills the database in the same transaction.
-    func eraseAll() throws
+    /// of `demo --replace`, which then refills the database in the same transaction. Returns the
+    /// highest tracker id ever given, which it keeps: new trackers' ids must be above it.
+    @discardableResult
+    func eraseAll() throws -> Int64
 }
 
 extension CatalogImporting {

@@ -141,3 +141,22 @@ import Testing
         #expect(try cli.run(["trackers", "show", "21378"]).stdout.contains("Someone else's"))
     }
 }
+
+/// The change log's "by" comes from `$USER` and the host name, which anyone can set.
+@Suite struct ChangeLogActorTests {
+    @Test func aHostileUserNameIsStoredInertAndBounded() throws {
+        let cli = try CLIRunner()
+        #expect(try cli.run(["demo"]).status == 0)
+        let user = "mallory\u{1B}]0;owned\u{07}\u{1B}[2J" + String(repeating: "x", count: 500)
+        let created = try cli.run(["trackers", "create", "--name", "x", "--line-item", "74957", "--publisher", "44449"],
+                                  environment: ["USER": user, "LOGNAME": user])
+        #expect(created.status == 0, "\(created.stderr)")
+        let history = try cli.run(["trackers", "history"])
+        #expect(!history.stdout.contains("\u{1B}") && !history.stdout.contains("\u{07}"), "no escape reaches the terminal")
+        // As stored, not only as a table cuts it.
+        let actor = try #require(try SQLiteStore.open(path: cli.database).changes(trackerId: nil, limit: 1).first?.actor)
+        #expect(actor.hasPrefix("mallory "), "\(actor.debugDescription)")
+        #expect(!actor.unicodeScalars.contains { $0.properties.generalCategory == .control })
+        #expect(actor.count < 250, "cut to a sensible length: \(actor.count)")
+    }
+}

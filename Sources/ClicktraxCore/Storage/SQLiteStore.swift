@@ -159,8 +159,11 @@ public final class SQLiteStore: TrackerStore {
     /// written says its change was saved (so a script does not run a create again).
     public static let committedWrites = Atomic<Int>(0)
 
+    /// Who made a change, for the change log (shown by `trackers history` and the UI): from
+    /// `$USER` and the host name, which anyone can set — so made terminal-safe and bounded.
     static func currentActor() -> String {
-        "\(CurrentUser.name())@\(ProcessInfo.processInfo.hostName) pid \(ProcessInfo.processInfo.processIdentifier)"
+        let who = TerminalSafe.clip(CurrentUser.name(), 64) + "@" + TerminalSafe.clip(ProcessInfo.processInfo.hostName, 128)
+        return "\(who) pid \(ProcessInfo.processInfo.processIdentifier)"
     }
 
     public func counts() throws -> CatalogCounts {

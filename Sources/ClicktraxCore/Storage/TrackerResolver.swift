@@ -30,7 +30,7 @@ struct TrackerResolver {
         let issues = TrackerRules.check(draft) + TrackerReferenceRules.check(draft, against: facts)
         if !issues.isEmpty { throw ClicktraxError.invalid(issues) }
 
-        let clickUrl = draft.clickUrl.flatMap { $0.isEmpty ? nil : $0 }
+        let clickUrl = draft.clickUrl.flatMap { $0.isEmpty ? nil : LandingPageURL.normalized($0) }
         return Resolved(columnValues: [
             TrackerRules.normalizedName(draft.name), code, draft.state.rawValue, clickUrl,
             draft.lineItemId, draft.publisherId, draft.placementId, draft.paymentRuleId,

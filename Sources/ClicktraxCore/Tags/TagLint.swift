@@ -1,3 +1,5 @@
+import Foundation
+
 /// One finding of the lint shown before an export (SPEC §3). Errors block the export;
 /// warnings are shown and let it go ahead.
 public struct LintFinding: Sendable, Equatable, CustomStringConvertible {
@@ -35,6 +37,7 @@ public enum TagLint {
         if !options.effectiveSecure {
             findings.append(LintFinding(.warning, trackerId: nil, "non-secure (http) tag: https pages will block it; export a secure tag unless the ad server needs http"))
         }
+        if options.type == .link { findings += linkTextFindings(options.linkText) }
         let hasRedirect = options.macros[.redirectURL] != nil
         for tracker in trackers {
             if InvestIDs.isProvisional(tracker.id) {
@@ -55,6 +58,30 @@ public enum TagLint {
             }
         }
         return findings
+    }
+
+    /// The longest link text a tag takes: a sentence, not a page.
+    public static let maxLinkText = 200
+
+    /// A link's text: what the reader sees, so no bidi overrides or invisible characters that
+    /// would make it read as something else (it is HTML-escaped either way), and not empty (an
+    /// empty link cannot be clicked).
+    static func linkTextFindings(_ text: String) -> [LintFinding] {
+        // A line break or a tab is only white space in HTML text; other controls and every
+        // format character (bidi overrides, zero-width joiners) are refused.
+        if let bad = text.unicodeScalars.first(where: {
+            ($0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t") || $0.properties.generalCategory == .format
+        }) {
+            return [LintFinding(.error, trackerId: nil, "link text: must not contain \(bad.codePointLabel) (control and bidi/format characters are not allowed)")]
+        }
+        let length = text.unicodeScalars.count
+        if length > maxLinkText {
+            return [LintFinding(.error, trackerId: nil, "link text: at most \(maxLinkText) characters (got \(length))")]
+        }
+        if text.trimmingCharacters(in: .whitespaces).isEmpty {
+            return [LintFinding(.warning, trackerId: nil, "link text is empty: the link shows nothing to click")]
+        }
+        return []
     }
 
     public static func errors(in findings: [LintFinding]) -> [LintFinding] { findings.filter { $0.severity == .error } }

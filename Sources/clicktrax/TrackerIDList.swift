@@ -6,11 +6,11 @@ import Foundation
 /// as ten thousand arguments would be slow to parse and near the limit of a command line. An ID
 /// given twice is taken once, in the place it first came.
 enum TrackerIDList {
-    static func parse(_ arguments: [String], standardInput: () -> String = readStandardInput) throws -> [Int64] {
+    static func parse(_ arguments: [String], standardInput: () throws -> String = readStandardInput) throws -> [Int64] {
         var ids: [Int64] = []
         var seen = Set<Int64>()
         for argument in arguments {
-            let text = argument == "-" ? standardInput() : argument
+            let text = argument == "-" ? try standardInput() : argument
             for piece in text.split(whereSeparator: { $0 == "," || $0.isWhitespace }) {
                 guard let id = Int64(piece), id > 0 else {
                     throw ClicktraxError.badInput("“\(piece.prefix(40))” is not a tracker ID (expected a positive whole number)")
@@ -21,7 +21,21 @@ enum TrackerIDList {
         return ids
     }
 
-    static func readStandardInput() -> String {
-        String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    /// Far more than a million IDs; past it standard input is not a list of IDs (`export - < /dev/zero`).
+    static let maxInputBytes = 64 << 20
+
+    static func readStandardInput() throws -> String {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = read(STDIN_FILENO, &buffer, buffer.count)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            data.append(contentsOf: buffer[0..<count])
+            guard data.count <= maxInputBytes else {
+                throw ClicktraxError.badInput("standard input: more than \(maxInputBytes >> 20) MB is not a list of tracker IDs")
+            }
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -69,6 +69,20 @@ import Testing
         return result
     }
 
+    /// A 32 MB field is refused as soon as it passes the cap, naming its line — not parsed
+    /// again with every chunk (that was quadratic: a 64 MB field took 18 s).
+    @Test func aRecordPastTheCapIsRefusedFastNamingItsLine() throws {
+        let text = "id,name\n1,ok\n2,\"" + String(repeating: "x", count: 32 << 20) + "\"\n"
+        let started = Date()
+        #expect(throws: CSVReader.Failure.self) { try records(text) }
+        #expect(Date().timeIntervalSince(started) < 10, "refused in \(Date().timeIntervalSince(started)) s")
+        do {
+            _ = try records(text)
+        } catch CSVReader.Failure.recordTooLong(let line) {
+            #expect(line == 3)
+        }
+    }
+
     @Test func quotedFieldsLineBreaksAndLineNumbers() throws {
         let text = "\u{FEFF}id,name\r\n1,\"a, \"\"quoted\"\"\nname\"\r\n2,plain\n3,last"
         let parsed = try records(text)

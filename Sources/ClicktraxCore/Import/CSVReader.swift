@@ -7,7 +7,12 @@ struct CSVReader {
     enum Failure: Error {
         case unterminatedQuote(line: Int)
         case notUTF8(line: Int)
+        case recordTooLong(line: Int)
     }
+
+    /// No record of a catalog or tracker export comes near this; past it a file is refused at
+    /// once (a 64 MB field was parsed again with every chunk read: minutes, quadratic).
+    static let maxRecordBytes = 1 << 20
 
     private let handle: FileHandle?
     private var buffer: [UInt8] = []
@@ -48,6 +53,7 @@ struct CSVReader {
             }
             // The record runs past the buffer: read more, or it is the file's last (or broken) one.
             if atEnd { throw Failure.unterminatedQuote(line: line) }
+            if buffer.count - position > Self.maxRecordBytes { throw Failure.recordTooLong(line: line) }
             try fill()
         }
     }

@@ -199,6 +199,9 @@ struct ImportFileReader {
             problems.append(ImportProblem(file: path, place: "line \(line)", message: "a quoted field never ends (truncated file?)"))
         } catch CSVReader.Failure.notUTF8(let line) {
             problems.append(notUTF8(place: "line \(line)"))
+        } catch CSVReader.Failure.recordTooLong(let line) {
+            problems.append(ImportProblem(file: path, place: "line \(line)",
+                                          message: "a record longer than \(CSVReader.maxRecordBytes >> 20) MB (a quote left open, or not a CSV export)"))
         } catch {
             problems.append(ImportProblem(file: path, message: "\(error)"))
         }

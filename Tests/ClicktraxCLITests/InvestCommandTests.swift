@@ -312,7 +312,9 @@ import Testing
         chmod(script.path, 0o700)
         let folder = cli.home.appendingPathComponent("config/clicktrax")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "[invest]\nusername = \"leak@example.com\"\npassword_command = [\"\(script.path)\"]\n"
+        // Through /bin/sh, not exec'd itself: a child another test forks while the script is still
+        // open for writing would make exec fail with "text file busy".
+        try "[invest]\nusername = \"leak@example.com\"\npassword_command = [\"/bin/sh\", \"\(script.path)\"]\n"
             .write(to: folder.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
         let environment = ["XDG_CONFIG_HOME": cli.home.appendingPathComponent("config").path]
         #expect(try cli.run(["invest", "login", "--api", invest.api], environment: environment).status == 0)

@@ -78,6 +78,7 @@ public enum AtomicFile {
         let temporary = String(cString: template)
         var committed = false
         defer { if !committed { unlink(temporary) } }
+        var inPlace = false
         do {
             try writeAll(data, to: fd, path: path)
             if let existing {
@@ -86,8 +87,7 @@ public enum AtomicFile {
                     // Someone else's file (root writing a user's): keep its owner, or, where we
                     // may not give it away, keep it by writing it in place.
                     if fchown(fd, existing.st_uid, existing.st_gid) != 0 {
-                        close(fd)
-                        return try rewriteInPlace(path, with: data, mode: nil)
+                        inPlace = true
                     }
                 }
             } else {
@@ -99,6 +99,7 @@ public enum AtomicFile {
             throw error
         }
         close(fd)
+        if inPlace { return try rewriteInPlace(path, with: data, mode: nil) }
         guard rename(temporary, path) == 0 else { throw failure(path, errno) }
         committed = true
         // Make the rename itself durable.

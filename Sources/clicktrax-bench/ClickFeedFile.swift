@@ -32,7 +32,9 @@ enum ClickFeedFile {
             cumulative.append(sum)
         }
         let temporary = path + ".partial"
-        FileManager.default.createFile(atPath: temporary, contents: nil)
+        guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
+            throw BenchFailure("cannot create \(temporary)")
+        }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 23)

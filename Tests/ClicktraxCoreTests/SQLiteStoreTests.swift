@@ -18,10 +18,34 @@ import Testing
         }
         #expect(journal == "wal")
         #expect(foreignKeys == 1)
-        #expect(Set(migrations) == ["v1: catalog, trackers, change log", "v2: line item search index", "v3: Invest sync state, outbox and pull staging", "v4: clicks and their rollups"])
+        #expect(Set(migrations) == ["v1: catalog, trackers, change log", "v2: line item search index", "v3: Invest sync state, outbox and pull staging", "v4: clicks and their rollups", "v5: click cost in billionths"])
         // Reopening an up-to-date file migrates nothing and keeps the data.
         let reopened = try SQLiteStore.open(path: path)
         #expect(try reopened.counts().publishers == 2)
+    }
+
+    @Test func clicksStoredWithRealCostsAreMigratedToExactBillionths() throws {
+        let path = TestCatalog.temporaryPath()
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let queue = try DatabaseQueue(path: path)
+        try SchemaMigrations.migrator.migrate(queue, upTo: "v4: clicks and their rollups")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO click_source (id, tracker_id, site_domain) VALUES (1, 7, 'news.example')")
+            try db.execute(sql: """
+                INSERT INTO click (at, click_key, source_id, media_cost) VALUES
+                    (1800000000, 5, 1, 0.3889), (1800000001, -1, 1, 0.000000001), (1800000002, 6, 1, 1234567.123456789)
+                """)
+        }
+        try queue.close()
+        let store = try SQLiteStore.open(path: path)
+        let (costs, shown, auctions) = try store.writer.read { db in
+            (try Int64.fetchAll(db, sql: "SELECT media_cost_billionths FROM click ORDER BY at"),
+             try Double.fetchAll(db, sql: "SELECT media_cost FROM click_detail ORDER BY at"),
+             try Int64?.fetchAll(db, sql: "SELECT auction_id FROM click_detail ORDER BY at"))
+        }
+        #expect(costs == [388_900_000, 1, 1_234_567_123_456_789])
+        #expect(shown == [0.3889, 0.000000001, 1234567.123456789])
+        #expect(auctions == [5, nil, 6])
     }
 
     @Test func aDatabaseFromANewerVersionIsRefused() throws {

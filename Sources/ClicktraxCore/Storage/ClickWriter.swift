@@ -31,8 +31,8 @@ final class ClickWriter: ClickImportWriting {
         // A big import dirties more pages than SQLite's 2 MB cache holds; 64 MB keeps the
         // table's right edge and the sources in memory (the import stays far under 300 MB).
         try db.execute(sql: "PRAGMA cache_size = -65536")
-        insertClick = try RawStatement(db, "INSERT OR IGNORE INTO click (at, click_key, source_id, media_cost) VALUES (?, ?, ?, ?)")
-        insertBatch = try RawStatement(db, "INSERT OR IGNORE INTO click (at, click_key, source_id, media_cost) VALUES "
+        insertClick = try RawStatement(db, "INSERT OR IGNORE INTO click (at, click_key, source_id, media_cost_billionths) VALUES (?, ?, ?, ?)")
+        insertBatch = try RawStatement(db, "INSERT OR IGNORE INTO click (at, click_key, source_id, media_cost_billionths) VALUES "
                                        + Array(repeating: "(?, ?, ?, ?)", count: Self.batchSize).joined(separator: ", "))
         storedUntil = try Int64.fetchOne(db, sql: "SELECT max(at) FROM click") ?? .min
         findSource = try RawStatement(db, """
@@ -93,7 +93,7 @@ final class ClickWriter: ClickImportWriting {
                 insertBatch.bind(index, row.at)
                 insertBatch.bind(index + 1, row.key)
                 insertBatch.bind(index + 2, Int64(sourceIds[Int(row.source)]))
-                insertBatch.bind(index + 3, Double(row.cost) / Double(ClickCost.scale))
+                insertBatch.bind(index + 3, row.cost)
                 index += 4
             }
             if try insertBatch.run(db) == Self.batchSize {
@@ -118,7 +118,7 @@ final class ClickWriter: ClickImportWriting {
             insert.bind(1, row.at)
             insert.bind(2, row.key)
             insert.bind(3, Int64(sourceIds[Int(row.source)]))
-            insert.bind(4, Double(row.cost) / Double(ClickCost.scale))
+            insert.bind(4, row.cost)
             if try insert.run(db) == 1 {
                 added += 1
                 addedByLocal[Int(row.source)] += 1
@@ -189,10 +189,10 @@ final class ClickWriter: ClickImportWriting {
         try statement.run(db)
     }
 
-    /// The hour blocks of `hours` summed from the stored clicks (costs back to billionths).
+    /// The hour blocks of `hours` summed from the stored clicks.
     private func resum(_ hours: Set<Int64>) throws {
         let scan = try RawStatement(db, """
-            SELECT source_id, count(*), CAST(round(sum(media_cost) * 1e9) AS INTEGER), min(at), max(at)
+            SELECT source_id, count(*), sum(media_cost_billionths), min(at), max(at)
             FROM click WHERE at >= ? AND at < ? GROUP BY source_id
             """)
         var sum = ClickRollupSum()

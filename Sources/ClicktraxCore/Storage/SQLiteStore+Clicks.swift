@@ -20,6 +20,7 @@ extension SQLiteStore {
             var byTracker: [Int64: Int] = [:]
             for (local, count) in totals.addedBySource { byTracker[writer.trackerId(ofLocal: local), default: 0] += count }
             let known = try Self.existingTrackers(db, Array(byTracker.keys))
+            ClickImporter.trace("found the unknown trackers")
             summary.unknownTrackers = byTracker.filter { !known.contains($0.key) }
             try db.execute(sql: """
                 INSERT INTO setting (key, value) VALUES (?, lower(hex(randomblob(8))))
@@ -99,10 +100,24 @@ extension SQLiteStore {
         }
     }
 
+    /// Which of `ids` are trackers here. After a big import the page cache is all dirty click
+    /// pages, so a look-up per id read the tracker table's pages again and again (55,000 reads
+    /// for 100,000 ids, a second of the commit): many ids are checked by one scan of the ids
+    /// (SQLite reads them from the smallest index), a few by look-ups in id order.
     static func existingTrackers(_ db: Database, _ ids: [Int64]) throws -> Set<Int64> {
         var found = Set<Int64>()
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let batch = Array(ids[start..<min(ids.count, start + 500)])
+        if ids.count > 1000 {
+            let wanted = Set(ids)
+            let scan = try RawStatement(db, "SELECT id FROM click_tracker")
+            try scan.forEachRow(db) { row in
+                let id = row.int64(0)
+                if wanted.contains(id) { found.insert(id) }
+            }
+            return found
+        }
+        let sorted = ids.sorted()
+        for start in stride(from: 0, to: sorted.count, by: 500) {
+            let batch = Array(sorted[start..<min(sorted.count, start + 500)])
             let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
             found.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM click_tracker WHERE id IN (\(marks))", arguments: StatementArguments(batch)))
         }

@@ -18,6 +18,9 @@ enum SchemaMigrations {
         migrator.registerMigration("v4: clicks and their rollups") { db in
             try db.execute(sql: v4)
         }
+        migrator.registerMigration("v5: click cost in billionths") { db in
+            try db.execute(sql: v5)
+        }
         return migrator
     }
 
@@ -263,6 +266,30 @@ enum SchemaMigrations {
         CREATE VIEW click_detail AS
             SELECT c.at, datetime(c.at, 'unixepoch') AS datetime, s.tracker_id, s.line_item_id, s.publisher_id,
                    s.placement_id, s.site_domain, c.media_cost, CASE WHEN c.click_key > 0 THEN c.click_key END AS auction_id
+            FROM click c JOIN click_source s ON s.id = c.source_id;
+        """
+
+    /// A click's cost as an integer number of billionths (the unit of the rollups and of
+    /// `ClickCost`) instead of a REAL: 3–4 bytes a click instead of 8 — of 10,000,000 clicks,
+    /// 45 MB less for an import to write twice (log and database) — and sums that are exact.
+    static let v5 = """
+        DROP VIEW click_detail;
+        CREATE TABLE click_v5 (
+            at INTEGER NOT NULL,
+            click_key INTEGER NOT NULL,
+            source_id INTEGER NOT NULL,
+            media_cost_billionths INTEGER NOT NULL,
+            PRIMARY KEY (at, click_key)
+        ) WITHOUT ROWID;
+        INSERT INTO click_v5 (at, click_key, source_id, media_cost_billionths)
+            SELECT at, click_key, source_id, CAST(round(media_cost * 1e9) AS INTEGER) FROM click ORDER BY at, click_key;
+        DROP TABLE click;
+        ALTER TABLE click_v5 RENAME TO click;
+
+        CREATE VIEW click_detail AS
+            SELECT c.at, datetime(c.at, 'unixepoch') AS datetime, s.tracker_id, s.line_item_id, s.publisher_id,
+                   s.placement_id, s.site_domain, c.media_cost_billionths / 1e9 AS media_cost,
+                   CASE WHEN c.click_key > 0 THEN c.click_key END AS auction_id
             FROM click c JOIN click_source s ON s.id = c.source_id;
         """
 }

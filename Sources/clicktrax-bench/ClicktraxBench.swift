@@ -37,6 +37,9 @@ struct ClicktraxBench: ParsableCommand {
     @Flag(help: "Only the reports and the Reports screen, on the database a previous --only-clicks run imported into.")
     var onlyReports = false
 
+    @Flag(help: "Only the listings (line-items and trackers list in every format) beside sqlite3 -csv (the catalog must exist).")
+    var onlyListings = false
+
     @Option(help: "Clicks in the generated feed.")
     var clicks = 10_000_000
 
@@ -49,6 +52,11 @@ struct ClicktraxBench: ParsableCommand {
         let database = workFolder + "/catalog-\(lineItems)-\(trackers).sqlite"
         print("Clicktrax benchmark · \(ProcessInfo.processInfo.activeProcessorCount) cores · \(Self.build)")
         print(String(repeating: "─", count: 78))
+
+        if onlyListings {
+            try ListingBench(binary: binary, database: database, workFolder: workFolder).run()
+            return
+        }
 
         if onlyReports {
             let bench = ClickBench(binary: binary, catalog: database, workFolder: workFolder, rows: clicks)
@@ -131,6 +139,7 @@ struct ClicktraxBench: ParsableCommand {
         let exportPeak = try Spawned.peakKilobytes(exportCommand, stdin: idsFile, workFolder: workFolder)
         let export = LatencyStats(exports)
         print("Export of \(Format.count(exportCount)) trackers (whole process, --output): \(export.summary) · peak RSS \(Format.megabytes(kilobytes: exportPeak)) · target ≤ 1 s: \(Format.verdict(export.median <= 1000))")
+        try ListingBench(binary: binary, database: database, workFolder: workFolder).run()
 
         guard !skipUI else { return }
         try runUI(binary: binary, database: database, workFolder: workFolder)

@@ -51,8 +51,9 @@ struct LineItemsList: ParsableCommand {
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
 
     func run() throws {
-        try ObjectPrinter.print(try global.openStore().allLineItems(), format: format, columns: ObjectPrinter.lineItemColumns,
-                                row: ObjectPrinter.lineItemRow)
+        let store = try global.openStore()
+        try ObjectPrinter.stream({ try store.forEachLineItem(count: $0, $1) }, format: format,
+                                 columns: ObjectPrinter.lineItemColumns, row: ObjectPrinter.lineItemRow)
     }
 }
 

@@ -19,8 +19,9 @@ struct TrackersList: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore()
-        let trackers = try store.trackers(TrackerQuery(search: search, state: state))
-        try ObjectPrinter.print(trackers, format: format, columns: ObjectPrinter.trackerColumns, row: ObjectPrinter.trackerRow)
+        let query = TrackerQuery(search: search, state: state)
+        try ObjectPrinter.stream({ try store.forEachTracker(query, count: $0, $1) }, format: format,
+                                 columns: ObjectPrinter.trackerColumns, row: ObjectPrinter.trackerRow)
     }
 }
 

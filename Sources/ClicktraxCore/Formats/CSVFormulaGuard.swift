@@ -7,7 +7,10 @@
 /// Exact also for values that themselves start with quotes before such a character: any run of
 /// `'` followed by a trigger gets one more, and import takes one off only in that same case.
 public enum CSVFormulaGuard {
-    static let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+    /// Looked at as bytes, not Characters: a spreadsheet sees the `=` of "=\u{301}" and the CR
+    /// of a CRLF, which Swift's Characters fold into one grapheme with what follows; and bytes
+    /// are what a million-row listing can afford per cell.
+    static let triggers: [UInt8] = Array("=+-@\t\r".utf8)
 
     /// The value as written to a CSV cell.
     public static func neutralise(_ value: String) -> String {
@@ -21,7 +24,7 @@ public enum CSVFormulaGuard {
     }
 
     static func needsQuote(_ value: Substring) -> Bool {
-        guard let first = value.first(where: { $0 != "'" }) else { return false }
+        guard let first = value.utf8.first(where: { $0 != UInt8(ascii: "'") }) else { return false }
         return triggers.contains(first)
     }
 }

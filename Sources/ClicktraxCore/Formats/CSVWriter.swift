@@ -3,11 +3,20 @@
 /// formula is neutralised (`CSVFormulaGuard`).
 public enum CSVWriter {
     public static func line(_ fields: [String?]) -> String {
-        fields.map { quote(CSVFormulaGuard.neutralise($0 ?? "")) }.joined(separator: ",") + "\r\n"
+        var line = ""
+        for (index, field) in fields.enumerated() {
+            if index > 0 { line += "," }
+            line += quote(CSVFormulaGuard.neutralise(field ?? ""))
+        }
+        return line + "\r\n"
     }
 
+    /// Looks at bytes: a listing of a million rows spent a third of its time comparing
+    /// Characters here.
     static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else {
+            return field
+        }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -17,6 +17,8 @@ public protocol StoreChecking: Sendable {
 /// The click trackers themselves.
 public protocol TrackerRepository: Sendable {
     func trackers(_ query: TrackerQuery) throws -> [ClickTracker]
+    /// The same trackers one at a time (no limit), their number first (one snapshot).
+    func forEachTracker(_ query: TrackerQuery, count: (Int) throws -> Void, _ body: (ClickTracker) throws -> Void) throws
     func trackerCount(_ query: TrackerQuery) throws -> Int
     func tracker(id: Int64) throws -> ClickTracker?
 
@@ -74,6 +76,8 @@ public protocol CatalogReading: Sendable {
     func paymentRules(publisherId: Int64?) throws -> [PaymentRule]
     /// Every line item, in id order (for exports; the pickers search instead).
     func allLineItems() throws -> [LineItem]
+    /// Every line item in id order, one at a time, their number first (one snapshot).
+    func forEachLineItem(count: (Int) throws -> Void, _ body: (LineItem) throws -> Void) throws
     func counts() throws -> CatalogCounts
     /// No catalog and no trackers (cheaper than `counts`: it stops at the first row).
     func isEmpty() throws -> Bool

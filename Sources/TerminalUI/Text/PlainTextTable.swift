@@ -33,32 +33,71 @@ public struct PlainTextTable {
     /// With `totalWidth` (a terminal's columns) it fits: the widest shrinkable columns give up
     /// cells down to their minimum, then the lowest-priority columns are left out.
     public func render(totalWidth: Int? = nil) -> String {
-        let safe = rows.map { row in
-            columns.indices.map { index in TerminalSafeText.sanitize(index < row.count ? row[index] : "") }
-        }
-        var widths = columns.indices.map { index in
-            min(columns[index].maxWidth,
-                max(DisplayWidth.of(columns[index].title), safe.map { DisplayWidth.of($0[index]) }.max() ?? 0))
-        }
-        var shown = Array(columns.indices)
-        if let totalWidth {
-            fit(&widths, &shown, into: totalWidth)
-        }
-        var output = ""
-        func line(_ values: [String]) {
-            var parts: [String] = []
-            for index in shown {
-                let value = DisplayWidth.truncate(values[index], to: widths[index])
-                let padding = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(value)))
-                parts.append(columns[index].alignRight ? padding + value : value + padding)
-            }
-            var text = parts.joined(separator: "  ")
-            while text.hasSuffix(" ") { text.removeLast() }
-            output += text + "\n"
-        }
-        line(columns.map(\.title))
-        safe.forEach(line)
+        let safe = rows.map(safeValues)
+        var widths = Widths(columns)
+        safe.forEach { widths.measure(safe: $0) }
+        let layout = layout(widths, totalWidth: totalWidth)
+        var output = line(columns.map(\.title), layout)
+        for row in safe { output += line(row, layout) }
         return output
+    }
+
+    /// The widest value of each column so far (cut at its `maxWidth`), for a table measured
+    /// row by row and written in a second pass: a million rows are never held at once.
+    public struct Widths: Sendable {
+        fileprivate var cells: [Int]
+        fileprivate let limits: [Int]
+
+        public init(_ columns: [Column]) {
+            cells = columns.map { DisplayWidth.of($0.title) }
+            limits = columns.map(\.maxWidth)
+        }
+
+        public mutating func measure(_ row: [String]) { measure(safe: row.map(TerminalSafeText.sanitize)) }
+
+        fileprivate mutating func measure(safe row: [String]) {
+            for index in cells.indices where cells[index] < limits[index] {
+                cells[index] = max(cells[index], min(limits[index], DisplayWidth.of(index < row.count ? row[index] : "")))
+            }
+        }
+    }
+
+    /// Which columns are shown, and how wide.
+    public struct Layout: Sendable {
+        fileprivate var widths: [Int]
+        fileprivate var shown: [Int]
+    }
+
+    public func layout(_ measured: Widths, totalWidth: Int?) -> Layout {
+        var widths = zip(measured.cells, columns).map { min($0, $1.maxWidth) }
+        var shown = Array(columns.indices)
+        if let totalWidth { fit(&widths, &shown, into: totalWidth) }
+        return Layout(widths: widths, shown: shown)
+    }
+
+    /// The header line of a table laid out by `layout`.
+    public func header(_ layout: Layout) -> String { line(columns.map(\.title), layout) }
+
+    /// One row as its line (made terminal-safe), newline included.
+    public func line(for row: [String], _ layout: Layout) -> String { line(safeValues(row), layout) }
+
+    private func safeValues(_ row: [String]) -> [String] {
+        columns.indices.map { index in TerminalSafeText.sanitize(index < row.count ? row[index] : "") }
+    }
+
+    private func line(_ values: [String], _ layout: Layout) -> String {
+        var text = ""
+        var first = true
+        for index in layout.shown {
+            if !first { text += "  " }
+            first = false
+            let width = layout.widths[index]
+            let value = DisplayWidth.truncate(values[index], to: width)
+            let padding = String(repeating: " ", count: max(0, width - DisplayWidth.of(value)))
+            text += columns[index].alignRight ? padding + value : value + padding
+        }
+        while text.hasSuffix(" ") { text.removeLast() }
+        return text + "\n"
     }
 
     private func fit(_ widths: inout [Int], _ shown: inout [Int], into totalWidth: Int) {

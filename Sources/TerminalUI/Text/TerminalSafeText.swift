@@ -7,6 +7,7 @@ public enum TerminalSafeText {
     /// disagree on them (tmux let a zero-width joiner swallow the rest of a table cell, seen in
     /// HostileTextEndToEndTests), and no one can see them anyway.
     public static func sanitize(_ text: String) -> String {
+        if isPlain(text) { return text }
         guard text.unicodeScalars.contains(where: { needsReplacing($0) || isInvisibleFormat($0) }) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -19,6 +20,20 @@ public enum TerminalSafeText {
             }
         }
         return String(scalars)
+    }
+
+    /// Only code points that need no replacing, are never invisible, never combine and take
+    /// one cell each: printable ASCII, Latin-1 and Latin Extended (but the soft hyphen), the
+    /// dashes and quotes of General Punctuation. The fast path of `sanitize` and
+    /// `DisplayWidth.of`: asking each scalar's Unicode properties was most of the time of a
+    /// million-row table.
+    static func isPlain(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return true }
+        return text.unicodeScalars.allSatisfy { scalar in
+            let value = scalar.value
+            return (0x20..<0x7F).contains(value) || ((0xA0..<0x300).contains(value) && value != 0xAD)
+                || (0x2010...0x2027).contains(value)
+        }
     }
 
     static func isInvisibleFormat(_ scalar: Unicode.Scalar) -> Bool {

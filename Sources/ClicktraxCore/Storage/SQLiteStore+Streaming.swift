@@ -1,0 +1,30 @@
+import GRDB
+
+extension SQLiteStore {
+    /// Every line item in id order, one at a time: `count` first, then `body` per item, all in
+    /// one read (one snapshot, so the count is the number of items that follow). Nothing is
+    /// held: a million line items list in the memory of one.
+    public func forEachLineItem(count: (Int) throws -> Void, _ body: (LineItem) throws -> Void) throws {
+        try stream(countSQL: "SELECT count(*) FROM line_item", sql: "SELECT * FROM line_item ORDER BY id",
+                   arguments: [], map: Self.lineItem(from:), count: count, body)
+    }
+
+    /// The trackers `query` selects (its sort; no limit), one at a time, like `forEachLineItem`.
+    public func forEachTracker(_ query: TrackerQuery, count: (Int) throws -> Void, _ body: (ClickTracker) throws -> Void) throws {
+        let (whereClause, arguments) = Self.filter(query)
+        let direction = query.descending ? "DESC" : "ASC"
+        try stream(
+            countSQL: "SELECT count(*) FROM click_tracker t \(Self.joins(for: query)) \(whereClause)",
+            sql: "\(Self.trackerSelect) \(whereClause) ORDER BY \(Self.orderColumn(query.sort)) \(direction), t.id \(direction)",
+            arguments: arguments, map: Self.tracker(from:), count: count, body)
+    }
+
+    private func stream<T>(countSQL: String, sql: String, arguments: StatementArguments, map: (Row) -> T,
+                           count: (Int) throws -> Void, _ body: (T) throws -> Void) throws {
+        try read { db in
+            try count(try Int.fetchOne(db, sql: countSQL, arguments: arguments) ?? 0)
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() { try body(map(row)) }
+        }
+    }
+}

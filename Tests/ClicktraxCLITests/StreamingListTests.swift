@@ -1,0 +1,48 @@
+import ClicktraxCore
+import Foundation
+import Testing
+
+/// Listings are written as they are read (issue 15), and say exactly what the whole-list
+/// printer said: the Invest envelope byte for byte, the same CSV, an aligned table.
+@Suite struct StreamingListTests {
+    @Test func streamedListingsAreTheWholeListsByteForByte() throws {
+        let cli = try CLIRunner()
+        #expect(try cli.run(["demo"]).status == 0)
+        let store = try SQLiteStore.open(path: cli.database)
+        let trackers = try store.trackers(TrackerQuery())
+        let lineItems = try store.allLineItems()
+        #expect(trackers.count == 25 && lineItems.count == 300)
+
+        let trackersJSON = try cli.run(["trackers", "list", "--format", "json"])
+        #expect(trackersJSON.status == 0)
+        #expect(trackersJSON.stdout == String(decoding: try InvestEnvelope.encode(trackers), as: UTF8.self) + "\n")
+        let itemsJSON = try cli.run(["line-items", "list", "--format", "json"])
+        #expect(itemsJSON.stdout == String(decoding: try InvestEnvelope.encode(lineItems), as: UTF8.self) + "\n")
+        #expect(try cli.run(["trackers", "list", "--format", "csv"]).stdout == CSVWriter.document(trackers))
+        #expect(try cli.run(["line-items", "list", "--format", "csv"]).stdout == CSVWriter.document(lineItems))
+
+        // A filter that selects nothing is still a whole document.
+        let none = try cli.run(["trackers", "list", "--search", "no such words anywhere", "--format", "json"])
+        #expect(none.stdout == String(decoding: try InvestEnvelope.encode([ClickTracker]()), as: UTF8.self) + "\n")
+        let some = try cli.run(["trackers", "list", "--state", "inactive", "--format", "json"])
+        let inactive = try store.trackers(TrackerQuery(state: .inactive))
+        #expect(some.stdout == String(decoding: try InvestEnvelope.encode(inactive), as: UTF8.self) + "\n")
+    }
+
+    @Test func aStreamedTableIsMeasuredOverEveryRow() throws {
+        let cli = try CLIRunner()
+        #expect(try cli.run(["demo"]).status == 0)
+        let table = try cli.run(["line-items", "list"])
+        #expect(table.status == 0)
+        let lines = table.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 301)
+        // Every row's second column starts where the header's does: widths came from all rows.
+        let nameColumn = try #require(lines.first?.range(of: "Name")).lowerBound.utf16Offset(in: String(lines.first!))
+        for line in lines.dropFirst() {
+            let text = String(line)
+            let beforeName = text.prefix(nameColumn)
+            #expect(beforeName.hasSuffix("  "), "\(text)")
+            #expect(text.dropFirst(nameColumn).first != " ", "\(text)")
+        }
+    }
+}

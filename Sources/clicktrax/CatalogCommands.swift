@@ -71,8 +71,9 @@ struct PublishersList: ParsableCommand {
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
 
     func run() throws {
-        let publishers = try global.openStore().publishers(matching: search)
-        try ObjectPrinter.print(publishers, format: format, columns: ObjectPrinter.namedColumns) {
+        let store = try global.openStore()
+        try ObjectPrinter.stream({ try store.forEachPublisher(matching: search, count: $0, $1) }, format: format,
+                                 columns: ObjectPrinter.namedColumns) {
             [String($0.id), $0.name, $0.code ?? "", $0.state.rawValue]
         }
     }
@@ -94,7 +95,7 @@ struct PlacementsList: ParsableCommand {
     func run() throws {
         let store = try global.openPublisherScope(publisher)
         let columns: [PlainTextTableColumn] = ObjectPrinter.namedColumns + [.init("Size")]
-        try ObjectPrinter.print(try store.placements(publisherId: publisher), format: format, columns: columns) {
+        try ObjectPrinter.stream({ try store.forEachPlacement(publisherId: publisher, count: $0, $1) }, format: format, columns: columns) {
             [String($0.id), $0.name, $0.code ?? "", $0.state.rawValue, Self.size($0)]
         }
     }
@@ -123,7 +124,7 @@ struct PaymentRulesList: ParsableCommand {
     func run() throws {
         let store = try global.openPublisherScope(publisher)
         let columns: [PlainTextTableColumn] = ObjectPrinter.namedColumns + [.init("Pricing"), .init("Priority", alignRight: true)]
-        try ObjectPrinter.print(try store.paymentRules(publisherId: publisher), format: format, columns: columns) {
+        try ObjectPrinter.stream({ try store.forEachPaymentRule(publisherId: publisher, count: $0, $1) }, format: format, columns: columns) {
             [String($0.id), $0.name, $0.code ?? "", $0.state.rawValue, $0.pricingType.rawValue, $0.priority.map(String.init) ?? ""]
         }
     }
@@ -142,7 +143,8 @@ struct AdvertisersList: ParsableCommand {
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
 
     func run() throws {
-        try ObjectPrinter.print(try global.openStore().advertisers(), format: format, columns: ObjectPrinter.namedColumns) {
+        let store = try global.openStore()
+        try ObjectPrinter.stream({ try store.forEachAdvertiser(count: $0, $1) }, format: format, columns: ObjectPrinter.namedColumns) {
             [String($0.id), $0.name, $0.code ?? "", $0.state.rawValue]
         }
     }

@@ -29,6 +29,25 @@ import Testing
         #expect(some.stdout == String(decoding: try InvestEnvelope.encode(inactive), as: UTF8.self) + "\n")
     }
 
+    @Test func everyCatalogListingStreamsTheSameDocument() throws {
+        let cli = try CLIRunner()
+        #expect(try cli.run(["demo"]).status == 0)
+        let store = try SQLiteStore.open(path: cli.database)
+        func json<T: InvestObject>(_ objects: [T]) throws -> String { String(decoding: try InvestEnvelope.encode(objects), as: UTF8.self) + "\n" }
+        #expect(try cli.run(["advertisers", "list", "--format", "json"]).stdout == (try json(store.advertisers())))
+        #expect(try cli.run(["publishers", "list", "--format", "json"]).stdout == (try json(store.publishers(matching: nil))))
+        #expect(try cli.run(["placements", "list", "--format", "json"]).stdout == (try json(store.placements(publisherId: nil))))
+        #expect(try cli.run(["payment-rules", "list", "--format", "json"]).stdout == (try json(store.paymentRules(publisherId: nil))))
+        #expect(try cli.run(["placements", "list", "--format", "csv"]).stdout == CSVWriter.document(try store.placements(publisherId: nil)))
+        let publisher = try #require(try store.publishers(matching: nil).first)
+        let words = publisher.name.split(separator: " ").prefix(2).joined(separator: " ")
+        let found = try cli.run(["publishers", "list", "--search", words, "--format", "json"])
+        #expect(found.stdout == (try json(store.publishers(matching: words))))
+        #expect(found.stdout.contains(publisher.name))
+        let own = try cli.run(["payment-rules", "list", "--publisher", String(publisher.id), "--format", "csv"])
+        #expect(own.stdout == CSVWriter.document(try store.paymentRules(publisherId: publisher.id)))
+    }
+
     @Test func aStreamedTableIsMeasuredOverEveryRow() throws {
         let cli = try CLIRunner()
         #expect(try cli.run(["demo"]).status == 0)

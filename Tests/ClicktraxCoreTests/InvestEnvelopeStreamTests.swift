@@ -20,6 +20,14 @@ import Testing
             let some = Array(trackers.prefix(count))
             #expect(try streamed(some) == String(decoding: try InvestEnvelope.encode(some), as: UTF8.self) + "\n")
         }
+        // Kinds without a PrettyJSON writer go through JSONEncoder a chunk at a time.
+        let publishers = (0..<(InvestEnvelopeStream<Publisher>.chunkSize * 2 + 3)).map {
+            Publisher(id: Int64($0 + 1), code: $0 % 2 == 0 ? nil : "P\($0)", name: "Publisher \($0) \"x\" / é", state: .active)
+        }
+        for count in [0, 1, InvestEnvelopeStream<Publisher>.chunkSize, publishers.count] {
+            let some = Array(publishers.prefix(count))
+            #expect(try streamed(some) == String(decoding: try InvestEnvelope.encode(some), as: UTF8.self) + "\n")
+        }
         for count in [0, 1, lineItems.count] {
             let some = Array(lineItems.prefix(count))
             #expect(try streamed(some) == String(decoding: try InvestEnvelope.encode(some), as: UTF8.self) + "\n")

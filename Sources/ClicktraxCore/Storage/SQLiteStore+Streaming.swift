@@ -19,7 +19,14 @@ extension SQLiteStore {
             arguments: arguments, map: Self.tracker(from:), count: count, body)
     }
 
-    private func stream<T>(countSQL: String, sql: String, arguments: StatementArguments, map: (Row) -> T,
+    /// A streamed listing gathered into an array, for callers that want them all.
+    func collect<T>(_ listing: (_ count: (Int) throws -> Void, _ each: (T) throws -> Void) throws -> Void) throws -> [T] {
+        var all: [T] = []
+        try listing({ all.reserveCapacity($0) }, { all.append($0) })
+        return all
+    }
+
+    func stream<T>(countSQL: String, sql: String, arguments: StatementArguments, map: (Row) -> T,
                            count: (Int) throws -> Void, _ body: (T) throws -> Void) throws {
         try read { db in
             try count(try Int.fetchOne(db, sql: countSQL, arguments: arguments) ?? 0)

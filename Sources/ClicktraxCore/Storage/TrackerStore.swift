@@ -67,6 +67,11 @@ public protocol ChangeLog: Sendable {
 /// The catalog, read: advertisers, line items, publishers, placements, payment rules.
 public protocol CatalogReading: Sendable {
     func advertisers() throws -> [Advertiser]
+    /// The listings again one object at a time, their number first (one snapshot each).
+    func forEachAdvertiser(count: (Int) throws -> Void, _ body: (Advertiser) throws -> Void) throws
+    func forEachPublisher(matching term: String?, count: (Int) throws -> Void, _ body: (Publisher) throws -> Void) throws
+    func forEachPlacement(publisherId: Int64?, count: (Int) throws -> Void, _ body: (Placement) throws -> Void) throws
+    func forEachPaymentRule(publisherId: Int64?, count: (Int) throws -> Void, _ body: (PaymentRule) throws -> Void) throws
     func lineItem(id: Int64) throws -> LineItem?
     func publishers(matching term: String?) throws -> [Publisher]
     func publisher(id: Int64) throws -> Publisher?

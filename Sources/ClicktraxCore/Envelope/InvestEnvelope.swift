@@ -7,7 +7,7 @@ public enum InvestEnvelope {
     /// One document holding `objects` under the kind's plural key. `count` is the total the
     /// API would report (the objects shown when nothing was left out).
     public static func encode<T: InvestObject>(_ objects: [T], count: Int? = nil, startElement: Int = 0) throws -> Data {
-        let body = ListResponse(objects: objects, count: count ?? objects.count, startElement: startElement)
+        let body = ListResponse(objects: objects, count: count ?? objects.count, startElement: startElement, numElements: objects.count)
         return try encoder.encode(Document(response: body))
     }
 
@@ -69,13 +69,16 @@ public enum InvestEnvelope {
         var objects: [T]
         var count: Int
         var startElement: Int
+        /// The objects in this document: `objects.count`, or the whole stream's for the frame
+        /// `InvestEnvelopeStream` writes its objects into.
+        var numElements: Int
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: DynamicKey.self)
             try c.encode("OK", forKey: DynamicKey("status"))
             try c.encode(count, forKey: DynamicKey("count"))
             try c.encode(startElement, forKey: DynamicKey("start_element"))
-            try c.encode(objects.count, forKey: DynamicKey("num_elements"))
+            try c.encode(numElements, forKey: DynamicKey("num_elements"))
             try c.encode(objects, forKey: DynamicKey(T.kind.pluralKey))
         }
     }

@@ -2,34 +2,34 @@ import Foundation
 
 /// The list envelope of `InvestEnvelope.encode`, byte for byte, written one object at a time:
 /// a listing of a million line items never holds them all (issue 15). The envelope around the
-/// array comes from encoding it empty; each object is encoded alone and indented to its place.
+/// array comes from encoding it empty (with the stream's counts); each object is written by
+/// `PrettyJSON` where its kind has a writer, else by JSONEncoder a chunk at a time, indented to
+/// its place.
 public struct InvestEnvelopeStream<T: InvestObject> {
     public let count: Int
     private let head: String
     private let tail: String
+    /// What an empty array holds between its brackets (`[]` or `[\n\n    ]`, by Foundation).
+    private let emptyBody: String
     private let encoder = InvestEnvelope.encoder
     private var written = 0
 
     public init(count: Int) throws {
         self.count = count
-        let empty = String(decoding: try InvestEnvelope.encode([T](), count: count), as: UTF8.self)
-        // The empty document says 0 elements; the real one says `count`.
-        let numbered = empty.replacingOccurrences(of: "\"num_elements\" : 0", with: "\"num_elements\" : \(count)")
+        let frame = InvestEnvelope.ListResponse<T>(objects: [], count: count, startElement: 0, numElements: count)
+        let numbered = String(decoding: try InvestEnvelope.encoder.encode(InvestEnvelope.Document(response: frame)), as: UTF8.self)
         let marker = "\"\(T.kind.pluralKey)\" : ["
         guard let range = numbered.range(of: marker) else {
             throw ClicktraxError.operational("the JSON envelope has no \(T.kind.pluralKey) array")
         }
         let afterOpen = numbered[range.upperBound...]
-        // An empty array is `[]` or `[\n\n    ]`, depending on the Foundation: skip to its `]`.
         guard let close = afterOpen.firstIndex(of: "]") else {
             throw ClicktraxError.operational("the JSON envelope's \(T.kind.pluralKey) array is not closed")
         }
         head = String(numbered[..<range.upperBound])
         tail = String(numbered[afterOpen.index(after: close)...])
-        self.emptyBody = String(afterOpen[..<close])
+        emptyBody = String(afterOpen[..<close])
     }
-
-    private let emptyBody: String
 
     /// The text before the first object.
     public var start: String { count == 0 ? head + emptyBody : head + "\n" }

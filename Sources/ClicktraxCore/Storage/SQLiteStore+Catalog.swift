@@ -40,9 +40,7 @@ extension SQLiteStore {
         }
     }
 
-    public func allLineItems() throws -> [LineItem] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM line_item ORDER BY id").map(Self.lineItem(from:)) }
-    }
+    public func allLineItems() throws -> [LineItem] { try collect { try forEachLineItem(count: $0, $1) } }
 
     public func placements(publisherId: Int64?) throws -> [Placement] {
         try collect { try forEachPlacement(publisherId: publisherId, count: $0, $1) }

@@ -33,7 +33,8 @@ public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
         // Plain text is a cell a code point: walking Characters (grapheme breaking) was most of
         // the time of a million-row table.
-        if TerminalSafeText.isPlain(text) { return text.utf8.allSatisfy({ $0 < 0x80 }) ? text.utf8.count : text.unicodeScalars.count }
+        if TerminalSafeText.isPrintableASCII(text) { return text.utf8.count }
+        if TerminalSafeText.isPlain(text) { return text.unicodeScalars.count }
         var width = 0
         for character in text { width += of(character) }
         return width

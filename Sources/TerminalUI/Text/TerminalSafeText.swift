@@ -28,12 +28,16 @@ public enum TerminalSafeText {
     /// `DisplayWidth.of`: asking each scalar's Unicode properties was most of the time of a
     /// million-row table.
     static func isPlain(_ text: String) -> Bool {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return true }
+        if isPrintableASCII(text) { return true }
         return text.unicodeScalars.allSatisfy { scalar in
             let value = scalar.value
             return (0x20..<0x7F).contains(value) || ((0xA0..<0x300).contains(value) && value != 0xAD)
                 || (0x2010...0x2027).contains(value)
         }
+    }
+
+    static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     static func isInvisibleFormat(_ scalar: Unicode.Scalar) -> Bool {

@@ -44,7 +44,8 @@ struct TerminalSession {
             home: environment["HOME"] ?? NSHomeDirectory(),
             currentDirectory: FileManager.default.currentDirectoryPath)
         let (width, height) = backend.size
-        let state = AppState(databaseName: global.databasePath, width: width, height: height, tagDefaults: config.tags)
+        var state = AppState(databaseName: global.databasePath, width: width, height: height, tagDefaults: config.tags)
+        if store.isReadOnly { state.warnAtStart("read-only database: you can browse and export, not change") }
         // No password prompt inside the UI (curses owns the terminal): the command or the variable only.
         let invest = InvestSession(settings: config.invest, databasePath: global.databasePath, environment: environment, prompt: false,
                                    helperTimeout: config.helperTimeout)

@@ -84,6 +84,45 @@ import Testing
         let again = try cli.run(["trackers", "list", "--format", "csv"])
         #expect(again.stderr.isEmpty, "told once: \(again.stderr)")
     }
+
+    /// Someone else's database in a folder the user cannot write (root's 0644 file in a 0755
+    /// folder, run as `nobody`; as another user, the modes alone): listed and exported through a
+    /// read-only open, a change refused with one line, the file and folder left untouched.
+    @Test func aDatabaseTheUserCannotWriteIsStillListedAndExported() throws {
+        let cli = try demo()
+        let expectedList = try cli.run(["trackers", "list", "--format", "csv"]).stdout
+        let expectedTag = try cli.run(["export", "21378"]).stdout
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clicktrax-ro-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        defer { chmod(folder.path, 0o755); try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("shared.sqlite").path
+        try FileManager.default.copyItem(atPath: cli.database, toPath: database)
+        let asRoot = geteuid() == 0
+        #expect(chmod(database, asRoot ? 0o644 : 0o444) == 0 && chmod(folder.path, asRoot ? 0o755 : 0o555) == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: database))
+
+        func run(_ arguments: [String]) throws -> CLIRunner.Result {
+            // Root may write anything: the run drops to `nobody`, who may read the file only.
+            let command = asRoot ? "/usr/bin/setpriv" : CLIRunner.binary.path
+            let prefix = asRoot ? ["--reuid=nobody", "--regid=nogroup", "--clear-groups", CLIRunner.binary.path] : []
+            let result = try Subprocess.run(
+                command, prefix + ["--database", database] + arguments, input: Data(),
+                environment: cli.environment(["HOME": folder.path]))
+            return CLIRunner.Result(status: result.status, stdout: result.stdoutText, stderr: result.stderrText)
+        }
+        let listed = try run(["trackers", "list", "--format", "csv"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout == expectedList)
+        #expect(listed.stderr.contains("opened read-only"), "\(listed.stderr)")
+        let exported = try run(["export", "21378"])
+        #expect(exported.status == 0 && exported.stdout == expectedTag, "\(exported.stderr)")
+        let changed = try run(["trackers", "deactivate", "21378"])
+        #expect(changed.status == 1)
+        #expect(changed.stderr.contains("\(database): the database is read-only for this user; nothing was changed"), "\(changed.stderr)")
+        #expect(!changed.stderr.contains("file:"), "the URI of the read-only open is not shown: \(changed.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["shared.sqlite"])
+    }
 }
 
 /// Ids: within 1 … 2^53 everywhere they come in, never handed out twice — not after a delete,

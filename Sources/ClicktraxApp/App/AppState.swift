@@ -161,6 +161,12 @@ public struct AppState: Sendable {
         toast = Toast(text, kind: kind)
     }
 
+    /// Something the operator must know from the first frame (the database is read-only): shown
+    /// as an error toast for longer than a passing message.
+    public mutating func warnAtStart(_ text: String) {
+        toast = Toast(text, kind: .error, ticks: 150)
+    }
+
     mutating func push(_ modal: Modal) { modals.append(modal) }
 
     mutating func popTop(if kind: Modal.Kind) {

@@ -42,7 +42,7 @@ extension SQLiteStore {
                 }
             }
         } catch let error as DatabaseError {
-            throw Self.describe(error, path: writer.path)
+            throw Self.describe(error, path: path)
         }
         guard problems.isEmpty else { throw ImportFailure(problems: problems) }
         if !dryRun { Self.committedWrites.add(1, ordering: .relaxed) }

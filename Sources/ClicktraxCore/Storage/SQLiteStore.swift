@@ -8,6 +8,10 @@ public final class SQLiteStore: TrackerStore {
     let writer: any DatabaseWriter
     /// Who this process is, for the change log.
     let actor: String
+    /// Opened read-only (the user may read the file but not write it): every write is refused.
+    public let isReadOnly: Bool
+    /// The database file as the user named it (a read-only open may use a URI for it).
+    public let path: String
     /// The line item search index of the current catalog generation, once a search loaded it.
     let searchIndexCache = Mutex<LineItemSearchIndex?>(nil)
     /// The line items of the advertiser a picker is filtered by, for one catalog generation.
@@ -28,8 +32,30 @@ public final class SQLiteStore: TrackerStore {
             makePrivate(path)
             return store
         } catch let error as DatabaseError {
+            // A database this user may read but not write (someone else's file, a read-only
+            // mount) can still be listed and exported: opened read-only, every write refused.
+            if ReadOnlyDatabase.mayOpen(path, after: error), let store = try? openReadOnly(path: path) {
+                StandardError.write("clicktrax: \(TerminalSafe.clip(path, 200)): you can read this database but not write it; opened read-only (changes will be refused)\n")
+                return store
+            }
             throw describe(error, path: path)
         }
+    }
+
+    /// The read-only open: a plain read-only connection where SQLite can use the WAL's shared
+    /// memory file, else — when there is no WAL to miss, only the main file — as immutable.
+    /// `try?` above: when neither works, the first error (why it could not be opened for
+    /// writing) is the one worth telling.
+    static func openReadOnly(path: String) throws -> SQLiteStore {
+        var config = configuration()
+        config.readonly = true
+        for candidate in ReadOnlyDatabase.candidates(for: path) {
+            if let queue = try? DatabaseQueue(path: candidate, configuration: config),
+               let store = try? SQLiteStore(readOnly: queue, describing: path) {
+                return store
+            }
+        }
+        throw ClicktraxError.operational("\(path): cannot open the database read-only")
     }
 
     /// A private database that lives as long as the store: for tests and previews.
@@ -38,9 +64,29 @@ public final class SQLiteStore: TrackerStore {
         return try SQLiteStore(writer: queue, describing: ":memory:")
     }
 
+    /// A store on a connection opened read-only: nothing to migrate (a database that needs
+    /// upgrading cannot be upgraded by a reader), every write refused by SQLite.
+    private init(readOnly queue: DatabaseQueue, describing path: String) throws {
+        self.writer = queue
+        self.actor = Self.currentActor()
+        self.isReadOnly = true
+        self.path = path
+        let migrator = SchemaMigrations.migrator
+        let current = try queue.read { db in
+            // A read of the schema proves SQLite can really read the file through this connection.
+            try migrator.hasCompletedMigrations(db) && !migrator.hasBeenSuperseded(db)
+        }
+        if !current {
+            throw ClicktraxError.operational(
+                "\(path): the database needs an upgrade by a Clicktrax that can write it (it is read-only here)")
+        }
+    }
+
     private init(writer: any DatabaseWriter, describing path: String) throws {
         self.writer = writer
         self.actor = Self.currentActor()
+        self.isReadOnly = false
+        self.path = path
         do {
             let migrator = SchemaMigrations.migrator
             let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
@@ -118,7 +164,9 @@ public final class SQLiteStore: TrackerStore {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             // Exit 1, an operational failure: the file is there but cannot be used (damaged, or another kind).
             .operational("\(path): not a Clicktrax database, or a damaged one (SQLite says: \(error.message ?? "file is not a database"))")
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
+        case .SQLITE_READONLY:
+            .operational("\(path): the database is read-only for this user; nothing was changed")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM:
             .operational("\(path): cannot open the database (\(error.message ?? "permission denied"))")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             .operational("\(path): the database stayed busy for 10 s (another clicktrax is writing); try again")
@@ -132,7 +180,7 @@ public final class SQLiteStore: TrackerStore {
     /// Runs a read, turning SQLite's errors into messages a person can act on.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try writer.read(body) } catch let error as DatabaseError {
-            throw Self.describe(error, path: writer.path)
+            throw Self.describe(error, path: path)
         }
     }
 
@@ -151,7 +199,7 @@ public final class SQLiteStore: TrackerStore {
             Self.committedWrites.add(1, ordering: .relaxed)
             return value
         } catch let error as DatabaseError {
-            throw Self.describe(error, path: writer.path)
+            throw Self.describe(error, path: path)
         }
     }
 

@@ -67,7 +67,7 @@ struct Clicktrax: ParsableCommand {
     }
 
     static func fail(_ message: String, status: Int32) -> Never {
-        StandardError.write("clicktrax: \(message)\n")
+        StandardError.message(message)
         Foundation.exit(status)
     }
 }

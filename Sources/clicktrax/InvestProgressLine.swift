@@ -50,7 +50,7 @@ final class InvestProgressLine: Sendable {
 
     private func line(_ text: String, _ c: inout Counts) {
         let clear = terminal && c.drawn ? "\r\u{1B}[K" : ""
-        StandardError.write("\(clear)\(text)\n")
+        StandardError.write(clear + TerminalSafe.message(text) + "\n")
         c.drawn = false
     }
 

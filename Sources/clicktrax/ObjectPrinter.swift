@@ -36,7 +36,7 @@ enum ObjectPrinter {
     static func line(_ text: String) throws { try write(text + "\n") }
 
     static func note(_ text: String) {
-        StandardError.write("clicktrax: \(text)\n")
+        StandardError.message(text)
     }
 
     // MARK: Column sets

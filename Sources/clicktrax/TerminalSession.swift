@@ -30,7 +30,7 @@ struct TerminalSession {
         }
         let delivery = MailDelivery(settings: config.email, environment: environment, timeout: config.helperTimeout)
         let services = AppServices(
-            copy: { try clipboard.copy($0) },
+            copy: { try clipboard.start($0) },
             writeFile: { text, path in
                 // Stdout and stderr are the screen the app is drawn on: tags written there would
                 // be drawn over (and be lost).
@@ -39,7 +39,9 @@ struct TerminalSession {
                 }
                 try AtomicFile.write(Data(text.utf8), to: path)
             },
-            mail: { export, recipients in try delivery.deliver(TagEmail(from: delivery.from, to: recipients, export: export)) },
+            mail: { export, recipients, stop in
+                try delivery.deliver(TagEmail(from: delivery.from, to: recipients, export: export), cancelled: { stop.isCancelled })
+            },
             suspend: { backend.suspend() },
             home: environment["HOME"] ?? NSHomeDirectory(),
             currentDirectory: FileManager.default.currentDirectoryPath)

@@ -25,7 +25,7 @@ final class AppDriver {
     var existingFiles: Set<String> = []
 
     init(width: Int = 100, height: Int = 16, trackers: Int = 25, emptyDatabase: Bool = false, store given: SQLiteStore? = nil,
-         mailOutcome: MailDelivery.Outcome = .sent(command: "sendmail")) throws {
+         mailOutcome: MailDelivery.Outcome = .sent(command: "sendmail"), copyHelper: [String]? = nil) throws {
         let store = try given ?? SQLiteStore.inMemory()
         if !emptyDatabase && given == nil {
             try store.load { _ = try DemoCatalog(lineItemCount: 50, trackerCount: trackers, seed: 1).fill($0) }
@@ -35,13 +35,13 @@ final class AppDriver {
         let log = log
         var filesThere: (String) -> Bool = { _ in false }
         let services = AppServices(
-            copy: { text in log.calls.append(.copy(text)); return "done" },
+            copy: { [copyHelper] text in log.calls.append(.copy(text)); return Clipboard.Pending(text: text, helper: copyHelper) },
             writeFile: { text, path in
                 if path.contains("/missing/") { throw ClicktraxError.operational("cannot write \(path)") }
                 log.calls.append(.write(text, path: path))
             },
             fileExists: { filesThere($0) },
-            mail: { export, recipients in log.calls.append(.mail(export, recipients)); return mailOutcome },
+            mail: { export, recipients, _ in log.calls.append(.mail(export, recipients)); return mailOutcome },
             suspend: {}, home: "/home/op", currentDirectory: "/work")
         let state = AppState(databaseName: "demo.sqlite", width: width, height: height)
         runner = AppRunner(backend: backend, state: state, commands: CommandRunner(store: store, services: services), theme: .builtinDefault)

@@ -112,6 +112,31 @@ import Testing
         #expect(try dump() == before)
     }
 
+    /// A placement moved to another publisher breaks the trackers that use it with the old one:
+    /// SQLite would only say so at the commit (a raw FOREIGN KEY error), which a dry run never
+    /// reaches. Both runs name the placement's line and the trackers; moving the trackers in the
+    /// same import makes it fine.
+    @Test func theDryRunFindsAMovedPlacementAsTheRealRunDoes() throws {
+        let cli = try CLIRunner()
+        #expect(try cli.run(["demo"]).status == 0)
+        let placements = try cli.run(["placements", "list", "--format", "csv"]).stdout
+        let trackers = try cli.run(["trackers", "list", "--format", "csv"]).stdout.split(separator: "\r\n").map(String.init)
+        // Tracker 21378's placement, moved to a publisher of another placement.
+        let fields = trackers[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let placementId = fields[7], publisherId = fields[6]
+        let row = placements.split(separator: "\r\n").first { $0.hasPrefix(placementId + ",") }!.split(separator: ",", omittingEmptySubsequences: false)
+        let other = placements.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[4] }
+            .first { $0 != publisherId }!
+        let moved = try write(cli, "moved.csv", "id,code,name,state,publisher_id,width,height\n\(placementId),\(row[1]),\(row[2]),active,\(other),\(row[5]),\(row[6])\n")
+        for arguments in [["import", "--dry-run", moved], ["import", moved]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 2, "\(arguments): \(result.stdout)")
+            #expect(result.stderr.contains("moved.csv: line 2: publisher_id: placement \(placementId) would move away from publisher \(publisherId), but tracker 21378 uses it"), "\(result.stderr)")
+            #expect(!result.stderr.contains("FOREIGN KEY") && !result.stderr.contains("SQLite"), "\(result.stderr)")
+        }
+        #expect(try cli.run(["placements", "list", "--format", "csv"]).stdout == placements)
+    }
+
     @Test func problemsNameFileLineRecordAndFieldAndAreCountedPastTwenty() throws {
         let cli = try CLIRunner()
         let many = try write(cli, "publishers.csv", "id,name,state\n" + (1...25).map { "\($0),Pub \($0),maybe" }.joined(separator: "\n") + "\n")

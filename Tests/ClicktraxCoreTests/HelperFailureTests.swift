@@ -30,6 +30,25 @@ import Testing
         #expect(took < 3, "stopped after \(took) s")
     }
 
+    /// The UI's Esc: a flag another thread sets stops the helper at once, told apart from a timeout.
+    @Test func aHelperIsStoppedWhenCancelledAndAStoppedMailWaitsInTheOutbox() throws {
+        let flag = CancelFlag()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { flag.cancel() }
+        let result = try Subprocess.run("/bin/sleep", ["30"], timeout: 60, cancelled: { flag.isCancelled })
+        #expect(result.cancelled && !result.timedOut && !result.succeeded)
+
+        let (delivery, folder) = try delivery("sleep 30", timeout: 60)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stop = CancelFlag()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { stop.cancel() }
+        do {
+            _ = try delivery.deliver(try message(), cancelled: { stop.isCancelled })
+            Issue.record("reported as sent")
+        } catch {
+            #expect("\(error)".contains("was stopped (Esc); the message was NOT sent; it is saved as \(folder.path)/outbox/"), "\(error)")
+        }
+    }
+
     @Test func aHelperThatStopsReadingIsSeen() throws {
         let input = Data(repeating: 0x61, count: 1 << 20)
         let result = try Subprocess.run("/bin/sh", ["-c", "head -c 10 >/dev/null"], input: input, timeout: 10)

@@ -57,6 +57,8 @@ public enum AppCommand: Sendable, Equatable {
 
     // MARK: The world outside
     case copy(TagExport)
+    /// Esc while a helper (clipboard, mail) runs: stop it.
+    case cancelHelper
     /// Writes the tags to a file, whole or not at all; an existing file only when `replacing`.
     case saveFile(String, path: String, replacing: Bool)
     case email(TagExport, [String])

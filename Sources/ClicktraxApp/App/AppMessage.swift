@@ -49,7 +49,12 @@ public enum AppMessage: Sendable {
     case databaseChanged
 
     // MARK: The world outside
+    /// A helper runs in the background — the clipboard's (xclip, wl-copy…; the tags are on the
+    /// terminal's clipboard already) or the mail command — saying what it does, for the footer.
+    case helperStarted(String)
     case copied(TagExport, destination: String)
+    /// The helper failed, timed out or was stopped (the terminal's clipboard still has the tags).
+    case copyFailed(String)
     case saved(path: String)
     /// The file is there: ask before replacing it.
     case fileExists(path: String)

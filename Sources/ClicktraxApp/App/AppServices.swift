@@ -4,20 +4,22 @@ import Foundation
 /// What the app needs of the machine around it, beside the store: the clipboard, files, mail,
 /// and the terminal's job control. The executable gives the real ones; tests give their own.
 public struct AppServices {
-    /// Copies text; returns where it went, for the message ("… sent to the terminal's clipboard").
-    public var copy: (String) throws -> String
+    /// Sends text to the terminal's clipboard at once; the helper, if any, is left to run
+    /// (`Clipboard.Pending.finish`, in the background).
+    public var copy: (String) throws -> Clipboard.Pending
     /// Writes a file whole or not at all.
     public var writeFile: (_ text: String, _ path: String) throws -> Void
     public var fileExists: (String) -> Bool
-    public var mail: (TagExport, [String]) throws -> MailDelivery.Outcome
+    /// Sends (or leaves in the outbox); stops the mail command when the flag is set.
+    public var mail: @Sendable (TagExport, [String], CancelFlag) throws -> MailDelivery.Outcome
     public var suspend: () -> Void
     /// The user's home, for `~`, and the folder relative paths start from.
     public var home: String
     public var currentDirectory: String
 
-    public init(copy: @escaping (String) throws -> String, writeFile: @escaping (String, String) throws -> Void,
+    public init(copy: @escaping (String) throws -> Clipboard.Pending, writeFile: @escaping (String, String) throws -> Void,
                 fileExists: @escaping (String) -> Bool = { FileManager.default.fileExists(atPath: $0) },
-                mail: @escaping (TagExport, [String]) throws -> MailDelivery.Outcome, suspend: @escaping () -> Void,
+                mail: @escaping @Sendable (TagExport, [String], CancelFlag) throws -> MailDelivery.Outcome, suspend: @escaping () -> Void,
                 home: String, currentDirectory: String) {
         self.copy = copy
         self.writeFile = writeFile

@@ -104,7 +104,13 @@ extension AppState {
         case .databaseChanged:
             // Another process changed the database: what is shown is read again.
             reloadScreens()
+        case .helperStarted(let what):
+            helperRunning = what
+        case .copyFailed(let text):
+            helperRunning = nil
+            show(text, .error)
         case .copied(let export, let destination):
+            helperRunning = nil
             let count = export.trackers.count
             let warning = export.warnings.first.map { " — warning: \($0)" } ?? ""
             show("Copied \(count) tag\(count == 1 ? "" : "s") (\(export.options.type.label)): \(destination)\(warning)",
@@ -126,6 +132,7 @@ extension AppState {
                 show(text, .error)
             }
         case .mailed(let outcome, let recipients):
+            helperRunning = nil
             popTop(if: .export)
             switch outcome {
             case .sent(let command):
@@ -138,6 +145,7 @@ extension AppState {
                 ], isError: true)))
             }
         case .mailFailed(let text):
+            helperRunning = nil
             showInExportDialog(text)
         case .failed(let error):
             if case .notFound = error { reloadScreens() }

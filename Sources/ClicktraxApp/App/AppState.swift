@@ -20,6 +20,9 @@ public struct AppState: Sendable {
     public internal(set) var exportOptions: TagOptions
     /// A background import under way: files done, files, records.
     public internal(set) var importing: (filesDone: Int, files: Int, records: Int)?
+    /// A helper (the clipboard's, the mail command) running in the background, what it does:
+    /// the footer shows it, Esc stops it.
+    public internal(set) var helperRunning: String?
     /// The connection to Invest and what is pending or conflicting (the title bar, the row marks).
     public internal(set) var sync = SyncStatus()
     /// Read again before the next frame (after any change).
@@ -97,6 +100,8 @@ public struct AppState: Sendable {
            let commands = handleGlobal(global, press: press) {
             return commands
         }
+        // Esc stops a running helper first, whatever dialog is open: the footer says so.
+        if helperRunning != nil, case .key(let press) = event, press.key == .escape { return [.cancelHelper] }
         if !modals.isEmpty { return handleTopModal(event) }
         if importing != nil, case .key(let press) = event, press.key == .escape {
             return [.cancelImport]
@@ -256,6 +261,12 @@ public struct AppState: Sendable {
 
     func renderFooter(into buffer: inout ScreenBuffer, theme: Theme) {
         let footer = layout.footer
+        if let helperRunning {
+            buffer.fill(footer, role: .footer, theme: theme)
+            let x = buffer.write(" \(helperRunning) ", x: 0, y: footer.y, maxWidth: footer.width, role: .textWarning, theme: theme)
+            buffer.write(" Esc stops it", x: x, y: footer.y, maxWidth: max(0, footer.width - x), role: .footer, theme: theme)
+            return
+        }
         if let importing {
             buffer.fill(footer, role: .footer, theme: theme)
             let files = importing.files == 1 ? "1 file" : "\(importing.files) files"

@@ -15,6 +15,8 @@ public final class CommandRunner {
     let invest: InvestSession?
     public let inbox: Inbox
     private var importCancellation: ImportCancellation?
+    /// The clipboard or mail helper running in the background, to stop on Esc.
+    private var helperCancellation: CancelFlag?
     private var watching = false
     static let lastExportKey = "export.last-options"
 
@@ -132,7 +134,22 @@ public final class CommandRunner {
             return [.demoLoaded(summary)]
 
         case .copy(let export):
-            return [.copied(export, destination: try services.copy(export.text))]
+            let pending = try services.copy(export.text)
+            guard let helper = pending.helper?.first else { return [.copied(export, destination: pending.sentOnlyToTheTerminal)] }
+            // The helper may take up to its timeout: never on the loop, and Esc stops it.
+            let cancellation = CancelFlag()
+            helperCancellation = cancellation
+            background {
+                do {
+                    return [.copied(export, destination: try pending.finish(cancelled: { cancellation.isCancelled }))]
+                } catch {
+                    return [.copyFailed(CommandRunner.clicktraxError(error).description)]
+                }
+            }
+            return [.helperStarted("Copying with \(helper)… (the terminal's clipboard has the tags already)")]
+        case .cancelHelper:
+            helperCancellation?.cancel()
+            return []
         case .saveFile(let text, let path, let replacing):
             let absolute = services.absolute(path)
             if !replacing && services.fileExists(absolute) { return [.fileExists(path: absolute)] }
@@ -143,11 +160,19 @@ public final class CommandRunner {
                 return [.saveFailed("\(error)")]
             }
         case .email(let export, let recipients):
-            do {
-                return [.mailed(try services.mail(export, recipients), recipients: recipients)]
-            } catch {
-                return [.mailFailed("\(error)")]
+            // The mail command may take up to its timeout: in the background, and Esc stops it
+            // (the message then waits in the outbox, as after any failed send).
+            let cancellation = CancelFlag()
+            helperCancellation = cancellation
+            let mail = services.mail
+            background {
+                do {
+                    return [.mailed(try mail(export, recipients, cancellation), recipients: recipients)]
+                } catch {
+                    return [.mailFailed(CommandRunner.clicktraxError(error).description)]
+                }
             }
+            return [.helperStarted("Sending the email…")]
         case .suspend:
             services.suspend()
             return []

@@ -23,7 +23,8 @@ public enum KeyBindingsDocument {
             Generated from the binding tables in `Sources/ClicktraxApp` and `Sources/TerminalUI`;
             do not edit by hand. The mouse works too: click a row to move to it, its checkbox to
             tick it, a column header to sort by it (again to reverse), a button to press it, the
-            filter to type in it; the wheel scrolls.
+            filter to type in it; the wheel scrolls. While a clipboard helper or the mail
+            command runs in the background (the footer says so), Esc stops it first.
 
             """
         for section in sections {

@@ -48,16 +48,19 @@ public struct MailDelivery: Sendable {
         return dataHome + "/clicktrax/outbox"
     }
 
-    public func deliver(_ email: TagEmail) throws -> Outcome {
+    /// `cancelled`: asked while the command runs (the UI's Esc); a stopped send is a failed one.
+    public func deliver(_ email: TagEmail, cancelled: (@Sendable () -> Bool)? = nil) throws -> Outcome {
         let message = email.rendered()
         guard let command = command else { return try saveToOutbox(message, email: email) }
         let program = command[0]
         let result: Subprocess.Result
         do {
-            result = try Subprocess.run(program, Array(command.dropFirst()), input: message, environment: environment, timeout: timeout)
+            result = try Subprocess.run(program, Array(command.dropFirst()), input: message, environment: environment, timeout: timeout,
+                                        cancelled: cancelled)
         } catch {
             throw try notSent("\(error)", message, email)
         }
+        if result.cancelled { throw try notSent("\(program) was stopped (Esc)", message, email) }
         if result.timedOut {
             throw try notSent("\(program) did not finish within \(Self.seconds(timeout)) and was stopped", message, email)
         }

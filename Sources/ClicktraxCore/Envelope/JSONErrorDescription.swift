@@ -4,7 +4,7 @@ import Foundation
 /// `response.clicktrackers[3].publisher.id: expected a number`.
 enum JSONErrorDescription {
     static func describe(_ error: Error) -> String {
-        guard let error = error as? DecodingError else { return "\(error)" }
+        guard let error = error as? DecodingError else { return "not valid JSON" }
         switch error {
         case .typeMismatch(let type, let context):
             return "\(path(context.codingPath)): expected \(name(of: type))"
@@ -17,7 +17,7 @@ enum JSONErrorDescription {
             let detail = underlying ?? context.debugDescription
             return context.codingPath.isEmpty ? "invalid JSON: \(detail)" : "\(path(context.codingPath)): \(detail)"
         @unknown default:
-            return "\(error)"
+            return "not valid JSON"
         }
     }
 
@@ -34,7 +34,9 @@ enum JSONErrorDescription {
         case is String.Type: "a string"
         case is Int.Type, is Int64.Type, is Double.Type: "a number"
         case is Bool.Type: "true or false"
-        default: "\(type)"
+        case is Int32.Type, is UInt.Type, is UInt64.Type, is Float.Type: "a number"
+        // Never a Swift type's name: the JSON words for what was expected.
+        default: "\(type)".hasPrefix("Array") ? "a list" : "an object"
         }
     }
 }

@@ -12,6 +12,18 @@ public enum ObjectKind: String, Sendable, CaseIterable {
     public var pluralKey: String { rawValue + "s" }
     /// `clicktracker`, `line-item`, …
     public var singularKey: String { rawValue }
+
+    /// In a sentence: `line item 12`, `tracker 5`.
+    public var noun: String {
+        switch self {
+        case .advertiser: "advertiser"
+        case .lineItem: "line item"
+        case .publisher: "publisher"
+        case .placement: "placement"
+        case .paymentRule: "payment rule"
+        case .clickTracker: "tracker"
+        }
+    }
 }
 
 /// A model that travels in the Invest envelope.

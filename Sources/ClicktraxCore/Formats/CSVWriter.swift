@@ -6,9 +6,23 @@ public enum CSVWriter {
         var line = ""
         for (index, field) in fields.enumerated() {
             if index > 0 { line += "," }
-            line += quote(CSVFormulaGuard.neutralise(field ?? ""))
+            line += quote(CSVFormulaGuard.neutralise(withoutControls(field ?? "")))
         }
         return line + "\r\n"
+    }
+
+    /// A cell never carries a control character (C0, DEL, C1): a line break or an escape
+    /// sequence in a cell is a row break or a terminal command to whatever reads the file
+    /// next, `cat` included. Each becomes a space. (What comes in is validated; this is for
+    /// data that got in before it was.)
+    static func withoutControls(_ field: String) -> String {
+        var previous: UInt8 = 0
+        let clean = field.utf8.allSatisfy { byte in
+            defer { previous = byte }
+            return byte >= 0x20 && byte != 0x7F && !(previous == 0xC2 && (0x80...0x9F).contains(byte))
+        }
+        if clean { return field }
+        return String(String.UnicodeScalarView(field.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     }
 
     /// Looks at bytes: a listing of a million rows spent a third of its time comparing

@@ -20,6 +20,32 @@ enum CSVColumns {
         return nil
     }
 
+    /// The columns a kind's file may have: those `--format csv` writes (a tracker's names of its
+    /// line item, publisher… are there to read and ignored on the way back).
+    static func known(kind: ObjectKind) -> [String] {
+        switch kind {
+        case .clickTracker: ClickTracker.csvHeader
+        case .lineItem: LineItem.csvHeader
+        case .placement: Placement.csvHeader
+        case .paymentRule: PaymentRule.csvHeader
+        case .advertiser, .publisher: Advertiser.csvHeader
+        }
+    }
+
+    /// A column twice (which one counts?) or one the kind does not have (a typo would otherwise
+    /// leave a field empty without a word).
+    static func headerProblem(kind: ObjectKind, columns: [String]) -> String? {
+        var seen: Set<String> = []
+        for (index, column) in columns.enumerated() {
+            let shown = column.isEmpty ? "column \(index + 1) has no name" : "“\(TerminalSafe.clip(column, 60))”"
+            if !seen.insert(column).inserted { return "the column \(shown) comes twice in the header" }
+            if !known(kind: kind).contains(column) {
+                return "\(column.isEmpty ? shown : "the column " + shown) is not a column of \(kind.pluralKey) (known: \(known(kind: kind).joined(separator: ", ")))"
+            }
+        }
+        return nil
+    }
+
     static func missingRequired(kind: ObjectKind, columns: [String]) -> String? {
         let required: [String]
         switch kind {

@@ -33,23 +33,27 @@ struct ImportFileReader {
             head = (size <= streamAbove ? try handle.readToEnd() : try handle.read(upToCount: 4096)) ?? Data()
             try handle.seek(toOffset: 0)
         } catch {
-            let error = error as NSError
-            let reason = error.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(error.code))) : "a read error"
-            return [ImportProblem(file: path, message: "cannot read the file (\(reason))")]
+            return [ImportProblem(file: path, message: "cannot read the file (\(ReadFailure.reason(error)))")]
         }
-        guard let first = head.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
+        // A UTF-8 byte order mark (Windows editors write one) comes before JSON as before CSV.
+        let bom = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard let first = head.dropFirst(bom).first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
             return [ImportProblem(file: path, message: "the file is empty")]
         }
+        let once = OnceInAFile(path: path)
+        let take: (ImportRecord) -> Void = { record in if once.admits(record) { sink(record) } }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             if size > streamAbove {
-                if let problems = streamJSON(handle, into: sink) { return problems }
+                if let problems = streamJSON(handle, into: take) { return problems + once.problems }
             }
-            let data = size <= streamAbove ? head : (FileManager.default.contents(atPath: path) ?? Data())
-            let (records, problems) = readJSON(data)
-            records.forEach(sink)
-            return problems
+            guard let data = size <= streamAbove ? head : FileManager.default.contents(atPath: path) else {
+                return [ImportProblem(file: path, message: "cannot read the file")]
+            }
+            let (records, problems) = readJSON(data.dropFirst(bom))
+            records.forEach(take)
+            return problems + once.problems
         }
-        return readCSV(CSVReader(handle: handle), into: sink)
+        return readCSV(CSVReader(handle: handle), into: take) + once.problems
     }
 
     /// For tests: every record and problem at once.
@@ -70,6 +74,12 @@ struct ImportFileReader {
         do {
             let outcome = try JSONArrayStreamer(handle: handle).stream { kind, bytes, index in
                 let place = "record \(index)"
+                if let problem = JSONStrictCheck.firstProblem(in: bytes, record: index) {
+                    if problems.count < ImportFailure.listed * 5 {
+                        problems.append(ImportProblem(file: path, place: problem.place, field: problem.field, message: problem.message))
+                    }
+                    return
+                }
                 do {
                     let data = Data(bytes)
                     switch kind {
@@ -100,9 +110,10 @@ struct ImportFileReader {
             case .done: return problems
             case .notAList: return nil
             case .truncated: return problems + [ImportProblem(file: path, message: "not valid JSON: the file ends in the middle (truncated?)")]
+            case .refused(let why): return [ImportProblem(file: path, message: why)]
             }
         } catch {
-            return [ImportProblem(file: path, message: "cannot read the file: \(error)")]
+            return [ImportProblem(file: path, message: "cannot read the file (\(ReadFailure.reason(error)))")]
         }
     }
 
@@ -111,6 +122,9 @@ struct ImportFileReader {
 
     /// One decoding pass (a paged export is thousands of these files).
     func readJSON(_ data: Data) -> ([ImportRecord], [ImportProblem]) {
+        if let problem = JSONStrictCheck.firstProblem(in: data) {
+            return ([], [ImportProblem(file: path, place: problem.place, field: problem.field, message: problem.message)])
+        }
         let page: ResponsePage
         do {
             page = try JSONDecoder().decode(ResponsePage.self, from: data)
@@ -129,7 +143,7 @@ struct ImportFileReader {
             }
             return ([], [ImportProblem(file: path, message: JSONErrorDescription.describe(error))])
         } catch {
-            return ([], [ImportProblem(file: path, message: "not valid JSON (truncated?): \(error)")])
+            return ([], [ImportProblem(file: path, message: "not valid JSON (truncated?)")])
         }
         if let error = page.error {
             return ([], [ImportProblem(file: path, message: "the API answered an error: \(page.errorId ?? "ERROR"): \(error)")])
@@ -177,7 +191,7 @@ struct ImportFileReader {
                 return [ImportProblem(file: path, place: "line 1",
                                       message: "cannot tell which objects these columns are (\(columns.joined(separator: ","))): name them with --kind")]
             }
-            if let problem = CSVColumns.missingRequired(kind: kind, columns: columns) {
+            if let problem = CSVColumns.headerProblem(kind: kind, columns: columns) ?? CSVColumns.missingRequired(kind: kind, columns: columns) {
                 return [ImportProblem(file: path, place: "line 1", message: problem)]
             }
             while let row = try reader.next() {
@@ -203,7 +217,7 @@ struct ImportFileReader {
             problems.append(ImportProblem(file: path, place: "line \(line)",
                                           message: "a record longer than \(CSVReader.maxRecordBytes >> 20) MB (a quote left open, or not a CSV export)"))
         } catch {
-            problems.append(ImportProblem(file: path, message: "\(error)"))
+            problems.append(ImportProblem(file: path, message: "cannot read the file (\(ReadFailure.reason(error)))"))
         }
         return problems
     }

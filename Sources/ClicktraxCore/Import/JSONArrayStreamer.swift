@@ -5,7 +5,11 @@ import Foundation
 /// one element however many there are. Anything it does not expect (an error envelope, a single
 /// object, no list) it leaves to the whole-file reader by answering `.notAList`.
 struct JSONArrayStreamer {
-    enum Outcome { case done, notAList, truncated }
+    enum Outcome: Equatable {
+        case done, notAList, truncated
+        /// The response's own keys say the file is not one list: a key twice, two kinds of object.
+        case refused(String)
+    }
 
     private let handle: FileHandle
     static let chunkSize = 1 << 20
@@ -21,6 +25,7 @@ struct JSONArrayStreamer {
         var capturingKey = false
         var expectingKey = false
         var lastKey = ""
+        var responseKeys: Set<String> = []
         var sawResponse = false
         var listKind: ObjectKind?
         var listDepth = -1
@@ -41,6 +46,15 @@ struct JSONArrayStreamer {
                         if capturingKey {
                             capturingKey = false
                             lastKey = String(decoding: keyBytes, as: UTF8.self)
+                            if depth == 2 {
+                                if !responseKeys.insert(lastKey).inserted {
+                                    return .refused("the key “\(TerminalSafe.clip(lastKey, 60))” appears twice in the response")
+                                }
+                                if let kind = ObjectKind.named(lastKey),
+                                   let other = responseKeys.compactMap(ObjectKind.named).first(where: { $0 != kind }) {
+                                    return .refused("the response holds both \(other.pluralKey) and \(kind.pluralKey): one kind of object per file")
+                                }
+                            }
                         }
                     } else if capturingKey {
                         keyBytes.append(byte)

@@ -58,14 +58,3 @@ struct InvestAnswer: @unchecked Sendable {
 
     func string(_ key: String) -> String? { response[key] as? String }
 }
-
-/// Text from the network made safe to print on a terminal: control characters become spaces,
-/// and it is cut to a length.
-enum TerminalSafe {
-    static func clip(_ text: String, _ limit: Int) -> String {
-        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.properties.generalCategory == .control || $0.properties.generalCategory == .format ? " " : $0
-        }))
-        return cleaned.count > limit ? String(cleaned.prefix(limit)) + "…" : cleaned
-    }
-}

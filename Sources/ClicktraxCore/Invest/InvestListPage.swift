@@ -26,6 +26,11 @@ struct InvestListPage<T: InvestObject>: Decodable {
     }
 
     static func decode(_ data: Data, list: String) throws -> InvestListPage<T> {
+        // The same strictness as an import file's: an id `1e3` or a key twice is not guessed at.
+        if let problem = JSONStrictCheck.firstProblem(in: data) {
+            let place = [problem.place, problem.field].compactMap { $0 }.joined(separator: ": ")
+            throw InvestError.badResponse(service: list, detail: (place.isEmpty ? "" : place + ": ") + problem.message)
+        }
         do {
             return try JSONDecoder().decode(Self.self, from: data)
         } catch {

@@ -72,6 +72,11 @@ struct SQLiteImporter {
     private var pending: [(table: String, id: Int64, record: ImportRecord, field: String, kind: String)] = []
     /// Trackers whose line item, publisher, placement or payment rule is not in yet.
     private var waiting: [ImportRecord] = []
+    /// Placements and payment rules this import changed, by table and id: one moved to another
+    /// publisher leaves the trackers using it pointing at a pair that no longer exists.
+    private var changedParents: [String: [Int64: ImportRecord]] = [:]
+    /// A tracker was written: its composite references are checked with the parents' at the end.
+    private var wroteTrackers = false
 
     /// Off in a bulk import, whose line item code index is built at the end.
     let checkCodesPerRow: Bool
@@ -108,13 +113,47 @@ struct SQLiteImporter {
     mutating func finish() {
         for record in waiting { run(record) }
         waiting = []
+        problems += brokenTrackerReferences()
         for reference in pending {
             do {
                 if try exists(reference.table, reference.id) { continue }
                 problems.append(reference.record.problem(reference.field, "no \(reference.kind) \(reference.id) in the database or in this import"))
             } catch {
-                problems.append(reference.record.problem(reference.field, "\(reference.kind) \(reference.id) could not be looked up (\(error))"))
+                problems.append(reference.record.problem(reference.field, "\(reference.kind) \(reference.id) could not be looked up (\(SQLiteStore.reason(error)))"))
             }
+        }
+    }
+
+    /// The trackers whose (placement, publisher) or (payment rule, publisher) pair is no longer
+    /// there — SQLite checks deferred keys only at the commit, which a dry run never reaches, so
+    /// they are looked for here, for the dry run and the real one alike, and named.
+    private func brokenTrackerReferences() -> [ImportProblem] {
+        guard wroteTrackers || !changedParents.isEmpty else { return [] }
+        do {
+            let rows = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check(click_tracker)")
+            var found: [ImportProblem] = []
+            for row in rows.prefix(100) {
+                let trackerId: Int64 = row["rowid"]
+                let parent: String = row["parent"]
+                guard parent == "placement" || parent == "payment_rule",
+                      let tracker = try Row.fetchOne(db, sql: "SELECT publisher_id, placement_id, payment_rule_id FROM click_tracker WHERE id = ?",
+                                                     arguments: [trackerId]) else {
+                    found.append(ImportProblem(file: "tracker \(trackerId)", message: "refers to a \(parent.replacingOccurrences(of: "_", with: " ")) that is not in the database"))
+                    continue
+                }
+                let publisherId: Int64 = tracker["publisher_id"]
+                let parentId: Int64 = tracker[parent == "placement" ? "placement_id" : "payment_rule_id"]
+                let noun = parent == "placement" ? "placement" : "payment rule"
+                if let record = changedParents[parent]?[parentId] {
+                    found.append(record.problem("publisher_id", "\(noun) \(parentId) would move away from publisher \(publisherId), but tracker \(trackerId) uses it with that publisher: change the tracker in the same import, or keep the \(noun)'s publisher"))
+                } else {
+                    found.append(ImportProblem(file: "tracker \(trackerId)", field: parent == "placement" ? "tag_id" : "payment_rule_id",
+                                               message: "\(noun) \(parentId) does not belong to the tracker's publisher \(publisherId)"))
+                }
+            }
+            return found
+        } catch {
+            return [ImportProblem(file: "trackers", message: "their references could not be checked (\(SQLiteStore.reason(error)))")]
         }
     }
 
@@ -126,13 +165,20 @@ struct SQLiteImporter {
             return
         }
         do {
-            summary.count(record.kind, try upsert(record))
+            let outcome = try upsert(record)
+            summary.count(record.kind, outcome)
+            switch record.object {
+            case .placement(let placement) where outcome == .updated: changedParents["placement", default: [:]][placement.id] = record
+            case .paymentRule(let rule) where outcome == .updated: changedParents["payment_rule", default: [:]][rule.id] = record
+            case .tracker where outcome != .unchanged: wroteTrackers = true
+            default: break
+            }
         } catch let problem as ImportProblem {
             problems.append(problem)
         } catch ClicktraxError.invalid(let issues) {
             problems += issues.map { record.problem($0.field.apiName, $0.message) }
         } catch {
-            problems.append(record.problem(nil, "\(error)"))
+            problems.append(record.problem(nil, SQLiteStore.reason(error)))
         }
     }
 
@@ -155,17 +201,16 @@ struct SQLiteImporter {
         fresh.insertOnly = true
         switch record.object {
         case .advertiser(let advertiser):
-            try checkName(advertiser.name, max: 255, record)
+            try check(CatalogFieldRules.issues(advertiser), record)
             return try outcome("advertiser", advertiser.id, [advertiser.code, advertiser.name, advertiser.state.rawValue],
                                columns: ["code", "name", "state"], insert: { try fresh.add(advertiser) }) { try loader.add(advertiser) }
         case .publisher(let publisher):
-            try checkName(publisher.name, max: 255, record)
+            try check(CatalogFieldRules.issues(publisher), record)
             return try outcome("publisher", publisher.id, [publisher.code, publisher.name, publisher.state.rawValue],
                                columns: ["code", "name", "state"], insert: { try fresh.add(publisher) }) { try loader.add(publisher) }
         case .lineItem(let item):
-            try checkName(item.name, max: 255, record)
+            try check(CatalogFieldRules.issues(item), record)
             if let code = item.code {
-                if let problem = TrackerRules.codeProblem(code) { throw record.problem("code", problem) }
                 if checkCodesPerRow, let holder = try Int64.fetchOne(
                     db.cachedStatement(sql: "SELECT id FROM line_item WHERE code = ? COLLATE NOCASE AND advertiser_id IS ? AND id <> ?"),
                     arguments: [code, item.advertiserId, item.id]) {
@@ -180,18 +225,14 @@ struct SQLiteImporter {
                 columns: ["code", "name", "state", "advertiser_id", "line_item_type", "revenue_type", "revenue_value", "currency",
                           "start_date", "end_date"], insert: { try fresh.add(item) }) { try loader.add(item) }
         case .placement(let placement):
-            try checkName(placement.name, max: 100, record)
+            try check(CatalogFieldRules.issues(placement), record)
             try expect("publisher", placement.publisherId, from: record, field: "publisher_id", kind: "publisher")
             return try outcome(
                 "placement", placement.id,
                 [placement.code, placement.name, placement.state.rawValue, placement.publisherId, placement.width, placement.height],
                 columns: ["code", "name", "state", "publisher_id", "width", "height"], insert: { try fresh.add(placement) }) { try loader.add(placement) }
         case .paymentRule(let rule):
-            try checkName(rule.name, max: 255, record)
-            if let share = rule.revshare, !(0...1).contains(share) { throw record.problem("revshare", "expected 0 to 1 (got \(share))") }
-            if let priority = rule.priority, !(1...10).contains(priority) {
-                throw record.problem("priority", "expected 1 to 10 (got \(priority))")
-            }
+            try check(CatalogFieldRules.issues(rule), record)
             try expect("publisher", rule.publisherId, from: record, field: "publisher_id", kind: "publisher")
             return try outcome(
                 "payment_rule", rule.id,
@@ -199,6 +240,7 @@ struct SQLiteImporter {
                 columns: ["code", "name", "state", "publisher_id", "pricing_type", "cost_cpm", "revshare", "priority"],
                 insert: { try fresh.add(rule) }) { try loader.add(rule) }
         case .tracker(let full, let draft, let id, let memberId):
+            if let full { try check(CatalogFieldRules.issues(full), record) }
             return try upsertTracker(full, draft: draft, id: id, memberId: memberId, loader: loader)
         }
     }
@@ -230,19 +272,9 @@ struct SQLiteImporter {
         return existed ? .updated : .created
     }
 
-    private func checkName(_ name: String, max: Int, _ record: ImportRecord) throws {
-        // The common case, printable ASCII of a sane length, needs no Unicode work.
-        let utf8 = name.utf8
-        if utf8.count <= max, utf8.first.map({ $0 > 0x20 }) == true, utf8.last.map({ $0 > 0x20 }) == true,
-           utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            return
-        }
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty { throw record.problem("name", "required") }
-        if trimmed.count > max { throw record.problem("name", "at most \(max) characters (got \(trimmed.count))") }
-        if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            throw record.problem("name", "must not contain control characters")
-        }
+    /// The first thing wrong with the record's fields, as its problem.
+    private func check(_ issues: [CatalogFieldRules.Issue], _ record: ImportRecord) throws {
+        if let issue = issues.first { throw record.problem(issue.field, issue.message) }
     }
 
     private func exists(_ table: String, _ id: Int64) throws -> Bool {

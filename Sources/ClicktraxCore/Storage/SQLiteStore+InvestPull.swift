@@ -58,6 +58,7 @@ extension SQLiteStore {
     }
 
     static func stageObjects(_ db: Database, _ objects: StagedObjects) throws {
+        try checkFields(objects)
         switch objects {
         case .advertisers(let list):
             let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO invest_stage_advertiser VALUES (?, ?, ?, ?)")
@@ -83,6 +84,23 @@ extension SQLiteStore {
         case .trackers(let list):
             let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO invest_stage_tracker VALUES (?, ?, ?)")
             for o in list { try statement.execute(arguments: [o.id, o.advertiserId ?? 0, try investJSON(o)]) }
+        }
+    }
+
+    /// Invest's objects follow the rules an import file's do: a name with an escape sequence or
+    /// a date that is none is refused, naming the object, before anything is staged.
+    static func checkFields(_ objects: StagedObjects) throws {
+        func refuse(_ kind: ObjectKind, _ id: Int64, _ issues: [CatalogFieldRules.Issue]) throws {
+            guard let issue = issues.first else { return }
+            throw InvestError.badResponse(service: kind.rawValue, detail: "\(kind.noun) \(id): \(issue.field): \(issue.message)")
+        }
+        switch objects {
+        case .advertisers(let list): for o in list { try refuse(.advertiser, o.id, CatalogFieldRules.issues(o)) }
+        case .publishers(let list): for o in list { try refuse(.publisher, o.id, CatalogFieldRules.issues(o)) }
+        case .lineItems(let list): for o in list { try refuse(.lineItem, o.id, CatalogFieldRules.issues(o)) }
+        case .placements(let list): for o in list { try refuse(.placement, o.id, CatalogFieldRules.issues(o)) }
+        case .paymentRules(let list): for o in list { try refuse(.paymentRule, o.id, CatalogFieldRules.issues(o)) }
+        case .trackers(let list): for o in list { try refuse(.clickTracker, o.id, CatalogFieldRules.issues(o)) }
         }
     }
 

@@ -177,6 +177,20 @@ public final class SQLiteStore: TrackerStore {
         }
     }
 
+    /// What went wrong with one record, in words: SQLite's own message without the statement it
+    /// ran (never the SQL, never a Swift error's description).
+    static func reason(_ error: Error) -> String {
+        guard let error = error as? DatabaseError else {
+            return (error as? ClicktraxError).map { "\($0)" } ?? "refused by the database"
+        }
+        switch error.extendedResultCode {
+        case .SQLITE_CONSTRAINT_FOREIGNKEY: return "it refers to an object that is not in the database"
+        case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY: return "another object already has this value (\(error.message ?? "unique"))"
+        case .SQLITE_CONSTRAINT_NOTNULL: return "a required field is missing (\(error.message ?? "not null"))"
+        default: return "the database refused it (\(error.message ?? "\(error.resultCode)"))"
+        }
+    }
+
     /// Runs a read, turning SQLite's errors into messages a person can act on.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try writer.read(body) } catch let error as DatabaseError {

@@ -7,4 +7,10 @@ public enum StandardError {
     public static func write(_ text: String) {
         _ = AtomicFile.writeAll(Data(text.utf8), to: STDERR_FILENO)
     }
+
+    /// `clicktrax: MESSAGE` and a line break, the message made terminal-safe line by line
+    /// (whatever it quotes — a file's field, a server's answer, a helper's stderr).
+    public static func message(_ text: String) {
+        write("clicktrax: " + TerminalSafe.message(text) + "\n")
+    }
 }

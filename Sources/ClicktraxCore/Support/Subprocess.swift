@@ -13,6 +13,8 @@ public enum Subprocess {
         public var inputTaken = 0
         /// Killed after `timeout` seconds.
         public var timedOut = false
+        /// Killed because `cancelled` said so.
+        public var cancelled = false
 
         /// Ended by itself with status 0.
         public var succeeded: Bool { status == 0 }
@@ -37,7 +39,7 @@ public enum Subprocess {
     /// clipboard) is not waited for.
     public static func run(
         _ program: String, _ arguments: [String] = [], input: Data = Data(), environment: [String: String]? = nil,
-        timeout: Double? = nil
+        timeout: Double? = nil, cancelled: (@Sendable () -> Bool)? = nil
     ) throws -> Result {
         var stdinPipe: [Int32] = [-1, -1], stdoutPipe: [Int32] = [-1, -1], stderrPipe: [Int32] = [-1, -1]
         // Pipes are made close-on-exec and spawned under one lock, so a child another thread
@@ -95,7 +97,8 @@ public enum Subprocess {
         // Non-blocking, so a large input never blocks us while the child waits for us to read.
         _ = fcntl(stdinPipe[1], F_SETFL, fcntl(stdinPipe[1], F_GETFL) | O_NONBLOCK)
         let deadline = timeout.map { DispatchTime.now().uptimeNanoseconds + UInt64(max(0, $0) * 1e9) }
-        var exchanged = exchange(input: input, stdin: stdinPipe[1], stdout: stdoutPipe[0], stderr: stderrPipe[0], child: pid, deadline: deadline)
+        var exchanged = exchange(input: input, stdin: stdinPipe[1], stdout: stdoutPipe[0], stderr: stderrPipe[0], child: pid, deadline: deadline,
+                                 cancelled: cancelled)
         var unread: Int32 = 0
         if ioctl(stdinPipe[0], UInt(FIONREAD), &unread) == 0 { exchanged.written -= Int(unread) }
         var status: Int32
@@ -106,11 +109,11 @@ public enum Subprocess {
             kill(pid, SIGKILL)
             status = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-            exchanged.timedOut = true
+            if !exchanged.cancelled { exchanged.timedOut = true }
         }
         let code = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         return Result(status: code, stdout: exchanged.stdout, stderr: exchanged.stderr, inputTaken: exchanged.written,
-                      timedOut: exchanged.timedOut)
+                      timedOut: exchanged.timedOut, cancelled: exchanged.cancelled)
     }
 
     /// How long the outputs are still read after the program exited: what it wrote before
@@ -126,13 +129,15 @@ public enum Subprocess {
         /// The wait status, once the child was reaped; nil when the deadline came first.
         var status: Int32?
         var timedOut = false
+        var cancelled = false
     }
 
     /// Writes `input` and reads both outputs at once, so a child that fills one pipe while we
     /// wait on another never deadlocks; stops when the child has exited (and its outputs are
     /// drained) or at `deadline`. SIGPIPE is blocked on this thread while writing: a write
     /// that fails gives an error here, not the death of this process.
-    private static func exchange(input: Data, stdin: Int32, stdout: Int32, stderr: Int32, child: pid_t, deadline: UInt64?) -> Exchanged {
+    private static func exchange(input: Data, stdin: Int32, stdout: Int32, stderr: Int32, child: pid_t, deadline: UInt64?,
+                                 cancelled: (@Sendable () -> Bool)?) -> Exchanged {
         var blocked = sigset_t(), previous = sigset_t()
         sigemptyset(&blocked)
         sigaddset(&blocked, SIGPIPE)
@@ -171,6 +176,10 @@ public enum Subprocess {
             if open.isEmpty && writeFD < 0 && result.status != nil { break }
             if let drainUntil, now >= drainUntil { break }
             if result.status == nil, let deadline, now >= deadline { break }
+            if result.status == nil, cancelled?() == true {
+                result.cancelled = true
+                break
+            }
             // Wake at least every 20 ms to see whether the child ended (its outputs may stay open).
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
             if writeFD >= 0 { fds.append(pollfd(fd: writeFD, events: Int16(POLLOUT), revents: 0)) }

@@ -32,13 +32,7 @@ public enum TrackerRules {
     }
 
     public static func nameProblem(_ raw: String) -> String? {
-        let name = normalizedName(raw)
-        if name.isEmpty { return "required: 1–255 characters" }
-        if name.count > nameMaxLength { return "at most \(nameMaxLength) characters (got \(name.count))" }
-        if let bad = name.unicodeScalars.first(where: isForbiddenInName) {
-            return "must not contain control characters (found \(bad.codePointLabel))"
-        }
-        return nil
+        TextFieldRules.nameProblem(raw, max: nameMaxLength)
     }
 
     /// A code is optional; when given: at most 100 of `A–Z a–z 0–9 . _ -`.
@@ -58,11 +52,7 @@ public enum TrackerRules {
         }
     }
 
-    /// Control characters (C0, DEL, C1) and the line and paragraph separators, which would break
-    /// a name across lines in a terminal, a CSV file or a tag's comment.
-    static func isForbiddenInName(_ s: Unicode.Scalar) -> Bool {
-        s.properties.generalCategory == .control || s == "\u{2028}" || s == "\u{2029}"
-    }
+    static func isForbiddenInName(_ s: Unicode.Scalar) -> Bool { TextFieldRules.isForbiddenInName(s) }
 }
 
 extension Unicode.Scalar {

@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "ClicktraxCore", targets: ["ClicktraxCore"]),
         // For the fuzzers in Fuzz/ (a package of their own: they are built with -sanitize=fuzzer).
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
+        .library(name: "CursesTerminal", targets: ["CursesTerminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

@@ -4,7 +4,7 @@
 // libFuzzer). Built and run by scripts/fuzz; the seed corpora are in Fuzz/Corpus.
 import PackageDescription
 
-let fuzzers = ["FuzzImportJSON", "FuzzImportCSV", "FuzzConfig", "FuzzValidators", "FuzzTags"]
+let fuzzers = ["FuzzImportJSON", "FuzzImportCSV", "FuzzConfig", "FuzzValidators", "FuzzTags", "FuzzKeyDecoder"]
 
 let package = Package(
     name: "ClicktraxFuzz",
@@ -16,6 +16,7 @@ let package = Package(
                 "FuzzSupport",
                 .product(name: "ClicktraxCore", package: "Clicktrax"),
                 .product(name: "TerminalUI", package: "Clicktrax"),
+                .product(name: "CursesTerminal", package: "Clicktrax"),
             ])
     }
 )

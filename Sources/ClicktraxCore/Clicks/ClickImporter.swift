@@ -26,11 +26,11 @@ public struct ClickImporter: Sendable {
             var status = stat()
             return sum + (stat(path, &status) == 0 ? Int64(status.st_size) : 0)
         }
-        Self.trace("started")
+        ImportTrace.mark("started")
         let pipeline = ImportPipeline<ClickImportItem>(capacity: 8)
         let reader = Thread { [window] in
             ClickImportReader(pipeline: pipeline, window: window).run(paths)
-            Self.trace("read and checked every file")
+            ImportTrace.mark("read and checked every file")
         }
         reader.stackSize = 1 << 22
         reader.start()
@@ -70,25 +70,11 @@ public struct ClickImporter: Sendable {
                     }
                 }
             }
-            Self.trace("wrote every click")
+            ImportTrace.mark("wrote every click")
             guard problems.isEmpty else { throw ImportFailure(problems: problems) }
             progress(total, total, writer.totals.added)
             return summary
         }
-    }
-}
-
-extension ClickImporter {
-    /// `CLICKTRAX_IMPORT_TRACE=1`: when each phase ended, on stderr (for the benchmark and for
-    /// finding where a slow import spends its time).
-    static let tracing = ProcessInfo.processInfo.environment["CLICKTRAX_IMPORT_TRACE"] == "1"
-    static let traceStart = DispatchTime.now().uptimeNanoseconds
-
-    static func trace(_ phase: String) {
-        guard tracing else { return }
-        let start = traceStart
-        let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-        StandardError.write(String(format: "import trace: %8.1f ms %@\n", ms, phase))
     }
 }
 

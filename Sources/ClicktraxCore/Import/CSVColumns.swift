@@ -57,8 +57,7 @@ enum CSVColumns {
         return missing.isEmpty ? nil : "the header lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) needed for \(kind.pluralKey)"
     }
 
-    static func object(kind: ObjectKind, _ values: [String: String], publisherForPaymentRules: Int64?) throws -> ImportRecord.Object {
-        let row = Row(values: values)
+    static func object(kind: ObjectKind, _ row: Row, publisherForPaymentRules: Int64?) throws -> ImportRecord.Object {
         switch kind {
         case .advertiser:
             return .advertiser(Advertiser(id: try row.id("id"), code: row.text("code"), name: try row.name(), state: try row.state()))
@@ -89,24 +88,30 @@ enum CSVColumns {
         case .clickTracker:
             let id = try row.optionalId("id")
             let draft = TrackerDraft(
-                name: values["name"] ?? "", code: row.text("code"), state: try row.state(), clickUrl: row.text("click_url"),
+                name: row.value("name") ?? "", code: row.text("code"), state: try row.state(), clickUrl: row.text("click_url"),
                 lineItemId: try row.id("line_item_id"), publisherId: try row.id("publisher_id"),
                 placementId: try row.optionalId("tag_id"), paymentRuleId: try row.optionalId("payment_rule_id"))
             return .tracker(nil, draft: draft, id: id, memberId: try row.optionalId("member_id"))
         }
     }
 
-    /// A CSV row's values by column, read as the model's types.
+    /// A CSV row's values by column, read as the model's types. The header's positions are
+    /// shared by every row (one dictionary per file, not one per row of a million).
     struct Row {
-        let values: [String: String]
+        let fields: [String]
+        let positions: [String: Int]
+
+        func value(_ column: String) -> String? {
+            positions[column].map { fields[$0] }
+        }
 
         func text(_ column: String) -> String? {
-            guard let value = values[column], !value.isEmpty else { return nil }
+            guard let value = value(column), !value.isEmpty else { return nil }
             return value
         }
 
         func name() throws -> String {
-            guard let name = text("name"), !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard let name = text("name"), !FastTrim.whitespace(name, newlines: false).isEmpty else {
                 throw FieldProblem(field: "name", message: "required")
             }
             return name
@@ -119,7 +124,7 @@ enum CSVColumns {
 
         func optionalId(_ column: String) throws -> Int64? {
             guard let text = text(column) else { return nil }
-            guard let value = Int64(text.trimmingCharacters(in: .whitespaces)), InvestIDs.isValid(value) else {
+            guard let value = Int64(FastTrim.whitespace(text, newlines: false)), InvestIDs.isValid(value) else {
                 throw FieldProblem(field: column, message: "expected a whole number from 1 to \(InvestIDs.maxID) (got “\(TerminalSafe.clip(text, 40))”)")
             }
             return value
@@ -127,7 +132,7 @@ enum CSVColumns {
 
         func whole(_ column: String) throws -> Int? {
             guard let text = text(column) else { return nil }
-            guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+            guard let value = Int(FastTrim.whitespace(text, newlines: false)) else {
                 throw FieldProblem(field: column, message: "expected a whole number (got “\(text)”)")
             }
             return value
@@ -135,7 +140,7 @@ enum CSVColumns {
 
         func number(_ column: String) throws -> Double? {
             guard let text = text(column) else { return nil }
-            guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+            guard let value = Double(FastTrim.whitespace(text, newlines: false)), value.isFinite else {
                 throw FieldProblem(field: column, message: "expected a number (got “\(text)”)")
             }
             return value

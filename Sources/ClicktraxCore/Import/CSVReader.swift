@@ -71,56 +71,79 @@ struct CSVReader {
 
     /// A whole record from `start`: its fields, where the next begins, and how many line breaks
     /// it spans. Nil when the buffer ends first (unless the file does: then the last record).
+    /// A field is made straight from its bytes in the buffer; only a quoted one with a doubled
+    /// quote inside is copied to drop the doubling.
     private func parse(from start: Int) throws -> ([String], Int, Int)? {
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var quoted = false
-        var wasQuoted = false
-        var lines = 0
-        var index = start
-        func finish(_ bytes: [UInt8]) throws -> String {
-            guard let text = String(validating: bytes, as: UTF8.self) else { throw Failure.notUTF8(line: line) }
-            return text
-        }
-        while index < buffer.count {
-            let byte = buffer[index]
-            index += 1
-            if quoted {
-                if byte == UInt8(ascii: "\"") {
-                    if index >= buffer.count && !atEnd { return nil }
-                    if index < buffer.count && buffer[index] == UInt8(ascii: "\"") {
-                        field.append(byte)
-                        index += 1
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    if byte == 10 { lines += 1 }
-                    field.append(byte)
+        try buffer.withUnsafeBufferPointer { bytes in
+            var fields: [String] = []
+            fields.reserveCapacity(16)
+            var lines = 0
+            var index = start
+            func text(_ range: Range<Int>) throws -> String {
+                guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) else {
+                    throw Failure.notUTF8(line: line)
                 }
-                continue
+                return text
             }
-            switch byte {
-            case UInt8(ascii: "\""):
-                if field.isEmpty && !wasQuoted { quoted = true; wasQuoted = true } else { field.append(byte) }
-            case UInt8(ascii: ","):
-                fields.append(try finish(field))
-                field = []
-                wasQuoted = false
-            case 13:
-                if index >= buffer.count && !atEnd { return nil }
-                if index < buffer.count && buffer[index] == 10 { index += 1 }
-                fields.append(try finish(field))
-                return (fields, index, lines + 1)
-            case 10:
-                fields.append(try finish(field))
-                return (fields, index, lines + 1)
-            default:
-                field.append(byte)
+            while true {
+                // One field from `index`.
+                if index < bytes.count && bytes[index] == UInt8(ascii: "\"") {
+                    // Quoted: to the closing quote, "" standing for one quote.
+                    var copy: [UInt8]?
+                    var runStart = index + 1
+                    var cursor = index + 1
+                    while true {
+                        guard cursor < bytes.count else { return nil }
+                        let byte = bytes[cursor]
+                        if byte == UInt8(ascii: "\"") {
+                            if cursor + 1 >= bytes.count && !atEnd { return nil }
+                            if cursor + 1 < bytes.count && bytes[cursor + 1] == UInt8(ascii: "\"") {
+                                copy = (copy ?? []) + bytes[runStart...cursor]
+                                cursor += 2
+                                runStart = cursor
+                                continue
+                            }
+                            break
+                        }
+                        if byte == 10 { lines += 1 }
+                        cursor += 1
+                    }
+                    var value: String
+                    if var copied = copy {
+                        copied += bytes[runStart..<cursor]
+                        guard let decoded = String(validating: copied, as: UTF8.self) else { throw Failure.notUTF8(line: line) }
+                        value = decoded
+                    } else {
+                        value = try text(runStart..<cursor)
+                    }
+                    index = cursor + 1
+                    // Anything between the closing quote and the separator belongs to the field, as before.
+                    let tail = index
+                    while index < bytes.count, bytes[index] != UInt8(ascii: ","), bytes[index] != 10, bytes[index] != 13 { index += 1 }
+                    if index > tail { value += try text(tail..<index) }
+                    fields.append(value)
+                } else {
+                    let fieldStart = index
+                    while index < bytes.count, bytes[index] != UInt8(ascii: ","), bytes[index] != 10, bytes[index] != 13 { index += 1 }
+                    if index >= bytes.count && !atEnd { return nil }
+                    fields.append(try text(fieldStart..<index))
+                }
+                // What ends the field: a comma, a line break, or the end of the file.
+                guard index < bytes.count else {
+                    if !atEnd { return nil }
+                    return (fields, index, lines)
+                }
+                switch bytes[index] {
+                case UInt8(ascii: ","):
+                    index += 1
+                case 13:
+                    if index + 1 >= bytes.count && !atEnd { return nil }
+                    index += index + 1 < bytes.count && bytes[index + 1] == 10 ? 2 : 1
+                    return (fields, index, lines + 1)
+                default:
+                    return (fields, index + 1, lines + 1)
+                }
             }
         }
-        if !atEnd || quoted { return nil }
-        fields.append(try finish(field))
-        return (fields, index, lines)
     }
 }

@@ -41,19 +41,30 @@ struct ImportFileReader {
             return [ImportProblem(file: path, message: "the file is empty")]
         }
         let once = OnceInAFile(path: path)
-        let take: (ImportRecord) -> Void = { record in if once.admits(record) { sink(record) } }
+        var fieldProblems: [ImportProblem] = []
+        // Fields are checked here, on the reader's thread: the writer's is the import's bottleneck.
+        let take: (ImportRecord) -> Void = { record in
+            var record = record
+            if let issue = CatalogFieldRules.issues(record.object).first {
+                if fieldProblems.count < ImportFailure.listed * 5 { fieldProblems.append(record.problem(issue.field, issue.message)) }
+                return
+            }
+            record.fieldsChecked = true
+            if once.admits(record) { sink(record) }
+        }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             if size > streamAbove {
-                if let problems = streamJSON(handle, into: take) { return problems + once.problems }
+                if let problems = streamJSON(handle, into: take) { return problems + fieldProblems + once.problems }
             }
             guard let data = size <= streamAbove ? head : FileManager.default.contents(atPath: path) else {
                 return [ImportProblem(file: path, message: "cannot read the file")]
             }
             let (records, problems) = readJSON(data.dropFirst(bom))
             records.forEach(take)
-            return problems + once.problems
+            return problems + fieldProblems + once.problems
         }
-        return readCSV(CSVReader(handle: handle), into: take) + once.problems
+        let problems = readCSV(CSVReader(handle: handle), into: take)
+        return problems + fieldProblems + once.problems
     }
 
     /// For tests: every record and problem at once.
@@ -194,16 +205,17 @@ struct ImportFileReader {
             if let problem = CSVColumns.headerProblem(kind: kind, columns: columns) ?? CSVColumns.missingRequired(kind: kind, columns: columns) {
                 return [ImportProblem(file: path, place: "line 1", message: problem)]
             }
+            // The header has no column twice (checked above): each has one position.
+            let positions = Dictionary(columns.enumerated().map { ($0.element, $0.offset) }) { first, _ in first }
             while let row = try reader.next() {
                 if row.fields.allSatisfy({ $0.isEmpty }) { continue }
                 let place = "line \(row.line)"
-                var values: [String: String] = [:]
-                for (index, column) in columns.enumerated() where index < row.fields.count { values[column] = row.fields[index] }
                 if row.fields.count != columns.count {
                     problems.append(ImportProblem(file: path, place: place, message: "\(row.fields.count) fields, but the header has \(columns.count)"))
                     continue
                 }
                 do {
+                    let values = CSVColumns.Row(fields: row.fields, positions: positions)
                     sink(wrap(try CSVColumns.object(kind: kind, values, publisherForPaymentRules: publisherForPaymentRules), place))
                 } catch let problem as CSVColumns.FieldProblem {
                     problems.append(ImportProblem(file: path, place: place, field: problem.field, message: problem.message))

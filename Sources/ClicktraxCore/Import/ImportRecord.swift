@@ -14,6 +14,8 @@ public struct ImportRecord: Sendable {
     public var file: String
     /// `line 12` or `record 3`.
     public var place: String
+    /// Its fields passed `CatalogFieldRules` already (on the reader's thread, beside the writer).
+    var fieldsChecked = false
 
     public var kind: ObjectKind {
         switch object {

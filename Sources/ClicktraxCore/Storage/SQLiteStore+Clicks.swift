@@ -13,14 +13,14 @@ extension SQLiteStore {
             let writer = try ClickWriter(db)
             var summary = try body(writer)
             let totals = try writer.finish()
-            ClickImporter.trace("rebuilt the rollups")
+            ImportTrace.mark("rebuilt the rollups")
             summary.added = totals.added
             summary.alreadyThere = totals.alreadyThere
             summary.replaced = totals.replaced
             var byTracker: [Int64: Int] = [:]
             for (local, count) in totals.addedBySource { byTracker[writer.trackerId(ofLocal: local), default: 0] += count }
             let known = try Self.existingTrackers(db, Array(byTracker.keys))
-            ClickImporter.trace("found the unknown trackers")
+            ImportTrace.mark("found the unknown trackers")
             summary.unknownTrackers = byTracker.filter { !known.contains($0.key) }
             try db.execute(sql: """
                 INSERT INTO setting (key, value) VALUES (?, lower(hex(randomblob(8))))
@@ -28,7 +28,7 @@ extension SQLiteStore {
                 """, arguments: [Self.clickGenerationKey])
             return summary
         }
-        ClickImporter.trace("committed")
+        ImportTrace.mark("committed")
         return summary
     }
 

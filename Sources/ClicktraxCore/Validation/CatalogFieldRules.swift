@@ -52,6 +52,19 @@ public enum CatalogFieldRules {
         return found
     }
 
+    /// The issues of whatever an import record holds (a tracker's dialog fields are
+    /// `TrackerRules`', checked as it is written).
+    static func issues(_ object: ImportRecord.Object) -> [Issue] {
+        switch object {
+        case .advertiser(let advertiser): issues(advertiser)
+        case .publisher(let publisher): issues(publisher)
+        case .lineItem(let item): issues(item)
+        case .placement(let placement): issues(placement)
+        case .paymentRule(let rule): issues(rule)
+        case .tracker(let full, _, _, _): full.map(issues) ?? []
+        }
+    }
+
     static func common(name: String, nameMax: Int, code: String?) -> [Issue] {
         var found: [Issue] = []
         if let problem = TextFieldRules.nameProblem(name, max: nameMax) { found.append(Issue(field: "name", message: problem)) }

@@ -11,21 +11,40 @@ public enum TextFieldRules {
     public static let maxScalarsPerCharacter = 16
 
     /// A name: required after trimming, at most `max` characters, no control characters or
-    /// line/paragraph separators, and no character built of too many scalars.
+    /// line/paragraph separators, and no character built of too many scalars. One pass over the
+    /// scalars, Unicode's tables asked only for what is not ASCII: an import checks a million.
     public static func nameProblem(_ raw: String, max: Int) -> String? {
-        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = FastTrim.whitespace(raw)
         if name.isEmpty { return "required: 1–\(max) characters" }
+        let bytes = name.utf8.count
         // Printable ASCII of a sane length (nearly every name) needs no Unicode work.
-        if name.utf8.count <= max && name.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
-        // What reaches here is bounded already (a record or a JSON text ≤ 1 MB, an argument),
-        // so counting characters is linear in at most that.
-        let count = name.count
-        if count > max { return "at most \(max) characters (got \(count))" }
-        if let bad = name.unicodeScalars.first(where: isForbiddenInName) {
-            return "must not contain control characters (found \(bad.codePointLabel))"
+        if bytes <= max && name.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
+        var joins = false
+        for scalar in name.unicodeScalars {
+            if isForbiddenInName(scalar) { return "must not contain control characters (found \(scalar.codePointLabel))" }
+            if scalar.value >= 0x300 && !joins { joins = mayJoin(scalar) }
         }
-        if let problem = overloadedCharacter(name) { return problem }
-        return nil
+        // Characters are never more than bytes; what reaches here is bounded already (a record
+        // or a JSON text ≤ 1 MB, an argument), so counting them is linear in at most that.
+        if bytes > max {
+            let count = name.count
+            if count > max { return "at most \(max) characters (got \(count))" }
+        }
+        // Only a scalar that extends or joins a character can make one heavy.
+        return joins ? overloadedCharacter(name) : nil
+    }
+
+    /// Marks, format characters (joiners, tags, selectors), conjoining jamo, emoji modifiers and
+    /// regional indicators: what can make one character of many scalars.
+    static func mayJoin(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x11FF, 0xA960...0xA97F, 0xD7B0...0xD7FF, 0x1F1E6...0x1F1FF, 0x1F3FB...0x1F3FF: return true
+        default:
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark, .format: return true
+            default: return false
+            }
+        }
     }
 
     /// A character carrying more marks or scalars than any script needs.
@@ -43,7 +62,8 @@ public enum TextFieldRules {
     /// Control characters (C0, DEL, C1) and the line and paragraph separators, which would break
     /// a name across lines in a terminal, a CSV file or a tag's comment.
     static func isForbiddenInName(_ s: Unicode.Scalar) -> Bool {
-        s.properties.generalCategory == .control || s == "\u{2028}" || s == "\u{2029}"
+        // The control category is exactly C0, DEL and C1: no table needed.
+        s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s == "\u{2028}" || s == "\u{2029}"
     }
 
     /// Plain text that is no name (a code of an advertiser, publisher, placement or payment

@@ -22,12 +22,14 @@ public enum TrackerRules {
 
     /// The name as it is stored: surrounding white space trimmed.
     public static func normalizedName(_ name: String) -> String {
-        name.trimmingCharacters(in: .whitespacesAndNewlines)
+        FastTrim.whitespace(name)
     }
 
     /// A code as it is stored: trimmed, and nil when empty (no code).
     public static func normalizedCode(_ code: String?) -> String? {
-        guard let trimmed = code?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
+        guard let code else { return nil }
+        let trimmed = FastTrim.whitespace(code, newlines: false)
+        guard !trimmed.isEmpty else { return nil }
         return trimmed
     }
 
@@ -38,6 +40,10 @@ public enum TrackerRules {
     /// A code is optional; when given: at most 100 of `A–Z a–z 0–9 . _ -`.
     public static func codeProblem(_ raw: String) -> String? {
         guard let code = normalizedCode(raw) else { return nil }
+        // Every allowed character is one ASCII byte: bytes count them once the bytes are known good.
+        if code.utf8.allSatisfy({ $0 < 0x80 && isCodeScalar(Unicode.Scalar($0)) }) {
+            return code.utf8.count > codeMaxLength ? "at most \(codeMaxLength) characters (got \(code.utf8.count))" : nil
+        }
         if code.count > codeMaxLength { return "at most \(codeMaxLength) characters (got \(code.count))" }
         if let bad = code.unicodeScalars.first(where: { !isCodeScalar($0) }) {
             return "only letters A–Z a–z, digits 0–9 and . _ - are allowed (found \(bad.codePointLabel))"

@@ -40,6 +40,9 @@ struct ClicktraxBench: ParsableCommand {
     @Flag(help: "Only the listings (line-items and trackers list in every format) beside sqlite3 -csv (the catalog must exist).")
     var onlyListings = false
 
+    @Flag(help: "Only the Click Trackers filter in process, key by key (the catalog must exist).")
+    var onlyFilter = false
+
     @Option(help: "Clicks in the generated feed.")
     var clicks = 10_000_000
 
@@ -52,6 +55,11 @@ struct ClicktraxBench: ParsableCommand {
         let database = workFolder + "/catalog-\(lineItems)-\(trackers).sqlite"
         print("Clicktrax benchmark · \(ProcessInfo.processInfo.activeProcessorCount) cores · \(Self.build)")
         print(String(repeating: "─", count: 78))
+
+        if onlyFilter {
+            print("Filter, in process, key by key: " + (try FilterSteps.run(database: database)).map { "“\($0.query)” \(Format.ms($0.ms)) (\($0.shown.grouped))" }.joined(separator: " · "))
+            return
+        }
 
         if onlyListings {
             try ListingBench(binary: binary, database: database, workFolder: workFolder).run()
@@ -148,11 +156,12 @@ struct ClicktraxBench: ParsableCommand {
     func runUI(binary: String, database: String, workFolder: String) throws {
         print("")
         print("Start-up steps, in process: " + (try StartupSteps.run(database: database)).map { "\($0.step) \(Format.ms($0.ms))" }.joined(separator: " · "))
+        print("Filter, in process, key by key: " + (try FilterSteps.run(database: database)).map { "“\($0.query)” \(Format.ms($0.ms)) (\($0.shown.grouped))" }.joined(separator: " · "))
         let ui = try UISession(binary: binary, database: database, workFolder: workFolder, trackers: trackers).run()
         print("The UI in tmux (160×50), timed by its frame log:")
-        print("  first frame after start       \(Format.ms(ui.firstFrameMilliseconds)) · target ≤ 100 ms: \(Format.verdict(ui.firstFrameMilliseconds <= 100))")
+        print("  first frame after start       \(Format.ms(ui.firstFrameMilliseconds)) · target ≤ 40 ms: \(Format.verdict(ui.firstFrameMilliseconds <= 40))")
         print("  scrolling, \(Format.count(ui.pagesScrolled)) × PgDn          \(ui.scroll.summary)")
-        print("  filter typed (“wonka”)        \(ui.filterTyping.summary)")
+        print("  filter typed (“wonka jx⌫p⌫⌫⌫hol” ×3) \(ui.filterTyping.summary) · target p99 ≤ 8 ms: \(Format.verdict(ui.filterTyping.p99 <= 8))")
         print("  line item picker (“holiday jp”) \(ui.pickerTyping.summary)")
         print("  peak RSS of the UI            \(Format.megabytes(kilobytes: ui.peakKilobytes)) · target ≤ 150 MB: \(Format.verdict(ui.peakKilobytes <= 150 * 1024))")
     }

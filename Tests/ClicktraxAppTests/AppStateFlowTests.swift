@@ -62,7 +62,9 @@ import Testing
         var state = loaded()
         let commands = state.update(.event(.paste("xD q")))
         #expect(state.clickTrackers.filter.text == "xD q")
-        #expect(commands == [.readFilterIndex(generation: 0)], "the filter's texts, and nothing a key would do")
+        #expect(commands.count == 1, "the filter's texts, and nothing a key would do")
+        guard case .readFilterIndex(0, let order)? = commands.first else { Issue.record("\(commands)"); return }
+        #expect(order == state.clickTrackers.ids, "prepared for the list shown")
     }
 
     @Test func escCancelsABackgroundImportAndWritesWaitForIt() {

@@ -7,8 +7,9 @@ import TerminalUI
 /// trap, must end every sequence by `flush`, and a paste must come back whole:
 /// - every event count is at most the inputs' (no event made of nothing);
 /// - after `flush` nothing is left waiting;
-/// - no paste's text holds the paste's end marker;
-/// - text without ESC, pasted, is one `.paste` of exactly that text, however the reads split it.
+/// - no paste's text holds the paste's end marker (for character input);
+/// - text without ESC, pasted, is one `.paste` of exactly that text (a CR as a line break),
+///   however the reads split it.
 @_cdecl("FuzzKeyDecoder_main")
 public func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
     runFuzzer(argc, argv) { data, size in fuzz(data, size) }
@@ -61,7 +62,11 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let total = reads.reduce(0) { $0 + $1.count }
     let events = decodeAll(reads)
     precondition(events.count <= total, "\(events.count) events from \(total) inputs")
-    for case .paste(let text) in events {
+    // Key codes inside a paste are dropped (ncurses makes them only of whole sequences, which a
+    // paste's text never is): one between the bytes of an end marker could join them, so the
+    // marker rule is for character input.
+    let keyCodes = reads.joined().contains { if case .keyCode = $0 { true } else { false } }
+    for case .paste(let text) in events where !keyCodes {
         precondition(!text.contains("\u{1B}[201~"), "a paste holds its own end marker")
     }
     // The same characters, without ESC, pasted: one paste of exactly them, however split.
@@ -72,8 +77,9 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     var pasted = characters
     pasted[0] = start + pasted[0]
     pasted[pasted.count - 1] += end
+    // A pasted CR is a line break, as terminals send Enter.
     let expected = String(String.UnicodeScalarView(characters.joined().compactMap {
-        if case .character(let c) = $0 { Unicode.Scalar(c) } else { nil }
+        if case .character(let c) = $0 { c == 0x0D ? "\n" : Unicode.Scalar(c) } else { nil }
     }))
     let decoded = decodeAll(pasted)
     precondition(decoded == [.paste(expected)], "a paste split into \(pasted.count) reads came back as \(decoded)")

@@ -23,8 +23,8 @@ public enum AppCommand: Sendable, Equatable {
 
     // MARK: Background (off the loop; the result arrives in the inbox)
     /// The filter's texts of every tracker (`TrackerFilterIndex`); `generation` tells a stale
-    /// read from the current one.
-    case readFilterIndex(generation: Int)
+    /// read from the current one; `order`, the list the screen shows, is prepared for with it.
+    case readFilterIndex(generation: Int, order: [Int64])
     /// Brings the line item search index up to date and into memory.
     case prepareSearch
     /// Imports a file, or the .json and .csv files of a folder, all or nothing.

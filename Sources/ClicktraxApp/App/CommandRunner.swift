@@ -63,9 +63,14 @@ public final class CommandRunner {
         case .readExportTrackers(let ids, let purpose):
             return [.exportTrackersRead(try store.trackers(ids: ids), for: purpose)]
 
-        case .readFilterIndex(let generation):
+        case .readFilterIndex(let generation, let order):
             // nil: the filter runs through the store instead (slower, never wrong) — `filterFailed`.
-            background { [store] in [.filterIndexRead(generation: generation, try? store.trackerFilterIndex())] }
+            background { [store] in
+                var index = try? store.trackerFilterIndex()
+                // The list's rows worked out here, not on the first keystroke.
+                index?.prepare(for: order)
+                return [.filterIndexRead(generation: generation, index)]
+            }
             return []
         case .prepareSearch:
             // A failure only leaves searching slower (it scans), so it is not reported.

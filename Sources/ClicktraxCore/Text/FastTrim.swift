@@ -3,9 +3,9 @@ import Foundation
 /// `trimmingCharacters(in:)` for white space, without its cost when there is nothing to trim —
 /// nearly always: Foundation bridges every string to UTF-16 to look at its ends, and an import
 /// trims several fields of a million rows.
-enum FastTrim {
+public enum FastTrim {
     /// `text.trimmingCharacters(in: .whitespacesAndNewlines)` (or `.whitespaces`).
-    static func whitespace(_ text: String, newlines: Bool = true) -> String {
+    public static func whitespace(_ text: String, newlines: Bool = true) -> String {
         needsTrimming(text) ? text.trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces) : text
     }
 

@@ -63,7 +63,7 @@ public struct ClickTrackersScreen: Sendable {
     }
 
     var sortQuery: TrackerQuery { TrackerQuery(sort: sortColumn.sort ?? .id, descending: descending) }
-    var search: String { filter.text.trimmingCharacters(in: .whitespaces) }
+    var search: String { FastTrim.whitespace(filter.text, newlines: false) }
 
     /// The tracker under the cursor.
     public var currentId: Int64? { ids.indices.contains(table.cursor) ? ids[table.cursor] : nil }
@@ -99,7 +99,7 @@ public struct ClickTrackersScreen: Sendable {
         let wantsIndex = readAhead || !search.isEmpty
         if wantsIndex && filterIndex == nil && !filterAsked && !filterFailed {
             filterAsked = true
-            commands.append(.readFilterIndex(generation: filterGeneration))
+            commands.append(.readFilterIndex(generation: filterGeneration, order: sorted?.ids ?? []))
         }
         if readAhead && !activityAsked {
             activityAsked = true
@@ -108,8 +108,8 @@ public struct ClickTrackersScreen: Sendable {
         if derivedFrom?.query != query || derivedFrom?.search != search {
             if search.isEmpty {
                 setIDs(sorted?.ids ?? [])
-            } else if let filterIndex {
-                setIDs(filterIndex.filter(sorted?.ids ?? [], by: search))
+            } else if filterIndex != nil {
+                setIDs(filterIndex!.filter(sorted?.ids ?? [], by: search))
             } else if filterFailed {
                 var searched = query
                 searched.search = search

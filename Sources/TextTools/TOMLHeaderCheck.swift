@@ -3,7 +3,8 @@
 /// `[ é`, `[` then a line break), instead of reporting an error. `scripts/fuzz` found it with a
 /// config file of `[,`. This finds such a header first, so it is reported like any other mistake.
 /// It reads just enough TOML to know where a header can be: at the start of a line, outside
-/// strings, comments, arrays and inline tables.
+/// strings, comments, arrays and inline tables. The long fuzz run found a second stop of the same
+/// kind — an array whose next value is a `}` (`x = [1,}`, `x = [}`) — which it finds too.
 public enum TOMLHeaderCheck {
     /// The first such header's line (1-based) and what is wrong, or nil.
     public static func problem(in text: String) -> (line: Int, message: String)? {
@@ -11,7 +12,8 @@ public enum TOMLHeaderCheck {
         var index = 0
         var line = 1
         var atLineStart = true
-        var depth = 0 // arrays and inline tables in a value
+        var containers: [Unicode.Scalar] = [] // the arrays and inline tables a value is inside
+        var awaitingArrayValue = false
         var inHeader = false
         func next(_ offset: Int = 0) -> Unicode.Scalar? { index + offset < scalars.count ? scalars[index + offset] : nil }
         func skip(until end: String, escapes: Bool) {
@@ -34,11 +36,12 @@ public enum TOMLHeaderCheck {
             case "#":
                 while let c = next(), c != "\n" { index += 1 }
             case "\"", "'":
+                awaitingArrayValue = false
                 let triple = next(1) == scalar && next(2) == scalar
                 index += triple ? 3 : 1
                 skip(until: triple ? String(repeating: String(scalar), count: 3) : String(scalar), escapes: scalar == "\"")
                 atLineStart = false
-            case "[" where atLineStart && depth == 0 && !inHeader:
+            case "[" where atLineStart && containers.isEmpty && !inHeader:
                 index += next(1) == "[" ? 2 : 1
                 while let c = next(), c == " " || c == "\t" { index += 1 }
                 if let first = next(), first != "]", first != "\"", first != "'", !isBareKeyScalar(first) {
@@ -50,14 +53,24 @@ public enum TOMLHeaderCheck {
                 inHeader = false
                 index += 1
             case "[", "{":
-                depth += 1
+                containers.append(scalar)
+                awaitingArrayValue = scalar == "["
                 index += 1
                 atLineStart = false
             case "]", "}":
-                depth = max(0, depth - 1)
+                if scalar == "}" && awaitingArrayValue && containers.last == "[" {
+                    return (line, "an array cannot go on with “}” (a value or “]” expected)")
+                }
+                if !containers.isEmpty { containers.removeLast() }
+                awaitingArrayValue = false
+                index += 1
+                atLineStart = false
+            case ",":
+                awaitingArrayValue = containers.last == "["
                 index += 1
                 atLineStart = false
             default:
+                awaitingArrayValue = false
                 index += 1
                 atLineStart = false
             }

@@ -139,6 +139,10 @@ import Testing
         let csv = try cli.run(["report", "--by", "site-domain", "--format", "csv"])
         #expect(csv.stdout.hasPrefix("site_domain,clicks,media_cost,first_click,last_click\r\n"))
         #expect(csv.stdout.contains("a.example,72,7.20,2026-11-27 00:00:00,2026-11-29 23:00:00"))
+        // Streamed row by row, the CSV is the report's whole document, byte for byte.
+        let nested = try cli.run(["report", "--by", "tracker", "--by", "hour", "--format", "csv"])
+        let report = try SQLiteStore.open(path: cli.database).clickReport(ClickReportQuery(dimensions: [.tracker, .hour]))
+        #expect(report.rows.count == 102 && nested.stdout == ClickReportDocument(report).csv)
         #expect(try cli.run(["report", "--by", "colour"]).status == 2)
         #expect(try cli.run(["report", "--from", "2026-11-30", "--to", "2026-11-01"]).stderr.contains("is after --to"))
     }

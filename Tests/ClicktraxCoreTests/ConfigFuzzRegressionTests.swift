@@ -17,6 +17,26 @@ import TextTools
         }
     }
 
+    /// The long fuzz run (2026-12-02, `scripts/fuzz --runs 1000000`) found the second one: an array
+    /// whose next value is `}` — `command = ["msmtp",}` in a real-looking config — failed toml++'s
+    /// `!is_value_terminator` assertion and aborted the binary (exit 134).
+    @Test(arguments: ["x = [1,}", "x = [}", "[email]\ncommand = [\"msmtp\",}", "x = [ # note\n }", "x = [\n  1,\n  }\n", "t = { a = [}"])
+    func anArrayClosedByABraceIsAMessage(text: String) {
+        do {
+            _ = try ClicktraxConfig.parse(text, source: "c.toml")
+            Issue.record("accepted: \(text.debugDescription)")
+        } catch {
+            #expect("\(error)".contains("an array cannot go on with “}”"), "\(error)")
+            #expect("\(error)".hasPrefix("c.toml:"), "\(error)")
+        }
+    }
+
+    @Test func arraysAndInlineTablesThatCloseRightPass() {
+        for text in ["x = [1, 2]", "x = [{ a = 1 }, { b = [2] }]", "t = { a = [1], b = \"}\" }", "x = [\"}\", '}']", "x = [ # }\n 1 ]"] {
+            #expect(TOMLHeaderCheck.problem(in: text) == nil, "\(text)")
+        }
+    }
+
     /// The check must not refuse valid TOML: brackets that open arrays on their own line, and
     /// anything inside strings and comments.
     @Test func validTOMLWithBracketsElsewherePasses() {

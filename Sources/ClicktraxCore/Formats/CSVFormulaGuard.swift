@@ -19,12 +19,16 @@ public enum CSVFormulaGuard {
 
     /// A cell's value as read back from a CSV file.
     public static func restore(_ cell: String) -> String {
-        guard cell.first == "'", needsQuote(cell.dropFirst()) else { return cell }
+        // By its first byte: `first` would find the first Character, grapheme rules and all,
+        // for each of an import's ten million cells.
+        guard cell.utf8.first == UInt8(ascii: "'"), needsQuote(cell.utf8.dropFirst()) else { return cell }
         return String(cell.dropFirst())
     }
 
-    static func needsQuote(_ value: Substring) -> Bool {
-        guard let first = value.utf8.first(where: { $0 != UInt8(ascii: "'") }) else { return false }
+    static func needsQuote(_ value: Substring) -> Bool { needsQuote(value.utf8) }
+
+    static func needsQuote(_ bytes: some Sequence<UInt8>) -> Bool {
+        guard let first = bytes.first(where: { $0 != UInt8(ascii: "'") }) else { return false }
         return triggers.contains(first)
     }
 }

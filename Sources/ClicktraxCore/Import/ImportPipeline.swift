@@ -55,7 +55,9 @@ final class ImportPipeline<Item: Sendable>: @unchecked Sendable {
 
 /// What a catalog import's reader thread hands the writer.
 enum CatalogImportItem: Sendable {
-    case record(ImportRecord)
+    /// Records in the order read, a batch at a time: one lock and one wake-up per batch, not
+    /// per record (a million of those kept the writer waking and sleeping).
+    case records([ImportRecord])
     /// A file was read to its end (for progress), with its problems.
     case fileDone(index: Int, problems: [ImportProblem])
 }

@@ -24,11 +24,24 @@ public struct Importer: Sendable {
         let bulk = paths.count > 200 || bytes > 20_000_000
         // Files are read and decoded on a second thread while this one writes: the two halves of
         // an import's work overlap on a 2-core machine.
-        let pipeline = ImportPipeline<CatalogImportItem>(capacity: 20_000)
+        // At most 20 batches of 1,000 records in flight.
+        let pipeline = ImportPipeline<CatalogImportItem>(capacity: 20)
         let reader = Thread { [publisherForPaymentRules, csvKind] in
+            var batch: [ImportRecord] = []
+            batch.reserveCapacity(1_000)
             for (index, path) in paths.enumerated() {
                 let problems = ImportFileReader(path: path, publisherForPaymentRules: publisherForPaymentRules, csvKind: csvKind)
-                    .read { pipeline.push(.record($0)) }
+                    .read { record in
+                        batch.append(record)
+                        if batch.count == 1_000 {
+                            pipeline.push(.records(batch))
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    }
+                if !batch.isEmpty {
+                    pipeline.push(.records(batch))
+                    batch.removeAll(keepingCapacity: true)
+                }
                 pipeline.push(.fileDone(index: index, problems: problems))
             }
             pipeline.finish()
@@ -42,11 +55,13 @@ public struct Importer: Sendable {
             while let batch = pipeline.next() {
                 for item in batch {
                     switch item {
-                    case .record(let record):
-                        sink(record)
-                        records += 1
-                        if records % 1_000 == 0 { try cancellation?.check() }
-                        if records % 50_000 == 0 { progress(filesDone, paths.count, records) }
+                    case .records(let list):
+                        for record in list {
+                            sink(record)
+                            records += 1
+                            if records % 50_000 == 0 { progress(filesDone, paths.count, records) }
+                        }
+                        try cancellation?.check()
                     case .fileDone(let index, let fileProblems):
                         try cancellation?.check()
                         problems += fileProblems

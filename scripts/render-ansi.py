@@ -2,7 +2,8 @@
 """Renders a tmux `capture-pane -e -p` dump (text with SGR colour escapes) to a PNG, cell by cell,
 so screenshots come from what the real binary drew in a real terminal.
 
-usage: render-ansi.py CAPTURE.txt OUT.png COLUMNS ROWS
+usage: render-ansi.py CAPTURE.txt OUT.png COLUMNS ROWS [light]
+(light: the terminal's own colours are black on white, as xterm's are, instead of light on dark)
 """
 import re
 import sys
@@ -14,7 +15,8 @@ CELL_W, CELL_H, FONT_SIZE = 10, 20, 16
 MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
 MONO_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf"
 CJK = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
-DEFAULT_FG, DEFAULT_BG = (220, 220, 220), (24, 26, 33)
+DARK = (220, 220, 220), (24, 26, 33)
+LIGHT = (0, 0, 0), (255, 255, 255)
 BASE16 = [
     (0, 0, 0), (205, 49, 49), (13, 188, 121), (229, 229, 16), (36, 114, 200), (188, 63, 188), (17, 168, 205),
     (229, 229, 229), (102, 102, 102), (241, 76, 76), (35, 209, 139), (245, 245, 67), (59, 142, 234),
@@ -92,6 +94,7 @@ def apply_sgr(params, state):
 
 def main():
     source, target, cols, rows = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    DEFAULT_FG, DEFAULT_BG = LIGHT if sys.argv[5:] == ["light"] else DARK
     text = open(source, encoding="utf-8", errors="replace").read()
     image = Image.new("RGB", (cols * CELL_W, rows * CELL_H), DEFAULT_BG)
     draw = ImageDraw.Draw(image)

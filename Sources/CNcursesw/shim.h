@@ -17,6 +17,20 @@ extern int wcwidth(wchar_t);
 static inline WINDOW *ctx_stdscr(void) { return stdscr; }
 static inline FILE *ctx_stdout(void) { return stdout; }
 static inline FILE *ctx_stdin(void) { return stdin; }
+// Capabilities asked before the screen is taken: tigetstr answers (char *)-1 for a name that is
+// not a string capability and NULL for one the terminal lacks.
+static inline int ctx_has_string_capability(const char *name) {
+    char *value = tigetstr(name);
+    return value != NULL && value != (char *)-1 && value[0] != 0;
+}
+// Sends a capability (with its padding) to stdout after endwin: the clear a terminal without an
+// alternate screen needs so the shell's prompt does not land on the last frame.
+static inline void ctx_put_capability(const char *name) {
+    if (!ctx_has_string_capability(name)) return;
+    putp(tigetstr(name));
+    fflush(stdout);
+}
+static inline void ctx_forget_terminal(void) { if (cur_term != NULL) { del_curterm(cur_term); cur_term = NULL; } }
 static inline int ctx_lines(void) { return LINES; }
 static inline int ctx_cols(void) { return COLS; }
 static inline int ctx_colors(void) { return COLORS; }

@@ -11,16 +11,30 @@ public final class CursesBackend: TerminalBackend {
     public enum Failure: Error, CustomStringConvertible {
         case notATerminal
         case unknownTerminal(String)
+        /// A terminal that cannot move the cursor or clear the screen (`dumb`, an editor's shell
+        /// buffer): a full-screen UI would be a scroll of garbage.
+        case cannotRunAFullScreen(String)
         public var description: String {
             switch self {
             case .notATerminal: "the terminal UI needs a terminal on stdin and stdout"
-            case .unknownTerminal(let term): "cannot start the terminal UI: unknown terminal type TERM=\(term.isEmpty ? "(unset)" : term)"
+            case .unknownTerminal(let term):
+                "cannot start the terminal UI: unknown terminal type TERM=\(term.isEmpty ? "(unset)" : term); \(CursesBackend.useTheCommands)"
+            case .cannotRunAFullScreen(let term):
+                "cannot start the terminal UI: TERM=\(term) cannot move the cursor or clear the screen; \(CursesBackend.useTheCommands)"
             }
         }
     }
 
     public private(set) var colorCount: Int
+    static let useTheCommands = "the commands need no screen (clicktrax --help lists them)"
+    /// False when the locale's character set is not UTF-8 (`LANG=C`): ncurses cannot show
+    /// anything but ASCII then, so each frame is drawn with ASCII stand-ins (`ASCIIStandIn`).
+    public let isUTF8: Bool
     private let screen: OpaquePointer
+    private let output: UnsafeMutablePointer<FILE>
+    private let ownedInput: UnsafeMutablePointer<FILE>?
+    /// linux, vt100, vt220 have none: what is drawn stays on the screen after exit.
+    private let hasAlternateScreen: Bool
     private var decoder = KeyDecoder()
     private var pending: [InputEvent] = []
     private var last: ScreenBuffer?
@@ -32,7 +46,7 @@ public final class CursesBackend: TerminalBackend {
     struct PairKey: Hashable { var fg: Int; var bg: Int }
 
     /// Takes over the terminal. `noColor` (NO_COLOR) gives a colourless screen.
-    public init(noColor: Bool) throws {
+    public convenience init(noColor: Bool) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw Failure.notATerminal }
         setlocale(LC_ALL, "")
         // Whoever started us may have left signals blocked; ncurses must hear SIGWINCH (resize)
@@ -42,11 +56,34 @@ public final class CursesBackend: TerminalBackend {
         for number in [SIGWINCH, SIGTSTP, SIGCONT, SIGINT, SIGTERM, SIGHUP] { sigaddset(&needed, number) }
         pthread_sigmask(SIG_UNBLOCK, &needed, nil)
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        guard !term.isEmpty, let screen = newterm(term, ctx_stdout(), ctx_stdin()) else { throw Failure.unknownTerminal(term) }
+        try Self.checkCanRunAFullScreen(term)
+        try self.init(term: term, output: ctx_stdout(), input: ctx_stdin(), ownedInput: nil, noColor: noColor, watchesSignals: true)
+    }
+
+    /// The same drawing code writing to `output` (a file) as a `width` × `height` terminal of
+    /// type `term`, with no input: for replaying what the backend writes in a terminal
+    /// emulator (the tests' oracle). One curses screen at a time in a process.
+    public static func recording(to output: UnsafeMutablePointer<FILE>, term: String, width: Int, height: Int) throws -> CursesBackend {
+        guard let input = fopen("/dev/null", "r") else { throw Failure.notATerminal }
+        let backend = try CursesBackend(term: term, output: output, input: input, ownedInput: input, noColor: false, watchesSignals: false)
+        resizeterm(Int32(height), Int32(width))
+        return backend
+    }
+
+    private init(term: String, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>, ownedInput: UnsafeMutablePointer<FILE>?,
+                 noColor: Bool, watchesSignals: Bool) throws {
+        guard !term.isEmpty, let screen = newterm(term, output, input) else {
+            if let ownedInput { fclose(ownedInput) }
+            throw Failure.unknownTerminal(term)
+        }
         self.screen = screen
+        self.output = output
+        self.ownedInput = ownedInput
+        isUTF8 = String(cString: nl_langinfo(nl_item(CODESET))) == "UTF-8"
+        hasAlternateScreen = ctx_has_string_capability("smcup") != 0
         // SIGINT, SIGTERM, SIGHUP: noted here, acted on by the app's loop (which restores the
         // terminal and exits) — a handler cannot safely call into ncurses itself.
-        signals = [SIGINT, SIGTERM, SIGHUP].map { number in
+        signals = !watchesSignals ? [] : [SIGINT, SIGTERM, SIGHUP].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { CursesBackend.receivedSignal.store(number, ordering: .sequentiallyConsistent) }
@@ -71,8 +108,20 @@ public final class CursesBackend: TerminalBackend {
             colorCount = Int(ctx_colors()) >= 256 ? 256 : Int(ctx_colors()) >= 16 ? 16 : Int(ctx_colors()) >= 8 ? 8 : 0
         }
         decoder.modifiedKeys = Self.modifiedKeys()
-        Self.writeToTerminal(Self.inputModesOn)
+        send(Self.inputModesOn)
         curs_set(0)
+    }
+
+    /// Refuses, before anything is drawn, a terminal that cannot address the cursor or clear
+    /// (its terminfo is read without taking the screen).
+    static func checkCanRunAFullScreen(_ term: String) throws {
+        guard !term.isEmpty else { throw Failure.unknownTerminal(term) }
+        var error: Int32 = 0
+        guard setupterm(term, STDOUT_FILENO, &error) == OK else { throw Failure.unknownTerminal(term) }
+        defer { ctx_forget_terminal() }
+        guard ctx_has_string_capability("cup") != 0, ctx_has_string_capability("clear") != 0 else {
+            throw Failure.cannotRunAFullScreen(term)
+        }
     }
 
     deinit { shutdown() }
@@ -85,7 +134,8 @@ public final class CursesBackend: TerminalBackend {
 
     public var size: (width: Int, height: Int) { (Int(ctx_cols()), Int(ctx_lines())) }
 
-    public func present(_ buffer: ScreenBuffer) {
+    public func present(_ given: ScreenBuffer) {
+        let buffer = isUTF8 ? given : ASCIIStandIn.frame(given)
         let diff = last.map { ScreenDiff.between($0, buffer) } ?? ScreenDiff.full(buffer)
         if last == nil { wclear(ctx_stdscr()) }
         for run in diff.runs {
@@ -191,13 +241,13 @@ public final class CursesBackend: TerminalBackend {
     /// Ctrl-Z: gives the terminal back, stops the process like any shell job, and on `fg`
     /// takes the terminal again and redraws everything.
     public func suspend() {
-        Self.writeToTerminal(Self.inputModesOff)
+        send(Self.inputModesOff)
         endwin()
         signal(SIGTSTP, SIG_DFL)
         kill(getpid(), SIGTSTP)
         // Resumed.
         wrefresh(ctx_stdscr())
-        Self.writeToTerminal(Self.inputModesOn)
+        send(Self.inputModesOn)
         invalidate()
     }
 
@@ -206,17 +256,27 @@ public final class CursesBackend: TerminalBackend {
         guard !isShutDown else { return }
         isShutDown = true
         signals.forEach { $0.cancel() }
-        Self.writeToTerminal(Self.inputModesOff)
+        send(Self.inputModesOff)
         curs_set(1)
         endwin()
+        // Without an alternate screen the last frame would stay, with the shell's prompt
+        // printed over its bottom line: clear it (the cursor goes home, the prompt on top).
+        if !hasAlternateScreen && ownedInput == nil { ctx_put_capability("clear") }
         delscreen(screen)
+        if let ownedInput { fclose(ownedInput) }
     }
 
     /// Bracketed paste (2004), mouse presses and releases (1000) reported in SGR form (1006).
     static let inputModesOn = "\u{1B}[?2004h\u{1B}[?1000h\u{1B}[?1006h"
     static let inputModesOff = "\u{1B}[?1006l\u{1B}[?1000l\u{1B}[?2004l"
 
-    /// Writes straight to the terminal, around ncurses: mode switches and OSC 52.
+    /// Writes mode switches to this backend's output, around ncurses.
+    private func send(_ text: String) {
+        fflush(output)
+        _ = text.withCString { write(fileno(output), $0, strlen($0)) }
+    }
+
+    /// Writes straight to the terminal, around ncurses: OSC 52.
     public static func writeToTerminal(_ text: String) {
         fflush(ctx_stdout())
         _ = text.withCString { write(STDOUT_FILENO, $0, strlen($0)) }

@@ -15,9 +15,19 @@ public enum HeadlessCurses {
     /// Draws `text` at the top left of a `width`-column screen and reads the row back.
     /// Only one curses screen may exist at a time in a process, so calls are serialised.
     public static func roundTrip(_ text: String, width: Int32 = 40, term: String = "xterm-256color") throws -> String {
+        try exclusively { try drawAndReadBack(text, width: width, term: term) }
+    }
+
+    /// Runs `body` as the only curses screen of the process, in a UTF-8 locale (another test's
+    /// screen may not exist at the same time: ncurses keeps one current terminal).
+    public static func exclusively<T>(_ body: () throws -> T) rethrows -> T {
         lock.lock()
         defer { lock.unlock() }
         setlocale(LC_ALL, "C.UTF-8")
+        return try body()
+    }
+
+    private static func drawAndReadBack(_ text: String, width: Int32, term: String) throws -> String {
         guard let output = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r") else {
             throw Failure.cannotStart("cannot open /dev/null")
         }

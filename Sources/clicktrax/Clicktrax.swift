@@ -23,7 +23,7 @@ struct Clicktrax: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("The colour theme: a name (default, light, high-contrast, mono) or a .toml file.", valueName: "name|path"))
+    @Option(help: ArgumentHelp("The colour theme: auto (the default: light on a light terminal background, else default), a name (default, light, high-contrast, mono) or a .toml file.", valueName: "name|path"))
     var theme: String?
 
     func run() throws {

@@ -13,10 +13,13 @@ struct TerminalSession {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let config = try global.loadConfig()
+        let themeChoice = themeOption ?? config.theme ?? "auto"
         // Everything that can fail on bad input fails before the screen is taken over.
-        _ = try ThemeLocator.load(themeOption, environment: environment)
+        _ = try ThemeLocator.load(themeChoice, environment: environment)
         let store = try global.openStore()
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        // Asked before ncurses reads the keyboard, so the answer is never taken for keys.
+        let background = themeChoice == "auto" && !noColor ? TerminalBackground.detect(environment: environment) : nil
         let backend: CursesBackend
         do {
             backend = try CursesBackend(noColor: noColor)
@@ -24,7 +27,7 @@ struct TerminalSession {
             throw ClicktraxError.badInput(failure.description)
         }
         defer { backend.shutdown() }
-        let theme = try ThemeLocator.theme(named: themeOption, environment: environment, colorCount: backend.colorCount)
+        let theme = try ThemeLocator.theme(named: themeChoice, environment: environment, colorCount: backend.colorCount, background: background)
         let clipboard = Clipboard(configuredCommand: config.clipboardCommand, environment: environment, timeout: config.helperTimeout) { sequence in
             CursesBackend.writeToTerminal(sequence)
         }
@@ -47,6 +50,10 @@ struct TerminalSession {
             currentDirectory: FileManager.default.currentDirectoryPath)
         let (width, height) = backend.size
         var state = AppState(databaseName: global.databasePath, width: width, height: height, tagDefaults: config.tags)
+        if !backend.isUTF8 {
+            let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { name in environment[name].flatMap { $0.isEmpty ? nil : "\(name)=\($0)" } }.first ?? "no LANG"
+            state.warnAtStart("\(TerminalSafe.message(locale)) is not UTF-8: text is shown in ASCII (set LANG=C.UTF-8 for every character)")
+        }
         if store.isReadOnly { state.warnAtStart("read-only database: you can browse and export, not change") }
         // No password prompt inside the UI (curses owns the terminal): the command or the variable only.
         let invest = InvestSession(settings: config.invest, databasePath: global.databasePath, environment: environment, prompt: false,

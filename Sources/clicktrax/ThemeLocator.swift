@@ -1,13 +1,15 @@
 import ClicktraxCore
+import CursesTerminal
 import Foundation
 import TerminalUI
 
 /// Finds the theme `--theme NAME|PATH` names: a path as given; a name in
 /// `$XDG_CONFIG_HOME/clicktrax/themes/`, then in the `Themes/` folder beside the build (the
-/// repository's, for `swift run`); `default` and `mono` are also built in.
+/// repository's, for `swift run`); `default`, `light` and `mono` are also built in. `auto` is
+/// `light` on a light background and `default` on any other.
 enum ThemeLocator {
-    static func theme(named option: String?, environment: [String: String], colorCount: Int) throws -> Theme {
-        let theme = try load(option, environment: environment)
+    static func theme(named option: String?, environment: [String: String], colorCount: Int, background: TerminalBackground?) throws -> Theme {
+        let theme = try load(option, environment: environment, background: background)
         // NO_COLOR, or a terminal without colour: the mono theme, attributes only.
         if environment["NO_COLOR"].map({ !$0.isEmpty }) == true || colorCount == 0 {
             return theme.name == "mono" ? theme : Theme.builtinMono
@@ -15,8 +17,9 @@ enum ThemeLocator {
         return theme
     }
 
-    static func load(_ option: String?, environment: [String: String]) throws -> Theme {
+    static func load(_ option: String?, environment: [String: String], background: TerminalBackground? = nil) throws -> Theme {
         guard let option, !option.isEmpty else { return .builtinDefault }
+        if option == "auto" { return try load(background == .light ? "light" : "default", environment: environment) }
         do {
             if option.contains("/") || option.hasSuffix(".toml") {
                 guard FileManager.default.fileExists(atPath: option) else {
@@ -33,6 +36,7 @@ enum ThemeLocator {
         }
         switch option {
         case "default": return .builtinDefault
+        case "light": return .builtinLight
         case "mono": return .builtinMono
         default:
             throw ClicktraxError.badInput(

@@ -25,7 +25,8 @@ final class AppDriver {
     var existingFiles: Set<String> = []
 
     init(width: Int = 100, height: Int = 16, trackers: Int = 25, emptyDatabase: Bool = false, store given: SQLiteStore? = nil,
-         mailOutcome: MailDelivery.Outcome = .sent(command: "sendmail"), copyHelper: [String]? = nil) throws {
+         mailOutcome: MailDelivery.Outcome = .sent(command: "sendmail"), copyHelper: [String]? = nil,
+         theme: Theme = .builtinDefault) throws {
         let store = try given ?? SQLiteStore.inMemory()
         if !emptyDatabase && given == nil {
             try store.load { _ = try DemoCatalog(lineItemCount: 50, trackerCount: trackers, seed: 1).fill($0) }
@@ -44,7 +45,7 @@ final class AppDriver {
             mail: { export, recipients, _ in log.calls.append(.mail(export, recipients)); return mailOutcome },
             suspend: {}, home: "/home/op", currentDirectory: "/work")
         let state = AppState(databaseName: "demo.sqlite", width: width, height: height)
-        runner = AppRunner(backend: backend, state: state, commands: CommandRunner(store: store, services: services), theme: .builtinDefault)
+        runner = AppRunner(backend: backend, state: state, commands: CommandRunner(store: store, services: services), theme: theme)
         filesThere = { [unowned self] in self.existingFiles.contains($0) }
         runner.paintFirstFrame()
         settle()

@@ -156,9 +156,16 @@ import Testing
         #expect(driver.text.contains("Keys — Esc closes"))
         driver.press(KeyPress(.escape), .ctrl("c"))
         #expect(driver.text.contains("Quit Clicktrax?"))
+        #expect(driver.text.contains("not saved"), "the typing in the dialog would be lost: the question says so")
         driver.press(.char("n"))
         #expect(driver.trackerDialog != nil, "declining goes back to the dialog")
         driver.press(.ctrl("c"))
         #expect(!driver.runner.dispatch(.key(.ctrl("c"))), "Ctrl-C twice quits")
+    }
+
+    @Test func quittingWithNothingBeingEditedSaysEverythingIsSaved() throws {
+        let driver = try Driver(width: 110, height: 34)
+        driver.press(.char("e"), .ctrl("c"))  // an edit dialog with no change in it
+        #expect(driver.text.contains("Quit Clicktrax? Everything is saved."))
     }
 }

@@ -124,7 +124,7 @@ import Testing
             ("[tags.macros]\nancost = \"abc\"\n", "config.toml:2: [tags.macros] ancost: expected [ANCOST]"),
             ("[email]\ncommand = \"msmtp -t\"\n", "config.toml:2: [email] command: expected an array of strings"),
             ("[email]\nfrom = \"not an address\"\n", "config.toml:2: [email] from:"),
-            ("[emial]\nfrom = \"a@b.com\"\n", "config.toml:1: emial: unknown key (known: tags, email, clipboard, invest, helpers); did you mean “email”?"),
+            ("[emial]\nfrom = \"a@b.com\"\n", "config.toml:1: emial: unknown key (known: theme, tags, email, clipboard, invest, helpers); did you mean “email”?"),
             ("[tags\nhost = 1\n", "config.toml:1: "),
         ]
         for (text, message) in cases {

@@ -113,6 +113,13 @@ import Testing
         #expect(try ClicktraxConfig.load(path: "/nonexistent/config.toml") == ClicktraxConfig())
     }
 
+    @Test func theThemeIsATopLevelKeyAndAutoWhenAbsent() throws {
+        #expect(try ClicktraxConfig.parse("theme = \"light\"\n[tags]\nsecure = true\n", source: "c.toml").theme == "light")
+        #expect(try ClicktraxConfig.parse("[tags]\nsecure = true\n", source: "c.toml").theme == nil)
+        #expect(throws: ClicktraxError.self) { try ClicktraxConfig.parse("theme = \"\"\n", source: "c.toml") }
+        #expect(throws: ClicktraxError.self) { try ClicktraxConfig.parse("theme = 3\n", source: "c.toml") }
+    }
+
     @Test func inlineTablesAreFoundForTheirLine() {
         #expect(throws: ClicktraxError.badInput("c.toml:3: [tags.macros] ancost: expected true, false or the macro's value as a string")) {
             try ClicktraxConfig.parse("[tags]\nhost = \"x.example\"\nmacros = { ancost = 5 }\n", source: "c.toml")

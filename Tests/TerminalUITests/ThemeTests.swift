@@ -20,6 +20,7 @@ import Testing
         let empty = Theme(name: "", styles: [:])
         #expect(try ThemeFile.load(path: Self.themesFolder.appendingPathComponent("default.toml").path, base: empty) == .builtinDefault)
         #expect(try ThemeFile.load(path: Self.themesFolder.appendingPathComponent("mono.toml").path, base: empty) == .builtinMono)
+        #expect(try ThemeFile.load(path: Self.themesFolder.appendingPathComponent("light.toml").path) == .builtinLight)
         #expect(Theme.builtinMono.styles.values.allSatisfy { $0.foreground == .terminalDefault && $0.background == .terminalDefault })
     }
 

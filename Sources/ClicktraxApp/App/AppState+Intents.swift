@@ -96,7 +96,11 @@ extension AppState {
         case .suspend:
             return [.suspend]
         case .askToQuit:
-            push(.confirm(ConfirmDialog(title: "Quit", message: "Quit Clicktrax? Everything is saved.", confirmLabel: "Quit", purpose: .quit)))
+            // "Everything is saved" would be untrue over a tracker dialog with typing in it.
+            let editing = modals.contains { if case .tracker(let dialog) = $0 { dialog.isDirty } else { false } }
+            let message = editing ? "Quit Clicktrax? The tracker you are editing is not saved: what you typed is lost."
+                                  : "Quit Clicktrax? Everything is saved."
+            push(.confirm(ConfirmDialog(title: "Quit", message: message, confirmLabel: "Quit", purpose: .quit)))
         case .quit:
             return [.quit]
         }

@@ -166,10 +166,11 @@ public struct AppState: Sendable {
         toast = Toast(text, kind: kind)
     }
 
-    /// Something the operator must know from the first frame (the database is read-only): shown
-    /// as an error toast for longer than a passing message.
+    /// Something the operator must know from the first frame (the database is read-only, the
+    /// locale is not UTF-8): shown as an error toast for longer than a passing message; a
+    /// second one joins the first.
     public mutating func warnAtStart(_ text: String) {
-        toast = Toast(text, kind: .error, ticks: 150)
+        toast = Toast(toast.map { "\($0.message) · \(text)" } ?? text, kind: .error, ticks: 150)
     }
 
     mutating func push(_ modal: Modal) { modals.append(modal) }

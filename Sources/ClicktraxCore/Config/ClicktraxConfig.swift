@@ -6,6 +6,8 @@ import TOMLKit
 /// (`~/.config/clicktrax/config.toml`):
 ///
 /// ```toml
+/// theme = "auto"                 # auto (light or default, as the terminal's background) or a theme's name or file
+///
 /// [tags]
 /// host = "ib.adnxs.com"          # the tracker host
 /// type = "javascript"            # javascript | pixel | link | url
@@ -48,6 +50,8 @@ public struct ClicktraxConfig: Sendable, Equatable {
     /// `[helpers] timeout`: how long an external helper may take before it is killed and its
     /// work called failed — a hung `xclip` or `msmtp` must not hang the app.
     public var helperTimeout: Double = 10
+    /// `theme`: the UI's theme when `--theme` is not given; nil is `auto`.
+    public var theme: String?
 
     public init() {}
 
@@ -82,7 +86,11 @@ public struct ClicktraxConfig: Sendable, Equatable {
         }
         var reader = ConfigReader(text: text, source: source)
         var config = ClicktraxConfig()
-        try reader.only(["tags", "email", "clipboard", "invest", "helpers"], in: table, section: nil)
+        try reader.only(["theme", "tags", "email", "clipboard", "invest", "helpers"], in: table, section: nil)
+        if let theme = try reader.string("theme", in: table, section: nil) {
+            guard !theme.isEmpty else { throw reader.error("theme", section: nil, "expected auto, a theme's name (default, light, high-contrast, mono) or a .toml file") }
+            config.theme = theme
+        }
         if let helpers = try reader.table("helpers", in: table, section: nil) {
             try reader.only(["timeout"], in: helpers, section: "helpers")
             if let value = helpers["timeout"] {

@@ -25,12 +25,22 @@ public struct ScreenBuffer: Sendable, Equatable {
         set { cells[y * width + x] = newValue }
     }
 
-    /// Fills `rect` (clipped to the buffer) with blanks of the role's style.
+    /// Fills `rect` (clipped to the buffer) with blanks of the role's style; a role without a
+    /// background of its own keeps the one under it (as `write` does), so nothing inside a
+    /// dialog shows the terminal's background.
     public mutating func fill(_ rect: Rect, role: ThemeRole, theme: Theme) {
         let style = theme.style(role)
+        let columns = max(0, rect.x)..<min(width, rect.maxX)
+        guard !columns.isEmpty else { return }
         for y in max(0, rect.y)..<min(height, rect.maxY) {
-            for x in max(0, rect.x)..<min(width, rect.maxX) {
-                self[x, y] = Cell(" ", style: style, width: 1, role: role)
+            // A wide character across either edge loses its other half too, never leaving half
+            // of one on screen (the terminal would blank it; this frame would still hold it).
+            clearWide(at: columns.lowerBound, y: y)
+            clearWide(at: columns.upperBound - 1, y: y)
+            for x in columns {
+                var cellStyle = style
+                if style.background == .terminalDefault { cellStyle.background = self[x, y].style.background }
+                self[x, y] = Cell(" ", style: cellStyle, width: 1, role: role)
             }
         }
     }

@@ -39,13 +39,13 @@ public struct Theme: Sendable, Equatable {
         .tableScrollbar: s("bright-black"),
         .textMuted: s("bright-black"),
         .textWarning: s("yellow"),
-        .textError: s("bright-red", bold: true),
+        .textError: s("#ff5f5f", bold: true),
         .textSuccess: s("green"),
         .fieldLabel: s(bold: true),
         .field: s("white", "#262626"),
         .fieldFocused: s("bright-white", "#3a3a3a", underline: true),
         .fieldPlaceholder: s("bright-black", "#262626"),
-        .fieldError: s("bright-red", "#262626", underline: true),
+        .fieldError: s("#ff5f5f", "#262626", underline: true),
         .button: s("cyan"),
         .buttonFocused: s("black", "cyan", bold: true),
         .checkbox: s(),
@@ -67,6 +67,52 @@ public struct Theme: Sendable, Equatable {
         .chartBarSelected: s("bright-yellow", bold: true),
         .chartAxis: s("bright-black"),
     ])
+
+    /// Themes/light.toml, compiled in (a test keeps the two equal) so `theme = "auto"` finds it
+    /// without the folder: the default theme with the roles that assume a dark background changed.
+    public static let builtinLight: Theme = {
+        var theme = builtinDefault
+        theme.name = "light"
+        let changes: [ThemeRole: Style] = [
+            .titleBar: s("white", "#005f87"),
+            .titleProduct: s("bright-white", "#005f87", bold: true),
+            .toolbarButton: s("blue", bold: true),
+            .toolbarButtonFocused: s("white", "blue", bold: true),
+            .toolbarCounts: s("#585858"),
+            .tableHeader: s("black", "#d0d0d0", bold: true),
+            .tableHeaderSorted: s("#870000", "#d0d0d0", bold: true, underline: true),
+            .tableRowCursor: s("black", "#afd7ff"),
+            .tableRowSelected: s("#875f00", bold: true),
+            .tableRowInactive: s("#808080"),
+            .tableScrollbar: s("#767676"),
+            .textMuted: s("#6c6c6c"),
+            .textWarning: s("#875f00"),
+            .textError: s("#af0000", bold: true),
+            .textSuccess: s("#005f00"),
+            .field: s("black", "#eeeeee"),
+            .fieldFocused: s("black", "#ffffd7", underline: true),
+            .fieldPlaceholder: s("#767676", "#eeeeee"),
+            .fieldError: s("#af0000", "#ffd7d7", underline: true),
+            .button: s("blue"),
+            .buttonFocused: s("white", "blue", bold: true),
+            .checkboxFocused: s("white", "blue"),
+            .dialog: s("black", "#f5f5f5"),
+            .dialogBorder: s("blue", "#f5f5f5"),
+            .dialogTitle: s("black", "#f5f5f5", bold: true),
+            .dialogKey: s("blue", "#f5f5f5", bold: true),
+            .menu: s("black", "#e4e4e4"),
+            .menuItemFocused: s("white", "blue"),
+            .menuItemDisabled: s("#767676", "#e4e4e4"),
+            .footer: s("#585858"),
+            .footerKey: s("blue", bold: true),
+            .code: s("black", "#f0f0f0"),
+            .chartBar: s("#005f87"),
+            .chartBarSelected: s("#875f00", bold: true),
+            .chartAxis: s("#6c6c6c"),
+        ]
+        theme.styles.merge(changes) { _, new in new }
+        return theme
+    }()
 
     /// Themes/mono.toml, compiled in: attributes only, for NO_COLOR and colourless terminals.
     public static let builtinMono = Theme(name: "mono", styles: [

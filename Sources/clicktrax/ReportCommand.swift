@@ -53,10 +53,13 @@ struct ReportCommand: ParsableCommand {
         let report = try store.clickReport(query)
         let document = ClickReportDocument(report)
         switch format {
-        case .json: try ObjectPrinter.write(String(decoding: try document.json(), as: UTF8.self) + "\n")
+        // Both written as the rows are made into text, 64 KB at a time: a report of 100,000 rows
+        // is never one string (the rows themselves are columns, kept small by the report).
+        case .json:
+            let output = StandardOutputBuffer()
+            try document.writeJSON { try output.append($0) }
+            try output.flush()
         case .csv:
-            // Written as the rows are made into text, 64 KB at a time: a report of 100,000 rows
-            // is never one string (the rows themselves are columns, kept small by the report).
             let output = StandardOutputBuffer()
             try output.append(CSVWriter.line(document.header))
             for row in report.rows { try output.append(CSVWriter.line(document.fields(row))) }

@@ -48,33 +48,12 @@ public struct ClickReportDocument {
         return text
     }
 
-    /// `{"response": {"status": "OK", "count": N, …, "report": {…, "rows": […]}}}`.
-    public func json() throws -> Data {
-        var rows: [[String: Any]] = []
-        rows.reserveCapacity(report.rows.count)
-        for row in report.rows {
-            var object: [String: Any] = [:]
-            for (dimension, key) in zip(report.query.dimensions, row.keys) {
-                switch (dimension, key) {
-                case (.placement, .object(let id, let name)):
-                    object["tag_id"] = id
-                    object["tag_name"] = name ?? NSNull()
-                case (_, .object(let id, let name)):
-                    let prefix = dimension.rawValue.replacingOccurrences(of: "-", with: "_")
-                    object["\(prefix)_id"] = id
-                    object["\(prefix)_name"] = name ?? NSNull()
-                case (_, .domain(let domain)): object["site_domain"] = domain
-                case (.day, .time(let time)): object["day"] = ClickTime.formatDay(time)
-                case (_, .time(let time)): object["hour"] = ClickTime.formatHour(time)
-                }
-            }
-            object["clicks"] = row.clicks
-            object["media_cost"] = Self.decimal(row.cost)
-            object["first_click"] = ClickTime.format(row.first)
-            object["last_click"] = ClickTime.format(row.last)
-            if showsStopped { object["stopped"] = row.stopped }
-            rows.append(object)
-        }
+    /// `{"response": {"status": "OK", "count": N, …, "report": {…, "rows": […]}}}` and a newline,
+    /// as JSONSerialization pretty-prints it with sorted keys, handed to `write` a piece at a
+    /// time: the frame, then the rows encoded `chunkSize` at a time, so a report of 100,000 rows
+    /// is never one document in memory.
+    public func writeJSON(_ write: (String) throws -> Void, chunkSize: Int = 512) throws {
+        let count = report.rows.count
         var body: [String: Any] = [
             "report_type": "clicktrackers",
             "group_by": report.query.dimensions.map(\.rawValue),
@@ -82,13 +61,55 @@ public struct ClickReportDocument {
             "end_date": ClickTime.format(report.to),
             "clicks": report.clicks,
             "media_cost": Self.decimal(report.cost),
-            "rows": rows,
+            "rows": [Any](),
         ]
         body["newest_click"] = report.newestClick.map(ClickTime.format) ?? NSNull()
         let response: [String: Any] = [
-            "status": "OK", "count": rows.count, "start_element": 0, "num_elements": rows.count, "report": body,
+            "status": "OK", "count": count, "start_element": 0, "num_elements": count, "report": body,
         ]
-        return try JSONSerialization.data(withJSONObject: ["response": response], options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let frame = try PrettyJSONFrame(document: try Self.encode(["response": response]), arrayKey: "rows")
+        try write(frame.start(count: count))
+        var chunk: [[String: Any]] = []
+        var first = true
+        for row in report.rows {
+            chunk.append(object(row))
+            if chunk.count == chunkSize {
+                try write(frame.elements(ofEncodedArray: try Self.encode(chunk), first: first))
+                chunk.removeAll(keepingCapacity: true)
+                first = false
+            }
+        }
+        if !chunk.isEmpty { try write(frame.elements(ofEncodedArray: try Self.encode(chunk), first: first)) }
+        try write(frame.end(count: count))
+    }
+
+    private func object(_ row: ClickReportRow) -> [String: Any] {
+        var object: [String: Any] = [:]
+        for (dimension, key) in zip(report.query.dimensions, row.keys) {
+            switch (dimension, key) {
+            case (.placement, .object(let id, let name)):
+                object["tag_id"] = id
+                object["tag_name"] = name ?? NSNull()
+            case (_, .object(let id, let name)):
+                let prefix = dimension.rawValue.replacingOccurrences(of: "-", with: "_")
+                object["\(prefix)_id"] = id
+                object["\(prefix)_name"] = name ?? NSNull()
+            case (_, .domain(let domain)): object["site_domain"] = domain
+            case (.day, .time(let time)): object["day"] = ClickTime.formatDay(time)
+            case (_, .time(let time)): object["hour"] = ClickTime.formatHour(time)
+            }
+        }
+        object["clicks"] = row.clicks
+        object["media_cost"] = Self.decimal(row.cost)
+        object["first_click"] = ClickTime.format(row.first)
+        object["last_click"] = ClickTime.format(row.last)
+        if showsStopped { object["stopped"] = row.stopped }
+        return object
+    }
+
+    private static func encode(_ object: Any) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
+               as: UTF8.self)
     }
 
     /// The cost as a JSON number with exactly its decimals (a Double would print 0.30000000000000004).

@@ -157,19 +157,34 @@ public final class CursesBackend: TerminalBackend {
     }
 
     private func draw(_ cell: Cell, x: Int, y: Int) {
-        var attributes = ctx_a_normal()
-        let style = cell.style
-        if style.bold { attributes |= ctx_a_bold() }
-        if style.underline { attributes |= ctx_a_underline() }
-        if style.reverse { attributes |= ctx_a_reverse() }
-        if style.dim { attributes |= ctx_a_dim() }
-        let pair = colorPair(style)
-        var characters = cell.character.unicodeScalars.prefix(Int(CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
-        characters.append(0)
+        // Cells in a run mostly share a style: its attributes and pair are worked out once.
+        if cell.style != lastStyle.style {
+            var attributes = ctx_a_normal()
+            let style = cell.style
+            if style.bold { attributes |= ctx_a_bold() }
+            if style.underline { attributes |= ctx_a_underline() }
+            if style.reverse { attributes |= ctx_a_reverse() }
+            if style.dim { attributes |= ctx_a_dim() }
+            lastStyle = (style, attributes, colorPair(style))
+        }
         var value = cchar_t()
-        setcchar(&value, characters, attributes, pair, nil)
+        let scalars = cell.character.unicodeScalars
+        if scalars.count == 1, let scalar = scalars.first {
+            // One scalar (nearly every cell): no array for it.
+            var characters: (wchar_t, wchar_t) = (wchar_t(bitPattern: scalar.value), 0)
+            withUnsafePointer(to: &characters) {
+                $0.withMemoryRebound(to: wchar_t.self, capacity: 2) { _ = setcchar(&value, $0, lastStyle.attributes, lastStyle.pair, nil) }
+            }
+        } else {
+            var characters = scalars.prefix(Int(CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
+            characters.append(0)
+            setcchar(&value, characters, lastStyle.attributes, lastStyle.pair, nil)
+        }
         mvwadd_wch(ctx_stdscr(), Int32(y), Int32(x), &value)
     }
+
+    /// The style drawn last, with its curses attributes and colour pair.
+    private var lastStyle: (style: Style?, attributes: attr_t, pair: Int16) = (nil, 0, 0)
 
     /// A colour pair for the style's colours, made the first time it is needed.
     private func colorPair(_ style: Style) -> Int16 {

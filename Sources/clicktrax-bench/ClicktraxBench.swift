@@ -162,6 +162,7 @@ struct ClicktraxBench: ParsableCommand {
         print("  first frame after start       \(Format.ms(ui.firstFrameMilliseconds)) · target ≤ 40 ms: \(Format.verdict(ui.firstFrameMilliseconds <= 40))")
         print("  scrolling, \(Format.count(ui.pagesScrolled)) × PgDn          \(ui.scroll.summary)")
         print("  filter typed (“wonka jx⌫p⌫⌫⌫hol” ×3) \(ui.filterTyping.summary) · target p99 ≤ 8 ms: \(Format.verdict(ui.filterTyping.p99 <= 8))")
+        print("    slowest: " + ui.filterSlowest.map { "\($0.event) \(Format.ms($0.ms))" }.joined(separator: ", "))
         print("  line item picker (“holiday jp”) \(ui.pickerTyping.summary)")
         print("  peak RSS of the UI            \(Format.megabytes(kilobytes: ui.peakKilobytes)) · target ≤ 150 MB: \(Format.verdict(ui.peakKilobytes <= 150 * 1024))")
     }

@@ -9,6 +9,8 @@ struct UISession {
         var scroll: LatencyStats
         var pagesScrolled: Int
         var filterTyping: LatencyStats
+        /// The slowest filter frames: what each answered, and how long it took.
+        var filterSlowest: [(event: String, ms: Double)]
         var pickerTyping: LatencyStats
         var peakKilobytes: Int
     }
@@ -41,6 +43,7 @@ struct UISession {
         // The filter on the main screen, typed as an operator does: words, a typo taken back,
         // another word — three times over, so the p99 is of 48 keys, not a handful.
         var filterFrames: [Double] = []
+        var filterSlowest: [(event: String, ms: Double)] = []
         for _ in 0..<3 {
             try keys(["/"]); sent += 1
             _ = try waitForLines(sent)
@@ -49,6 +52,7 @@ struct UISession {
                 try keys([key]); sent += 1; _ = try waitForLines(sent); Thread.sleep(forTimeInterval: 0.03)
             }
             filterFrames += try frames(from: start, to: sent).sorted
+            filterSlowest = Array((filterSlowest + (try slowestFrames(from: start, to: sent))).sorted { $0.ms > $1.ms }.prefix(3))
             // Esc waits for its frame before the next key: Esc and a key read together are Alt and the key.
             try keys(["Escape"]); sent += 1
             _ = try waitForLines(sent)
@@ -74,7 +78,7 @@ struct UISession {
         let lines = try waitForLines(sent + 1, until: { $0.last?.hasPrefix("peak-rss-kb") == true })
         let peak = Int(lines.last?.split(separator: " ").last ?? "") ?? 0
         return Result(firstFrameMilliseconds: firstFrame, scroll: scroll, pagesScrolled: pages, filterTyping: filterTyping,
-                      pickerTyping: pickerTyping, peakKilobytes: peak)
+                      filterSlowest: filterSlowest, pickerTyping: pickerTyping, peakKilobytes: peak)
     }
 
     /// A tmux server of its own, clicktrax started in it with the frame log: the milliseconds

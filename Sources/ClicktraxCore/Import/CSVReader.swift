@@ -80,7 +80,11 @@ struct CSVReader {
             var lines = 0
             var index = start
             func text(_ range: Range<Int>) throws -> String {
-                guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) else {
+                let field = UnsafeBufferPointer(rebasing: bytes[range])
+                // ASCII needs no validation; `String(validating:)` is generic and not
+                // specialised here, and most fields of a catalog are ASCII.
+                if field.allSatisfy({ $0 < 0x80 }) { return String(decoding: field, as: UTF8.self) }
+                guard let text = String(validating: field, as: UTF8.self) else {
                     throw Failure.notUTF8(line: line)
                 }
                 return text

@@ -16,8 +16,19 @@ struct RawStatement {
     func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(handle, index, value) }
 
     func bind(_ index: Int32, _ value: String) {
-        // SQLITE_TRANSIENT: SQLite copies the text before the Swift string goes away.
-        sqlite3_bind_text(handle, index, value, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        // SQLITE_TRANSIENT: SQLite copies the text before the Swift string goes away. The UTF-8
+        // is handed over in place: passing the String as a C string allocated a copy of every
+        // small (inline) one, six a line item.
+        var value = value
+        value.withUTF8 { bytes in
+            guard let start = bytes.baseAddress else {
+                _ = sqlite3_bind_text(handle, index, "", 0, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                return
+            }
+            _ = start.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                sqlite3_bind_text(handle, index, $0, Int32(bytes.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+            }
+        }
     }
 
     /// nil binds SQL NULL.

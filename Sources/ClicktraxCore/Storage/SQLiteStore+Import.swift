@@ -19,6 +19,11 @@ extension SQLiteStore {
         var problems: [ImportProblem] = []
         do {
             try writer.writeWithoutTransaction { db in
+                // A bulk import's commit would copy its few hundred MB from the WAL into the
+                // database on this thread (SQLite's automatic checkpoint); it runs afterwards in
+                // the background instead, beside the search index that reads what was imported.
+                if bulk { try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+                defer { if bulk { try? db.execute(sql: "PRAGMA wal_autocheckpoint = 1000") } }
                 try db.inTransaction(.immediate) {
                     // 64 MB: enough to keep the hot index pages of a big import, within its memory budget.
                     try db.execute(sql: "PRAGMA cache_size = -65536")
@@ -62,7 +67,21 @@ extension SQLiteStore {
         ImportTrace.mark("committed")
         guard problems.isEmpty else { throw ImportFailure(problems: problems) }
         if !dryRun { Self.committedWrites.add(1, ordering: .relaxed) }
+        if bulk && !dryRun { checkpointInTheBackground() }
         return summary
+    }
+
+    /// Copies the WAL into the database (PASSIVE: readers go on) on a background thread, through
+    /// the writer: the search index built meanwhile reads what was imported, and its write waits
+    /// for the copy (on a connection of its own the checkpoint returned at once, copying nothing,
+    /// and the close did the copy instead). A failure
+    /// costs nothing: the frames stay in the WAL, and the next checkpoint copies them.
+    func checkpointInTheBackground() {
+        let writer = writer
+        DispatchQueue.global(qos: .utility).async {
+            _ = try? writer.writeWithoutTransaction { try $0.checkpoint(.passive) }
+            ImportTrace.mark("checkpointed")
+        }
     }
 }
 

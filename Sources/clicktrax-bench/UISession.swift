@@ -21,6 +21,15 @@ struct UISession {
     let trackers: Int
     let socket = "clicktrax-bench-\(getpid())"
     var logPath: String { workFolder + "/frames.log" }
+    let log: FrameLogTail
+
+    init(binary: String, database: String, workFolder: String, trackers: Int) {
+        self.binary = binary
+        self.database = database
+        self.workFolder = workFolder
+        self.trackers = trackers
+        log = FrameLogTail(path: workFolder + "/frames.log")
+    }
 
     func run() throws -> Result {
         guard ProcessComparison.which("tmux") != nil else { throw BenchFailure("the UI benchmark needs tmux (apt-get install -y tmux)") }
@@ -85,6 +94,7 @@ struct UISession {
     /// from starting the process to its first frame. The caller kills the server.
     func start() throws -> Double {
         try? FileManager.default.removeItem(atPath: logPath)
+        log.reset()
         // A server of the previous session may still be on its way out.
         _ = try? tmux(["kill-server"])
         Thread.sleep(forTimeInterval: 0.3)
@@ -128,10 +138,9 @@ struct UISession {
     func waitForLines(_ count: Int, until done: ([String]) -> Bool = { _ in true }) throws -> [String] {
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
-            let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-            let lines = text.split(separator: "\n").map(String.init)
+            let lines = log.poll()
             if lines.count >= count && done(lines) { return lines }
-            Thread.sleep(forTimeInterval: 0.005)
+            Thread.sleep(forTimeInterval: 0.002)
         }
         let screen = (try? tmuxOutput(["capture-pane", "-p", "-t", "bench:ui"])) ?? ""
         throw BenchFailure("the UI did not answer within 120 s (\(logPath) has fewer than \(count) frames); its screen:\n\(screen)")

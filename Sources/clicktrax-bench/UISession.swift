@@ -20,8 +20,9 @@ struct UISession {
     let workFolder: String
     let trackers: Int
     let socket = "clicktrax-bench-\(getpid())"
-    var logPath: String { workFolder + "/frames.log" }
+    /// The app's frame log, followed as it grows.
     let log: FrameLogTail
+    var logPath: String { log.path }
 
     init(binary: String, database: String, workFolder: String, trackers: Int) {
         self.binary = binary

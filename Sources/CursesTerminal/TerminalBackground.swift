@@ -46,6 +46,10 @@ public enum TerminalBackground: Sendable, Equatable {
         guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return nil }
         var quiet = saved
         quiet.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        // Flow control off too: a Ctrl-S typed before the app started (the soak found it) has
+        // stopped the terminal's output, and the query's write would wait for a Ctrl-Q forever.
+        // Clearing IXON lets the output go again, as curses' raw mode does a moment later.
+        quiet.c_iflag &= ~tcflag_t(IXON | IXOFF)
         guard tcsetattr(STDIN_FILENO, TCSANOW, &quiet) == 0 else { return nil }
         defer { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
         let query = "\u{1B}]11;?\u{1B}\\\u{1B}[c"

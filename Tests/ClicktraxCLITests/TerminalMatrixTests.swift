@@ -40,6 +40,24 @@ import Testing
         #expect(lines.first?.contains("clicktrax --help lists them") == true, "\(screen)")
     }
 
+    /// A Ctrl-S typed while the app starts (flow control is still on in the shell's terminal)
+    /// stops the terminal's output: the background-colour query's write then waited for a
+    /// Ctrl-Q, and the screen stayed blank (the soak found it). The query turns flow control off
+    /// first, which lets the output go again.
+    @Test func aCtrlSTypedBeforeTheStartDoesNotFreezeIt() throws {
+        let cli = try CLIRunner()
+        #expect(try cli.run(["demo"]).status == 0)
+        let tmux = try TmuxSession(command: "/bin/sh -c 'stty ixon; sleep 1; exec \(CLIRunner.binary.path) --database \(cli.database)'",
+                                   environment: ["HOME": cli.home.path])
+        Thread.sleep(forTimeInterval: 0.3)
+        try tmux.send("C-s")
+        let screen = try tmux.waitFor { $0.contains("25 of 25 shown") }
+        #expect(screen.contains("Creative › Click Trackers"), "\(screen)")
+        try tmux.send("q")
+        let after = try tmux.waitFor { $0.contains("EXITED") }
+        #expect(after.contains("EXITED 0"), "\(after)")
+    }
+
     /// LANG=C: one warning, then ASCII stand-ins ("Zurich", "Cafe Ole", `?` for CJK), never
     /// blanks, and the columns where they are in UTF-8.
     @Test func aCLocaleShowsASCIIStandInsInTheSameColumns() throws {

@@ -57,6 +57,17 @@ enum CSVColumns {
         return missing.isEmpty ? nil : "the header lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) needed for \(kind.pluralKey)"
     }
 
+    /// Where each column of the header is. A row asks for ten columns by name: among a dozen
+    /// short names a comparison each (a small string compares as two words) beats hashing them.
+    struct Positions {
+        private let columns: [String]
+
+        init(_ columns: [String]) { self.columns = columns }
+
+        /// The first column of that name (the header has none twice: checked before).
+        func index(of column: String) -> Int? { columns.firstIndex(of: column) }
+    }
+
     static func object(kind: ObjectKind, _ row: Row, publisherForPaymentRules: Int64?) throws -> ImportRecord.Object {
         switch kind {
         case .advertiser:
@@ -96,13 +107,13 @@ enum CSVColumns {
     }
 
     /// A CSV row's values by column, read as the model's types. The header's positions are
-    /// shared by every row (one dictionary per file, not one per row of a million).
+    /// shared by every row (one list per file, not one per row of a million).
     struct Row {
         let fields: [String]
-        let positions: [String: Int]
+        let positions: Positions
 
         func value(_ column: String) -> String? {
-            positions[column].map { fields[$0] }
+            positions.index(of: column).map { fields[$0] }
         }
 
         func text(_ column: String) -> String? {

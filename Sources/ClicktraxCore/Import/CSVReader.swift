@@ -17,6 +17,7 @@ struct CSVReader {
     private let handle: FileHandle?
     private var buffer: [UInt8] = []
     private var position = 0
+    private let recent = RecentFields()
     private var atEnd = false
     private(set) var line = 1
     static let chunkSize = 1 << 20
@@ -48,8 +49,7 @@ struct CSVReader {
                 let startLine = line
                 position = end
                 line += lines
-                // What `CSVWriter` neutralised against spreadsheets comes back as it was.
-                return (fields.map(CSVFormulaGuard.restore), startLine)
+                return (fields, startLine)
             }
             // The record runs past the buffer: read more, or it is the file's last (or broken) one.
             if atEnd { throw Failure.unterminatedQuote(line: line) }
@@ -81,9 +81,10 @@ struct CSVReader {
             var index = start
             func text(_ range: Range<Int>) throws -> String {
                 let field = UnsafeBufferPointer(rebasing: bytes[range])
+                if let same = recent.same(field, column: fields.count) { return same }
                 // ASCII needs no validation; `String(validating:)` is generic and not
                 // specialised here, and most fields of a catalog are ASCII.
-                if field.allSatisfy({ $0 < 0x80 }) { return String(decoding: field, as: UTF8.self) }
+                if field.allSatisfy({ $0 < 0x80 }) { return recent.keep(String(decoding: field, as: UTF8.self), column: fields.count) }
                 guard let text = String(validating: field, as: UTF8.self) else {
                     throw Failure.notUTF8(line: line)
                 }
@@ -125,12 +126,13 @@ struct CSVReader {
                     let tail = index
                     while index < bytes.count, bytes[index] != UInt8(ascii: ","), bytes[index] != 10, bytes[index] != 13 { index += 1 }
                     if index > tail { value += try text(tail..<index) }
-                    fields.append(value)
+                    // What `CSVWriter` neutralised against spreadsheets comes back as it was.
+                    fields.append(CSVFormulaGuard.restore(value))
                 } else {
                     let fieldStart = index
                     while index < bytes.count, bytes[index] != UInt8(ascii: ","), bytes[index] != 10, bytes[index] != 13 { index += 1 }
                     if index >= bytes.count && !atEnd { return nil }
-                    fields.append(try text(fieldStart..<index))
+                    fields.append(CSVFormulaGuard.restore(try text(fieldStart..<index)))
                 }
                 // What ends the field: a comma, a line break, or the end of the file.
                 guard index < bytes.count else {
@@ -149,5 +151,25 @@ struct CSVReader {
                 }
             }
         }
+    }
+}
+
+/// The last long value read in each column, handed out again when the next row has the same
+/// bytes there: a catalog's dates, types and currencies repeat on every row, and sharing one
+/// string spares a million allocations (and frees) a column. Values of up to 15 bytes are
+/// stored inside the `String` itself and are not kept.
+final class RecentFields {
+    private var values: [String?] = []
+
+    func same(_ field: UnsafeBufferPointer<UInt8>, column: Int) -> String? {
+        guard field.count > 15, column < values.count, var value = values[column], value.utf8.count == field.count else { return nil }
+        return value.withUTF8 { stored in memcmp(stored.baseAddress!, field.baseAddress!, field.count) == 0 } ? value : nil
+    }
+
+    func keep(_ value: String, column: Int) -> String {
+        guard value.utf8.count > 15 else { return value }
+        while values.count <= column { values.append(nil) }
+        values[column] = value
+        return value
     }
 }

@@ -50,6 +50,7 @@ struct ImportFileReader {
                 return
             }
             record.fieldsChecked = true
+            if case .lineItem(let item) = record.object { record.searchName = TextFolding.fold(item.name) }
             if once.admits(record) { sink(record) }
         }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
@@ -206,7 +207,7 @@ struct ImportFileReader {
                 return [ImportProblem(file: path, place: "line 1", message: problem)]
             }
             // The header has no column twice (checked above): each has one position.
-            let positions = Dictionary(columns.enumerated().map { ($0.element, $0.offset) }) { first, _ in first }
+            let positions = CSVColumns.Positions(columns)
             while let row = try reader.next() {
                 if row.fields.allSatisfy({ $0.isEmpty }) { continue }
                 let place = "line \(row.line)"

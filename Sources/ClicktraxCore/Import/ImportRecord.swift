@@ -16,6 +16,9 @@ public struct ImportRecord: Sendable {
     public var place: String
     /// Its fields passed `CatalogFieldRules` already (on the reader's thread, beside the writer).
     var fieldsChecked = false
+    /// A line item's name folded for the search index, worked out on the reader's thread too
+    /// (nil: the writer folds it).
+    var searchName: String?
 
     public var kind: ObjectKind {
         switch object {

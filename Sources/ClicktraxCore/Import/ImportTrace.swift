@@ -14,4 +14,13 @@ enum ImportTrace {
         let ms = Double(DispatchTime.now().uptimeNanoseconds &- begin) / 1e6
         StandardError.write(String(format: "import trace: %8.1f ms %@\n", ms, phase))
     }
+
+    /// A mark that also says how much CPU the calling thread has used: the reader's and the
+    /// writer's at the end of the records show which of the two the import waited for.
+    static func markWithThreadCPU(_ phase: String) {
+        guard tracing else { return }
+        var used = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &used)
+        mark(String(format: "%@ (this thread's CPU: %.0f ms)", phase, Double(used.tv_sec) * 1e3 + Double(used.tv_nsec) / 1e6))
+    }
 }

@@ -44,6 +44,7 @@ public struct Importer: Sendable {
                 }
                 pipeline.push(.fileDone(index: index, problems: problems))
             }
+            ImportTrace.markWithThreadCPU("every record read")
             pipeline.finish()
         }
         reader.start()

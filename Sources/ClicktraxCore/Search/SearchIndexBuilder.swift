@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the line item search index from every (id, folded name), fed in name order: each
 /// line item's place in that order is its ordinal, so every posting list comes out sorted and
 /// results iterate in name order for free.
@@ -80,7 +82,7 @@ struct SearchIndexBuilder {
         while slots[slot] != 0 {
             let number = Int(slots[slot]) - 1
             let span = span(number)
-            if span.count == term.count && arena.withUnsafeBufferPointer({ UnsafeBufferPointer(rebasing: $0[span]).elementsEqual(term) }) {
+            if span.count == term.count && arena.withUnsafeBufferPointer({ memcmp($0.baseAddress! + span.lowerBound, term.baseAddress!, term.count) == 0 }) {
                 return number
             }
             slot = (slot + 1) & (slots.count - 1)

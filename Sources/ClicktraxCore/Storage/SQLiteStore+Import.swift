@@ -34,7 +34,7 @@ extension SQLiteStore {
                     for index in indexes { try db.execute(sql: "DROP INDEX \(index["name"] as String)") }
                     var importer = SQLiteImporter(db: db, store: self, checkCodesPerRow: !bulk)
                     let readProblems = try body { record in importer.add(record) }
-                    ImportTrace.mark("every record written")
+                    ImportTrace.markWithThreadCPU("every record written")
                     importer.finish()
                     ImportTrace.mark("references checked")
                     summary = importer.summary
@@ -247,11 +247,13 @@ struct SQLiteImporter {
         fresh.insertOnly = true
         switch record.object {
         case .advertiser(let advertiser):
-            return try outcome("advertiser", advertiser.id, [advertiser.code, advertiser.name, advertiser.state.rawValue],
-                               columns: ["code", "name", "state"], insert: { try fresh.add(advertiser) }) { try loader.add(advertiser) }
+            return try outcome("advertiser", advertiser.id, insert: { try fresh.add(advertiser) }, write: { try loader.add(advertiser) }) {
+                (["code", "name", "state"], [advertiser.code, advertiser.name, advertiser.state.rawValue])
+            }
         case .publisher(let publisher):
-            return try outcome("publisher", publisher.id, [publisher.code, publisher.name, publisher.state.rawValue],
-                               columns: ["code", "name", "state"], insert: { try fresh.add(publisher) }) { try loader.add(publisher) }
+            return try outcome("publisher", publisher.id, insert: { try fresh.add(publisher) }, write: { try loader.add(publisher) }) {
+                (["code", "name", "state"], [publisher.code, publisher.name, publisher.state.rawValue])
+            }
         case .lineItem(let item):
             if let code = item.code {
                 if checkCodesPerRow, let holder = try Int64.fetchOne(
@@ -261,25 +263,23 @@ struct SQLiteImporter {
                 }
             }
             try expect("advertiser", item.advertiserId, from: record, field: "advertiser_id", kind: "advertiser")
-            return try outcome(
-                "line_item", item.id,
-                [item.code, item.name, item.state.rawValue, item.advertiserId, item.lineItemType, item.revenueType, item.revenueValue,
-                 item.currency, item.startDate, item.endDate],
-                columns: ["code", "name", "state", "advertiser_id", "line_item_type", "revenue_type", "revenue_value", "currency",
-                          "start_date", "end_date"], insert: { try insertNew(item) }) { try loader.add(item) }
+            return try outcome("line_item", item.id, insert: { try insertNew(item, folded: record.searchName) }, write: { try loader.add(item) }) {
+                (["code", "name", "state", "advertiser_id", "line_item_type", "revenue_type", "revenue_value", "currency", "start_date", "end_date"],
+                 [item.code, item.name, item.state.rawValue, item.advertiserId, item.lineItemType, item.revenueType, item.revenueValue,
+                  item.currency, item.startDate, item.endDate])
+            }
         case .placement(let placement):
             try expect("publisher", placement.publisherId, from: record, field: "publisher_id", kind: "publisher")
-            return try outcome(
-                "placement", placement.id,
-                [placement.code, placement.name, placement.state.rawValue, placement.publisherId, placement.width, placement.height],
-                columns: ["code", "name", "state", "publisher_id", "width", "height"], insert: { try fresh.add(placement) }) { try loader.add(placement) }
+            return try outcome("placement", placement.id, insert: { try fresh.add(placement) }, write: { try loader.add(placement) }) {
+                (["code", "name", "state", "publisher_id", "width", "height"],
+                 [placement.code, placement.name, placement.state.rawValue, placement.publisherId, placement.width, placement.height])
+            }
         case .paymentRule(let rule):
             try expect("publisher", rule.publisherId, from: record, field: "publisher_id", kind: "publisher")
-            return try outcome(
-                "payment_rule", rule.id,
-                [rule.code, rule.name, rule.state.rawValue, rule.publisherId, rule.pricingType.rawValue, rule.costCpm, rule.revshare, rule.priority],
-                columns: ["code", "name", "state", "publisher_id", "pricing_type", "cost_cpm", "revshare", "priority"],
-                insert: { try fresh.add(rule) }) { try loader.add(rule) }
+            return try outcome("payment_rule", rule.id, insert: { try fresh.add(rule) }, write: { try loader.add(rule) }) {
+                (["code", "name", "state", "publisher_id", "pricing_type", "cost_cpm", "revshare", "priority"],
+                 [rule.code, rule.name, rule.state.rawValue, rule.publisherId, rule.pricingType.rawValue, rule.costCpm, rule.revshare, rule.priority])
+            }
         case .tracker(let full, let draft, let id, let memberId):
             return try upsertTracker(full, draft: draft, id: id, memberId: memberId, loader: loader)
         }
@@ -313,8 +313,8 @@ struct SQLiteImporter {
     }
 
     /// `INSERT … ON CONFLICT(id) DO NOTHING` of a line item, as `SQLiteCatalogLoader` with
-    /// `insertOnly` does, its values bound one by one.
-    private mutating func insertNew(_ item: LineItem) throws {
+    /// `insertOnly` does, its values bound one by one; `folded` is its name folded already.
+    private mutating func insertNew(_ item: LineItem, folded: String?) throws {
         if lineItemInsert == nil {
             lineItemInsert = try RawStatement(db, """
                 INSERT INTO line_item (id, code, name, state, advertiser_id, line_item_type, revenue_type, revenue_value, currency,
@@ -334,7 +334,7 @@ struct SQLiteImporter {
         insert.bind(9, item.currency)
         insert.bind(10, item.startDate)
         insert.bind(11, item.endDate)
-        insert.bind(12, TextFolding.fold(item.name))
+        insert.bind(12, folded ?? TextFolding.fold(item.name))
         try insert.run(db)
     }
 
@@ -348,11 +348,13 @@ struct SQLiteImporter {
     }
 
     /// Created, updated or unchanged: `insert` adds the row only if its id is new (one statement
-    /// for the common case); otherwise the stored values of `columns` decide.
-    private func outcome(_ table: String, _ id: Int64, _ values: [(any DatabaseValueConvertible)?], columns: [String],
-                         insert: () throws -> Void, write: () throws -> Void) throws -> UpsertOutcome {
+    /// for the common case); otherwise the stored values of the columns `compared` names decide.
+    /// They are listed only then: a million new rows need no arrays of columns and values.
+    private func outcome(_ table: String, _ id: Int64, insert: () throws -> Void, write: () throws -> Void,
+                         compared: () -> (columns: [String], values: [(any DatabaseValueConvertible)?])) throws -> UpsertOutcome {
         try insert()
         if db.changesCount > 0 { return .created }
+        let (columns, values) = compared()
         let statement = try db.cachedStatement(sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table) WHERE id = ?")
         guard let row = try Row.fetchOne(statement, arguments: [id]) else {
             try write()

@@ -110,6 +110,11 @@ public final class SQLiteStore: TrackerStore {
             // An upsert inside a long transaction keeps a statement journal (to undo just that
             // statement on a constraint error); on disk that is a write per row of a big load.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            // A new database gets 16 KB pages (an existing one keeps its own: SQLite fixes the
+            // size with the first write): a million-row import writes each page twice (the WAL,
+            // then the checkpoint), and a quarter of the pages is a quarter of the page writes
+            // and b-tree splits — about a second less of the kernel's time on this machine.
+            try db.execute(sql: "PRAGMA page_size = 16384")
             db.add(function: foldFunction)
         }
         return config

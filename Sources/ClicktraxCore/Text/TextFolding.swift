@@ -9,17 +9,34 @@ public enum TextFolding {
         // so it goes scalar by scalar: ASCII is lowercased in place, any other scalar is folded
         // once through Foundation and remembered. Scalar by scalar is also right for decomposed
         // accents: a lone combining mark folds to nothing, as it does inside the whole string.
+        var text = text
+        if let ascii = text.withUTF8(foldedASCII) { return ascii }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
+        // The same non-ASCII scalar comes again and again within a name ("– UK – Display –").
+        var last: (scalar: Unicode.Scalar, folded: String)?
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 let byte = UInt8(scalar.value)
                 bytes.append((65...90).contains(byte) ? byte + 32 : byte)
             } else {
-                bytes.append(contentsOf: foldedScalar(scalar).utf8)
+                if last?.scalar != scalar { last = (scalar, foldedScalar(scalar)) }
+                bytes.append(contentsOf: last!.folded.utf8)
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// All-ASCII text lowercased into a string of its own (one allocation); nil when any byte is not ASCII.
+    private static func foldedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for index in bytes.indices {
+                let byte = bytes[index]
+                buffer[index] = (65...90).contains(byte) ? byte + 32 : byte
+            }
+            return bytes.count
+        }
     }
 
     /// The words of a search query, folded; white space separates them, by the same rule that

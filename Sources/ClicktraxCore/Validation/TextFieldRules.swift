@@ -39,6 +39,10 @@ public enum TextFieldRules {
     static func mayJoin(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x1100...0x11FF, 0xA960...0xA97F, 0xD7B0...0xD7FF, 0x1F1E6...0x1F1FF, 0x1F3FB...0x1F3FF: return true
+        // Dashes, quotes, bullets and the like (the "–" of nearly every catalog's names), kana and
+        // the common CJK ideographs: none joins, and a million names need not ask Unicode's tables.
+        // (U+200B–200F, 202A–202E and 2060– are format characters: they are left to the table.)
+        case 0x2010...0x2027, 0x2030...0x205E, 0x3041...0x3096, 0x30A0...0x30FF, 0x4E00...0x9FFF: return false
         default:
             switch scalar.properties.generalCategory {
             case .nonspacingMark, .spacingMark, .enclosingMark, .format: return true
@@ -84,10 +88,20 @@ public enum TextFieldRules {
     /// `_` and `-`, at most `max`.
     public static func tokenProblem(_ text: String, max: Int = 64) -> String? {
         if text.isEmpty || text.utf8.count > max { return "expected a word of 1–\(max) letters, digits, _ or - (got \(text.utf8.count) bytes)" }
+        // Every allowed character is one ASCII byte: the bytes decide, without decoding scalars.
+        if text.utf8.allSatisfy({ $0 < 0x80 && isTokenByte($0) }) { return nil }
         if let bad = text.unicodeScalars.first(where: { !(isASCIIAlphanumeric($0) || $0 == "_" || $0 == "-") }) {
             return "expected letters, digits, _ or - (found \(bad.codePointLabel))"
         }
         return nil
+    }
+
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "_"), UInt8(ascii: "-"): true
+        default: false
+        }
     }
 
     /// An ISO 4217 currency: three letters.

@@ -8,7 +8,12 @@ public enum TerminalBackground: Sendable, Equatable {
     /// Asks the terminal its background colour (OSC 11), else reads `COLORFGBG` (rxvt, Konsole
     /// and others set it); nil when neither says.
     public static func detect(environment: [String: String], timeoutMilliseconds: Int = 150) -> TerminalBackground? {
-        if let reply = askTheTerminal(timeoutMilliseconds: timeoutMilliseconds), let answer = fromReply(reply) { return answer }
+        from(BackgroundQuestion.ask(timeoutMilliseconds: timeoutMilliseconds)?.answer(), environment: environment)
+    }
+
+    /// What the terminal's reply says (nil: it gave none), else what `COLORFGBG` says.
+    public static func from(_ reply: [UInt8]?, environment: [String: String]) -> TerminalBackground? {
+        if let reply, let answer = fromReply(reply) { return answer }
         return environment["COLORFGBG"].flatMap(fromColorFGBG)
     }
 
@@ -35,38 +40,6 @@ public enum TerminalBackground: Sendable, Equatable {
     public static func fromColorFGBG(_ value: String) -> TerminalBackground? {
         guard let last = value.split(separator: ";").last, let number = Int(last), (0...15).contains(number) else { return nil }
         return number <= 6 || number == 8 ? .dark : .light
-    }
-
-    /// Sends OSC 11 then DA1 (`ESC [ c`, which every terminal answers) and reads until DA1's
-    /// answer comes or the time is up: a terminal that does not know OSC 11 costs no wait, and
-    /// nothing of an answer is left behind to be read as keys. Before ncurses takes the terminal.
-    static func askTheTerminal(timeoutMilliseconds: Int) -> [UInt8]? {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return nil }
-        var saved = termios()
-        guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return nil }
-        var quiet = saved
-        quiet.c_lflag &= ~tcflag_t(ICANON | ECHO)
-        // Flow control off too: a Ctrl-S typed before the app started (the soak found it) has
-        // stopped the terminal's output, and the query's write would wait for a Ctrl-Q forever.
-        // Clearing IXON lets the output go again, as curses' raw mode does a moment later.
-        quiet.c_iflag &= ~tcflag_t(IXON | IXOFF)
-        guard tcsetattr(STDIN_FILENO, TCSANOW, &quiet) == 0 else { return nil }
-        defer { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
-        let query = "\u{1B}]11;?\u{1B}\\\u{1B}[c"
-        guard query.withCString({ write(STDOUT_FILENO, $0, strlen($0)) }) > 0 else { return nil }
-        var reply: [UInt8] = []
-        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeoutMilliseconds) * 1_000_000
-        while !endsWithDeviceAttributes(reply) {
-            let now = DispatchTime.now().uptimeNanoseconds
-            guard now < deadline else { break }
-            var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-            guard poll(&descriptor, 1, Int32((deadline - now) / 1_000_000) + 1) > 0 else { break }
-            var chunk = [UInt8](repeating: 0, count: 256)
-            let count = read(STDIN_FILENO, &chunk, chunk.count)
-            guard count > 0 else { break }
-            reply += chunk[0..<count]
-        }
-        return reply
     }
 
     /// DA1's answer: `ESC [ ? … c`.

@@ -102,7 +102,7 @@ struct ClickBench {
         let withClicks = try session.run()
         let without = try UISession(binary: binary, database: catalog, workFolder: workFolder, trackers: 100_000).run()
         print("  Click Trackers, with the clicks column / the catalog alone:")
-        print("    first frame \(Format.ms(withClicks.firstFrameMilliseconds)) / \(Format.ms(without.firstFrameMilliseconds))")
+        print("    first frame, median of \(withClicks.firstFrames.count) starts \(Format.ms(withClicks.firstFrames.median)) / \(Format.ms(without.firstFrames.median))")
         print("    scrolling \(Format.count(withClicks.pagesScrolled)) × PgDn: \(withClicks.scroll.summary) / \(without.scroll.summary)")
         print("    peak RSS \(Format.megabytes(kilobytes: withClicks.peakKilobytes)) / \(Format.megabytes(kilobytes: without.peakKilobytes))")
     }

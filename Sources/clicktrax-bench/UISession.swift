@@ -5,7 +5,9 @@ import Foundation
 /// first painted frame, then each key from arrival to the frame on screen, and the peak RSS.
 struct UISession {
     struct Result {
-        var firstFrameMilliseconds: Double
+        /// Of several starts: one start is at the mercy of whatever else the machine did in
+        /// those 40 ms.
+        var firstFrames: LatencyStats
         var scroll: LatencyStats
         var pagesScrolled: Int
         var filterTyping: LatencyStats
@@ -32,9 +34,18 @@ struct UISession {
         log = FrameLogTail(path: workFolder + "/frames.log")
     }
 
+    /// Starts of their own before the session's, each quit at once.
+    static let extraStarts = 6
+
     func run() throws -> Result {
         guard ProcessComparison.which("tmux") != nil else { throw BenchFailure("the UI benchmark needs tmux (apt-get install -y tmux)") }
-        let firstFrame = try start()
+        var firstFrames: [Double] = []
+        for _ in 0..<Self.extraStarts {
+            firstFrames.append(try start())
+            try keys(["q"])
+            _ = try waitForLines(2, until: { $0.last?.hasPrefix("peak-rss-kb") == true })
+        }
+        firstFrames.append(try start())
         defer { _ = try? tmux(["kill-server"]) }
         // The search index loads in the background at start; give it the moment a person takes
         // to reach for the keyboard.
@@ -87,7 +98,7 @@ struct UISession {
         try keys(["q"])
         let lines = try waitForLines(sent + 1, until: { $0.last?.hasPrefix("peak-rss-kb") == true })
         let peak = Int(lines.last?.split(separator: " ").last ?? "") ?? 0
-        return Result(firstFrameMilliseconds: firstFrame, scroll: scroll, pagesScrolled: pages, filterTyping: filterTyping,
+        return Result(firstFrames: LatencyStats(firstFrames), scroll: scroll, pagesScrolled: pages, filterTyping: filterTyping,
                       filterSlowest: filterSlowest, pickerTyping: pickerTyping, peakKilobytes: peak)
     }
 

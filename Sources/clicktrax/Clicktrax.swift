@@ -28,13 +28,13 @@ struct Clicktrax: ParsableCommand {
 
     func run() throws {
         // Bad input is reported as such, before anything about the terminal.
-        _ = try global.loadConfig()
+        let config = try global.loadConfig()
         _ = try ThemeLocator.load(theme, environment: ProcessInfo.processInfo.environment)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw ClicktraxError.badInput(
                 "the terminal UI needs a terminal on stdin and stdout; for scripts use the subcommands (clicktrax --help)")
         }
-        try TerminalSession(global: global, themeOption: theme).run()
+        try TerminalSession(global: global, config: config, themeOption: theme).run()
     }
 
     /// Runs the command line, turning every failure into one line on stderr and the exit

@@ -8,18 +8,28 @@ import TerminalUI
 /// terminal to the app, and makes sure the terminal is given back whatever happens.
 struct TerminalSession {
     let global: GlobalOptions
+    /// Read (and checked) by the command already.
+    let config: ClicktraxConfig
     let themeOption: String?
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let config = try global.loadConfig()
         let themeChoice = themeOption ?? config.theme ?? "auto"
-        // Everything that can fail on bad input fails before the screen is taken over.
-        _ = try ThemeLocator.load(themeChoice, environment: environment)
-        let store = try global.openStore()
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        // Asked before ncurses reads the keyboard, so the answer is never taken for keys.
-        let background = themeChoice == "auto" && !noColor ? TerminalBackground.detect(environment: environment) : nil
+        // Asked before ncurses reads the keyboard, so the answer is never taken for keys; the
+        // database opens while the reply travels.
+        let question = themeChoice == "auto" && !noColor ? BackgroundQuestion.ask() : nil
+        let store: any TrackerStore
+        do {
+            store = try global.openStore()
+        } catch {
+            question?.restore()
+            throw error
+        }
+        let background = themeChoice == "auto" && !noColor ? TerminalBackground.from(question?.answer(), environment: environment) : nil
+        // Everything that can fail on bad input fails before the screen is taken over: the theme
+        // is read once, here, and only fitted to the terminal's colours once curses knows them.
+        let chosenTheme = try ThemeLocator.load(themeChoice, environment: environment, background: background)
         let backend: CursesBackend
         do {
             backend = try CursesBackend(noColor: noColor)
@@ -27,7 +37,7 @@ struct TerminalSession {
             throw ClicktraxError.badInput(failure.description)
         }
         defer { backend.shutdown() }
-        let theme = try ThemeLocator.theme(named: themeChoice, environment: environment, colorCount: backend.colorCount, background: background)
+        let theme = ThemeLocator.fitted(chosenTheme, environment: environment, colorCount: backend.colorCount)
         let clipboard = Clipboard(configuredCommand: config.clipboardCommand, environment: environment, timeout: config.helperTimeout) { sequence in
             CursesBackend.writeToTerminal(sequence)
         }

@@ -8,8 +8,8 @@ import TerminalUI
 /// repository's, for `swift run`); `default`, `light` and `mono` are also built in. `auto` is
 /// `light` on a light background and `default` on any other.
 enum ThemeLocator {
-    static func theme(named option: String?, environment: [String: String], colorCount: Int, background: TerminalBackground?) throws -> Theme {
-        let theme = try load(option, environment: environment, background: background)
+    /// The theme as this terminal can show it.
+    static func fitted(_ theme: Theme, environment: [String: String], colorCount: Int) -> Theme {
         // NO_COLOR, or a terminal without colour: the mono theme, attributes only.
         if environment["NO_COLOR"].map({ !$0.isEmpty }) == true || colorCount == 0 {
             return theme.name == "mono" ? theme : Theme.builtinMono

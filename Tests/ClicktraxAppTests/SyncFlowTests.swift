@@ -13,6 +13,7 @@ import Testing
         var state = AppState(databaseName: "x.sqlite", width: 110, height: 34)
         #expect(state.start().contains(.readSyncStatus), "the first frame asks what is pending")
         _ = state.update(.trackersCounted(total: 1, databaseEmpty: false))
+        _ = state.firstFramePainted()
         _ = state.update(.trackerIDsRead(TrackerQuery(), [7]))
         _ = state.update(.trackersRead(page: 0..<1, [AppStateFlowTests.tracker]))
         _ = state.update(.syncStatusRead(status))

@@ -58,6 +58,19 @@ import Testing
         #expect(after.contains("EXITED 0"), "\(after)")
     }
 
+    /// The background question is asked before the database opens (its reply travels meanwhile),
+    /// with echo off: a database that cannot be opened still leaves the terminal as it was.
+    @Test func aDatabaseThatFailsToOpenLeavesTheTerminalSane() throws {
+        let cli = try CLIRunner()
+        let broken = cli.home.appendingPathComponent("broken.sqlite")
+        try Data(repeating: 0x41, count: 8192).write(to: broken)
+        let tmux = try TmuxSession(command: "\(CLIRunner.binary.path) --database \(broken.path)", width: 200, height: 30,
+                                   environment: ["HOME": cli.home.path])
+        let after = try tmux.waitFor { $0.contains("EXITED") && $0.contains("icanon") }
+        #expect(after.contains("EXITED 1") && after.contains("clicktrax:"), "\(after)")
+        #expect(after.contains(" icanon") && after.contains(" echo ") && !after.contains("-echo "), "\(after)")
+    }
+
     /// LANG=C: one warning, then ASCII stand-ins ("Zurich", "Cafe Ole", `?` for CJK), never
     /// blanks, and the columns where they are in UTF-8.
     @Test func aCLocaleShowsASCIIStandInsInTheSameColumns() throws {

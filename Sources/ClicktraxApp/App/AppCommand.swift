@@ -12,6 +12,9 @@ public enum AppCommand: Sendable, Equatable {
     case readTrackerIDs(TrackerQuery)
     /// A page of the table: the trackers with these IDs, for rows `page`.
     case readTrackers(ids: [Int64], page: Range<Int>)
+    /// The first frame's screenful: the first `limit` trackers of this order, read by the query
+    /// itself (every ID in order comes once that frame is up).
+    case readFirstTrackers(TrackerQuery, limit: Int)
     case readTracker(Int64, for: TrackerReadPurpose)
     /// A picker's search; `advertiser` filters a line item search.
     case searchPicker(PickerDialog.Kind, term: String, advertiser: Int64?)

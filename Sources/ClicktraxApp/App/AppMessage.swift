@@ -12,6 +12,7 @@ public enum AppMessage: Sendable {
     case trackersCounted(total: Int, databaseEmpty: Bool)
     case trackerIDsRead(TrackerQuery, [Int64])
     case trackersRead(page: Range<Int>, [ClickTracker])
+    case firstTrackersRead(TrackerQuery, [ClickTracker])
     case trackerRead(Int64, ClickTracker?, for: TrackerReadPurpose)
     case pickerResults(PickerDialog.Kind, term: String, advertiser: Int64?, PickerDialog.Results)
     case exportOptionsRead(TagOptions?)

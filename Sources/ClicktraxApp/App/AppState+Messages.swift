@@ -12,7 +12,7 @@ extension AppState {
                 toast.remainingTicks -= 1
                 self.toast = toast.remainingTicks > 0 ? toast : nil
             }
-        case .trackersCounted, .trackerIDsRead, .trackersRead, .filterIndexRead:
+        case .trackersCounted, .trackerIDsRead, .trackersRead, .firstTrackersRead, .filterIndexRead:
             updateClickTrackers { _ = $0.receive(message) }
         case .trackerRead(let id, let tracker, let purpose):
             trackerRead(id, tracker, purpose)

@@ -49,6 +49,10 @@ public final class CommandRunner {
             return [.trackerIDsRead(query, try store.trackerIDs(query))]
         case .readTrackers(let ids, let page):
             return [.trackersRead(page: page, try store.trackers(ids: ids))]
+        case .readFirstTrackers(let query, let limit):
+            var first = query
+            first.limit = limit
+            return [.firstTrackersRead(query, try store.trackers(first))]
         case .readTracker(let id, let purpose):
             return [.trackerRead(id, try store.tracker(id: id), for: purpose)]
         case .searchPicker(let kind, let term, let advertiser):

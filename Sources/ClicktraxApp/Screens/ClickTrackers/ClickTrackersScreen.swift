@@ -28,6 +28,10 @@ public struct ClickTrackersScreen: Sendable {
     /// Every tracker's ID in the sort order, as last read, and the query asked for.
     private var sorted: (query: TrackerQuery, ids: [Int64])?
     private var sortedAsked: TrackerQuery?
+    /// Before the first frame: a screenful read by the query itself, shown until `sorted` comes
+    /// (the whole ordered ID list, 8–13 ms at 100,000 trackers, is read once that frame is up).
+    private var firstPage: TrackerQuery?
+    private var firstPageAsked: TrackerQuery?
     /// What `ids` were made from: the sort's IDs and the filter's text.
     private var derivedFrom: (query: TrackerQuery, search: String)?
     /// The filter's texts (read in the background); `generation` tells a stale read from this one.
@@ -90,6 +94,13 @@ public struct ClickTrackersScreen: Sendable {
         }
         let query = sortQuery
         if sorted?.query != query {
+            if !readAhead && sorted == nil {
+                if firstPage != query && firstPageAsked != query {
+                    firstPageAsked = query
+                    commands.append(.readFirstTrackers(query, limit: pageSize))
+                }
+                return commands
+            }
             if sortedAsked != query {
                 sortedAsked = query
                 commands.append(.readTrackerIDs(query))
@@ -169,12 +180,23 @@ public struct ClickTrackersScreen: Sendable {
                 sorted = (query, found)
                 sortedAsked = nil
                 derivedFrom = nil
+                firstPage = nil
             } else {
                 guard query == searchAsked else { return true }
                 searchedIDs = (query, found)
                 searchAsked = nil
                 derivedFrom = nil
             }
+        case .firstTrackersRead(let query, let trackers):
+            guard query == firstPageAsked, sorted == nil else { return true }
+            firstPageAsked = nil
+            firstPage = query
+            // The rows of the first frame; the cursor's tracker is the first of them, and stays
+            // the current one when every ID comes.
+            visible = trackers
+            ids = trackers.map(\.id)
+            table.rowCount = ids.count
+            loadedPage = (0..<ids.count, ids)
         case .trackersRead(let page, let trackers):
             guard let asked = pageAsked, asked.range == page else { return true }
             visible = trackers
@@ -206,6 +228,8 @@ public struct ClickTrackersScreen: Sendable {
         countsAsked = false
         sorted = nil
         sortedAsked = nil
+        firstPage = nil
+        firstPageAsked = nil
         derivedFrom = nil
         searchedIDs = nil
         searchAsked = nil
@@ -373,8 +397,10 @@ public struct ClickTrackersScreen: Sendable {
     func countsText(short: Bool) -> String {
         let ticked = table.ticked.count
         if filtering { return short ? "filtering…" : "filtering… · \(ticked) ticked" }
-        if short { return "\(table.rowCount.grouped) of \(total.grouped)" + (ticked > 0 ? " · \(ticked) ticked" : "") }
-        return "\(table.rowCount.grouped) of \(total.grouped) shown · \(ticked) ticked"
+        // The first frame holds a screenful of them all: every one is listed, unfiltered.
+        let shown = firstPage != nil ? total : table.rowCount
+        if short { return "\(shown.grouped) of \(total.grouped)" + (ticked > 0 ? " · \(ticked) ticked" : "") }
+        return "\(shown.grouped) of \(total.grouped) shown · \(ticked) ticked"
     }
 
     func layout(in appLayout: AppLayout) -> ClickTrackersLayout {

@@ -68,8 +68,11 @@ final class InvestTransport: Sendable {
         }
         let exchange = Exchange()
         var list: OpaquePointer?
-        // "Expect:" keeps libcurl from waiting for a 100 Continue before a larger body.
-        for line in headers.map({ "\($0.key): \($0.value)" }) + ["Expect:"] { list = curl.slistAppend(list, line) }
+        // "Expect:" keeps libcurl from waiting for a 100 Continue before a larger body; libcurl
+        // sends no User-Agent of its own (URLSession named the program).
+        var lines = headers.map { "\($0.key): \($0.value)" } + ["Expect:"]
+        if !headers.keys.contains(where: { $0.lowercased() == "user-agent" }) { lines.append("User-Agent: clicktrax") }
+        for line in lines { list = curl.slistAppend(list, line) }
         defer { curl.slistFree(list) }
         let seconds = max(1, Int(timeout.rounded(.up)))
         _ = url.absoluteString.withCString { curl.setPointer(handle, LibCurl.url, $0) }

@@ -5,13 +5,8 @@ import Foundation
 public enum TerminalBackground: Sendable, Equatable {
     case light, dark
 
-    /// Asks the terminal its background colour (OSC 11), else reads `COLORFGBG` (rxvt, Konsole
-    /// and others set it); nil when neither says.
-    public static func detect(environment: [String: String], timeoutMilliseconds: Int = 150) -> TerminalBackground? {
-        from(BackgroundQuestion.ask(timeoutMilliseconds: timeoutMilliseconds)?.answer(), environment: environment)
-    }
-
-    /// What the terminal's reply says (nil: it gave none), else what `COLORFGBG` says.
+    /// What the terminal's reply to `BackgroundQuestion` says (OSC 11; nil: it gave none), else
+    /// what `COLORFGBG` says (rxvt, Konsole and others set it); nil when neither says.
     public static func from(_ reply: [UInt8]?, environment: [String: String]) -> TerminalBackground? {
         if let reply, let answer = fromReply(reply) { return answer }
         return environment["COLORFGBG"].flatMap(fromColorFGBG)

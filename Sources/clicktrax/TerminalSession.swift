@@ -16,9 +16,13 @@ struct TerminalSession {
         let environment = ProcessInfo.processInfo.environment
         let themeChoice = themeOption ?? config.theme ?? "auto"
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let auto = themeChoice == "auto"
+        // Everything that can fail on bad input fails before anything is opened or the screen
+        // taken over: a named theme is read (once) now; `auto` waits for the background.
+        let named = auto ? nil : try ThemeLocator.load(themeChoice, environment: environment)
         // Asked before ncurses reads the keyboard, so the answer is never taken for keys; the
         // database opens while the reply travels.
-        let question = themeChoice == "auto" && !noColor ? BackgroundQuestion.ask() : nil
+        let question = auto && !noColor ? BackgroundQuestion.ask() : nil
         let store: any TrackerStore
         do {
             store = try global.openStore()
@@ -26,10 +30,9 @@ struct TerminalSession {
             question?.restore()
             throw error
         }
-        let background = themeChoice == "auto" && !noColor ? TerminalBackground.from(question?.answer(), environment: environment) : nil
-        // Everything that can fail on bad input fails before the screen is taken over: the theme
-        // is read once, here, and only fitted to the terminal's colours once curses knows them.
-        let chosenTheme = try ThemeLocator.load(themeChoice, environment: environment, background: background)
+        let background = auto && !noColor ? TerminalBackground.from(question?.answer(), environment: environment) : nil
+        // Fitted to the terminal's colours once curses knows them.
+        let chosenTheme = try named ?? ThemeLocator.load(themeChoice, environment: environment, background: background)
         let backend: CursesBackend
         do {
             backend = try CursesBackend(noColor: noColor)

@@ -71,6 +71,21 @@ import Testing
         #expect(after.contains(" icanon") && after.contains(" echo ") && !after.contains("-echo "), "\(after)")
     }
 
+    /// A theme the configuration names but nobody has is refused before anything is opened: no
+    /// database is made, the terminal is untouched.
+    @Test func aConfiguredThemeThatDoesNotExistIsRefusedBeforeTheDatabaseIsMade() throws {
+        let cli = try CLIRunner()
+        let folder = cli.home.appendingPathComponent(".config/clicktrax")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "theme = \"nosuch\"\n".write(to: folder.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        let database = cli.home.appendingPathComponent("new.sqlite")
+        let tmux = try TmuxSession(command: "\(CLIRunner.binary.path) --database \(database.path)", width: 200, height: 30,
+                                   environment: ["HOME": cli.home.path, "XDG_CONFIG_HOME": ""])
+        let after = try tmux.waitFor { $0.contains("EXITED") && $0.contains("icanon") }
+        #expect(after.contains("EXITED 2") && after.contains("no theme named “nosuch”"), "\(after)")
+        #expect(!FileManager.default.fileExists(atPath: database.path), "the database was made before the theme was refused")
+    }
+
     /// LANG=C: one warning, then ASCII stand-ins ("Zurich", "Cafe Ole", `?` for CJK), never
     /// blanks, and the columns where they are in UTF-8.
     @Test func aCLocaleShowsASCIIStandInsInTheSameColumns() throws {

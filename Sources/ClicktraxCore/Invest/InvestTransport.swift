@@ -95,7 +95,6 @@ final class InvestTransport: Sendable {
         }
         switch method {
         case "GET" where body == nil: _ = curl.setLong(handle, LibCurl.httpGet, 1)
-        case "HEAD": _ = curl.setLong(handle, LibCurl.noBody, 1)
         case "POST" where body != nil: break
         default: _ = method.withCString { curl.setPointer(handle, LibCurl.customRequest, $0) }
         }

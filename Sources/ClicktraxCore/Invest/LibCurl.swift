@@ -67,7 +67,6 @@ struct LibCurl: @unchecked Sendable {
     static let postFieldSizeLarge: Int32 = 30120
     static let lowSpeedLimit: Int32 = 19
     static let lowSpeedTime: Int32 = 20
-    static let noBody: Int32 = 44
     static let freshConnect: Int32 = 74
     static let forbidReuse: Int32 = 75
     static let httpGet: Int32 = 80

@@ -44,6 +44,15 @@ import Testing
         #expect(bad.stderr == "clicktrax: “abc” is not a tracker ID (expected a positive whole number)\n")
     }
 
+    /// `export -` reads at most 64 MB: past that, standard input is not a list of IDs
+    /// (`< /dev/zero` would fill memory), and it is refused without being read to its end.
+    @Test func standardInputPastItsCapIsRefused() throws {
+        let cli = try CLIRunner()
+        let flood = try cli.run(shell: #"head -c 80000000 /dev/zero | "$0" --database "$1" export -"#, [CLIRunner.binary.path, cli.database])
+        #expect(flood.status == 2, "\(flood.stderr)")
+        #expect(flood.stderr == "clicktrax: standard input: more than 64 MB is not a list of tracker IDs\n", "\(flood.stderr)")
+    }
+
     @Test func aBigExportListsTheFirstWarningsThenACount() throws {
         let cli = try CLIRunner()
         #expect(try cli.run(["demo", "--trackers", "200"]).status == 0)

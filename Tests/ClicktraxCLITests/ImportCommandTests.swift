@@ -116,6 +116,19 @@ import Testing
     /// SQLite would only say so at the commit (a raw FOREIGN KEY error), which a dry run never
     /// reaches. Both runs name the placement's line and the trackers; moving the trackers in the
     /// same import makes it fine.
+    /// A folder or a FIFO has no end to read to: refused at once, by name, without a read.
+    @Test func aFolderOrAFIFOIsRefusedWithoutBeingRead() throws {
+        let cli = try CLIRunner()
+        let folder = cli.home.appendingPathComponent("line-items.csv")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let fifo = cli.home.appendingPathComponent("pipe.csv")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        for path in [folder.path, fifo.path] {
+            let result = try cli.run(["import", path])
+            #expect(result.status != 0 && result.stderr.contains("\(path): not a regular file (a folder, device or pipe): give a file"), "\(result.stderr)")
+        }
+    }
+
     @Test func theDryRunFindsAMovedPlacementAsTheRealRunDoes() throws {
         let cli = try CLIRunner()
         #expect(try cli.run(["demo"]).status == 0)

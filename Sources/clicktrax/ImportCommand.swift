@@ -11,8 +11,10 @@ struct ImportCommand: ParsableCommand {
             Every kind: advertisers, line-items, publishers, placements, payment-rules, clicktrackers (the kind is read \
             from the envelope, or from a CSV header; --kind where it cannot be). Objects are upserted by id; references \
             are checked against the database and the other files, whatever their order. One transaction for all files: \
-            any problem and nothing is written. CSV columns are the API's field names, as `--format csv` writes them; a \
-            tracker row without an id is created.
+            any problem and nothing is written. API pages are Invest's data, kept as Invest has them: an object without \
+            a usable id is skipped and named, a value the input rules would refuse is counted, not refused. CSV rows are \
+            the operator's, held to the input rules where they change something. CSV columns are the API's field names, \
+            as `--format csv` writes them; a tracker row without an id is created.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -50,6 +52,22 @@ struct ImportCommand: ParsableCommand {
         try ObjectPrinter.write("\(verb) \(summary.files) file\(summary.files == 1 ? "" : "s"):\n")
         for line in summary.lines { try ObjectPrinter.write("  \(line)\n") }
         if summary.lines.isEmpty { try ObjectPrinter.write("  nothing: the files hold no objects\n") }
+        // Invest's pages are kept as Invest has them (SPEC §10): what could not be kept at all is
+        // named, what breaks an input rule is counted.
+        if !summary.skipped.isEmpty {
+            try ObjectPrinter.say("not kept (\(summary.skipped.count)): objects without a usable id or with a value past 64 KB; the rest were \(dryRun ? "checked" : "imported")")
+            for line in summary.skipped.prefix(20) { try ObjectPrinter.say("  \(line)") }
+            if summary.skipped.count > 20 { try ObjectPrinter.say("  … and \(summary.skipped.count - 20) more") }
+        }
+        if !summary.leftEmpty.isEmpty {
+            try ObjectPrinter.say("left empty (\(summary.leftEmpty.count)): values that are not of their field's type")
+            for line in summary.leftEmpty.prefix(20) { try ObjectPrinter.say("  \(line)") }
+            if summary.leftEmpty.count > 20 { try ObjectPrinter.say("  … and \(summary.leftEmpty.count - 20) more") }
+        }
+        if !summary.legacy.isEmpty {
+            try ObjectPrinter.say("kept as Invest has them, though they would not be accepted if typed:")
+            for line in summary.legacy.lines { try ObjectPrinter.say("  " + line) }
+        }
     }
 
     static func bar(_ done: Int, _ total: Int) -> String {

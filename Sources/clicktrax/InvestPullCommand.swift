@@ -49,6 +49,7 @@ struct InvestPullCommand: ParsableCommand {
         try ObjectPrinter.line("pulled \(counts.pages.grouped) pages (\(counts.objects.grouped) objects) from \(client.endpoint.host) in \(String(format: "%.1f", seconds)) s"
               + (counts.waited > 0 ? ", \(Int(counts.waited.rounded())) s of it waiting for Invest" : ""))
         try ObjectPrinter.line(Self.describe(summary))
+        for line in Self.keptAsInvestHasThem(summary) { try ObjectPrinter.say(line) }
         for line in summary.skipped.prefix(10) { ObjectPrinter.note("skipped \(line)") }
         for move in summary.renumbered.prefix(10) {
             try ObjectPrinter.line("tracker \(move.from) was made here, not on Invest: it is now \(move.to), pending until clicktrax invest push")
@@ -58,6 +59,27 @@ struct InvestPullCommand: ParsableCommand {
             try ObjectPrinter.line("conflicting (changed here and on Invest; both kept): \(summary.conflicts.map(String.init).joined(separator: ", "))"
                   + " — see clicktrax invest status, settle with clicktrax invest resolve ID --keep-mine|--keep-theirs")
         }
+    }
+
+    /// What could not be kept, what was left empty, and what was kept as Invest has it though it
+    /// would not be accepted if typed — each said once, counted, the first few named.
+    static func keptAsInvestHasThem(_ summary: PullSummary) -> [String] {
+        var lines: [String] = []
+        if !summary.skippedObjects.isEmpty {
+            lines.append("not kept (\(summary.skippedObjects.count)): objects Invest sent without a usable id or with a value past 64 KB; the rest were pulled")
+            lines += summary.skippedObjects.prefix(10).map { "  \($0)" }
+            if summary.skippedObjects.count > 10 { lines.append("  … and \(summary.skippedObjects.count - 10) more") }
+        }
+        if !summary.leftEmpty.isEmpty {
+            lines.append("left empty (\(summary.leftEmpty.count)): values Invest sent that are not of their field's type")
+            lines += summary.leftEmpty.prefix(10).map { "  \($0)" }
+            if summary.leftEmpty.count > 10 { lines.append("  … and \(summary.leftEmpty.count - 10) more") }
+        }
+        if !summary.legacy.isEmpty {
+            lines.append("kept as Invest has them, though they would not be accepted if typed (clicktrax invest status --format json lists them):")
+            lines += summary.legacy.lines.map { "  " + $0 }
+        }
+        return lines
     }
 
     static func describe(_ summary: PullSummary) -> String {

@@ -23,9 +23,10 @@ struct InvestStatusCommand: ParsableCommand {
         let pending = try store.pendingChanges()
         let conflicts = try store.conflicts()
         let outbox = try store.outbox()
+        let legacy = try store.legacyValues()
         switch format {
         case .json:
-            try printJSON(connection: connection, loggedIn: loggedIn, pending: pending, conflicts: conflicts, outbox: outbox)
+            try printJSON(connection: connection, loggedIn: loggedIn, pending: pending, conflicts: conflicts, outbox: outbox, legacy: legacy)
         case .table:
             guard let connection else {
                 try ObjectPrinter.line("standalone: \(global.databasePath) is not connected to Invest (clicktrax invest login, then clicktrax invest pull)")
@@ -50,6 +51,10 @@ struct InvestStatusCommand: ParsableCommand {
             if !outbox.isEmpty {
                 try ObjectPrinter.line("unsettled: \(outbox.count) request(s) whose answer was lost; the next push asks Invest about them first")
             }
+            if !legacy.isEmpty {
+                try ObjectPrinter.line("kept as Invest has them, though they would not be accepted if typed (--format json lists them by id):")
+                for line in legacy.lines { try ObjectPrinter.line("  " + line) }
+            }
         }
     }
 
@@ -62,7 +67,7 @@ struct InvestStatusCommand: ParsableCommand {
     }
 
     private func printJSON(connection: InvestConnection?, loggedIn: Bool, pending: [PendingChange], conflicts: [InvestConflict],
-                           outbox: [OutboxEntry]) throws {
+                           outbox: [OutboxEntry], legacy: LegacyValues) throws {
         func tracker(_ t: ClickTracker?) throws -> Any {
             guard let t else { return NSNull() }
             return try JSONSerialization.jsonObject(with: try JSONEncoder().encode(t))
@@ -84,6 +89,11 @@ struct InvestStatusCommand: ParsableCommand {
              "mine": try tracker(conflict.mine), "theirs": try tracker(conflict.theirs)]
         }
         document["unsettled"] = outbox.map { ["id": $0.trackerId, "action": $0.action.rawValue, "written_at": $0.writtenAt] }
+        // By kind and field: which objects hold a value kept from Invest that would not be
+        // accepted if typed (the first 10,000 ids of each group; `count` is all of them).
+        document["legacy_values"] = legacy.groups.map { group -> [String: Any] in
+            ["kind": group.kind.singularKey, "field": group.field, "problem": group.category, "count": group.count, "ids": group.ids]
+        }
         let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         try ObjectPrinter.line(String(decoding: data, as: UTF8.self))
     }

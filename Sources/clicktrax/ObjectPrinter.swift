@@ -35,6 +35,11 @@ enum ObjectPrinter {
 
     static func line(_ text: String) throws { try write(text + "\n") }
 
+    /// A line for people that may carry text from outside (Invest's names, a server's message):
+    /// made terminal-safe as stderr's lines are (`TerminalSafe`), so an escape sequence in a
+    /// member's name is shown, never run.
+    static func say(_ text: String) throws { try write(TerminalSafe.message(text, lineLimit: 2_000, maxLines: 200) + "\n") }
+
     static func note(_ text: String) {
         StandardError.message(text)
     }

@@ -33,6 +33,17 @@ import Testing
             let url = cli.home.appendingPathComponent(name)
             try Data(text.utf8).write(to: url)
             let result = try cli.run(["import", "--kind", name.hasPrefix("advertisers2") ? "advertiser" : name.hasPrefix("page") ? "line-item" : String(name.dropLast(5).dropLast()).replacingOccurrences(of: "line-item", with: "line-item"), url.path])
+            if name == "page.json" {
+                // Invest's page: the record with a key twice is not kept, and named on stdout —
+                // inertly, as stderr would.
+                #expect(result.status == 0, "\(result.stderr)")
+                #expect(result.stdout.contains("not kept (1)") && result.stdout.contains("appears twice"), "\(result.stdout)")
+                let bad = result.stdout.unicodeScalars.filter {
+                    ($0.properties.generalCategory == .control && $0 != "\n") || $0.properties.generalCategory == .format
+                }
+                #expect(bad.isEmpty, "\(bad.map { String($0.value, radix: 16) })")
+                continue
+            }
             expectSafe(result, name)
         }
     }

@@ -45,7 +45,7 @@ import Testing
         let store = try TestCatalog.store()
         do {
             _ = try store.importStream(dryRun: true, bulk: false) { sink in
-                sink(ImportRecord(object: object, file: "in.json", place: "record 0"))
+                sink(ImportRecord(object: object, file: "in.csv", place: "line 2", origin: .operatorInput))
                 return []
             }
             return nil
@@ -54,6 +54,8 @@ import Testing
         }
     }
 
+    /// The operator's own rows (a CSV import) are held to the input rules; each problem names its
+    /// field. (Invest's pages are kept as they are: `LegacyCatalogTests`.)
     @Test func anImportNamesTheFieldOfEveryKind() throws {
         let item = LineItem(id: 9001, name: "Item", advertiserId: 1)
         var cases: [(ImportRecord.Object, String)] = []
@@ -67,10 +69,6 @@ import Testing
         cases.append((.publisher(Publisher(id: 9003, name: Self.zalgo)), "name"))
         cases.append((.placement(Placement(id: 9004, code: "p\u{0007}", name: "Pl", publisherId: 1)), "code"))
         cases.append((.paymentRule(PaymentRule(id: 9005, name: "Rule", publisherId: 1, costCpm: -1)), "cost_cpm"))
-        var tracker = ClickTracker(id: 9006, name: "T", lineItem: ObjectRef(id: 1, name: ""), publisher: ObjectRef(id: 1, name: ""),
-                                   lastModified: "2026-12-01T10:00:00Z")
-        cases.append((.tracker(tracker, draft: tracker.draft, id: tracker.id, memberId: nil), "last_modified"))
-        tracker.lastModified = "2026-12-01 10:00:00"
         for (object, field) in cases {
             let problem = try importProblem(object)
             #expect(problem?.field == field, "\(field): \(String(describing: problem))")

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct ImportStreamTests {
     func record(_ object: ImportRecord.Object, _ index: Int) -> ImportRecord {
-        ImportRecord(object: object, file: "page.json", place: "record \(index)")
+        ImportRecord(object: object, file: "page.csv", place: "line \(index + 2)", origin: .operatorInput)
     }
 
     @Test func aBulkImportRebuildsTheIndexesAndFindsDuplicateCodesAtTheEnd() throws {
@@ -135,9 +135,14 @@ import Testing
     }
 
     @Test func badElementsTruncationAndOtherShapes() throws {
-        let bad = try streamed("{\"response\": {\"publishers\": [{\"id\": 1, \"name\": \"ok\"}, {\"id\": \"x\", \"name\": \"bad\"}]}}")
-        #expect(bad.0.count == 1 && bad.1.count == 1)
-        #expect(bad.1.first?.description.contains("record 1: id: expected a number") == true)
+        // An element without a usable id is skipped and named; the others are kept.
+        var reader = ImportFileReader(path: try file("{\"response\": {\"publishers\": [{\"id\": 1, \"name\": \"ok\"}, {\"id\": \"x\", \"name\": \"bad\"}]}}"),
+                                      publisherForPaymentRules: 7, csvKind: nil)
+        reader.streamAbove = 0
+        var kept: [ImportRecord] = []
+        let bad = reader.read { kept.append($0) }
+        #expect(kept.count == 1 && bad.problems.isEmpty)
+        #expect(bad.skipped == ["publisher x: id: not a whole number (got “x”)"], "\(bad.skipped)")
         let truncated = try streamed("{\"response\": {\"publishers\": [{\"id\": 1, \"name\": \"ok\"}, {\"id\": 2, \"na")
         #expect(truncated.1.last?.message.contains("truncated") == true)
         // Not a plain list: read whole instead, same answers as always.

@@ -73,9 +73,9 @@ import Testing
                 return "accepted"
             } catch { return "\(error)" }
         }
-        #expect(message("{\"response\": {\"clicktrackers\": [{\"id\": \"x\"}]}}").hasPrefix("f.json: response.clicktrackers[0].id: expected a number"))
+        #expect(message("{\"response\": {\"clicktrackers\": [{\"id\": \"x\"}]}}") == "f.json: id: not a whole number (got “x”)")
         #expect(message("{\"response\": {\"clicktrackers\": [{\"id\": 1, \"name\": \"a\", \"line_item\": {\"id\": 1}}]}}")
-            .contains("response.clicktrackers[0].publisher: required field missing"))
+            == "f.json: publisher: missing")
         #expect(message("{\"response\": {\"publishers\": []}}") == "f.json: no \"clicktrackers\" or \"clicktracker\" in the response")
         #expect(message("[1, 2").hasPrefix("f.json: not a JSON object"))
         #expect(message("{\"other\": 1}").hasPrefix("f.json: no \"response\" object"))

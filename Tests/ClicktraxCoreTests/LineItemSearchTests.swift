@@ -85,7 +85,7 @@ import Testing
         let store = try Self.store()
         _ = try store.importStream(dryRun: false, bulk: false) { add in
             add(ImportRecord(object: .lineItem(LineItem(id: 10, name: "Stark Winter Drive", advertiserId: 1)),
-                             file: "x.json", place: "record 1"))
+                             file: "x.json", place: "record 1", origin: .invest))
             return []
         }
         #expect(try store.currentSearchIndex() == nil)

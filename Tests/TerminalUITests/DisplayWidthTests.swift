@@ -25,9 +25,10 @@ import Testing
     }
 
     @Test func sanitizeNeutralisesEscapesAndBidiControls() {
-        #expect(TerminalSafeText.sanitize("a\u{1B}[2Jb") == "a\u{FFFD}[2Jb")
+        #expect(TerminalSafeText.sanitize("a\u{1B}[2Jb") == "a\u{241B}[2Jb")
         #expect(TerminalSafeText.sanitize("evil\u{202E}gpj.exe") == "evil\u{FFFD}gpj.exe")
-        #expect(TerminalSafeText.sanitize("two\nlines\ttab") == "two lines tab")
+        // Line breaks and tabs are shown, one cell each: a value holding one says so.
+        #expect(TerminalSafeText.sanitize("two\nlines\ttab") == "two␊lines␉tab")
         #expect(TerminalSafeText.sanitize("plain Café 東京") == "plain Café 東京")
         #expect(TerminalSafeText.sanitize("c1\u{9B}31m") == "c1\u{FFFD}31m")
     }
@@ -39,7 +40,7 @@ import Testing
         #expect(table.render() == """
             ID  Name
              1  東京…
-            22  x�]52…
+            22  x␛]52…
 
             """)
     }

@@ -22,7 +22,7 @@ import Testing
     @Test func controlCharactersNeverReachTheScreen() {
         var buffer = ScreenBuffer(width: 12, height: 1)
         buffer.write("a\u{1B}[2Jb\u{202E}c", x: 0, y: 0, role: .tableRow, theme: theme)
-        #expect(buffer.lines[0] == "a�[2Jb�c    ")
+        #expect(buffer.lines[0] == "a␛[2Jb�c    ")
     }
 
     @Test func theDiffWritesOnlyWhatChanged() {

@@ -77,7 +77,7 @@ public struct DemoCatalog: Sendable {
             }
             var rules: [PaymentRule] = []
             for ruleIndex in 0..<random.int(in: 1...3) {
-                let rule = makePaymentRule(id: ruleId, publisherId: publisher.id, type: PricingType.allCases[(index + ruleIndex) % 3], &random)
+                let rule = makePaymentRule(id: ruleId, publisherId: publisher.id, type: PricingType.documented[(index + ruleIndex) % 3], &random)
                 ruleId += 1
                 try loader.add(rule)
                 rules.append(rule)
@@ -153,7 +153,7 @@ public struct DemoCatalog: Sendable {
             let cpm = Double(random.int(in: 50...900)) / 100
             return PaymentRule(id: id, code: "CPM\(id)", name: "Fixed CPM " + String(format: "%.2f", cpm),
                                publisherId: publisherId, pricingType: .cpm, costCpm: cpm, priority: random.int(in: 1...10))
-        case .dynamic:
+        default:
             return PaymentRule(id: id, name: "Dynamic – second price", publisherId: publisherId,
                                pricingType: .dynamic, priority: random.int(in: 1...10))
         }

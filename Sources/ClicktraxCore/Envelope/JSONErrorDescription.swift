@@ -4,6 +4,7 @@ import Foundation
 /// `response.clicktrackers[3].publisher.id: expected a number`.
 enum JSONErrorDescription {
     static func describe(_ error: Error) -> String {
+        if let unkeepable = error as? UnkeepableObject { return unkeepable.description }
         guard let error = error as? DecodingError else { return "not valid JSON" }
         switch error {
         case .typeMismatch(let type, let context):

@@ -29,10 +29,7 @@ public enum ObjectKind: String, Sendable, CaseIterable {
 /// A model that travels in the Invest envelope.
 public protocol InvestObject: Codable, Sendable {
     static var kind: ObjectKind { get }
+    var id: Int64 { get }
 }
 
-extension NamedObject: InvestObject { public static var kind: ObjectKind { Kind.objectKind } }
-extension LineItem: InvestObject { public static var kind: ObjectKind { .lineItem } }
-extension Placement: InvestObject { public static var kind: ObjectKind { .placement } }
-extension PaymentRule: InvestObject { public static var kind: ObjectKind { .paymentRule } }
 extension ClickTracker: InvestObject { public static var kind: ObjectKind { .clickTracker } }

@@ -61,6 +61,23 @@ public struct PrettyJSON {
         if let value { Self.writeString(value, into: &bytes) } else { append("null") }
     }
 
+    /// A field of a described kind (`ObjectDescriptor`), its key given as text.
+    mutating func field(_ name: String, _ value: FieldValue) {
+        append(first ? "\n" : ",\n")
+        first = false
+        spaces()
+        Self.writeString(name, into: &bytes)
+        append(" : ")
+        switch value {
+        case .null: append("null")
+        case .text(let text): Self.writeString(text, into: &bytes)
+        case .integer(let number): bytes.append(contentsOf: String(number).utf8)
+        case .real(let number):
+            let description = number.description
+            bytes.append(contentsOf: (description.hasSuffix(".0") ? String(description.dropLast(2)) : description).utf8)
+        }
+    }
+
     mutating func field(_ name: StaticString, _ value: ObjectRef?) {
         key(name)
         guard let value else { append("null"); return }
@@ -102,24 +119,6 @@ public struct PrettyJSON {
 /// `encode(to:)` writes, in sorted order.
 public protocol PrettyJSONRepresentable {
     func writePrettyJSON(_ json: inout PrettyJSON)
-}
-
-extension LineItem: PrettyJSONRepresentable {
-    public func writePrettyJSON(_ json: inout PrettyJSON) {
-        json.beginObject()
-        json.field("advertiser_id", advertiserId)
-        json.field("code", code)
-        json.field("currency", currency)
-        json.field("end_date", endDate)
-        json.field("id", id)
-        json.field("line_item_type", lineItemType)
-        json.field("name", name)
-        json.field("revenue_type", revenueType)
-        json.field("revenue_value", revenueValue)
-        json.field("start_date", startDate)
-        json.field("state", state.rawValue)
-        json.endObject()
-    }
 }
 
 extension ClickTracker: PrettyJSONRepresentable {

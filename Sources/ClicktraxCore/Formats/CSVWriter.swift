@@ -60,35 +60,3 @@ extension ClickTracker: CSVRepresentable {
          advertiserId.map(String.init), lineItem.name, publisher.name, tag?.name, paymentRule?.name, lastModified]
     }
 }
-
-extension LineItem: CSVRepresentable {
-    public static let csvHeader = [
-        "id", "code", "name", "state", "advertiser_id", "line_item_type", "revenue_type", "revenue_value",
-        "currency", "start_date", "end_date",
-    ]
-
-    public var csvFields: [String?] {
-        [String(id), code, name, state.rawValue, advertiserId.map(String.init), lineItemType, revenueType,
-         revenueValue.map { String($0) }, currency, startDate, endDate]
-    }
-}
-
-extension NamedObject: CSVRepresentable {
-    public static var csvHeader: [String] { ["id", "code", "name", "state"] }
-    public var csvFields: [String?] { [String(id), code, name, state.rawValue] }
-}
-
-extension Placement: CSVRepresentable {
-    public static let csvHeader = ["id", "code", "name", "state", "publisher_id", "width", "height"]
-    public var csvFields: [String?] {
-        [String(id), code, name, state.rawValue, String(publisherId), width.map(String.init), height.map(String.init)]
-    }
-}
-
-extension PaymentRule: CSVRepresentable {
-    public static let csvHeader = ["id", "code", "name", "state", "publisher_id", "pricing_type", "cost_cpm", "revshare", "priority"]
-    public var csvFields: [String?] {
-        [String(id), code, name, state.rawValue, publisherId.map(String.init), pricingType.rawValue,
-         costCpm.map { String($0) }, revshare.map { String($0) }, priority.map(String.init)]
-    }
-}

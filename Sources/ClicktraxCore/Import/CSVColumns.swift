@@ -25,10 +25,11 @@ enum CSVColumns {
     static func known(kind: ObjectKind) -> [String] {
         switch kind {
         case .clickTracker: ClickTracker.csvHeader
-        case .lineItem: LineItem.csvHeader
-        case .placement: Placement.csvHeader
-        case .paymentRule: PaymentRule.csvHeader
-        case .advertiser, .publisher: Advertiser.csvHeader
+        case .lineItem: LineItem.descriptor.keys
+        case .placement: Placement.descriptor.keys
+        case .paymentRule: PaymentRule.descriptor.keys
+        case .advertiser: Advertiser.descriptor.keys
+        case .publisher: Publisher.descriptor.keys
         }
     }
 
@@ -70,32 +71,17 @@ enum CSVColumns {
 
     static func object(kind: ObjectKind, _ row: Row, publisherForPaymentRules: Int64?) throws -> ImportRecord.Object {
         switch kind {
-        case .advertiser:
-            return .advertiser(Advertiser(id: try row.id("id"), code: row.text("code"), name: try row.name(), state: try row.state()))
-        case .publisher:
-            return .publisher(Publisher(id: try row.id("id"), code: row.text("code"), name: try row.name(), state: try row.state()))
-        case .lineItem:
-            return .lineItem(LineItem(
-                id: try row.id("id"), code: row.text("code"), name: try row.name(), state: try row.state(),
-                advertiserId: try row.optionalId("advertiser_id"), lineItemType: row.text("line_item_type"),
-                revenueType: row.text("revenue_type"), revenueValue: try row.number("revenue_value"),
-                currency: row.text("currency"), startDate: row.text("start_date"), endDate: row.text("end_date")))
-        case .placement:
-            return .placement(Placement(
-                id: try row.id("id"), code: row.text("code"), name: try row.name(), state: try row.state(),
-                publisherId: try row.id("publisher_id"), width: try row.whole("width"), height: try row.whole("height")))
+        case .advertiser: return .advertiser(try object(Advertiser.descriptor, row))
+        case .publisher: return .publisher(try object(Publisher.descriptor, row))
+        case .lineItem: return .lineItem(try object(LineItem.descriptor, row))
+        case .placement: return .placement(try object(Placement.descriptor, row))
         case .paymentRule:
-            guard let publisherId = try row.optionalId("publisher_id") ?? publisherForPaymentRules else {
+            var rule = try object(PaymentRule.descriptor, row)
+            if rule.publisherId == nil { rule.publisherId = publisherForPaymentRules }
+            guard rule.publisherId != nil else {
                 throw FieldProblem(field: "publisher_id", message: "no publisher: fill the column or give --publisher ID")
             }
-            let pricing = row.text("pricing_type") ?? "revshare"
-            guard let pricingType = PricingType(rawValue: pricing) else {
-                throw FieldProblem(field: "pricing_type", message: "expected revshare, cpm or dynamic (got “\(pricing)”)")
-            }
-            return .paymentRule(PaymentRule(
-                id: try row.id("id"), code: row.text("code"), name: try row.name(), state: try row.state(), publisherId: publisherId,
-                pricingType: pricingType, costCpm: try row.number("cost_cpm"), revshare: try row.number("revshare"),
-                priority: try row.whole("priority")))
+            return .paymentRule(rule)
         case .clickTracker:
             let id = try row.optionalId("id")
             let draft = TrackerDraft(
@@ -104,6 +90,29 @@ enum CSVColumns {
                 placementId: try row.optionalId("tag_id"), paymentRuleId: try row.optionalId("payment_rule_id"))
             return .tracker(nil, draft: draft, id: id, memberId: try row.optionalId("member_id"))
         }
+    }
+
+    /// A catalog object from a row, field by field as its kind describes them. The cells are
+    /// the operator's: ids and numbers must read as such; a documented word may come in any case
+    /// (`Active` from a spreadsheet). The input rules are applied by the reader, once the row is
+    /// an object (`ObjectDescriptor.inputProblems`).
+    static func object<M>(_ descriptor: ObjectDescriptor<M>, _ row: Row) throws -> M {
+        var model = descriptor.blank()
+        for field in descriptor.fields {
+            var value: FieldValue
+            switch field.type {
+            case .ownID: value = .integer(try row.id(field.key))
+            case .parentID: value = FieldValue(field.requiredColumn ? try row.id(field.key) : try row.optionalId(field.key))
+            case .text: value = FieldValue(row.text(field.key))
+            case .whole: value = FieldValue(try row.whole(field.key))
+            case .real: value = FieldValue(try row.number(field.key))
+            }
+            if case .words(let words)? = field.rule, let text = value.text, !words.contains(text), words.contains(text.lowercased()) {
+                value = .text(text.lowercased())
+            }
+            field.set(&model, value.isNull ? field.absent : value)
+        }
+        return model
     }
 
     /// A CSV row's values by column, read as the model's types. The header's positions are
@@ -159,7 +168,7 @@ enum CSVColumns {
 
         func state() throws -> ObjectState {
             guard let text = text("state") else { return .active }
-            guard let state = ObjectState(rawValue: text.lowercased()) else {
+            guard let state = ObjectState(typed: text) else {
                 throw FieldProblem(field: "state", message: "expected active or inactive (got “\(text)”)")
             }
             return state

@@ -11,9 +11,27 @@ struct ImportFileReader {
     /// JSON files bigger than this are streamed element by element; an API page is far smaller.
     var streamAbove = 8 << 20
 
-    /// Feeds the file's records to `sink` and returns its problems. A JSON page is read whole
+    /// What reading one file found besides its records.
+    struct Outcome {
+        /// Problems that refuse the import (all or nothing).
+        var problems: [ImportProblem] = []
+        /// Objects of Invest's pages that could not be kept: named, and the rest goes on.
+        var skipped: [String] = []
+        /// Values of Invest's pages kept as they are that would not be accepted if typed.
+        var legacy = LegacyValues()
+        /// Values of Invest's pages left empty: not of their field's type (`line item 5: revenue_value: …`).
+        var leftEmpty: [String] = []
+    }
+
+    /// Feeds the file's records to `sink` and says what else it found. A JSON page is read whole
     /// (an API page is small); a CSV file is read in chunks, record by record, however big.
-    func read(into sink: (ImportRecord) -> Void) -> [ImportProblem] {
+    func read(into sink: (ImportRecord) -> Void) -> Outcome {
+        var outcome = Outcome()
+        outcome.problems = read(into: sink, &outcome)
+        return outcome
+    }
+
+    private func read(into sink: (ImportRecord) -> Void, _ outcome: inout Outcome) -> [ImportProblem] {
         // A folder, a device or a FIFO has no end to read to (`/dev/zero` would fill memory).
         var info = stat()
         if stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG {
@@ -41,38 +59,54 @@ struct ImportFileReader {
             return [ImportProblem(file: path, message: "the file is empty")]
         }
         let once = OnceInAFile(path: path)
-        var fieldProblems: [ImportProblem] = []
+        var legacy = LegacyValues()
+        defer { legacy.sort(); outcome.legacy = legacy }
         // Fields are checked here, on the reader's thread: the writer's is the import's bottleneck.
         let take: (ImportRecord) -> Void = { record in
             var record = record
-            if let issue = CatalogFieldRules.issues(record.object).first {
-                if fieldProblems.count < ImportFailure.listed * 5 { fieldProblems.append(record.problem(issue.field, issue.message)) }
-                return
+            switch record.origin {
+            case .operatorInput:
+                // The operator's rows follow the input rules; those of an object already stored
+                // are judged by the writer against what it holds (only what the row changes).
+                record.inputProblems = record.object.inputProblems(comparedWith: nil)
+                record.fieldsChecked = record.inputProblems.isEmpty
+            case .invest:
+                // Invest's objects are kept as they are; what breaks an input rule is counted.
+                if let id = record.id {
+                    for (field, problem) in record.object.legacyProblems() {
+                        legacy.add(record.kind, id: id, field: field, category: problem.category)
+                    }
+                }
+                record.fieldsChecked = true
             }
-            record.fieldsChecked = true
             if case .lineItem(let item) = record.object { record.searchName = TextFolding.fold(item.name) }
             if once.admits(record) { sink(record) }
         }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            let reading = InvestPageReading()
+            defer {
+                outcome.skipped = reading.skipped.map(\.description)
+                outcome.leftEmpty = reading.describedNotes
+            }
             if size > streamAbove {
-                if let problems = streamJSON(handle, into: take) { return problems + fieldProblems + once.problems }
+                if let problems = streamJSON(handle, reading: reading, into: take) { return problems + once.problems }
             }
             guard let data = size <= streamAbove ? head : FileManager.default.contents(atPath: path) else {
                 return [ImportProblem(file: path, message: "cannot read the file")]
             }
-            let (records, problems) = readJSON(data.dropFirst(bom))
+            let (records, problems) = readJSON(data.dropFirst(bom), reading: reading)
             records.forEach(take)
-            return problems + fieldProblems + once.problems
+            return problems + once.problems
         }
         let problems = readCSV(CSVReader(handle: handle), into: take)
-        return problems + fieldProblems + once.problems
+        return problems + once.problems
     }
 
     /// For tests: every record and problem at once.
     func read() -> (records: [ImportRecord], problems: [ImportProblem]) {
         var records: [ImportRecord] = []
-        let problems = read { records.append($0) }
-        return (records, problems)
+        let outcome = read { records.append($0) }
+        return (records, outcome.problems)
     }
 
     func notUTF8(place: String?) -> ImportProblem {
@@ -80,41 +114,54 @@ struct ImportFileReader {
     }
 
     /// Streams a big page's list; nil when the file is not a plain list (then it is read whole).
-    func streamJSON(_ handle: FileHandle, into sink: (ImportRecord) -> Void) -> [ImportProblem]? {
+    func streamJSON(_ handle: FileHandle, reading: InvestPageReading, into sink: (ImportRecord) -> Void) -> [ImportProblem]? {
         var problems: [ImportProblem] = []
-        let decoder = JSONDecoder()
+        let decoder = reading.decoder()
         do {
             let outcome = try JSONArrayStreamer(handle: handle).stream { kind, bytes, index in
                 let place = "record \(index)"
+                let data = Data(bytes)
                 if let problem = JSONStrictCheck.firstProblem(in: bytes, record: index) {
-                    if problems.count < ImportFailure.listed * 5 {
-                        problems.append(ImportProblem(file: path, place: problem.place, field: problem.field, message: problem.message))
-                    }
+                    let id = problem.field == "id" ? nil : KeptObject<LineItem>.probeID(data)
+                    reading.skip(kind, index: index, id: id, reason: [problem.field, problem.message].compactMap { $0 }.joined(separator: ": "))
                     return
                 }
-                do {
-                    let data = Data(bytes)
-                    switch kind {
-                    case .advertiser: sink(wrap(.advertiser(try decoder.decode(Advertiser.self, from: data)), place))
-                    case .publisher: sink(wrap(.publisher(try decoder.decode(Publisher.self, from: data)), place))
-                    case .lineItem: sink(wrap(.lineItem(try decoder.decode(LineItem.self, from: data)), place))
-                    case .placement: sink(wrap(.placement(try decoder.decode(Placement.self, from: data)), place))
-                    case .clickTracker:
-                        let tracker = try decoder.decode(ClickTracker.self, from: data)
-                        sink(wrap(.tracker(tracker, draft: tracker.draft, id: tracker.id, memberId: tracker.memberId), place))
-                    case .paymentRule:
-                        var rule = try decoder.decode(PaymentRule.self, from: data)
-                        if rule.publisherId == nil { rule.publisherId = publisherForPaymentRules }
-                        if rule.publisherId == nil {
-                            problems.append(ImportProblem(file: path, place: place, field: "publisher_id",
-                                                          message: "payment rule \(rule.id) has no publisher: the API's JSON carries none, so name it with --publisher ID"))
-                        } else {
-                            sink(wrap(.paymentRule(rule), place))
+                func kept<T: InvestObject>(_ type: T.Type) -> T? {
+                    reading.beginObject()
+                    reading.kind = T.kind
+                    do {
+                        let object = try decoder.decode(T.self, from: data)
+                        if let problem = InvestValues.idProblem(object.id) {
+                            reading.skip(kind, index: index, id: String(object.id), reason: "id: \(problem)")
+                            return nil
                         }
+                        reading.keep(id: object.id)
+                        return object
+                    } catch let problem as UnkeepableObject {
+                        reading.skip(kind, index: index, id: KeptObject<LineItem>.probeID(data), reason: problem.description)
+                    } catch {
+                        reading.skip(kind, index: index, id: KeptObject<LineItem>.probeID(data),
+                                     reason: "not an object of the API (\(JSONErrorDescription.describe(error)))")
                     }
-                } catch {
-                    if problems.count < ImportFailure.listed * 5 {
-                        problems.append(ImportProblem(file: path, place: place, message: JSONErrorDescription.describe(error)))
+                    return nil
+                }
+                switch kind {
+                case .advertiser: kept(Advertiser.self).map { sink(wrap(.advertiser($0), place)) }
+                case .publisher: kept(Publisher.self).map { sink(wrap(.publisher($0), place)) }
+                case .lineItem: kept(LineItem.self).map { sink(wrap(.lineItem($0), place)) }
+                case .placement: kept(Placement.self).map { sink(wrap(.placement($0), place)) }
+                case .clickTracker:
+                    if let tracker = kept(ClickTracker.self) {
+                        sink(wrap(.tracker(tracker, draft: tracker.draft, id: tracker.id, memberId: tracker.memberId), place))
+                    }
+                case .paymentRule:
+                    guard var rule = kept(PaymentRule.self) else { return }
+                    if rule.publisherId == nil { rule.publisherId = publisherForPaymentRules }
+                    if rule.publisherId == nil {
+                        problems.append(ImportProblem(file: path, place: place, field: "publisher_id",
+                                                      message: "payment rule \(rule.id) has no publisher: the API's JSON carries none, so name it with --publisher ID"))
+                    } else {
+                        sink(wrap(.paymentRule(rule), place))
                     }
                 }
             }
@@ -133,13 +180,16 @@ struct ImportFileReader {
     // MARK: JSON
 
     /// One decoding pass (a paged export is thousands of these files).
-    func readJSON(_ data: Data) -> ([ImportRecord], [ImportProblem]) {
-        if let problem = JSONStrictCheck.firstProblem(in: data) {
+    func readJSON(_ data: Data, reading: InvestPageReading) -> ([ImportRecord], [ImportProblem]) {
+        // A problem of one record skips that record (named); one of the page refuses the file.
+        let findings = JSONStrictCheck.check(data)
+        if let problem = findings.page {
             return ([], [ImportProblem(file: path, place: problem.place, field: problem.field, message: problem.message)])
         }
+        reading.strictProblems = findings.records
         let page: ResponsePage
         do {
-            page = try JSONDecoder().decode(ResponsePage.self, from: data)
+            page = try reading.decoder().decode(ResponsePage.self, from: data)
         } catch where String(data: data, encoding: .utf8) == nil {
             // Checked only on failure: a page that decodes is valid UTF-8.
             return ([], [notUTF8(place: nil)])
@@ -156,6 +206,12 @@ struct ImportFileReader {
             return ([], [ImportProblem(file: path, message: JSONErrorDescription.describe(error))])
         } catch {
             return ([], [ImportProblem(file: path, message: "not valid JSON (truncated?)")])
+        }
+        // A byte that is not UTF-8 inside a text fails that value (the object is skipped or the
+        // value left empty):
+        // asked only then, it is the file's problem (its encoding), not the object's.
+        if !reading.skipped.isEmpty || !reading.notes.isEmpty, String(data: data, encoding: .utf8) == nil {
+            return ([], [notUTF8(place: nil)])
         }
         if let error = page.error {
             return ([], [ImportProblem(file: path, message: "the API answered an error: \(page.errorId ?? "ERROR"): \(error)")])
@@ -187,8 +243,9 @@ struct ImportFileReader {
         }
     }
 
+    /// An object of an API page: Invest's.
     func wrap(_ object: ImportRecord.Object, _ place: String) -> ImportRecord {
-        ImportRecord(object: object, file: path, place: place)
+        ImportRecord(object: object, file: path, place: place, origin: .invest)
     }
 
     // MARK: CSV
@@ -217,7 +274,8 @@ struct ImportFileReader {
                 }
                 do {
                     let values = CSVColumns.Row(fields: row.fields, positions: positions)
-                    sink(wrap(try CSVColumns.object(kind: kind, values, publisherForPaymentRules: publisherForPaymentRules), place))
+                    let object = try CSVColumns.object(kind: kind, values, publisherForPaymentRules: publisherForPaymentRules)
+                    sink(ImportRecord(object: object, file: path, place: place, origin: .operatorInput))
                 } catch let problem as CSVColumns.FieldProblem {
                     problems.append(ImportProblem(file: path, place: place, field: problem.field, message: problem.message))
                 }

@@ -58,6 +58,6 @@ enum CatalogImportItem: Sendable {
     /// Records in the order read, a batch at a time: one lock and one wake-up per batch, not
     /// per record (a million of those kept the writer waking and sleeping).
     case records([ImportRecord])
-    /// A file was read to its end (for progress), with its problems.
-    case fileDone(index: Int, problems: [ImportProblem])
+    /// A file was read to its end (for progress), with what its reader found besides records.
+    case fileDone(index: Int, outcome: ImportFileReader.Outcome)
 }

@@ -29,6 +29,13 @@ public struct ImportSummary: Sendable, Equatable {
 
     public var counts: [ObjectKind: Counts] = [:]
     public var files = 0
+    /// Objects of Invest's pages that could not be kept (no usable id, a value past the cap),
+    /// each named with its file: the rest were imported.
+    public var skipped: [String] = []
+    /// Values of Invest's pages kept as they are that would not be accepted if typed.
+    public var legacy = LegacyValues()
+    /// Values of Invest's pages left empty, not being of their field's type, each with its file.
+    public var leftEmpty: [String] = []
 
     public init() {}
 

@@ -10,12 +10,20 @@ public struct ImportRecord: Sendable {
         case tracker(ClickTracker?, draft: TrackerDraft, id: Int64?, memberId: Int64?)
     }
 
+    /// Whose values these are: Invest's (an API page, stored as Invest has them) or the
+    /// operator's (their own CSV rows, held to the input rules where they change something).
+    public enum Origin: Sendable { case invest, operatorInput }
+
     public var object: Object
     public var file: String
     /// `line 12` or `record 3`.
     public var place: String
-    /// Its fields passed `CatalogFieldRules` already (on the reader's thread, beside the writer).
+    public var origin: Origin
+    /// Nothing left to check of its own fields (on the reader's thread, beside the writer).
     var fieldsChecked = false
+    /// An operator's row that breaks input rules as read: the writer, which knows the object as
+    /// stored, refuses it only for fields the row changes.
+    var inputProblems: [(field: String, problem: InputProblem)] = []
     /// A line item's name folded for the search index, worked out on the reader's thread too
     /// (nil: the writer folds it).
     var searchName: String?
@@ -41,6 +49,13 @@ public struct ImportRecord: Sendable {
         case .paymentRule(let object): object.id
         case .tracker(_, _, let id, _): id
         }
+    }
+
+    public init(object: Object, file: String, place: String, origin: Origin) {
+        self.object = object
+        self.file = file
+        self.place = place
+        self.origin = origin
     }
 
     func problem(_ field: String?, _ message: String) -> ImportProblem {

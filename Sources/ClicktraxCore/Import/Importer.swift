@@ -30,7 +30,7 @@ public struct Importer: Sendable {
             var batch: [ImportRecord] = []
             batch.reserveCapacity(1_000)
             for (index, path) in paths.enumerated() {
-                let problems = ImportFileReader(path: path, publisherForPaymentRules: publisherForPaymentRules, csvKind: csvKind)
+                let outcome = ImportFileReader(path: path, publisherForPaymentRules: publisherForPaymentRules, csvKind: csvKind)
                     .read { record in
                         batch.append(record)
                         if batch.count == 1_000 {
@@ -42,13 +42,16 @@ public struct Importer: Sendable {
                     pipeline.push(.records(batch))
                     batch.removeAll(keepingCapacity: true)
                 }
-                pipeline.push(.fileDone(index: index, problems: problems))
+                pipeline.push(.fileDone(index: index, outcome: outcome))
             }
             ImportTrace.markWithThreadCPU("every record read")
             pipeline.finish()
         }
         reader.start()
         defer { pipeline.cancel() }
+        var skipped: [String] = []
+        var leftEmpty: [String] = []
+        var legacy = LegacyValues()
         var summary = try store.importStream(dryRun: dryRun, bulk: bulk) { sink in
             var problems: [ImportProblem] = []
             var records = 0
@@ -63,9 +66,12 @@ public struct Importer: Sendable {
                             if records % 50_000 == 0 { progress(filesDone, paths.count, records) }
                         }
                         try cancellation?.check()
-                    case .fileDone(let index, let fileProblems):
+                    case .fileDone(let index, let outcome):
                         try cancellation?.check()
-                        problems += fileProblems
+                        problems += outcome.problems
+                        skipped += outcome.skipped.map { "\(paths[index]): \($0)" }
+                        leftEmpty += outcome.leftEmpty.map { "\(paths[index]): \($0)" }
+                        legacy.merge(outcome.legacy)
                         filesDone = index + 1
                         progress(filesDone, paths.count, records)
                     }
@@ -74,6 +80,10 @@ public struct Importer: Sendable {
             return problems
         }
         summary.files = paths.count
+        summary.skipped = skipped
+        summary.leftEmpty = leftEmpty
+        legacy.sort()
+        summary.legacy = legacy
         // The line item search index is built now, with the import, so the first search after
         // it is as fast as any other (about 2 s for a million names). Failing here loses nothing:
         // the index stays marked out of date and the next search builds it.

@@ -1,5 +1,7 @@
 /// An Invest API response page decoded in one pass, whatever kind it holds: the kind is the
-/// plural or singular key present in `response`; an error envelope is kept as such.
+/// plural or singular key present in `response`; an error envelope is kept as such. Objects
+/// are read as Invest has them (`KeptObject`): one that cannot be kept is skipped and named on
+/// the decoder's `InvestPageReading`.
 struct ResponsePage: Decodable {
     enum Objects {
         case advertisers([Advertiser]), lineItems([LineItem]), publishers([Publisher])
@@ -19,8 +21,12 @@ struct ResponsePage: Decodable {
         errorId = try c.decodeIfPresent(String.self, forKey: DynamicKey("error_id"))
         if error != nil { return }
         func list<T: InvestObject>(_ type: T.Type) throws -> [T]? {
-            if c.contains(DynamicKey(T.kind.pluralKey)) { return try c.decode([T].self, forKey: DynamicKey(T.kind.pluralKey)) }
-            if c.contains(DynamicKey(T.kind.singularKey)) { return [try c.decode(T.self, forKey: DynamicKey(T.kind.singularKey))] }
+            if c.contains(DynamicKey(T.kind.pluralKey)) {
+                return try c.decode([KeptObject<T>].self, forKey: DynamicKey(T.kind.pluralKey)).compactMap(\.object)
+            }
+            if c.contains(DynamicKey(T.kind.singularKey)) {
+                return [try c.decode(KeptObject<T>.self, forKey: DynamicKey(T.kind.singularKey))].compactMap(\.object)
+            }
             return nil
         }
         if let found = try list(Advertiser.self) { objects = .advertisers(found) }

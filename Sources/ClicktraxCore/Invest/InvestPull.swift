@@ -34,9 +34,21 @@ public struct InvestPull: Sendable {
         var query: [(String, String)]
         /// Pages already staged by an interrupted run may be skipped.
         var resumable: Bool
-        var stage: @Sendable (Data, String) throws -> (count: Int?, objects: StagedObjects)
+        var stage: @Sendable (Data, String) throws -> FetchedPage
 
         var name: String { ([service] + query.filter { $0.0 != "min_last_modified" }.map { "\($0.0)=\($0.1)" }).joined(separator: "?") }
+    }
+
+    /// One page as read: its objects, and what could not be kept or was left empty.
+    struct FetchedPage: Sendable {
+        var count: Int?
+        var objects: StagedObjects
+        var skipped: [String] = []
+        var notes: [String] = []
+
+        /// Elements the page's list held, kept or skipped: what paging counts (a page of 100
+        /// with one skipped object is still a full page).
+        var elements: Int { objects.count + skipped.count }
     }
 
     public func run(_ options: Options) async throws -> PullSummary {
@@ -81,8 +93,11 @@ public struct InvestPull: Sendable {
         }
         for publisher in publishers {
             let filter = knownPublishers.contains(publisher) ? changedSince : []
+            // A placement without its publisher_id is the query's, as a payment rule is.
             lists.append(Self.list([("publisher_id", "\(publisher)")] + filter,
-                                   resumable: true, Placement.self) { .placements($0) })
+                                   resumable: true, Placement.self) { placements in
+                .placements(placements.map { var placement = $0; if placement.publisherId == 0 { placement.publisherId = publisher }; return placement })
+            })
             // Payment rules carry no publisher_id: the query's publisher is theirs.
             lists.append(Self.list([("publisher_id", "\(publisher)")] + filter,
                                    resumable: true, PaymentRule.self) { rules in
@@ -131,24 +146,27 @@ public struct InvestPull: Sendable {
     ) -> ListRequest {
         ListRequest(service: T.kind.rawValue, query: query, resumable: resumable) { data, name in
             let page = try InvestListPage<T>.decode(data, list: name)
-            return (page.count, wrap(page.objects))
+            let notes = page.reading.notes.flatMap { object in
+                object.notes.map { "\(T.kind.noun) \(object.id): \($0.field): \($0.message)" }
+            }
+            return FetchedPage(count: page.count, objects: wrap(page.objects), skipped: page.reading.skipped.map(\.description), notes: notes)
         }
     }
 
     /// Pages one list to its end and stages every page; returns the ids it saw (for the tops).
     private func fetch(_ list: ListRequest, stage: PullStage, buffer: StageBuffer) async throws -> [Int64] {
         let name = list.name
-        func page(_ start: Int) async throws -> (count: Int?, objects: StagedObjects) {
+        func page(_ start: Int) async throws -> FetchedPage {
             let answer = try await client.call("GET", list.service, list.query + [("start_element", "\(start)"), ("num_elements", "100")])
             return try list.stage(answer.body, name)
         }
         let first = try await page(0)
-        let total = first.count ?? first.objects.count
+        let total = first.count ?? first.elements
         var ids = Self.ids(first.objects)
         events(.listSized(list: name, pages: max(1, (total + 99) / 100)))
-        try await buffer.add(StagedPage(list: name, count: total, start: 0, objects: first.objects))
+        try await buffer.add(StagedPage(list: name, count: total, start: 0, objects: first.objects, skipped: first.skipped, notes: first.notes))
         events(.page(list: name, objects: first.objects.count))
-        let size = first.objects.count
+        let size = first.elements
         guard size > 0, total > size else { return ids }
         var skip = Set<Int>()
         if list.resumable, let staged = stage.lists[name] {
@@ -165,9 +183,10 @@ public struct InvestPull: Sendable {
                     guard let start = pending.popFirst() else { return }
                     group.addTask {
                         let result = try await page(start)
-                        try await buffer.add(StagedPage(list: name, count: total, start: start, objects: result.objects))
+                        try await buffer.add(StagedPage(list: name, count: total, start: start, objects: result.objects,
+                                                        skipped: result.skipped, notes: result.notes))
                         events(.page(list: name, objects: result.objects.count))
-                        return (start, result.objects.count, Self.ids(result.objects))
+                        return (start, result.elements, Self.ids(result.objects))
                     }
                 }
                 for _ in 0..<(InvestClient.maxInFlight * 2) { addNext() }
@@ -194,7 +213,7 @@ public struct InvestPull: Sendable {
     /// Pages one after another until one comes back short, empty or the same as the last
     /// (a stale `count` has been seen to repeat pages), at most 100,000 pages.
     private func sequential(
-        from offset: Int, step: Int, page: (Int) async throws -> (count: Int?, objects: StagedObjects), list: String, total: Int,
+        from offset: Int, step: Int, page: (Int) async throws -> FetchedPage, list: String, total: Int,
         buffer: StageBuffer
     ) async throws -> [Int64] {
         var offset = offset
@@ -203,13 +222,16 @@ public struct InvestPull: Sendable {
         for _ in 0..<100_000 {
             let result = try await page(offset)
             let pageIds = Self.ids(result.objects)
-            if result.objects.count == 0 || pageIds == previous { break }
-            try await buffer.add(StagedPage(list: list, count: total, start: offset, objects: result.objects))
+            // The same objects as the page before: the server repeats itself past the end.
+            let seen = result.objects.ids
+            if result.elements == 0 || (!seen.isEmpty && seen == previous) { break }
+            try await buffer.add(StagedPage(list: list, count: total, start: offset, objects: result.objects,
+                                            skipped: result.skipped, notes: result.notes))
             events(.page(list: list, objects: result.objects.count))
             ids += pageIds
-            previous = pageIds
-            if result.objects.count < step { break }
-            offset += result.objects.count
+            previous = seen
+            if result.elements < step { break }
+            offset += result.elements
         }
         return ids
     }

@@ -106,6 +106,18 @@ public enum StagedObjects: Sendable {
     case advertisers([Advertiser]), lineItems([LineItem]), publishers([Publisher])
     case placements([Placement]), paymentRules([PaymentRule]), trackers([ClickTracker])
 
+    /// Every object's id, in the page's order.
+    public var ids: [Int64] {
+        switch self {
+        case .advertisers(let o): o.map(\.id)
+        case .lineItems(let o): o.map(\.id)
+        case .publishers(let o): o.map(\.id)
+        case .placements(let o): o.map(\.id)
+        case .paymentRules(let o): o.map(\.id)
+        case .trackers(let o): o.map(\.id)
+        }
+    }
+
     public var count: Int {
         switch self {
         case .advertisers(let o): o.count
@@ -124,6 +136,19 @@ public struct StagedPage: Sendable {
     public var count: Int
     public var start: Int
     public var objects: StagedObjects
+    /// Objects of the page that could not be kept (`line item 5: id: …`).
+    public var skipped: [String] = []
+    /// Values left empty because they could not be read as their type.
+    public var notes: [String] = []
+
+    public init(list: String, count: Int, start: Int, objects: StagedObjects, skipped: [String] = [], notes: [String] = []) {
+        self.list = list
+        self.count = count
+        self.start = start
+        self.objects = objects
+        self.skipped = skipped
+        self.notes = notes
+    }
 }
 
 /// What an interrupted pull had already fetched: per list, its size and the pages staged.
@@ -166,6 +191,12 @@ public struct PullSummary: Sendable, Equatable {
     public var conflicts: [Int64] = []
     /// Trackers Invest has that could not be stored (their line item was not pulled, say).
     public var skipped: [String] = []
+    /// Objects Invest sent that could not be kept at all (no usable id, a value past the cap).
+    public var skippedObjects: [String] = []
+    /// Values left empty: Invest sent something that is not of the field's type.
+    public var leftEmpty: [String] = []
+    /// What was kept as Invest has it but would not be accepted if typed.
+    public var legacy = LegacyValues()
     /// Trackers made here that moved to the provisional range (connecting, or their id is Invest's).
     public var renumbered: [Renumbering] = []
 

@@ -56,20 +56,23 @@ public struct ClickTracker: Codable, Sendable, Equatable, Identifiable {
         case paymentRule = "payment_rule"
     }
 
+    /// Read as Invest holds it (SPEC §10, `InvestValues`): any name and code, a state word of its
+    /// own, ids as numeric strings. Without a usable id, line item or publisher it cannot be kept.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeID(forKey: .id)
-        memberId = try c.decodeIDIfPresent(forKey: .memberId)
-        advertiserId = try c.decodeIDIfPresent(forKey: .advertiserId)
-        name = try c.decode(String.self, forKey: .name)
-        code = try c.decodeIfPresent(String.self, forKey: .code)
-        state = try c.decodeIfPresent(ObjectState.self, forKey: .state) ?? .active
-        clickUrl = try c.decodeIfPresent(String.self, forKey: .clickUrl)
-        lastModified = try c.decodeIfPresent(String.self, forKey: .lastModified) ?? ""
-        publisher = try c.decode(ObjectRef.self, forKey: .publisher)
-        lineItem = try c.decode(ObjectRef.self, forKey: .lineItem)
-        tag = try c.decodeIfPresent(ObjectRef.self, forKey: .tag)
-        paymentRule = try c.decodeIfPresent(ObjectRef.self, forKey: .paymentRule)
+        let notes = decoder.investNotes
+        id = try c.investID(forKey: .id)
+        memberId = try c.investOptionalID(forKey: .memberId, notes: notes)
+        advertiserId = try c.investOptionalID(forKey: .advertiserId, notes: notes)
+        name = try c.investText(forKey: .name, notes: notes) ?? ""
+        code = try c.investText(forKey: .code, notes: notes)
+        state = try c.investState(forKey: .state, notes: notes)
+        clickUrl = try c.investText(forKey: .clickUrl, notes: notes)
+        lastModified = try c.investText(forKey: .lastModified, notes: notes) ?? ""
+        publisher = try c.investRequiredReference(forKey: .publisher, notes: notes)
+        lineItem = try c.investRequiredReference(forKey: .lineItem, notes: notes)
+        tag = try c.investReference(forKey: .tag, notes: notes)
+        paymentRule = try c.investReference(forKey: .paymentRule, notes: notes)
         revision = 0
     }
 

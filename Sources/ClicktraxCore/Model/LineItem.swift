@@ -1,5 +1,5 @@
 /// A line item (Invest `line-item`): what a click tracker's clicks are counted against.
-public struct LineItem: Codable, Sendable, Equatable, Identifiable {
+public struct LineItem: Sendable, Equatable, DescribedObject {
     public var id: Int64
     public var code: String?
     public var name: String
@@ -34,45 +34,24 @@ public struct LineItem: Codable, Sendable, Equatable, Identifiable {
         self.endDate = endDate
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case id, code, name, state
-        case advertiserId = "advertiser_id"
-        case lineItemType = "line_item_type"
-        case revenueType = "revenue_type"
-        case revenueValue = "revenue_value"
-        case currency
-        case startDate = "start_date"
-        case endDate = "end_date"
-    }
+    public static let kind = ObjectKind.lineItem
 
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeID(forKey: .id)
-        code = try c.decodeIfPresent(String.self, forKey: .code)
-        name = try c.decode(String.self, forKey: .name)
-        state = try c.decodeIfPresent(ObjectState.self, forKey: .state) ?? .active
-        advertiserId = try c.decodeIDIfPresent(forKey: .advertiserId)
-        lineItemType = try c.decodeIfPresent(String.self, forKey: .lineItemType)
-        revenueType = try c.decodeIfPresent(String.self, forKey: .revenueType)
-        revenueValue = try c.decodeIfPresent(Double.self, forKey: .revenueValue)
-        currency = try c.decodeIfPresent(String.self, forKey: .currency)
-        startDate = try c.decodeIfPresent(String.self, forKey: .startDate)
-        endDate = try c.decodeIfPresent(String.self, forKey: .endDate)
-    }
+    /// A line item's code is the one a tracker's is held to (SPEC §2): the pickers match it and
+    /// it is unique per advertiser.
+    public static let descriptor = ObjectDescriptor<LineItem>(kind: .lineItem, table: "line_item", blank: { LineItem(id: 0, name: "") }, fields: [
+        .id(get: { $0.id }, set: { $0.id = $1 }),
+        .text("code", rule: .investCode, get: { $0.code }, set: { $0.code = $1 }),
+        .name(max: 255, get: { $0.name }, set: { $0.name = $1 }),
+        .state(get: { $0.state }, set: { $0.state = $1 }),
+        .parent("advertiser_id", .advertiser, get: { $0.advertiserId }, set: { $0.advertiserId = $1 }),
+        .text("line_item_type", rule: .token, get: { $0.lineItemType }, set: { $0.lineItemType = $1 }),
+        .text("revenue_type", rule: .token, get: { $0.revenueType }, set: { $0.revenueType = $1 }),
+        .real("revenue_value", get: { $0.revenueValue }, set: { $0.revenueValue = $1 }),
+        .text("currency", rule: .currency, get: { $0.currency }, set: { $0.currency = $1 }),
+        .text("start_date", rule: .timestamp(dateAlone: true), get: { $0.startDate }, set: { $0.startDate = $1 }),
+        .text("end_date", rule: .timestamp(dateAlone: true), get: { $0.endDate }, set: { $0.endDate = $1 }),
+    ])
 
-    /// Every field is written, `null` included, as the API does.
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(code, forKey: .code)
-        try c.encode(name, forKey: .name)
-        try c.encode(state, forKey: .state)
-        try c.encode(advertiserId, forKey: .advertiserId)
-        try c.encode(lineItemType, forKey: .lineItemType)
-        try c.encode(revenueType, forKey: .revenueType)
-        try c.encode(revenueValue, forKey: .revenueValue)
-        try c.encode(currency, forKey: .currency)
-        try c.encode(startDate, forKey: .startDate)
-        try c.encode(endDate, forKey: .endDate)
-    }
+    public init(from decoder: Decoder) throws { self = try Self.descriptor.decode(from: decoder) }
+    public func encode(to encoder: Encoder) throws { try Self.descriptor.encode(self, to: encoder) }
 }

@@ -1,8 +1,15 @@
-/// How a payment rule prices what a publisher is paid.
-public enum PricingType: String, Codable, Sendable, CaseIterable {
-    case revshare
-    case cpm
-    case dynamic
+/// How a payment rule prices what a publisher is paid: `revshare`, `cpm` or `dynamic` as Invest
+/// documents them, or a word of Invest's kept as it is (SPEC §10).
+public struct PricingType: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let revshare = PricingType(rawValue: "revshare")
+    public static let cpm = PricingType(rawValue: "cpm")
+    public static let dynamic = PricingType(rawValue: "dynamic")
+    public static let documented: [PricingType] = [.revshare, .cpm, .dynamic]
+
+    public var description: String { rawValue }
 }
 
 /// A payment rule (Invest `payment-rule`): belongs to one publisher.
@@ -10,7 +17,7 @@ public enum PricingType: String, Codable, Sendable, CaseIterable {
 /// The API's JSON carries no publisher id — it scopes rules by query string
 /// (`/payment-rule?publisher_id=`) — so `publisherId` is optional when decoding and an
 /// import must be told the publisher. Clicktrax writes it out so its own exports read back.
-public struct PaymentRule: Codable, Sendable, Equatable, Identifiable {
+public struct PaymentRule: Sendable, Equatable, DescribedObject {
     public var id: Int64
     public var code: String?
     public var name: String
@@ -39,37 +46,22 @@ public struct PaymentRule: Codable, Sendable, Equatable, Identifiable {
         self.priority = priority
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case id, code, name, state
-        case publisherId = "publisher_id"
-        case pricingType = "pricing_type"
-        case costCpm = "cost_cpm"
-        case revshare, priority
-    }
+    public static let kind = ObjectKind.paymentRule
 
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeID(forKey: .id)
-        code = try c.decodeIfPresent(String.self, forKey: .code)
-        name = try c.decode(String.self, forKey: .name)
-        state = try c.decodeIfPresent(ObjectState.self, forKey: .state) ?? .active
-        publisherId = try c.decodeIDIfPresent(forKey: .publisherId)
-        pricingType = try c.decodeIfPresent(PricingType.self, forKey: .pricingType) ?? .revshare
-        costCpm = try c.decodeIfPresent(Double.self, forKey: .costCpm)
-        revshare = try c.decodeIfPresent(Double.self, forKey: .revshare)
-        priority = try c.decodeIfPresent(Int.self, forKey: .priority)
-    }
+    public static let descriptor = ObjectDescriptor<PaymentRule>(kind: .paymentRule, table: "payment_rule",
+                                                                 blank: { PaymentRule(id: 0, name: "", publisherId: nil) }, fields: [
+        .id(get: { $0.id }, set: { $0.id = $1 }),
+        .text("code", rule: .plain(max: InputRule.codeMaxLength), get: { $0.code }, set: { $0.code = $1 }),
+        .name(max: 255, get: { $0.name }, set: { $0.name = $1 }),
+        .state(get: { $0.state }, set: { $0.state = $1 }),
+        .parent("publisher_id", .publisher, get: { $0.publisherId }, set: { $0.publisherId = $1 }),
+        .word("pricing_type", words: PricingType.documented.map(\.rawValue), absent: PricingType.revshare.rawValue,
+              get: { $0.pricingType.rawValue }, set: { $0.pricingType = PricingType(rawValue: $1) }),
+        .real("cost_cpm", rule: .range(0...Double.greatestFiniteMagnitude), get: { $0.costCpm }, set: { $0.costCpm = $1 }),
+        .real("revshare", rule: .range(0...1), get: { $0.revshare }, set: { $0.revshare = $1 }),
+        .whole("priority", rule: .range(1...10), get: { $0.priority }, set: { $0.priority = $1 }),
+    ])
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(code, forKey: .code)
-        try c.encode(name, forKey: .name)
-        try c.encode(state, forKey: .state)
-        try c.encode(publisherId, forKey: .publisherId)
-        try c.encode(pricingType, forKey: .pricingType)
-        try c.encode(costCpm, forKey: .costCpm)
-        try c.encode(revshare, forKey: .revshare)
-        try c.encode(priority, forKey: .priority)
-    }
+    public init(from decoder: Decoder) throws { self = try Self.descriptor.decode(from: decoder) }
+    public func encode(to encoder: Encoder) throws { try Self.descriptor.encode(self, to: encoder) }
 }

@@ -10,47 +10,36 @@ struct SQLiteCatalogLoader: CatalogLoader {
     /// new, and one statement then says so without a look-up first).
     var insertOnly = false
 
-    func add(_ advertiser: Advertiser) throws {
-        try upsert("advertiser", ["id", "code", "name", "state"],
-                   [advertiser.id, advertiser.code, advertiser.name, advertiser.state.rawValue])
-    }
+    func add(_ advertiser: Advertiser) throws { try upsert(Advertiser.descriptor, advertiser) }
 
     func add(_ lineItem: LineItem) throws {
-        try upsert(
-            "line_item",
-            ["id", "code", "name", "state", "advertiser_id", "line_item_type", "revenue_type", "revenue_value",
-             "currency", "start_date", "end_date", "search_name"],
-            [lineItem.id, lineItem.code, lineItem.name, lineItem.state.rawValue, lineItem.advertiserId,
-             lineItem.lineItemType, lineItem.revenueType, lineItem.revenueValue, lineItem.currency,
-             lineItem.startDate, lineItem.endDate, TextFolding.fold(lineItem.name)])
+        // The name folded for search rides along (TextFolding.fold), a column of the store's own.
+        try upsert(LineItem.descriptor, lineItem, extra: ("search_name", .text(TextFolding.fold(lineItem.name))))
     }
 
-    func add(_ publisher: Publisher) throws {
-        try upsert("publisher", ["id", "code", "name", "state"],
-                   [publisher.id, publisher.code, publisher.name, publisher.state.rawValue])
-    }
+    func add(_ publisher: Publisher) throws { try upsert(Publisher.descriptor, publisher) }
 
-    func add(_ placement: Placement) throws {
-        try upsert("placement", ["id", "code", "name", "state", "publisher_id", "width", "height"],
-                   [placement.id, placement.code, placement.name, placement.state.rawValue, placement.publisherId,
-                    placement.width, placement.height])
-    }
+    func add(_ placement: Placement) throws { try upsert(Placement.descriptor, placement) }
 
     func add(_ paymentRule: PaymentRule) throws {
-        guard let publisherId = paymentRule.publisherId else {
+        guard paymentRule.publisherId != nil else {
             throw ClicktraxError.badInput("payment rule \(paymentRule.id): no publisher (its JSON carries none: name it with --publisher)")
         }
-        try upsert("payment_rule",
-                   ["id", "code", "name", "state", "publisher_id", "pricing_type", "cost_cpm", "revshare", "priority"],
-                   [paymentRule.id, paymentRule.code, paymentRule.name, paymentRule.state.rawValue, publisherId,
-                    paymentRule.pricingType.rawValue, paymentRule.costCpm, paymentRule.revshare, paymentRule.priority])
+        try upsert(PaymentRule.descriptor, paymentRule)
     }
 
     /// Creates the tracker, or updates it when one with its id exists and differs; either way
     /// it is validated like an operator's edit and written to the change log.
     func add(_ tracker: ClickTracker) throws {
+        try add(tracker, invest: false)
+    }
+
+    /// `invest`: the tracker is Invest's (an imported API page) and kept as it is; else the
+    /// input rules judge what it changes.
+    func add(_ tracker: ClickTracker, invest: Bool) throws {
         let existing = try SQLiteStore.fetchTracker(db, id: tracker.id)
-        let resolved = try TrackerResolver(db: db).resolve(tracker.draft, trackerId: tracker.id)
+        let judging: TrackerResolver.Judging = invest ? .asStored : .input(before: existing?.draft)
+        let resolved = try TrackerResolver(db: db).resolve(tracker.draft, trackerId: tracker.id, judging: judging)
         let lastModified = tracker.lastModified.isEmpty ? Timestamp.now() : tracker.lastModified
         if let existing {
             guard existing.draft != tracker.draft || existing.memberId != tracker.memberId else { return }
@@ -96,11 +85,14 @@ struct SQLiteCatalogLoader: CatalogLoader {
         return high
     }
 
-    private func upsert(_ table: String, _ columns: [String], _ values: StatementArguments) throws {
+    private func upsert<M>(_ kind: ObjectDescriptor<M>, _ model: M, extra: (column: String, value: FieldValue)? = nil) throws {
         // The SQL text is built once per table and the statement prepared once per transaction:
         // this runs once per row of a million-row load.
-        let statement = try db.cachedStatement(sql: Self.upsertSQL(table, columns, insertOnly: insertOnly))
-        try statement.execute(arguments: values)
+        let columns = kind.keys + (extra.map { [$0.column] } ?? [])
+        let statement = try db.cachedStatement(sql: Self.upsertSQL(kind.table, columns, insertOnly: insertOnly))
+        var values = kind.fields.map { $0.get(model) }
+        if let extra { values.append(extra.value) }
+        try statement.execute(arguments: StatementArguments(values))
     }
 
     private static func upsertSQL(_ table: String, _ columns: [String], insertOnly: Bool) -> String {

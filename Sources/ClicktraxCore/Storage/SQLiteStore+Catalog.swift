@@ -1,18 +1,18 @@
 import GRDB
 
+/// The catalog read back, each kind through its descriptor (`ObjectDescriptor.model(from:)`):
+/// the columns are the fields, in their order.
 extension SQLiteStore {
     public func advertisers() throws -> [Advertiser] { try collect { try forEachAdvertiser(count: $0, $1) } }
 
     public func forEachAdvertiser(count: (Int) throws -> Void, _ body: (Advertiser) throws -> Void) throws {
-        try stream(countSQL: "SELECT count(*) FROM advertiser", sql: "SELECT * FROM advertiser ORDER BY name COLLATE NOCASE, id",
-                   arguments: [], map: { Advertiser(id: $0["id"], code: $0["code"], name: $0["name"], state: Self.state($0)) },
-                   count: count, body)
+        let kind = Advertiser.descriptor
+        try stream(countSQL: "SELECT count(*) FROM advertiser", sql: "\(kind.selectSQL) ORDER BY name COLLATE NOCASE, id",
+                   arguments: [], map: kind.model(from:), count: count, body)
     }
 
     public func lineItem(id: Int64) throws -> LineItem? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM line_item WHERE id = ?", arguments: [id]).map(Self.lineItem(from:))
-        }
+        try read { db in try Self.fetch(LineItem.descriptor, id: id, db) }
     }
 
     public func publishers(matching term: String?) throws -> [Publisher] {
@@ -29,15 +29,14 @@ extension SQLiteStore {
             }.joined(separator: " AND ")
             for word in words { arguments += ["%" + Self.likeEscaped(word) + "%", word, word] }
         }
+        let kind = Publisher.descriptor
         try stream(countSQL: "SELECT count(*) FROM publisher" + filter,
-                   sql: "SELECT * FROM publisher" + filter + " ORDER BY name COLLATE NOCASE, id",
-                   arguments: arguments, map: Self.publisher(from:), count: count, body)
+                   sql: kind.selectSQL + filter + " ORDER BY name COLLATE NOCASE, id",
+                   arguments: arguments, map: kind.model(from:), count: count, body)
     }
 
     public func publisher(id: Int64) throws -> Publisher? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM publisher WHERE id = ?", arguments: [id]).map(Self.publisher(from:))
-        }
+        try read { db in try Self.fetch(Publisher.descriptor, id: id, db) }
     }
 
     public func allLineItems() throws -> [LineItem] { try collect { try forEachLineItem(count: $0, $1) } }
@@ -47,15 +46,11 @@ extension SQLiteStore {
     }
 
     public func forEachPlacement(publisherId: Int64?, count: (Int) throws -> Void, _ body: (Placement) throws -> Void) throws {
+        let kind = Placement.descriptor
         try stream(
             countSQL: "SELECT count(*) FROM placement WHERE ? IS NULL OR publisher_id = ?",
-            sql: "SELECT * FROM placement WHERE ? IS NULL OR publisher_id = ? ORDER BY publisher_id, name COLLATE NOCASE, id",
-            arguments: [publisherId, publisherId],
-            map: {
-                Placement(
-                    id: $0["id"], code: $0["code"], name: $0["name"], state: Self.state($0),
-                    publisherId: $0["publisher_id"], width: $0["width"], height: $0["height"])
-            }, count: count, body)
+            sql: "\(kind.selectSQL) WHERE ? IS NULL OR publisher_id = ? ORDER BY publisher_id, name COLLATE NOCASE, id",
+            arguments: [publisherId, publisherId], map: kind.model(from:), count: count, body)
     }
 
     public func paymentRules(publisherId: Int64?) throws -> [PaymentRule] {
@@ -63,32 +58,15 @@ extension SQLiteStore {
     }
 
     public func forEachPaymentRule(publisherId: Int64?, count: (Int) throws -> Void, _ body: (PaymentRule) throws -> Void) throws {
+        let kind = PaymentRule.descriptor
         try stream(
             countSQL: "SELECT count(*) FROM payment_rule WHERE ? IS NULL OR publisher_id = ?",
-            sql: "SELECT * FROM payment_rule WHERE ? IS NULL OR publisher_id = ? ORDER BY publisher_id, priority DESC, name COLLATE NOCASE, id",
-            arguments: [publisherId, publisherId],
-            map: {
-                PaymentRule(
-                    id: $0["id"], code: $0["code"], name: $0["name"], state: Self.state($0),
-                    publisherId: $0["publisher_id"],
-                    pricingType: PricingType(rawValue: $0["pricing_type"]) ?? .revshare,
-                    costCpm: $0["cost_cpm"], revshare: $0["revshare"], priority: $0["priority"])
-            }, count: count, body)
+            sql: "\(kind.selectSQL) WHERE ? IS NULL OR publisher_id = ? ORDER BY publisher_id, priority DESC, name COLLATE NOCASE, id",
+            arguments: [publisherId, publisherId], map: kind.model(from:), count: count, body)
     }
 
-    static func state(_ row: Row) -> ObjectState {
-        ObjectState(rawValue: row["state"]) ?? .active
-    }
-
-    static func lineItem(from row: Row) -> LineItem {
-        LineItem(
-            id: row["id"], code: row["code"], name: row["name"], state: state(row),
-            advertiserId: row["advertiser_id"], lineItemType: row["line_item_type"],
-            revenueType: row["revenue_type"], revenueValue: row["revenue_value"], currency: row["currency"],
-            startDate: row["start_date"], endDate: row["end_date"])
-    }
-
-    static func publisher(from row: Row) -> Publisher {
-        Publisher(id: row["id"], code: row["code"], name: row["name"], state: state(row))
+    /// One object of a kind by id.
+    static func fetch<M>(_ kind: ObjectDescriptor<M>, id: Int64, _ db: Database) throws -> M? {
+        try Row.fetchOne(db.cachedStatement(sql: "\(kind.selectSQL) WHERE id = ?"), arguments: [id]).map(kind.model(from:))
     }
 }

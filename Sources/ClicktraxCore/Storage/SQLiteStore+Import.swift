@@ -40,17 +40,16 @@ extension SQLiteStore {
                     summary = importer.summary
                     problems = readProblems + importer.problems
                     if bulk && problems.isEmpty {
-                        // The unique code index says whether a code is used twice as it is built
-                        // (the dry run builds it too, then rolls back): the search for the
-                        // duplicates — a second sort of a million codes — runs only when it is.
-                        do {
-                            for index in indexes { try db.execute(sql: index["sql"]) }
-                        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                            problems += try SQLiteImporter.duplicateLineItemCodes(db)
-                            if problems.isEmpty { throw error }
-                        }
+                        for index in indexes { try db.execute(sql: index["sql"]) }
                         ImportTrace.mark("line item indexes built")
-                    } else if bulk {
+                        // Codes are unique per advertiser for the operator's own rows (an input
+                        // rule; Invest's pages are kept as they are): the code index just built
+                        // hands the codes over in order, so the duplicates cost one pass of it.
+                        if importer.operatorLineItems {
+                            problems += try SQLiteImporter.duplicateLineItemCodes(db)
+                            ImportTrace.mark("line item codes checked")
+                        }
+                    } else if bulk && importer.operatorLineItems {
                         problems += try SQLiteImporter.duplicateLineItemCodes(db)
                     }
                     if problems.isEmpty && !dryRun {
@@ -119,8 +118,10 @@ struct SQLiteImporter {
     /// million line items of six advertisers ask about six ids, not a million.
     private var present: [String: Set<Int64>] = [:]
 
-    /// Off in a bulk import, whose line item code index is built at the end.
+    /// Off in a bulk import, whose line item codes are checked all at once at the end.
     let checkCodesPerRow: Bool
+    /// Line items of the operator's own rows came in with codes: their uniqueness is checked.
+    private(set) var operatorLineItems = false
 
     init(db: Database, store: SQLiteStore, checkCodesPerRow: Bool = true) {
         self.db = db
@@ -241,59 +242,68 @@ struct SQLiteImporter {
     }
 
     mutating func upsert(_ record: ImportRecord) throws -> UpsertOutcome {
-        if !record.fieldsChecked { try check(CatalogFieldRules.issues(record.object), record) }
+        if !record.fieldsChecked { try checkInput(record) }
         let loader = SQLiteCatalogLoader(db: db, store: store)
         var fresh = loader
         fresh.insertOnly = true
         switch record.object {
         case .advertiser(let advertiser):
-            return try outcome("advertiser", advertiser.id, insert: { try fresh.add(advertiser) }, write: { try loader.add(advertiser) }) {
-                (["code", "name", "state"], [advertiser.code, advertiser.name, advertiser.state.rawValue])
-            }
+            return try outcome(Advertiser.descriptor, advertiser, insert: { try fresh.add(advertiser) }, write: { try loader.add(advertiser) })
         case .publisher(let publisher):
-            return try outcome("publisher", publisher.id, insert: { try fresh.add(publisher) }, write: { try loader.add(publisher) }) {
-                (["code", "name", "state"], [publisher.code, publisher.name, publisher.state.rawValue])
-            }
+            return try outcome(Publisher.descriptor, publisher, insert: { try fresh.add(publisher) }, write: { try loader.add(publisher) })
         case .lineItem(let item):
-            if let code = item.code {
-                if checkCodesPerRow, let holder = try Int64.fetchOne(
-                    db.cachedStatement(sql: "SELECT id FROM line_item WHERE code = ? COLLATE NOCASE AND advertiser_id IS ? AND id <> ?"),
-                    arguments: [code, item.advertiserId, item.id]) {
+            // Codes are unique per advertiser as an input rule: the operator's rows are held to
+            // it (when they set the code); Invest's are kept as Invest has them.
+            if let code = item.code, record.origin == .operatorInput {
+                operatorLineItems = true
+                if checkCodesPerRow, try SQLiteStore.fetch(LineItem.descriptor, id: item.id, db)?.code != code,
+                   let holder = try Int64.fetchOne(
+                       db.cachedStatement(sql: "SELECT id FROM line_item WHERE code = ? COLLATE NOCASE AND advertiser_id IS ? AND id <> ?"),
+                       arguments: [code, item.advertiserId, item.id]) {
                     throw record.problem("code", "“\(code)” is already the code of line item \(holder) of the same advertiser")
                 }
             }
             try expect("advertiser", item.advertiserId, from: record, field: "advertiser_id", kind: "advertiser")
-            return try outcome("line_item", item.id, insert: { try insertNew(item, folded: record.searchName) }, write: { try loader.add(item) }) {
-                (["code", "name", "state", "advertiser_id", "line_item_type", "revenue_type", "revenue_value", "currency", "start_date", "end_date"],
-                 [item.code, item.name, item.state.rawValue, item.advertiserId, item.lineItemType, item.revenueType, item.revenueValue,
-                  item.currency, item.startDate, item.endDate])
-            }
+            return try outcome(LineItem.descriptor, item, insert: { try insertNew(item, folded: record.searchName) }, write: { try loader.add(item) })
         case .placement(let placement):
             try expect("publisher", placement.publisherId, from: record, field: "publisher_id", kind: "publisher")
-            return try outcome("placement", placement.id, insert: { try fresh.add(placement) }, write: { try loader.add(placement) }) {
-                (["code", "name", "state", "publisher_id", "width", "height"],
-                 [placement.code, placement.name, placement.state.rawValue, placement.publisherId, placement.width, placement.height])
-            }
+            return try outcome(Placement.descriptor, placement, insert: { try fresh.add(placement) }, write: { try loader.add(placement) })
         case .paymentRule(let rule):
             try expect("publisher", rule.publisherId, from: record, field: "publisher_id", kind: "publisher")
-            return try outcome("payment_rule", rule.id, insert: { try fresh.add(rule) }, write: { try loader.add(rule) }) {
-                (["code", "name", "state", "publisher_id", "pricing_type", "cost_cpm", "revshare", "priority"],
-                 [rule.code, rule.name, rule.state.rawValue, rule.publisherId, rule.pricingType.rawValue, rule.costCpm, rule.revshare, rule.priority])
-            }
+            return try outcome(PaymentRule.descriptor, rule, insert: { try fresh.add(rule) }, write: { try loader.add(rule) })
         case .tracker(let full, let draft, let id, let memberId):
-            return try upsertTracker(full, draft: draft, id: id, memberId: memberId, loader: loader)
+            return try upsertTracker(full, draft: draft, id: id, memberId: memberId, invest: record.origin == .invest, loader: loader)
         }
     }
 
-    func upsertTracker(_ full: ClickTracker?, draft: TrackerDraft, id: Int64?, memberId: Int64?, loader: SQLiteCatalogLoader) throws -> UpsertOutcome {
+    /// An operator's row that broke input rules as it was read: refused only for what it changes
+    /// of the object as stored (a value kept from Invest and left as it is passes).
+    private func checkInput(_ record: ImportRecord) throws {
+        let stored: ImportRecord.Object?
+        switch record.object {
+        case .advertiser(let o): stored = try SQLiteStore.fetch(Advertiser.descriptor, id: o.id, db).map { .advertiser($0) }
+        case .publisher(let o): stored = try SQLiteStore.fetch(Publisher.descriptor, id: o.id, db).map { .publisher($0) }
+        case .lineItem(let o): stored = try SQLiteStore.fetch(LineItem.descriptor, id: o.id, db).map { .lineItem($0) }
+        case .placement(let o): stored = try SQLiteStore.fetch(Placement.descriptor, id: o.id, db).map { .placement($0) }
+        case .paymentRule(let o): stored = try SQLiteStore.fetch(PaymentRule.descriptor, id: o.id, db).map { .paymentRule($0) }
+        case .tracker: stored = nil
+        }
+        if let (field, problem) = record.object.inputProblems(comparedWith: stored).first {
+            throw record.problem(field, problem.message)
+        }
+    }
+
+    func upsertTracker(_ full: ClickTracker?, draft: TrackerDraft, id: Int64?, memberId: Int64?, invest: Bool,
+                       loader: SQLiteCatalogLoader) throws -> UpsertOutcome {
         if let id, let existing = try SQLiteStore.fetchTracker(db, id: id) {
             let sameMember = memberId == nil || memberId == existing.memberId
-            if existing.draft == TrackerDraft(name: TrackerRules.normalizedName(draft.name), code: TrackerRules.normalizedCode(draft.code),
-                                              state: draft.state, clickUrl: draft.clickUrl, lineItemId: draft.lineItemId,
-                                              publisherId: draft.publisherId, placementId: draft.placementId,
-                                              paymentRuleId: draft.paymentRuleId), sameMember {
-                return .unchanged
-            }
+            // Invest's values compare as they are; an operator's row as it would be stored.
+            let stored = invest ? draft : TrackerDraft(
+                name: existing.name == draft.name ? draft.name : TrackerRules.normalizedName(draft.name),
+                code: existing.code == draft.code ? draft.code : TrackerRules.normalizedCode(draft.code),
+                state: draft.state, clickUrl: draft.clickUrl, lineItemId: draft.lineItemId,
+                publisherId: draft.publisherId, placementId: draft.placementId, paymentRuleId: draft.paymentRuleId)
+            if existing.draft == stored, sameMember { return .unchanged }
         }
         let existed = try id.map { try SQLiteStore.fetchTracker(db, id: $0) != nil } ?? false
         var tracker = full ?? ClickTracker(id: 0, name: "", lineItem: ObjectRef(id: 0, name: ""), publisher: ObjectRef(id: 0, name: ""), lastModified: "")
@@ -308,7 +318,7 @@ struct SQLiteImporter {
         tracker.paymentRule = draft.paymentRuleId.map { ObjectRef(id: $0, name: "") }
         if let memberId { tracker.memberId = memberId }
         if full == nil { tracker.lastModified = "" }
-        try loader.add(tracker)
+        try loader.add(tracker, invest: invest)
         return existed ? .updated : .created
     }
 
@@ -338,32 +348,21 @@ struct SQLiteImporter {
         try insert.run(db)
     }
 
-    /// The first thing wrong with the record's fields, as its problem.
-    private func check(_ issues: [CatalogFieldRules.Issue], _ record: ImportRecord) throws {
-        if let issue = issues.first { throw record.problem(issue.field, issue.message) }
-    }
-
     private func exists(_ table: String, _ id: Int64) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)"), arguments: [id]) ?? false
     }
 
     /// Created, updated or unchanged: `insert` adds the row only if its id is new (one statement
-    /// for the common case); otherwise the stored values of the columns `compared` names decide.
-    /// They are listed only then: a million new rows need no arrays of columns and values.
-    private func outcome(_ table: String, _ id: Int64, insert: () throws -> Void, write: () throws -> Void,
-                         compared: () -> (columns: [String], values: [(any DatabaseValueConvertible)?])) throws -> UpsertOutcome {
+    /// for the common case); otherwise the stored values of the kind's columns decide. They are
+    /// listed only then: a million new rows need no arrays of columns and values.
+    private func outcome<M>(_ kind: ObjectDescriptor<M>, _ model: M, insert: () throws -> Void, write: () throws -> Void) throws -> UpsertOutcome {
         try insert()
         if db.changesCount > 0 { return .created }
-        let (columns, values) = compared()
-        let statement = try db.cachedStatement(sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table) WHERE id = ?")
-        guard let row = try Row.fetchOne(statement, arguments: [id]) else {
+        guard let stored = try SQLiteStore.fetch(kind, id: kind.fields[0].get(model).integer ?? 0, db) else {
             try write()
             return .created
         }
-        let same = zip(columns.indices, values).allSatisfy { index, value in
-            row[index] as DatabaseValue == (value?.databaseValue ?? .null)
-        }
-        if same { return .unchanged }
+        if kind.values(stored) == kind.values(model) { return .unchanged }
         try write()
         return .updated
     }

@@ -9,7 +9,7 @@ extension SQLiteStore {
     static let stageStartedKey = "invest.stage.started"
     static let stageTables = ["invest_stage_list", "invest_stage_page", "invest_stage_advertiser", "invest_stage_line_item",
                               "invest_stage_publisher", "invest_stage_placement", "invest_stage_payment_rule",
-                              "invest_stage_tracker"]
+                              "invest_stage_tracker", "invest_stage_note"]
 
     public func openPullStage(key: String) throws -> PullStage {
         try write { db in
@@ -52,66 +52,46 @@ extension SQLiteStore {
                     .execute(arguments: [page.list, page.count])
                 try db.cachedStatement(sql: "INSERT OR REPLACE INTO invest_stage_page (list, start) VALUES (?, ?)")
                     .execute(arguments: [page.list, page.start])
+                // What the page could not keep is staged with it: a resumed pull still says so.
+                try db.cachedStatement(sql: "DELETE FROM invest_stage_note WHERE list = ? AND start = ?").execute(arguments: [page.list, page.start])
+                for (skipped, note) in page.skipped.map({ (true, $0) }) + page.notes.map({ (false, $0) }) {
+                    try db.cachedStatement(sql: "INSERT INTO invest_stage_note (list, start, skipped, note) VALUES (?, ?, ?, ?)")
+                        .execute(arguments: [page.list, page.start, skipped, note])
+                }
                 try Self.stageObjects(db, page.objects)
             }
         }
     }
 
+    /// Invest's objects as Invest has them (SPEC §10): no rule of the operator's refuses one.
     static func stageObjects(_ db: Database, _ objects: StagedObjects) throws {
-        try checkFields(objects)
         switch objects {
-        case .advertisers(let list):
-            let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO invest_stage_advertiser VALUES (?, ?, ?, ?)")
-            for o in list { try statement.execute(arguments: [o.id, o.code, o.name, o.state.rawValue]) }
-        case .publishers(let list):
-            let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO invest_stage_publisher VALUES (?, ?, ?, ?)")
-            for o in list { try statement.execute(arguments: [o.id, o.code, o.name, o.state.rawValue]) }
-        case .lineItems(let list):
-            let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO invest_stage_line_item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            for o in list {
-                try statement.execute(arguments: [o.id, o.code, o.name, o.state.rawValue, o.advertiserId, o.lineItemType, o.revenueType,
-                                                  o.revenueValue, o.currency, o.startDate, o.endDate])
-            }
-        case .placements(let list):
-            let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO invest_stage_placement VALUES (?, ?, ?, ?, ?, ?, ?)")
-            for o in list { try statement.execute(arguments: [o.id, o.code, o.name, o.state.rawValue, o.publisherId, o.width, o.height]) }
-        case .paymentRules(let list):
-            let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO invest_stage_payment_rule VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            for o in list {
-                try statement.execute(arguments: [o.id, o.code, o.name, o.state.rawValue, o.publisherId, o.pricingType.rawValue,
-                                                  o.costCpm, o.revshare, o.priority])
-            }
+        case .advertisers(let list): try stage(db, Advertiser.descriptor, list)
+        case .publishers(let list): try stage(db, Publisher.descriptor, list)
+        case .lineItems(let list): try stage(db, LineItem.descriptor, list)
+        case .placements(let list): try stage(db, Placement.descriptor, list)
+        case .paymentRules(let list): try stage(db, PaymentRule.descriptor, list)
         case .trackers(let list):
             let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO invest_stage_tracker VALUES (?, ?, ?)")
             for o in list { try statement.execute(arguments: [o.id, o.advertiserId ?? 0, try investJSON(o)]) }
         }
     }
 
-    /// Invest's objects follow the rules an import file's do: a name with an escape sequence or
-    /// a date that is none is refused, naming the object, before anything is staged.
-    static func checkFields(_ objects: StagedObjects) throws {
-        func refuse(_ kind: ObjectKind, _ id: Int64, _ issues: [CatalogFieldRules.Issue]) throws {
-            guard let issue = issues.first else { return }
-            throw InvestError.badResponse(service: kind.rawValue, detail: "\(kind.noun) \(id): \(issue.field): \(issue.message)")
-        }
-        switch objects {
-        case .advertisers(let list): for o in list { try refuse(.advertiser, o.id, CatalogFieldRules.issues(o)) }
-        case .publishers(let list): for o in list { try refuse(.publisher, o.id, CatalogFieldRules.issues(o)) }
-        case .lineItems(let list): for o in list { try refuse(.lineItem, o.id, CatalogFieldRules.issues(o)) }
-        case .placements(let list): for o in list { try refuse(.placement, o.id, CatalogFieldRules.issues(o)) }
-        case .paymentRules(let list): for o in list { try refuse(.paymentRule, o.id, CatalogFieldRules.issues(o)) }
-        case .trackers(let list): for o in list { try refuse(.clickTracker, o.id, CatalogFieldRules.issues(o)) }
-        }
+    private static func stage<M>(_ db: Database, _ kind: ObjectDescriptor<M>, _ list: [M]) throws {
+        let placeholders = Array(repeating: "?", count: kind.fields.count).joined(separator: ", ")
+        let statement = try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO invest_stage_\(kind.table) (\(kind.keys.joined(separator: ", "))) VALUES (\(placeholders))")
+        for object in list { try statement.execute(arguments: kind.arguments(object)) }
     }
 
-    /// Catalog tables and their staged twins, parents first; the columns copied.
+    /// Catalog tables and their staged twins, parents first; the columns copied (every field
+    /// of the kind's but its id).
     static let stagedCatalog: [(table: String, label: String, columns: [String])] = [
-        ("advertiser", "advertisers", ["code", "name", "state"]),
-        ("publisher", "publishers", ["code", "name", "state"]),
-        ("line_item", "line items", ["code", "name", "state", "advertiser_id", "line_item_type", "revenue_type", "revenue_value",
-                                     "currency", "start_date", "end_date"]),
-        ("placement", "placements", ["code", "name", "state", "publisher_id", "width", "height"]),
-        ("payment_rule", "payment rules", ["code", "name", "state", "publisher_id", "pricing_type", "cost_cpm", "revshare", "priority"]),
+        (Advertiser.descriptor.table, ObjectKind.advertiser.pluralNoun, Array(Advertiser.descriptor.keys.dropFirst())),
+        (Publisher.descriptor.table, ObjectKind.publisher.pluralNoun, Array(Publisher.descriptor.keys.dropFirst())),
+        (LineItem.descriptor.table, ObjectKind.lineItem.pluralNoun, Array(LineItem.descriptor.keys.dropFirst())),
+        (Placement.descriptor.table, ObjectKind.placement.pluralNoun, Array(Placement.descriptor.keys.dropFirst())),
+        (PaymentRule.descriptor.table, ObjectKind.paymentRule.pluralNoun, Array(PaymentRule.descriptor.keys.dropFirst())),
     ]
 
     public func applyPull(_ plan: PullPlan) throws -> PullSummary {
@@ -167,6 +147,12 @@ extension SQLiteStore {
             if plan.full { try removeWhatInvestLacks(db, plan, &summary) }
             for index in indexes { try db.execute(sql: index["sql"]) }
             if renamed || summary.removed["line items"] != nil { try Self.catalogChanged(db) }
+            // Said once: what this pull kept as Invest has it that would not be accepted if typed,
+            // and what it could not keep at all.
+            summary.legacy = try Self.legacyValues(db, staged: true)
+            for row in try Row.fetchAll(db, sql: "SELECT skipped, note FROM invest_stage_note ORDER BY list, start, rowid") {
+                if row[0] as Bool { summary.skippedObjects.append(row[1]) } else { summary.leftEmpty.append(row[1]) }
+            }
             var connection = try Self.connection(db) ?? InvestConnection(api: "", username: "")
             connection.lastPull = plan.finishedAt
             connection.mark = plan.mark
@@ -188,9 +174,8 @@ extension SQLiteStore {
             let advertiserId = theirs.advertiserId ?? 0
             let base = try Self.base(db, id: theirs.id)
             let mine = try Self.fetchTracker(db, id: theirs.id)
-            let references = try Self.referencesExist(db, theirs)
-            guard references else {
-                summary.skipped.append("tracker \(theirs.id) (“\(theirs.name)”): its line item, publisher, placement or payment rule was not pulled")
+            if let reason = try Self.unstorableReferences(db, theirs) {
+                summary.skipped.append("tracker \(theirs.id) (“\(TerminalSafe.clip(theirs.name, 60))”): \(reason)")
                 continue
             }
             guard let base else {
@@ -225,13 +210,28 @@ extension SQLiteStore {
         }
     }
 
-    static func referencesExist(_ db: Database, _ tracker: ClickTracker) throws -> Bool {
-        func exists(_ table: String, _ id: Int64?) throws -> Bool {
-            guard let id else { return true }
-            return try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)"), arguments: [id]) ?? false
+    /// Whether the tracker can be stored as Invest has it: its line item and publisher are here,
+    /// and its placement and payment rule are here and of its publisher (the store's foreign
+    /// keys hold each pair). nil when it can; else why not.
+    static func unstorableReferences(_ db: Database, _ tracker: ClickTracker) throws -> String? {
+        func publisher(of table: String, _ id: Int64) throws -> Int64?? {
+            try Int64?.fetchOne(db.cachedStatement(sql: "SELECT publisher_id FROM \(table) WHERE id = ?"), arguments: [id])
         }
-        return try exists("line_item", tracker.lineItem.id) && exists("publisher", tracker.publisher.id)
-            && exists("placement", tracker.tag?.id) && exists("payment_rule", tracker.paymentRule?.id)
+        func exists(_ table: String, _ id: Int64) throws -> Bool {
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)"), arguments: [id]) ?? false
+        }
+        if try !exists("line_item", tracker.lineItem.id) { return "its line item \(tracker.lineItem.id) was not pulled" }
+        if try !exists("publisher", tracker.publisher.id) { return "its publisher \(tracker.publisher.id) was not pulled" }
+        for (noun, table, reference) in [("placement", "placement", tracker.tag), ("payment rule", "payment_rule", tracker.paymentRule)] {
+            guard let reference else { continue }
+            switch try publisher(of: table, reference.id) {
+            case nil: return "its \(noun) \(reference.id) was not pulled"
+            case let owner?? where owner != tracker.publisher.id:
+                return "its \(noun) \(reference.id) belongs to publisher \(owner), not to the tracker's publisher \(tracker.publisher.id)"
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// `--full`: what Invest no longer has goes here too — trackers first (a deleted line item

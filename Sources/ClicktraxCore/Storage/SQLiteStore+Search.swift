@@ -202,7 +202,8 @@ extension SQLiteStore {
     /// These line items, in this order.
     func lineItems(ids: [Int64]) throws -> [LineItem] {
         try read { db in
-            try Self.fetch(ids, in: db, select: "SELECT * FROM line_item", idColumn: "id", id: \.id, Self.lineItem(from:))
+            let kind = LineItem.descriptor
+            return try Self.fetch(ids, in: db, select: kind.selectSQL, idColumn: "id", id: \.id, kind.model(from:))
         }
     }
 

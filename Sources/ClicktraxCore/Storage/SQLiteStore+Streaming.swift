@@ -5,8 +5,9 @@ extension SQLiteStore {
     /// one read (one snapshot, so the count is the number of items that follow). Nothing is
     /// held: a million line items list in the memory of one.
     public func forEachLineItem(count: (Int) throws -> Void, _ body: (LineItem) throws -> Void) throws {
-        try stream(countSQL: "SELECT count(*) FROM line_item", sql: "SELECT * FROM line_item ORDER BY id",
-                   arguments: [], map: Self.lineItem(from:), count: count, body)
+        let kind = LineItem.descriptor
+        try stream(countSQL: "SELECT count(*) FROM line_item", sql: "\(kind.selectSQL) ORDER BY id",
+                   arguments: [], map: kind.model(from:), count: count, body)
     }
 
     /// The trackers `query` selects (its sort; no limit), one at a time, like `forEachLineItem`.

@@ -28,7 +28,7 @@ extension SQLiteStore {
         return ClickTracker(
             id: row[0], memberId: row[1], advertiserId: row[2],
             name: row[3], code: row[4],
-            state: ObjectState(rawValue: row[5]) ?? .active,
+            state: ObjectState(rawValue: row[5]),
             clickUrl: row[6],
             lineItem: ref(7, 8)!,
             publisher: ref(9, 10)!,
@@ -209,7 +209,7 @@ extension SQLiteStore {
                 throw ClicktraxError.invalid([ValidationIssue(.id, "tracker \(id) already exists (“\(existing.name)”)")])
             }
             if let id, !InvestIDs.isValid(id) { throw ClicktraxError.invalid([ValidationIssue(.id, InvestIDs.rangeProblem(id))]) }
-            let resolved = try TrackerResolver(db: db).resolve(draft, trackerId: id)
+            let resolved = try TrackerResolver(db: db).resolve(draft, trackerId: id, judging: .input(before: nil))
             let newId = try id ?? SQLiteStore.nextTrackerId(db)
             let memberId = try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'member_id'")
             try db.execute(
@@ -228,7 +228,7 @@ extension SQLiteStore {
     public func updateTracker(id: Int64, with draft: TrackerDraft, expectedRevision: Int) throws -> ClickTracker {
         try write { db in
             let before = try Self.currentTracker(db, id: id, expectedRevision: expectedRevision)
-            let resolved = try TrackerResolver(db: db).resolve(draft, trackerId: id)
+            let resolved = try TrackerResolver(db: db).resolve(draft, trackerId: id, judging: .input(before: before.draft))
             // Nothing differs: no new revision, no change-log entry, no new last_modified (a sync
             // would otherwise push a change that is none).
             let same = try Bool.fetchOne(db, sql: """

@@ -26,7 +26,7 @@ extension SQLiteStore {
                 try log(db, .deleted, id: created.id, before: created, after: nil)
             case (let before?, nil):
                 // Undo a delete: bring it back as it was, under its own id.
-                _ = try TrackerResolver(db: db).resolve(before.draft, trackerId: before.id)
+                _ = try TrackerResolver(db: db).resolve(before.draft, trackerId: before.id, judging: .asStored)
                 try db.execute(
                     sql: """
                         INSERT INTO click_tracker (id, member_id, name, code, state, click_url, line_item_id, publisher_id,
@@ -39,7 +39,7 @@ extension SQLiteStore {
                 try log(db, .created, id: before.id, before: nil, after: Self.fetchTracker(db, id: before.id))
             case (let before?, let now?):
                 // Undo an edit or a state change: put the fields back.
-                let resolved = try TrackerResolver(db: db).resolve(before.draft, trackerId: before.id)
+                let resolved = try TrackerResolver(db: db).resolve(before.draft, trackerId: before.id, judging: .asStored)
                 try db.execute(
                     sql: """
                         UPDATE click_tracker SET name = ?, code = ?, state = ?, click_url = ?, line_item_id = ?,
@@ -67,7 +67,7 @@ extension SQLiteStore {
         for id in ids {
             guard let original = try tracker(id: id) else { throw ClicktraxError.notFound(kind: "click tracker", id: id) }
             var draft = original.draft
-            draft.name = String(("Copy of " + original.name).prefix(TrackerRules.nameMaxLength))
+            draft.name = TrackerRules.acceptableName("Copy of " + original.name)
             draft.code = nil
             copies.append(try createTracker(draft, id: nil))
         }

@@ -21,6 +21,11 @@ enum SchemaMigrations {
         migrator.registerMigration("v5: click cost in billionths") { db in
             try db.execute(sql: v5)
         }
+        // Tables rebuilt without their CHECKs: foreign keys are off while they are swapped, and
+        // checked once at the end (GRDB's deferred checks).
+        migrator.registerMigration("v6: Invest's values kept as Invest has them", foreignKeyChecks: .deferred) { db in
+            try db.execute(sql: v6)
+        }
         return migrator
     }
 
@@ -291,5 +296,107 @@ enum SchemaMigrations {
                    s.placement_id, s.site_domain, c.media_cost_billionths / 1e9 AS media_cost,
                    CASE WHEN c.click_key > 0 THEN c.click_key END AS auction_id
             FROM click c JOIN click_source s ON s.id = c.source_id;
+        """
+
+    /// SPEC §10: what comes from Invest is stored as Invest has it. The CHECKs of v1 held every
+    /// stored value to the input rules — a `state` of `pending`, a `pricing_type` of Invest's own,
+    /// a revshare of 1.2 stopped a whole pull. The rules now judge input only (`InputRule`), so the
+    /// tables are rebuilt without them (SQLite cannot drop a CHECK in place), and a line item's
+    /// code index no longer refuses a second holder: uniqueness per advertiser is an input rule
+    /// for the operator's own rows, not a property of Invest's catalog.
+    static let v6 = """
+        CREATE TABLE advertiser_v6 (id INTEGER PRIMARY KEY, code TEXT, name TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'active');
+        INSERT INTO advertiser_v6 SELECT id, code, name, state FROM advertiser;
+        DROP TABLE advertiser;
+        ALTER TABLE advertiser_v6 RENAME TO advertiser;
+
+        CREATE TABLE publisher_v6 (id INTEGER PRIMARY KEY, code TEXT, name TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'active');
+        INSERT INTO publisher_v6 SELECT id, code, name, state FROM publisher;
+        DROP TABLE publisher;
+        ALTER TABLE publisher_v6 RENAME TO publisher;
+
+        CREATE TABLE line_item_v6 (
+            id INTEGER PRIMARY KEY,
+            code TEXT,
+            name TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'active',
+            advertiser_id INTEGER REFERENCES advertiser(id),
+            line_item_type TEXT,
+            revenue_type TEXT,
+            revenue_value REAL,
+            currency TEXT,
+            start_date TEXT,
+            end_date TEXT,
+            search_name TEXT NOT NULL
+        );
+        INSERT INTO line_item_v6 SELECT id, code, name, state, advertiser_id, line_item_type, revenue_type, revenue_value,
+            currency, start_date, end_date, search_name FROM line_item;
+        DROP TABLE line_item;
+        ALTER TABLE line_item_v6 RENAME TO line_item;
+        CREATE INDEX line_item_by_search_name ON line_item(search_name);
+        CREATE INDEX line_item_by_code ON line_item(code COLLATE NOCASE, advertiser_id) WHERE code IS NOT NULL;
+
+        CREATE TABLE placement_v6 (
+            id INTEGER PRIMARY KEY,
+            code TEXT,
+            name TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'active',
+            publisher_id INTEGER NOT NULL REFERENCES publisher(id),
+            width INTEGER,
+            height INTEGER,
+            UNIQUE (id, publisher_id)
+        );
+        INSERT INTO placement_v6 SELECT id, code, name, state, publisher_id, width, height FROM placement;
+        DROP TABLE placement;
+        ALTER TABLE placement_v6 RENAME TO placement;
+        CREATE INDEX placement_by_publisher ON placement(publisher_id, name);
+
+        CREATE TABLE payment_rule_v6 (
+            id INTEGER PRIMARY KEY,
+            code TEXT,
+            name TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'active',
+            publisher_id INTEGER NOT NULL REFERENCES publisher(id),
+            pricing_type TEXT NOT NULL DEFAULT 'revshare',
+            cost_cpm REAL,
+            revshare REAL,
+            priority INTEGER,
+            UNIQUE (id, publisher_id)
+        );
+        INSERT INTO payment_rule_v6 SELECT id, code, name, state, publisher_id, pricing_type, cost_cpm, revshare, priority FROM payment_rule;
+        DROP TABLE payment_rule;
+        ALTER TABLE payment_rule_v6 RENAME TO payment_rule;
+        CREATE INDEX payment_rule_by_publisher ON payment_rule(publisher_id, name);
+
+        CREATE TABLE click_tracker_v6 (
+            id INTEGER PRIMARY KEY,
+            member_id INTEGER,
+            name TEXT NOT NULL,
+            code TEXT,
+            state TEXT NOT NULL DEFAULT 'active',
+            click_url TEXT,
+            line_item_id INTEGER NOT NULL REFERENCES line_item(id),
+            publisher_id INTEGER NOT NULL REFERENCES publisher(id),
+            placement_id INTEGER,
+            payment_rule_id INTEGER,
+            last_modified TEXT NOT NULL,
+            revision INTEGER NOT NULL DEFAULT 1,
+            FOREIGN KEY (placement_id, publisher_id) REFERENCES placement(id, publisher_id),
+            FOREIGN KEY (payment_rule_id, publisher_id) REFERENCES payment_rule(id, publisher_id)
+        );
+        INSERT INTO click_tracker_v6 SELECT id, member_id, name, code, state, click_url, line_item_id, publisher_id, placement_id,
+            payment_rule_id, last_modified, revision FROM click_tracker;
+        DROP TABLE click_tracker;
+        ALTER TABLE click_tracker_v6 RENAME TO click_tracker;
+        CREATE UNIQUE INDEX click_tracker_code ON click_tracker(code COLLATE NOCASE) WHERE code IS NOT NULL;
+        CREATE INDEX click_tracker_by_line_item ON click_tracker(line_item_id);
+        CREATE INDEX click_tracker_by_publisher ON click_tracker(publisher_id);
+        CREATE INDEX click_tracker_by_placement ON click_tracker(placement_id, publisher_id);
+        CREATE INDEX click_tracker_by_payment_rule ON click_tracker(payment_rule_id, publisher_id);
+        CREATE INDEX click_tracker_by_name ON click_tracker(name COLLATE NOCASE);
+
+        -- What a staged page could not keep (skipped = 1: an object; 0: a value left empty),
+        -- staged with it so a resumed pull still says so.
+        CREATE TABLE invest_stage_note (list TEXT NOT NULL, start INTEGER NOT NULL, skipped INTEGER NOT NULL, note TEXT NOT NULL);
         """
 }

@@ -9,10 +9,20 @@ public enum TrackerRules {
 
     /// Every issue with the draft's own fields, in the order of the dialog.
     public static func check(_ draft: TrackerDraft) -> [ValidationIssue] {
+        check(draft, changedFrom: nil)
+    }
+
+    /// The issues of the fields the operator changed from `before` (every field of a new
+    /// tracker): a value kept from Invest that breaks a rule is judged only when that field
+    /// itself is edited (SPEC §10).
+    public static func check(_ draft: TrackerDraft, changedFrom before: TrackerDraft?) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        if let problem = nameProblem(draft.name) { issues.append(ValidationIssue(.name, problem)) }
-        if let code = draft.code, let problem = codeProblem(code) { issues.append(ValidationIssue(.code, problem)) }
-        if let url = draft.clickUrl, let problem = LandingPageURL.problem(url) {
+        if before?.name != draft.name, let problem = nameProblem(draft.name) { issues.append(ValidationIssue(.name, problem)) }
+        if before?.code != draft.code, let code = draft.code, let problem = codeProblem(code) { issues.append(ValidationIssue(.code, problem)) }
+        if before?.state != draft.state, !draft.state.isDocumented {
+            issues.append(ValidationIssue(.state, "expected active or inactive (got “\(TerminalSafe.clip(draft.state.rawValue, 30))”)"))
+        }
+        if before?.clickUrl != draft.clickUrl, let url = draft.clickUrl, let problem = LandingPageURL.problem(url) {
             issues.append(ValidationIssue(.landingPageURL, problem))
         }
         if draft.lineItemId == nil { issues.append(ValidationIssue(.lineItem, "required: choose the line item whose clicks this tracker counts")) }
@@ -31,6 +41,15 @@ public enum TrackerRules {
         let trimmed = FastTrim.whitespace(code, newlines: false)
         guard !trimmed.isEmpty else { return nil }
         return trimmed
+    }
+
+    /// A name made from another (a copy's "Copy of …"): control characters become spaces and it
+    /// is cut to the length a name may have, so a copy of a tracker whose name Invest holds
+    /// outside the rules is a tracker the rules accept.
+    public static func acceptableName(_ raw: String) -> String {
+        let scalars = raw.unicodeScalars.map { TextFieldRules.isForbiddenInName($0) ? " " : $0 }
+        let cleaned = String(String.UnicodeScalarView(scalars))
+        return FastTrim.whitespace(String(cleaned.prefix(nameMaxLength)))
     }
 
     public static func nameProblem(_ raw: String) -> String? {

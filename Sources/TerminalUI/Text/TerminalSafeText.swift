@@ -1,25 +1,37 @@
 /// Makes data safe to print on a terminal: a name holding `ESC [ 2 J` or a bidi override must
 /// show as inert text, never act on the terminal or reorder what surrounds it.
 public enum TerminalSafeText {
-    /// Control characters (C0, DEL, C1: escape sequences start with them) and bidirectional
-    /// controls become U+FFFD; line breaks and tabs become a space; other invisible format
-    /// characters (zero-width space and joiner, soft hyphen, BOM) are dropped — terminals
-    /// disagree on them (tmux let a zero-width joiner swallow the rest of a table cell, seen in
-    /// HostileTextEndToEndTests), and no one can see them anyway.
+    /// Control characters (C0, DEL: escape sequences start with them) become their visible
+    /// stand-ins from Unicode's Control Pictures — a tab `␉`, a line break `␊`, an escape `␛` —
+    /// one cell each, so a value Invest holds with a tab in it shows the tab, and columns stay
+    /// put (SPEC §10). C1 controls and bidirectional controls become U+FFFD; the line and
+    /// paragraph separators `␤`. Other invisible format characters (zero-width space and joiner,
+    /// soft hyphen, BOM) are dropped — terminals disagree on them (tmux let a zero-width joiner
+    /// swallow the rest of a table cell, seen in HostileTextEndToEndTests), and no one can see
+    /// them anyway.
     public static func sanitize(_ text: String) -> String {
         if isPlain(text) { return text }
         guard text.unicodeScalars.contains(where: { needsReplacing($0) || isInvisibleFormat($0) }) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar == "\n" || scalar == "\r" || scalar == "\t" || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                scalars.append(" ")
-            } else if needsReplacing(scalar) {
-                scalars.append("\u{FFFD}")
+            if needsReplacing(scalar) {
+                scalars.append(standIn(scalar))
             } else if !isInvisibleFormat(scalar) {
                 scalars.append(scalar)
             }
         }
         return String(scalars)
+    }
+
+    /// What a character that must not reach the terminal is shown as.
+    public static func standIn(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        // U+2400 SYMBOL FOR NULL … U+241F SYMBOL FOR UNIT SEPARATOR, in the order of C0.
+        case 0..<0x20: Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}"
+        case 0x7F: "\u{2421}"
+        case 0x2028, 0x2029: "\u{2424}"
+        default: "\u{FFFD}"
+        }
     }
 
     /// Only code points that need no replacing, are never invisible, never combine and take

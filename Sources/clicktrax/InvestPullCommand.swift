@@ -27,15 +27,12 @@ struct InvestPullCommand: ParsableCommand {
     func run() throws {
         let context = try InvestContext(global: global)
         let progress = InvestProgressLine()
-        let client = try context.connectedClient(events: progress.events)
-        var options = InvestPull.Options()
-        options.full = full
-        options.advertisers = advertisers.isEmpty ? context.settings.advertisers : advertisers
-        let pull = InvestPull(client: client, store: context.store, events: progress.events)
+        let sync = InvestSync(session: context.session, store: context.store, events: progress.events)
+        let host = try InvestEndpoint(try sync.connection().api).host
         let summary: PullSummary
         do {
-            let chosen = options
-            summary = try AsyncBridge.wait { try await pull.run(chosen) }
+            let (full, advertisers) = (full, advertisers)
+            summary = try AsyncBridge.wait { try await sync.pull(full: full, advertisers: advertisers) }
         } catch {
             let counts = progress.finish()
             if counts.pages > 0 {
@@ -44,9 +41,8 @@ struct InvestPullCommand: ParsableCommand {
             throw error
         }
         let counts = progress.finish()
-        try context.store.refreshSearchIndex()
         let seconds = Date().timeIntervalSince(progress.started)
-        try ObjectPrinter.line("pulled \(counts.pages.grouped) pages (\(counts.objects.grouped) objects) from \(client.endpoint.host) in \(String(format: "%.1f", seconds)) s"
+        try ObjectPrinter.line("pulled \(counts.pages.grouped) pages (\(counts.objects.grouped) objects) from \(host) in \(String(format: "%.1f", seconds)) s"
               + (counts.waited > 0 ? ", \(Int(counts.waited.rounded())) s of it waiting for Invest" : ""))
         try ObjectPrinter.line(Self.describe(summary))
         for line in Self.keptAsInvestHasThem(summary) { try ObjectPrinter.say(line) }

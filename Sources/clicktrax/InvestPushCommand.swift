@@ -40,10 +40,9 @@ struct InvestPushCommand: ParsableCommand {
             return
         }
         let progress = InvestProgressLine()
-        let client = try context.connectedClient(events: progress.events)
-        let push = InvestPush(client: client, store: context.store, events: progress.events)
+        let sync = InvestSync(session: context.session, store: context.store, events: progress.events)
         let only = Set(ids)
-        let results = try AsyncBridge.wait { try await push.run(only: only) }
+        let results = try AsyncBridge.wait { try await sync.push(only: only) }
         _ = progress.finish()
         if results.isEmpty { try ObjectPrinter.line("nothing to push") }
         for result in results { try ObjectPrinter.line(Self.describe(result)) }

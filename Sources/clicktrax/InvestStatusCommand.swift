@@ -2,51 +2,66 @@ import ArgumentParser
 import ClicktraxCore
 import Foundation
 
-/// `clicktrax invest status [--format table|json]`: the connection, the last pull, what is
-/// pending and what is conflicting.
+/// `clicktrax invest status [--format table|json]`: the connection and whether its token still
+/// works, the last pull, what is pending (and what Invest refused), what is conflicting, and the
+/// values kept as Invest has them that would not be accepted if typed. Every line that carries
+/// Invest's text is made terminal-safe.
 struct InvestStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Show the connection, the last pull, pending changes and conflicts.")
+        commandName: "status", abstract: "Show the connection, the last pull, pending changes and conflicts.",
+        discussion: "The kept token is checked with one call to Invest (GET /member), which never logs in; --no-check skips it.")
 
     @OptionGroup var global: GlobalOptions
 
     @Option(help: "table or json.")
     var format: StatusFormat = .table
 
+    @Flag(help: "Do not ask Invest whether the kept token still works.")
+    var noCheck = false
+
     enum StatusFormat: String, ExpressibleByArgument { case table, json }
 
     func run() throws {
-        let store = try global.openStore()
-        let connection = try store.investConnection()
-        let tokenFile = InvestTokenFile(databasePath: global.databasePath)
-        let loggedIn = connection.map { tokenFile.token(api: $0.api, username: $0.username) != nil } ?? false
+        let context = try InvestContext(global: global)
+        let store = context.store
+        let connection = context.connection
+        let loggedIn = connection.map { context.tokenFile.token(api: $0.api, username: $0.username) != nil } ?? false
+        let check: TokenCheck?
+        if let connection, !noCheck {
+            let session = context.session
+            check = try AsyncBridge.wait { await session.checkToken(for: connection) }
+        } else {
+            check = nil
+        }
         let pending = try store.pendingChanges()
         let conflicts = try store.conflicts()
         let outbox = try store.outbox()
         let legacy = try store.legacyValues()
         switch format {
         case .json:
-            try printJSON(connection: connection, loggedIn: loggedIn, pending: pending, conflicts: conflicts, outbox: outbox, legacy: legacy)
+            try printJSON(connection: connection, loggedIn: loggedIn, token: check, pending: pending, conflicts: conflicts, outbox: outbox,
+                          legacy: legacy)
         case .table:
             guard let connection else {
                 try ObjectPrinter.line("standalone: \(global.databasePath) is not connected to Invest (clicktrax invest login, then clicktrax invest pull)")
                 return
             }
             let member = connection.memberId.map { "member \($0)\(connection.memberName.map { " \($0)" } ?? "")" } ?? "member unknown"
-            try ObjectPrinter.line("\(connection.connected ? "connected" : "logged in, not pulled yet"): \(connection.api) as \(connection.username), \(member)"
-                  + (loggedIn ? "" : " (logged out: the next command logs in)"))
-            try ObjectPrinter.line("last pull: \(connection.lastPull.map { "\($0) UTC" } ?? "never")")
-            try ObjectPrinter.line("pending: \(pending.count)")
+            try ObjectPrinter.say("\(connection.connected ? "connected" : "logged in, not pulled yet"): \(connection.api) as \(connection.username), \(member)")
+            try ObjectPrinter.say("token: " + Self.describe(check, loggedIn: loggedIn, passwordSource: context.password(username: connection.username) != nil))
+            try ObjectPrinter.say("last pull: \(connection.lastPull.map { "\($0) UTC" } ?? "never")")
+            let refused = pending.filter { $0.refusal != nil }.count
+            try ObjectPrinter.line("pending: \(pending.count)" + (refused > 0 ? " (\(refused) refused by Invest: fix and push again, or clicktrax invest resolve ID --keep-theirs)" : ""))
             for change in pending {
                 let name = change.mine?.name ?? change.base?.name ?? ""
-                try ObjectPrinter.line("  \(change.action.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(change.trackerId)  \(name)"
-                      + (change.refusal.map { "  (refused: \($0))" } ?? ""))
+                try ObjectPrinter.say("  \(change.action.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(change.trackerId)  \(name)"
+                      + (change.refusal.map { "  (refused by Invest: \($0))" } ?? ""))
             }
             try ObjectPrinter.line("conflicting: \(conflicts.count)")
             for conflict in conflicts {
-                try ObjectPrinter.line("  \(conflict.trackerId)  \(conflict.mine?.name ?? conflict.theirs?.name ?? ""): \(conflict.reason) (found \(conflict.foundAt) UTC)")
-                try ObjectPrinter.line("     mine:   \(Self.summary(conflict.mine))")
-                try ObjectPrinter.line("     theirs: \(Self.summary(conflict.theirs))")
+                try ObjectPrinter.say("  \(conflict.trackerId)  \(conflict.mine?.name ?? conflict.theirs?.name ?? ""): \(conflict.reason) (found \(conflict.foundAt) UTC)")
+                try ObjectPrinter.say("     mine:   \(Self.summary(conflict.mine))")
+                try ObjectPrinter.say("     theirs: \(Self.summary(conflict.theirs))")
             }
             if !outbox.isEmpty {
                 try ObjectPrinter.line("unsettled: \(outbox.count) request(s) whose answer was lost; the next push asks Invest about them first")
@@ -58,6 +73,28 @@ struct InvestStatusCommand: ParsableCommand {
         }
     }
 
+    /// The token line: what the check found, and what the next command will do.
+    static func describe(_ check: TokenCheck?, loggedIn: Bool, passwordSource: Bool) -> String {
+        let again = passwordSource ? "the next command logs in again" : "run clicktrax invest login (no password source is configured)"
+        switch check {
+        case nil: return loggedIn ? "kept (not checked)" : "none kept (logged out): \(again)"
+        case .none?: return "none kept (logged out): \(again)"
+        case .valid?: return "valid (checked with Invest just now)"
+        case .rejected?: return "no longer valid (Invest ended the session): \(again)"
+        case .unchecked(let why)?: return "kept, not checked: \(why)"
+        }
+    }
+
+    static func tokenWord(_ check: TokenCheck?) -> String {
+        switch check {
+        case nil: "unchecked"
+        case .none?: "none"
+        case .valid?: "valid"
+        case .rejected?: "rejected"
+        case .unchecked?: "unreachable"
+        }
+    }
+
     static func summary(_ tracker: ClickTracker?) -> String {
         guard let t = tracker else { return "(deleted)" }
         return "“\(t.name)” \(t.state.rawValue), line item \(t.lineItem.id), publisher \(t.publisher.id)"
@@ -66,13 +103,14 @@ struct InvestStatusCommand: ParsableCommand {
             + (t.lastModified.isEmpty ? "" : ", modified \(t.lastModified)")
     }
 
-    private func printJSON(connection: InvestConnection?, loggedIn: Bool, pending: [PendingChange], conflicts: [InvestConflict],
-                           outbox: [OutboxEntry], legacy: LegacyValues) throws {
+    private func printJSON(connection: InvestConnection?, loggedIn: Bool, token: TokenCheck?, pending: [PendingChange],
+                           conflicts: [InvestConflict], outbox: [OutboxEntry], legacy: LegacyValues) throws {
         func tracker(_ t: ClickTracker?) throws -> Any {
             guard let t else { return NSNull() }
             return try JSONSerialization.jsonObject(with: try JSONEncoder().encode(t))
         }
-        var document: [String: Any] = ["connected": connection?.connected ?? false, "logged_in": loggedIn]
+        var document: [String: Any] = ["connected": connection?.connected ?? false, "logged_in": loggedIn, "token": Self.tokenWord(token)]
+        if case .unchecked(let why)? = token { document["token_detail"] = why }
         if let connection {
             document["api"] = connection.api
             document["username"] = connection.username

@@ -155,7 +155,7 @@ import Testing
         #expect(pushed.stdout.contains("tracker name refused by the stand-in's policy"))
         #expect(pushed.stdout.contains("1 of 2 pushed"))
         #expect(try trackersOnInvest(setup, named: "Fine One").count == 1)
-        #expect(try setup.run(["invest", "status"]).stdout.contains("(refused: tracker name refused"))
+        #expect(try setup.run(["invest", "status"]).stdout.contains("(refused by Invest: tracker name refused"))
     }
 
     @Test func anEditOverAChangeMadeOnInvestIsConflictingAndNothingIsOverwritten() throws {

@@ -31,7 +31,7 @@ final class InvestStandIn: @unchecked Sendable {
         posix_spawn_file_actions_adddup2(&actions, out[1], 1)
         posix_spawn_file_actions_addclose(&actions, out[0])
         posix_spawn_file_actions_addopen(&actions, 2, folder.appendingPathComponent("standin.log").path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
-        let argv = (["python3", Self.script, "--port", "0"] + arguments).map { strdup($0) } + [nil]
+        let argv = (["python3", Self.script, "--port", "0", "--empty"] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var child: pid_t = 0
         let status = posix_spawnp(&child, "python3", &actions, nil, argv, environ)

@@ -24,19 +24,15 @@ extension CommandRunner {
             let outcome: SyncOutcome
             do {
                 guard let invest else { throw InvestError.badSetting("this database has no file to keep an Invest token beside") }
-                guard let connection = try store.investConnection() else {
-                    throw InvestError.needsLogin("this database is not connected to Invest")
-                }
-                let client = try invest.client(for: connection, events: progress.events)
+                // The command line's routine, options and all (`[invest] advertisers`).
+                let sync = InvestSync(session: invest, store: store, events: progress.events)
                 switch kind {
                 case .pull:
-                    let summary = try await InvestPull(client: client, store: store, events: progress.events).run(InvestPull.Options())
-                    try store.refreshSearchIndex()
+                    let summary = try await sync.pull()
                     let totals = progress.totals
                     outcome = .pulled(summary, pages: totals.pages, objects: totals.objects)
                 case .push:
-                    guard connection.connected else { throw InvestError.needsLogin("this database has not pulled from Invest yet") }
-                    outcome = .pushed(try await InvestPush(client: client, store: store, events: progress.events).run())
+                    outcome = .pushed(try await sync.push())
                 }
             } catch let error as InvestError {
                 outcome = .failed(error.description)

@@ -26,8 +26,12 @@ final class ClickImportReader {
         self.window = window
     }
 
+    /// A click dated past now by more than this is refused: clocks differ a little, never by more.
+    static let futureSlack: Int64 = 15 * 60
+
     func run(_ paths: [String]) {
         var problems = 0
+        let latestAllowed = Int64(Date().timeIntervalSince1970) + Self.futureSlack
         if let window { replace(from: window.from, to: window.to) }
         for (index, path) in paths.enumerated() where problems < ClickImporter.problemLimit {
             let parser = ClickFeedParser(path: path, fileIndex: index)
@@ -36,7 +40,14 @@ final class ClickImportReader {
             rows.reserveCapacity(Self.batchRows)
             var bytes: Int64 = 0
             var lastHour = Int64.min
+            var refused = 0
             parser.read(problemLimit: ClickImporter.problemLimit - problems, sources: sources, bytes: { bytes += $0 }) { row in
+                // A click in the future, or outside the window asked for, is no click of it:
+                // counted and refused, never stored (it would count in a window not replaced).
+                if row.at > latestAllowed || window.map({ row.at < $0.from || row.at >= $0.to }) == true {
+                    refused += 1
+                    return
+                }
                 let hour = ClickTime.startOfHour(row.at)
                 // A file without auction ids replaces each hour it has clicks in, from its first.
                 if hour != lastHour {
@@ -60,7 +71,7 @@ final class ClickImportReader {
                 replace(from: first, to: last + ClickTime.hour)
             }
             problems += parser.problems.count
-            pipeline.push(.end(parser.facts, problems: parser.problems))
+            pipeline.push(.end(parser.facts, problems: parser.problems, refused: refused))
         }
         flushSums()
         pipeline.finish()
@@ -120,5 +131,6 @@ enum ClickImportItem: Sendable {
     case replace(hours: [Int64])
     /// Hour sums per source, keyed hour number << 32 | the import's source number.
     case sums([(key: Int64, sum: ClickHourSum)], sources: [ClickSource])
-    case end(ClickFeedParser.FileFacts, problems: [ImportProblem])
+    /// A file read to its end: its facts, its problems, and the rows refused for their time.
+    case end(ClickFeedParser.FileFacts, problems: [ImportProblem], refused: Int)
 }

@@ -59,10 +59,11 @@ public struct ClickImporter: Sendable {
                     case .sums(let sums, let sources):
                         try writer.add(sources: sources)
                         if problems.isEmpty { try writer.add(sums: sums) }
-                    case .end(let facts, let fileProblems):
+                    case .end(let facts, let fileProblems, let refused):
                         problems += fileProblems
                         summary.files += 1
                         summary.rows += facts.rows
+                        summary.refused += refused
                         if let first = facts.firstHour, let last = facts.lastHour {
                             summary.firstHour = min(summary.firstHour ?? first, first)
                             summary.lastHour = max(summary.lastHour ?? last, last)
@@ -89,6 +90,8 @@ public struct ClickImportSummary: Sendable, Equatable {
     public var alreadyThere = 0
     /// Clicks stored before in the windows the import replaced.
     public var replaced = 0
+    /// Rows dated in the future, or outside the window asked for: not stored.
+    public var refused = 0
     public var firstHour: Int64?
     public var lastHour: Int64?
     /// Trackers the clicks name that this database does not have, with their clicks: kept all
@@ -104,6 +107,9 @@ public struct ClickImportSummary: Sendable, Equatable {
         }
         if alreadyThere > 0 { lines.append("\(alreadyThere.grouped) already there (the same auction id): counted once") }
         if replaced > 0 { lines.append("\(replaced.grouped) click\(replaced == 1 ? "" : "s") of an earlier import replaced (the same window)") }
+        if refused > 0 {
+            lines.append("\(refused.grouped) row\(refused == 1 ? "" : "s") dated in the future or outside the window asked for: refused, not stored")
+        }
         if !unknownTrackers.isEmpty {
             let clicks = unknownTrackers.values.reduce(0, +)
             let ids = unknownTrackers.keys.sorted().prefix(10).map(String.init).joined(separator: ", ")

@@ -1,8 +1,10 @@
 import Foundation
 
 /// `clicktrax invest pull-clicks`: the Clicktrackers Feed, one report per window of at most 24
-/// hours (Invest's limit), each requested, polled until ready, downloaded and imported — a
-/// window at a time, each replacing what an earlier pull or import stored for it.
+/// hours (Invest's limit), each requested, polled until ready, downloaded and imported, each
+/// replacing what an earlier pull or import stored for it. Reports are made on Invest's side:
+/// up to `windowsInFlight` are requested and polled side by side (Invest allows five pending
+/// per user), and each is imported as it arrives.
 public struct InvestClickPull: Sendable {
     public struct Window: Sendable, Equatable {
         public var from: Int64
@@ -20,8 +22,13 @@ public struct InvestClickPull: Sendable {
     public let events: @Sendable (InvestEvent) -> Void
     /// How long one report may stay pending (Invest times reports out after 15 minutes).
     public var pollTimeout: TimeInterval = 20 * 60
-    public var firstPoll: TimeInterval = 1
+    /// The first wait between polls, growing by half each time up to `longestPoll`: a small
+    /// report is often ready within a second.
+    public var firstPoll: TimeInterval = 0.5
     public var longestPoll: TimeInterval = 10
+    /// Windows whose reports are requested and polled at once (the client keeps requests in
+    /// flight at 4 whatever this is; Invest refuses a user's sixth pending report).
+    public static let windowsInFlight = 4
 
     public init(client: InvestClient, store: any TrackerStore, events: @escaping @Sendable (InvestEvent) -> Void = { _ in }) {
         self.client = client
@@ -54,19 +61,39 @@ public struct InvestClickPull: Sendable {
         return windows
     }
 
-    /// Pulls every window in turn; a failed window stops the run (those before it stay
-    /// imported). `imported` hears of each window as it lands; the clicks added in all.
-    public func run(_ windows: [Window], imported: @Sendable (Window, ClickImportSummary) -> Void) async throws -> Int {
-        var added = 0
-        for window in windows {
-            let file = try await download(window)
-            // The download's temporary copy (0600, in the temporary folder): gone or not, nothing depends on it.
-            defer { try? FileManager.default.removeItem(atPath: file) }
-            let summary = try ClickImporter(window: (window.from, window.to)).run([file], into: store)
-            added += summary.added
-            imported(window, summary)
+    /// Pulls the windows, up to `windowsInFlight` at a time, importing each as it arrives; a
+    /// failed window stops the run (the windows imported before stay). `imported` hears of each
+    /// window as it lands; the clicks added in all.
+    public func run(_ windows: [Window], imported: @Sendable @escaping (Window, ClickImportSummary) -> Void) async throws -> Int {
+        try await withThrowingTaskGroup(of: (Window, String).self) { group in
+            var pending = windows[...]
+            func startNext() {
+                guard let window = pending.popFirst() else { return }
+                group.addTask { (window, try await download(window)) }
+            }
+            for _ in 0..<Self.windowsInFlight { startNext() }
+            var added = 0
+            while let (window, file) = try await group.next() {
+                // The download's temporary copy (0600, in the temporary folder): gone or not, nothing depends on it.
+                defer { try? FileManager.default.removeItem(atPath: file) }
+                let summary = try await importOffTheTasks(file, window)
+                added += summary.added
+                imported(window, summary)
+                startNext()
+            }
+            return added
         }
-        return added
+    }
+
+    /// The import blocks on the database and on its reader thread: it runs on a thread of its
+    /// own, not on one of the few the tasks polling Invest share.
+    private func importOffTheTasks(_ file: String, _ window: Window) async throws -> ClickImportSummary {
+        let store = store
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try ClickImporter(window: (window.from, window.to)).run([file], into: store) })
+            }.start()
+        }
     }
 
     /// Requests, polls and downloads one window's report into a private temporary file.

@@ -75,7 +75,9 @@ public actor InvestClient {
     }
 
     private func performLogin() async throws -> String {
-        guard let password else { throw InvestError.needsLogin("the Invest session of \(username) expired") }
+        guard let password else {
+            throw InvestError.needsLogin(token == nil ? "not logged in to Invest as \(username)" : "the Invest session of \(username) expired")
+        }
         guard logins < 3 else { throw InvestError.loginLimit }
         logins += 1
         let secret = try password()
@@ -97,9 +99,26 @@ public actor InvestClient {
 
     /// `GET /member`: the member's id and name.
     public func member() async throws -> (Int64?, String?) {
-        let answer = try await call("GET", "member")
-        let member = (answer.response["member"] as? [String: Any]) ?? ((answer.response["members"] as? [[String: Any]])?.first ?? [:])
+        let member = try await memberObject()
         return (InvestAnswer.integer(member["id"]), member["name"] as? String)
+    }
+
+    /// Whether the member may have trackers at all (`enable_click_and_imp_trackers`): false only
+    /// when Invest says so; nil when it does not say (or says something else than a yes or no).
+    public func trackersEnabled() async throws -> (enabled: Bool?, member: String) {
+        let member = try await memberObject()
+        let name = (member["name"] as? String).map { "member \(InvestAnswer.integer(member["id"]).map(String.init) ?? "") “\($0)”" } ?? "the member"
+        switch member["enable_click_and_imp_trackers"] {
+        case let flag as Bool: return (flag, name)
+        case let text as String where ["true", "false"].contains(text.lowercased()): return (text.lowercased() == "true", name)
+        case let number as NSNumber: return (number.intValue != 0, name)
+        default: return (nil, name)
+        }
+    }
+
+    private func memberObject() async throws -> [String: Any] {
+        let answer = try await call("GET", "member")
+        return (answer.response["member"] as? [String: Any]) ?? ((answer.response["members"] as? [[String: Any]])?.first ?? [:])
     }
 
     // MARK: - Calls
@@ -116,10 +135,16 @@ public actor InvestClient {
         } catch let error as InvestError {
             guard case .api(_, "NOAUTH", _, _) = error else { throw error }
             // A rejected token means the call did nothing: a write may go again too. Another
-            // call may have logged in again meanwhile; then its token serves.
+            // call may have logged in again meanwhile; then its token serves. Said only once the
+            // new login worked: without a password source the session simply ends, and the
+            // error says to run `invest login`.
             if token == used {
-                if loginInProgress == nil { events(.loggedInAgain) }
+                let first = loginInProgress == nil
+                guard password != nil else {
+                    throw InvestError.needsLogin("Invest ended the session of \(username) (its token is no longer valid)")
+                }
                 try await login()
+                if first { events(.loggedInAgain) }
             }
             return try await exchange(method, service, query, body: body, kind: kind, authorized: true, file: file)
         }

@@ -25,6 +25,8 @@ public enum InvestError: Error, Sendable, Equatable, CustomStringConvertible {
     case reportFailed(window: String, status: String)
     /// A feed report that stayed pending longer than the client waits.
     case reportTimedOut(window: String, waited: Int)
+    /// The member's `enable_click_and_imp_trackers` is off: Invest refuses trackers.
+    case trackersDisabled(member: String)
 
     public var description: String {
         switch self {
@@ -52,6 +54,9 @@ public enum InvestError: Error, Sendable, Equatable, CustomStringConvertible {
             "Invest could not make the clicks report for \(window) (execution_status “\(TerminalSafe.clip(status, 40))”); nothing of that window was imported"
         case .reportTimedOut(let window, let waited):
             "the clicks report for \(window) was still not ready after \(waited) s; nothing of that window was imported — try again later"
+        case .trackersDisabled(let member):
+            "nothing was pushed: \(TerminalSafe.clip(member, 80)) has enable_click_and_imp_trackers off, so Invest refuses click and "
+                + "impression trackers — ask an Invest member admin to turn it on, then push again"
         }
     }
 

@@ -6,6 +6,8 @@ import Foundation
 public struct InvestSession: Sendable {
     public let settings: InvestSettings
     public let tokenFile: InvestTokenFile
+    /// The database the session is for (its token file sits beside it).
+    public let databasePath: String
     let environment: [String: String]
     let prompt: Bool
     /// Seconds `password_command` may take (`[helpers] timeout`).
@@ -13,6 +15,7 @@ public struct InvestSession: Sendable {
 
     public init(settings: InvestSettings, databasePath: String, environment: [String: String], prompt: Bool, helperTimeout: Double = 10) {
         self.settings = settings
+        self.databasePath = databasePath
         tokenFile = InvestTokenFile(databasePath: databasePath)
         self.environment = environment
         self.prompt = prompt
@@ -44,4 +47,37 @@ public struct InvestSession: Sendable {
     public func client(for connection: InvestConnection, events: @escaping @Sendable (InvestEvent) -> Void) throws -> InvestClient {
         try client(api: connection.api, username: connection.username, events: events)
     }
+
+    /// Whether the kept token still works, by one cheap call (`GET /member`) that never logs in:
+    /// `invest status` says what the next command will meet.
+    public func checkToken(for connection: InvestConnection) async -> TokenCheck {
+        guard let token = tokenFile.token(api: connection.api, username: connection.username) else { return .none }
+        do {
+            var quick = InvestClient.Settings()
+            quick.timeout = min(settings.timeout, 15)
+            quick.attempts = 1
+            quick.throttleWaits = 0
+            let client = InvestClient(endpoint: try InvestEndpoint(connection.api), username: connection.username, token: token,
+                                      settings: quick, password: nil)
+            _ = try await client.member()
+            return .valid
+        } catch let error as InvestError {
+            if case .needsLogin = error { return .rejected }
+            return .unchecked(error.description)
+        } catch {
+            return .unchecked("\(error)")
+        }
+    }
+}
+
+/// What `InvestSession.checkToken` found.
+public enum TokenCheck: Sendable, Equatable {
+    /// No token kept: the next command logs in.
+    case none
+    /// Invest answered with it.
+    case valid
+    /// Invest no longer takes it: the next command logs in again (with a password source).
+    case rejected
+    /// Invest could not be asked.
+    case unchecked(String)
 }

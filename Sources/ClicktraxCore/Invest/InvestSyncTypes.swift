@@ -254,4 +254,18 @@ public protocol InvestSyncing: Sendable {
     func recordConflict(id: Int64, theirs: ClickTracker?, reason: String) throws
     /// Settles a conflict: keep this database's version (pushed next) or take Invest's.
     func resolveConflict(id: Int64, keepMine: Bool) throws
+    /// Drops what is waiting here for Invest — a pending, refused or conflicting change — and
+    /// restores Invest's copy. A tracker never pushed has no copy on Invest: it is removed only
+    /// when `removingUnpushed` says the operator agreed (else `KeepInvestsCopy.needsAgreement`).
+    func keepInvestsCopy(id: Int64, removingUnpushed: Bool) throws -> KeepInvestsCopy
+}
+
+/// What dropping a local change did.
+public enum KeepInvestsCopy: Sendable, Equatable {
+    /// Invest's copy is the tracker again (its fields, or the tracker itself after a delete here).
+    case restored(ClickTracker)
+    /// A tracker made here and never pushed: removed (it was `ClickTracker` before).
+    case removed(ClickTracker)
+    /// Made here and never pushed: removing it is the only way back, and must be agreed to.
+    case needsAgreement(ClickTracker)
 }

@@ -15,6 +15,11 @@ final class LineItemSearchIndex: Sendable {
     let singles: [UInt32]
     private let postings: @Sendable (Int) throws -> PostingList
     private let idChunk: @Sendable (Int) throws -> [Int64]
+    /// Line items renamed or added since the index was built: matched by their names as they
+    /// are now, merged into the index's answers in name order.
+    let overlay: SearchOverlay
+    /// The folded names of line items, by id: to place the overlay's matches among the index's.
+    private let names: @Sendable ([Int64]) throws -> [Int64: String]
     private let cache = Mutex(Cache())
     private let idChunks = Mutex<[Int: [Int64]]>([:])
     let idsPerChunk: Int
@@ -23,7 +28,10 @@ final class LineItemSearchIndex: Sendable {
     static let wordsKept = 32
 
     init(generation: String, count: Int, vocabulary: SearchVocabulary, singles: [UInt32], idsPerChunk: Int,
+         overlay: SearchOverlay = .empty, names: @escaping @Sendable ([Int64]) throws -> [Int64: String] = { _ in [:] },
          postings: @escaping @Sendable (Int) throws -> PostingList, idChunk: @escaping @Sendable (Int) throws -> [Int64]) {
+        self.overlay = overlay
+        self.names = names
         self.generation = generation
         self.count = count
         self.vocabulary = vocabulary
@@ -59,23 +67,50 @@ final class LineItemSearchIndex: Sendable {
     /// word-start matches alone filled the limit, and a one-letter word is inside most terms).
     func rank(_ words: [String], limit: Int, skip: (Int64) -> Bool) throws -> (ids: [Int64], matching: MatchCount) {
         guard !words.isEmpty, limit > 0 else { return ([], MatchCount(0, exact: true)) }
+        // The index's answer for a line item renamed since is its old name's: left out, and the
+        // overlay answers for it with its name as it is now.
+        let stale = overlay.isEmpty ? skip : { skip($0) || self.overlay.isStale($0) }
         var found: [Int64] = []
         let starts = try intersection(of: words) { try self.sets(for: $0).startingWord }
-        try take(starts, limit: limit, skip: skip, into: &found)
-        guard found.count < limit else { return (found, MatchCount(starts.count, exact: false)) }
+        try take(starts, limit: limit, skip: stale, into: &found)
+        // Counted whether or not skipped (a count is of every match), merged only if not.
+        let matchedFresh = overlay.isEmpty ? [] : overlay.matches(words) { _ in true }
+        let fresh = matchedFresh.filter { !skip($0.id) }
+        let freshStarts = fresh.filter { $0.match == .startsWords }
+        if !fresh.isEmpty { found = try merged(found, with: freshStarts, limit: limit) }
+        let startsCount = starts.count - (overlay.isEmpty ? 0 : overlay.staleInIndex(words, startsWords: true))
+            + matchedFresh.filter { $0.match == .startsWords }.count
+        guard found.count < limit else { return (found, MatchCount(startsCount, exact: false)) }
         var anywhere = try intersection(of: words) { try self.sets(for: $0, anywhere: true).anywhere! }
-        let matching = anywhere.count
+        let matching = anywhere.count - (overlay.isEmpty ? 0 : overlay.staleInIndex(words, startsWords: false)) + matchedFresh.count
         anywhere.subtract(starts)
-        try take(anywhere, limit: limit, skip: skip, into: &found)
-        return (found, MatchCount(matching, exact: true))
+        var inside: [Int64] = []
+        try take(anywhere, limit: limit - found.count, skip: stale, into: &inside)
+        let freshInside = fresh.filter { $0.match == .anywhere }
+        if !freshInside.isEmpty { inside = try merged(inside, with: freshInside, limit: limit - found.count) }
+        return (found + inside, MatchCount(matching, exact: true))
+    }
+
+    /// The index's ids (in name order) and the overlay's matches, merged in name order: the
+    /// first `limit`.
+    private func merged(_ ids: [Int64], with fresh: [(id: Int64, name: String, match: SearchOverlay.Match)], limit: Int) throws -> [Int64] {
+        guard !fresh.isEmpty else { return ids }
+        let known = try names(ids)
+        let all = ids.compactMap { id in known[id].map { (id, $0) } } + fresh.map { ($0.id, $0.name) }
+        return all.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(limit).map(\.0)
     }
 
     /// The fallback when no name holds every word: names with each word's letters in order
     /// inside one of their terms ("wnka" in "wonka"), ranked by the sum over the words of the best
     /// such term's `FuzzyMatch` score, then name order. All from the index: no name is read.
     /// `keep`: only line items it says yes to (an advertiser's), decided before ranking.
-    func fuzzyRank(_ words: [String], limit: Int, keep: ((Int64) -> Bool)? = nil) throws -> (ids: [Int64], matching: MatchCount) {
-        guard !words.isEmpty, limit > 0 else { return ([], MatchCount(0, exact: true)) }
+    func fuzzyRank(_ words: [String], limit wanted: Int, keep: ((Int64) -> Bool)? = nil) throws -> (ids: [Int64], matching: MatchCount) {
+        guard !words.isEmpty, wanted > 0 else { return ([], MatchCount(0, exact: true)) }
+        // Stale answers are dropped after the cut: it takes as many more as there may be.
+        let scalarWords = words.map { Array($0.unicodeScalars) }
+        let keepFresh: (Int64) -> Bool = { keep?($0) ?? true }
+        let staleMatched = overlay.isEmpty ? 0 : overlay.staleFuzzy(scalarWords, keep: keepFresh)
+        let limit = wanted + staleMatched
         var totals = [Int32](repeating: 0, count: count)
         var everyWord: OrdinalSet?
         for word in words {
@@ -127,7 +162,19 @@ final class LineItemSearchIndex: Sendable {
             return true
         }
         let best = byScore.keys.sorted(by: >).flatMap { byScore[$0]! }.prefix(limit)
-        return (try best.map { try id(of: $0) }, MatchCount(everyWord.count, exact: true))
+        guard !overlay.isEmpty else { return (try best.map { try id(of: $0) }, MatchCount(everyWord.count, exact: true)) }
+        // Renamed or added since the build: the index's stale answers out, the overlay's in, by
+        // score and then name as the index ranks.
+        let fresh = overlay.fuzzy(scalarWords, keep: keepFresh)
+        var scored: [(id: Int64, score: Int)] = []
+        for ordinal in best {
+            let id = try id(of: ordinal)
+            if !overlay.isStale(id) { scored.append((id, Int(totals[Int(ordinal)]))) }
+        }
+        let known = try names(scored.map(\.id))
+        let all = scored.compactMap { item in known[item.id].map { (item.id, item.score, $0) } } + fresh.map { ($0.id, $0.score, $0.name) }
+        let ranked = all.sorted { ($1.1, $0.2, $0.0) < ($0.1, $1.2, $1.0) }.prefix(wanted).map(\.0)
+        return (Array(ranked), MatchCount(everyWord.count - staleMatched + fresh.count, exact: true))
     }
 
     private func intersection(of words: [String], _ set: (String) throws -> OrdinalSet) throws -> OrdinalSet {

@@ -102,15 +102,12 @@ extension SQLiteStore {
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             var summary = PullSummary()
             // The search index is of names: only new or renamed line items (or removed ones) make
-            // it stale. A pull that changed budgets and dates keeps it, and rebuilding it for a
-            // million names is most of a small pull's time.
-            let renamed = try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM invest_stage_line_item s LEFT JOIN line_item l ON l.id = s.id
-                               WHERE l.id IS NULL OR l.name IS NOT s.name)
-                """) ?? false
+            // it stale. A pull that changed budgets and dates keeps it; a hundred renamed of a
+            // million go to its overlay (`SearchOverlay`) instead of a rebuild.
             let stagedLineItems = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invest_stage_line_item") ?? 0
             // A first pull of a big catalog: build the line item indexes once at the end, as a bulk load does.
             let bulk = stagedLineItems > 50_000
+            try Self.lineItemsRenamed(db)
             let indexes = bulk ? try Row.fetchAll(
                 db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'line_item' AND sql IS NOT NULL") : []
             for index in indexes { try db.execute(sql: "DROP INDEX \(index["name"] as String)") }
@@ -146,7 +143,7 @@ extension SQLiteStore {
             try applyTrackers(db, plan, &summary)
             if plan.full { try removeWhatInvestLacks(db, plan, &summary) }
             for index in indexes { try db.execute(sql: index["sql"]) }
-            if renamed || summary.removed["line items"] != nil { try Self.catalogChanged(db) }
+            if summary.removed["line items"] != nil { try Self.catalogChanged(db) }
             // Said once: what this pull kept as Invest has it that would not be accepted if typed,
             // and what it could not keep at all.
             summary.legacy = try Self.legacyValues(db, staged: true)

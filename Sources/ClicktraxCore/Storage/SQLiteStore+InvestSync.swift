@@ -191,7 +191,7 @@ extension SQLiteStore {
                     throw ClicktraxError.operational("Invest gave tracker \(localId) the id \(invest.id), which a tracker here already has")
                 }
                 try db.execute(sql: "UPDATE click_tracker SET id = ? WHERE id = ?", arguments: [invest.id, localId])
-                try db.execute(sql: "UPDATE tracker_change SET tracker_id = ? WHERE tracker_id = ?", arguments: [invest.id, localId])
+                try Self.moveHistory(db, from: localId, to: invest.id)
             }
             try db.execute(sql: "DELETE FROM invest_outbox WHERE tracker_id IN (?, ?)", arguments: [localId, invest.id])
             try db.execute(sql: "DELETE FROM invest_refusal WHERE tracker_id IN (?, ?)", arguments: [localId, invest.id])
@@ -264,6 +264,53 @@ extension SQLiteStore {
         }
     }
 
+    public func keepInvestsCopy(id: Int64, removingUnpushed: Bool) throws -> KeepInvestsCopy {
+        let actor = "invest resolve --keep-theirs (\(self.actor))"
+        return try write { db in
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM invest_outbox WHERE tracker_id = ?)", arguments: [id]) ?? false {
+                throw ClicktraxError.badInput("tracker \(id): a push of it stopped before Invest answered; run clicktrax invest push "
+                                              + "to settle it with Invest first")
+            }
+            let mine = try Self.fetchTracker(db, id: id)
+            if let row = try Row.fetchOne(db, sql: "SELECT theirs FROM invest_conflict WHERE tracker_id = ?", arguments: [id]) {
+                // Conflicting: Invest's version as the conflict found it (nil: deleted on Invest).
+                let theirs = try (row["theirs"] as String?).map(Self.investTracker(json:))
+                try db.execute(sql: "DELETE FROM invest_conflict WHERE tracker_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM invest_refusal WHERE tracker_id = ?", arguments: [id])
+                guard let theirs else {
+                    if let mine {
+                        try db.execute(sql: "DELETE FROM click_tracker WHERE id = ?", arguments: [id])
+                        try log(db, .deleted, id: id, before: mine, after: nil, actor: actor)
+                    }
+                    try db.execute(sql: "DELETE FROM invest_tracker WHERE id = ?", arguments: [id])
+                    return .removed(mine ?? ClickTracker(id: id, name: "", lineItem: ObjectRef(id: 0, name: ""),
+                                                         publisher: ObjectRef(id: 0, name: ""), lastModified: ""))
+                }
+                try writeInvestCopy(db, theirs, actor: actor)
+                try Self.writeBase(db, theirs, advertiserId: theirs.advertiserId ?? 0)
+                return .restored(try Self.fetchTracker(db, id: id) ?? theirs)
+            }
+            if let base = try Self.base(db, id: id) {
+                // Pending (an edit, a state change, a delete here), refused or not: Invest's copy back.
+                guard mine == nil || mine?.draft != base.draft else {
+                    throw ClicktraxError.badInput("tracker \(id) has no change waiting for Invest: it is as Invest has it")
+                }
+                try writeInvestCopy(db, base, actor: actor)
+                try db.execute(sql: "DELETE FROM invest_refusal WHERE tracker_id = ?", arguments: [id])
+                return .restored(try Self.fetchTracker(db, id: id) ?? base)
+            }
+            guard let mine else { throw ClicktraxError.notFound(kind: "click tracker", id: id) }
+            guard InvestIDs.isProvisional(mine.id), try Self.isConnectedToInvest(db) else {
+                throw ClicktraxError.badInput("tracker \(id) has no change waiting for Invest (this database is not connected, or it is Invest's as it is)")
+            }
+            guard removingUnpushed else { return .needsAgreement(mine) }
+            try db.execute(sql: "DELETE FROM click_tracker WHERE id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM invest_refusal WHERE tracker_id = ?", arguments: [id])
+            try log(db, .deleted, id: id, before: mine, after: nil, actor: actor)
+            return .removed(mine)
+        }
+    }
+
     /// The next provisional id, past every one ever given (kept as a high-water mark: a pushed
     /// tracker leaves the range, and its old id must not be handed to the next one).
     static func nextProvisionalId(_ db: Database) throws -> Int64 {
@@ -277,10 +324,21 @@ extension SQLiteStore {
         return next
     }
 
+    /// A tracker's change log under its new id, the copies of it in each entry included: after a
+    /// push, history speaks the id Invest gave (issue 27).
+    static func moveHistory(_ db: Database, from old: Int64, to new: Int64) throws {
+        try db.execute(sql: """
+            UPDATE tracker_change SET tracker_id = ?1,
+                before = CASE WHEN before IS NULL THEN NULL ELSE json_set(before, '$.id', ?1) END,
+                after = CASE WHEN after IS NULL THEN NULL ELSE json_set(after, '$.id', ?1) END
+            WHERE tracker_id = ?2
+            """, arguments: [new, old])
+    }
+
     /// Moves a tracker that Invest does not know to another id, history and all.
     static func renumber(_ db: Database, from old: Int64, to new: Int64) throws {
         try db.execute(sql: "UPDATE click_tracker SET id = ? WHERE id = ?", arguments: [new, old])
-        try db.execute(sql: "UPDATE tracker_change SET tracker_id = ? WHERE tracker_id = ?", arguments: [new, old])
+        try moveHistory(db, from: old, to: new)
         try db.execute(sql: "DELETE FROM invest_refusal WHERE tracker_id = ?", arguments: [old])
     }
 }

@@ -57,7 +57,10 @@ extension SQLiteStore {
         }
         return try write { db in
             guard try Self.generations(db).catalog == catalog else { return false }
-            try db.execute(sql: "DELETE FROM search_vocabulary; DELETE FROM search_postings; DELETE FROM search_singles; DELETE FROM search_ids")
+            try db.execute(sql: """
+                DELETE FROM search_vocabulary; DELETE FROM search_postings; DELETE FROM search_singles; DELETE FROM search_ids;
+                DELETE FROM search_stale
+                """)
             for (chunk, bytes) in Self.chunks(ofTerms: built.vocabulary).enumerated() {
                 try db.execute(sql: "INSERT INTO search_vocabulary (chunk, terms) VALUES (?, ?)", arguments: [chunk, Data(bytes)])
             }
@@ -94,6 +97,33 @@ extension SQLiteStore {
 
     static let catalogGenerationKey = "catalog.generation"
     static let searchGenerationKey = "search.generation"
+    /// Changes whenever the overlay does (`search_stale`): the loaded index reloads it.
+    static let overlayGenerationKey = "search.overlay"
+    /// Renamed or added line items the overlay holds at most; past it a pull rebuilds the index.
+    static let overlayLimit = 10_000
+
+    /// Notes the line items a pull is about to rename or add (those staged whose name differs or
+    /// that are new) as stale in the index, keeping each one's indexed name — or, past the
+    /// overlay's limit or without a current index, marks the catalog changed for a rebuild.
+    /// Must run before the staged names are written.
+    static func lineItemsRenamed(_ db: Database) throws {
+        let (catalog, indexed) = try generations(db)
+        guard let catalog, catalog == indexed else { return }
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO search_stale (id, old_name)
+            SELECT s.id, l.search_name FROM invest_stage_line_item s LEFT JOIN line_item l ON l.id = s.id
+            WHERE l.id IS NULL OR l.name IS NOT s.name
+            """)
+        let stale = try Int.fetchOne(db, sql: "SELECT count(*) FROM search_stale") ?? 0
+        if stale > overlayLimit {
+            try catalogChanged(db)
+        } else {
+            try db.execute(sql: """
+                INSERT INTO setting (key, value) VALUES (?, lower(hex(randomblob(8))))
+                ON CONFLICT(key) DO UPDATE SET value = excluded.value
+                """, arguments: [overlayGenerationKey])
+        }
+    }
     static let idsPerChunk = 65_536
     static let singlesPerChunk = 262_144
     static let vocabularyChunkBytes = 1 << 20
@@ -130,7 +160,12 @@ extension SQLiteStore {
         try read { db -> LineItemSearchIndex? in
             let (catalog, indexed) = try Self.generations(db)
             guard let catalog, catalog == indexed else { return nil }
-            if let cached = searchIndexCache.withLock({ $0 }), cached.generation == catalog { return cached }
+            let overlayStamp = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.overlayGenerationKey]) ?? ""
+            let generation = catalog + "+" + overlayStamp
+            if let cached = searchIndexCache.withLock({ $0 }), cached.generation == generation { return cached }
+            let overlay = SearchOverlay(try Row.fetchAll(db, sql: """
+                SELECT s.id, s.old_name, l.search_name FROM search_stale s LEFT JOIN line_item l ON l.id = s.id ORDER BY s.id
+                """).map { SearchOverlay.Entry(id: $0[0], old: $0[1], current: $0[2]) })
             var vocabulary: [UInt8] = []
             for chunk in try Data.fetchAll(db, sql: "SELECT terms FROM search_vocabulary ORDER BY chunk") {
                 vocabulary.append(contentsOf: chunk)
@@ -147,8 +182,15 @@ extension SQLiteStore {
             let count = last.map { ($0["chunk"] as Int) * Self.idsPerChunk + ($0["bytes"] as Int) / 8 } ?? 0
             let writer = self.writer
             let index = LineItemSearchIndex(
-                generation: catalog, count: count, vocabulary: SearchVocabulary(bytes: vocabulary), singles: singles,
-                idsPerChunk: Self.idsPerChunk
+                generation: generation, count: count, vocabulary: SearchVocabulary(bytes: vocabulary), singles: singles,
+                idsPerChunk: Self.idsPerChunk, overlay: overlay,
+                names: { ids in
+                    try writer.read { db in
+                        let rows = try Self.fetch(ids, in: db, select: "SELECT id, search_name FROM line_item", idColumn: "id",
+                                                  id: { $0.0 }) { row in (row[0] as Int64, row[1] as String) }
+                        return Dictionary(rows, uniquingKeysWith: { first, _ in first })
+                    }
+                }
             ) { term in
                 // Read with the generation in the same statement: a posting list of a newer
                 // index must never be mixed into this one's vocabulary.

@@ -26,6 +26,9 @@ enum SchemaMigrations {
         migrator.registerMigration("v6: Invest's values kept as Invest has them", foreignKeyChecks: .deferred) { db in
             try db.execute(sql: v6)
         }
+        migrator.registerMigration("v7: line items renamed since the search index was built") { db in
+            try db.execute(sql: v7)
+        }
         return migrator
     }
 
@@ -398,5 +401,12 @@ enum SchemaMigrations {
         -- What a staged page could not keep (skipped = 1: an object; 0: a value left empty),
         -- staged with it so a resumed pull still says so.
         CREATE TABLE invest_stage_note (list TEXT NOT NULL, start INTEGER NOT NULL, skipped INTEGER NOT NULL, note TEXT NOT NULL);
+        """
+
+    /// The search index's overlay (`SearchOverlay`): line items renamed or added by a pull since
+    /// the index was built, with the folded name the index holds for each (NULL: added since).
+    /// The index answers for every other line item; a rebuild empties it.
+    static let v7 = """
+        CREATE TABLE search_stale (id INTEGER PRIMARY KEY, old_name TEXT);
         """
 }

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Pull and push as one routine for the command line and the terminal UI (issue 27): the same
+/// client from the same session, the same options — `[invest] advertisers` included — so a pull
+/// started in one resumes the pages the other staged, and a pull always leaves the line item
+/// search index up to date.
+public struct InvestSync: Sendable {
+    public let session: InvestSession
+    public let store: any TrackerStore
+    public let events: @Sendable (InvestEvent) -> Void
+
+    public init(session: InvestSession, store: any TrackerStore, events: @escaping @Sendable (InvestEvent) -> Void) {
+        self.session = session
+        self.store = store
+        self.events = events
+    }
+
+    /// The database's connection, or the error saying to log in first.
+    public func connection() throws -> InvestConnection {
+        guard let connection = try store.investConnection() else {
+            throw InvestError.needsLogin("\(session.databasePath) is not connected to Invest")
+        }
+        return connection
+    }
+
+    public func client() throws -> InvestClient { try session.client(for: try connection(), events: events) }
+
+    /// The pull's options: `advertisers` when given, else the configuration's.
+    public func pullOptions(full: Bool, advertisers: [Int64]) -> InvestPull.Options {
+        var options = InvestPull.Options()
+        options.full = full
+        options.advertisers = advertisers.isEmpty ? session.settings.advertisers : advertisers
+        return options
+    }
+
+    /// `invest pull`: the catalog and trackers, then the search index brought up to date.
+    public func pull(full: Bool = false, advertisers: [Int64] = []) async throws -> PullSummary {
+        let summary = try await InvestPull(client: try client(), store: store, events: events)
+            .run(pullOptions(full: full, advertisers: advertisers))
+        try store.refreshSearchIndex()
+        return summary
+    }
+
+    /// `invest push`: what is pending, or only `ids`.
+    public func push(only ids: Set<Int64> = []) async throws -> [InvestPush.Result] {
+        guard try connection().connected else {
+            throw InvestError.needsLogin("\(session.databasePath) has not pulled from Invest yet: run clicktrax invest pull first (then push)")
+        }
+        let client = try client()
+        // Trackers switched off for the member: one line before anything is sent, not a refusal
+        // per tracker. Where /member cannot be read, the push goes on and Invest decides.
+        if try !store.pendingChanges().isEmpty || !store.outbox().isEmpty,
+           let (enabled, member) = try? await client.trackersEnabled(), enabled == false {
+            throw InvestError.trackersDisabled(member: member)
+        }
+        return try await InvestPush(client: client, store: store, events: events).run(only: ids)
+    }
+}

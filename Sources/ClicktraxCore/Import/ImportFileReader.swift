@@ -66,10 +66,10 @@ struct ImportFileReader {
             var record = record
             switch record.origin {
             case .operatorInput:
-                // The operator's rows follow the input rules; those of an object already stored
-                // are judged by the writer against what it holds (only what the row changes).
-                record.inputProblems = record.object.inputProblems(comparedWith: nil)
-                record.fieldsChecked = record.inputProblems.isEmpty
+                // The operator's rows follow the input rules (judged as the row was read); those
+                // of an object already stored are judged by the writer against what it holds
+                // (only what the row changes).
+                record.fieldsChecked = record.inputProblems == nil
             case .invest:
                 // Invest's objects are kept as they are; what breaks an input rule is counted.
                 if let id = record.id {
@@ -264,7 +264,7 @@ struct ImportFileReader {
                 return [ImportProblem(file: path, place: "line 1", message: problem)]
             }
             // The header has no column twice (checked above): each has one position.
-            let positions = CSVColumns.Positions(columns)
+            let positions = CSVColumns.Positions(columns, kind: kind)
             while let row = try reader.next() {
                 if row.fields.allSatisfy({ $0.isEmpty }) { continue }
                 let place = "line \(row.line)"
@@ -274,8 +274,10 @@ struct ImportFileReader {
                 }
                 do {
                     let values = CSVColumns.Row(fields: row.fields, positions: positions)
-                    let object = try CSVColumns.object(kind: kind, values, publisherForPaymentRules: publisherForPaymentRules)
-                    sink(ImportRecord(object: object, file: path, place: place, origin: .operatorInput))
+                    let (object, problems) = try CSVColumns.object(kind: kind, values, publisherForPaymentRules: publisherForPaymentRules)
+                    var record = ImportRecord(object: object, file: path, place: place, origin: .operatorInput)
+                    record.inputProblems = problems.isEmpty ? nil : problems
+                    sink(record)
                 } catch let problem as CSVColumns.FieldProblem {
                     problems.append(ImportProblem(file: path, place: place, field: problem.field, message: problem.message))
                 }

@@ -23,7 +23,8 @@ public struct ImportRecord: Sendable {
     var fieldsChecked = false
     /// An operator's row that breaks input rules as read: the writer, which knows the object as
     /// stored, refuses it only for fields the row changes.
-    var inputProblems: [(field: String, problem: InputProblem)] = []
+    /// (nil, not empty, when there are none: a million records then copy no array.)
+    var inputProblems: [(field: String, problem: InputProblem)]?
     /// A line item's name folded for the search index, worked out on the reader's thread too
     /// (nil: the writer folds it).
     var searchName: String?

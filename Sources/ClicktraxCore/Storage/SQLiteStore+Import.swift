@@ -129,8 +129,36 @@ struct SQLiteImporter {
         self.checkCodesPerRow = checkCodesPerRow
     }
 
-    /// Line item codes used twice by one advertiser (case-insensitively), found all at once.
+    /// Line item codes used twice by one advertiser (case-insensitively), found all at once: one
+    /// pass of the code index (ordered as NOCASE orders) comparing neighbours, and the query that
+    /// names them only when there are some — grouping a million codes to find none cost 0.3 s.
     static func duplicateLineItemCodes(_ db: Database) throws -> [ImportProblem] {
+        var previous: [UInt8] = []
+        var previousAdvertiser: Int64? = nil
+        var first = true
+        var found = false
+        // NOCASE folds ASCII letters only, as this does.
+        func folded(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        let scan = try RawStatement(db, "SELECT code, advertiser_id FROM line_item INDEXED BY line_item_by_code WHERE code IS NOT NULL")
+        try scan.forEachRow(db) { row in
+            guard !found else { return }
+            let advertiser: Int64? = row.isNull(1) ? nil : row.int64(1)
+            row.withBlob(0) { bytes in
+                if !first, previousAdvertiser == advertiser, previous.count == bytes.count,
+                   zip(previous, bytes).allSatisfy({ $0 == folded($1) }) {
+                    found = true
+                }
+                previous.removeAll(keepingCapacity: true)
+                for byte in bytes { previous.append(folded(byte)) }
+                previousAdvertiser = advertiser
+                first = false
+            }
+        }
+        return found ? try namedDuplicateLineItemCodes(db) : []
+    }
+
+    /// The duplicate codes, each named with its line items.
+    static func namedDuplicateLineItemCodes(_ db: Database) throws -> [ImportProblem] {
         try Row.fetchAll(db, sql: """
             SELECT code, advertiser_id, GROUP_CONCAT(id, ', ') AS ids FROM line_item WHERE code IS NOT NULL
             GROUP BY code COLLATE NOCASE, advertiser_id HAVING COUNT(*) > 1 LIMIT 100

@@ -57,7 +57,13 @@ public final class CursesBackend: TerminalBackend {
         pthread_sigmask(SIG_UNBLOCK, &needed, nil)
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         try Self.checkCanRunAFullScreen(term)
+        var modes = termios()
+        let hasModes = tcgetattr(STDIN_FILENO, &modes) == 0
         try self.init(term: term, output: ctx_stdout(), input: ctx_stdin(), ownedInput: nil, noColor: noColor, watchesSignals: true)
+        // A trap or a crash from here on gives the terminal back before the process ends.
+        var undo = Array(Self.inputModesOff.utf8) + Array("\u{1B}[0m\u{1B}[?25h".utf8)
+        if let leave = tigetstr("rmcup"), Int(bitPattern: leave) > 0 { undo += Array(String(cString: leave).utf8) }
+        FatalSignalGuard.install(savedModes: hasModes ? modes : nil, restoreBytes: undo)
     }
 
     /// The same drawing code writing to `output` (a file) as a `width` × `height` terminal of
@@ -271,6 +277,7 @@ public final class CursesBackend: TerminalBackend {
         guard !isShutDown else { return }
         isShutDown = true
         signals.forEach { $0.cancel() }
+        if !signals.isEmpty { FatalSignalGuard.uninstall() }
         send(Self.inputModesOff)
         curs_set(1)
         endwin()

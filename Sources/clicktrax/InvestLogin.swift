@@ -20,7 +20,9 @@ struct InvestLogin: ParsableCommand {
 
     func run() throws {
         let context = try InvestContext(global: global)
-        let api = api ?? context.settings.api ?? context.connection?.api ?? InvestEndpoint.production
+        // The address is the operator's — the option, the configuration, the last login's — never
+        // one read from the database: a password must go only where the operator said.
+        let api = api ?? context.session.operatorAPI() ?? InvestEndpoint.production
         let endpoint = try InvestEndpoint(api)
         guard let username = username ?? context.settings.username ?? context.connection?.username else {
             throw InvestError.badSetting("login: name the Invest user with --username or [invest] username in \(global.configPath)")
@@ -47,7 +49,7 @@ struct InvestLogin: ParsableCommand {
         if let name = member.1 { connection.memberName = name }
         try store.saveInvestConnection(connection)
         let who = connection.memberId.map { " (member \($0)\(connection.memberName.map { " \($0)" } ?? ""))" } ?? ""
-        try ObjectPrinter.line("logged in to \(endpoint.description) as \(username)\(who); the token is kept in \(context.tokenFile.path) (0600)")
+        try ObjectPrinter.say("logged in to \(endpoint.description) as \(username)\(who); the token is kept in \(context.tokenFile.path) (0600)")
         if !connection.connected { try ObjectPrinter.line("next: clicktrax invest pull — the first pull connects this database to the member") }
     }
 

@@ -15,6 +15,7 @@ struct InvestPullClicks: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var wait: SyncWaitOption
 
     @Option(help: ArgumentHelp("The first day or hour (YYYY-MM-DD[THH], UTC).", valueName: "date"))
     var from: ClickTimeArgument
@@ -32,15 +33,15 @@ struct InvestPullClicks: ParsableCommand {
         guard timeout > 0 else { throw ClicktraxError.badInput("pull-clicks: --timeout must be more than 0 seconds") }
         let context = try InvestContext(global: global)
         let progress = InvestProgressLine()
-        let client = try context.connectedClient(events: progress.events)
-        var pull = InvestClickPull(client: client, store: context.store, events: progress.events)
-        pull.pollTimeout = timeout
+        let sync = InvestSync(session: context.session, store: context.store, runBy: "clicktrax invest pull-clicks", lockWait: wait.seconds,
+                              events: progress.events)
+        let host = try InvestEndpoint(try sync.connection().api).host
         if windows.count > 1 { ObjectPrinter.note("\(windows.count) windows of at most 24 hours: one report each") }
         let clicks: Int
         do {
-            let chosen = pull
+            let timeout = timeout
             clicks = try AsyncBridge.wait {
-                try await chosen.run(windows) { window, summary in
+                try await sync.pullClicks(windows, pollTimeout: timeout) { window, summary in
                     progress.handle(.note("\(window.label): \(summary.lines.joined(separator: "; "))"))
                 }
             }
@@ -52,6 +53,6 @@ struct InvestPullClicks: ParsableCommand {
             throw error
         }
         _ = progress.finish()
-        try ObjectPrinter.line("pulled \(windows.count) window\(windows.count == 1 ? "" : "s") of clicks from \(client.endpoint.host): \(clicks.grouped) clicks")
+        try ObjectPrinter.line("pulled \(windows.count) window\(windows.count == 1 ? "" : "s") of clicks from \(host): \(clicks.grouped) clicks")
     }
 }

@@ -17,6 +17,7 @@ struct InvestPullCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var wait: SyncWaitOption
 
     @Flag(help: "Everything, and remove what Invest no longer has.")
     var full = false
@@ -27,7 +28,8 @@ struct InvestPullCommand: ParsableCommand {
     func run() throws {
         let context = try InvestContext(global: global)
         let progress = InvestProgressLine()
-        let sync = InvestSync(session: context.session, store: context.store, events: progress.events)
+        let sync = InvestSync(session: context.session, store: context.store, runBy: "clicktrax invest pull", lockWait: wait.seconds,
+                              events: progress.events)
         let host = try InvestEndpoint(try sync.connection().api).host
         let summary: PullSummary
         do {
@@ -49,6 +51,9 @@ struct InvestPullCommand: ParsableCommand {
         for line in summary.skipped.prefix(10) { ObjectPrinter.note("skipped \(line)") }
         for move in summary.renumbered.prefix(10) {
             try ObjectPrinter.line("tracker \(move.from) was made here, not on Invest: it is now \(move.to), pending until clicktrax invest push")
+        }
+        for move in summary.adopted {
+            try ObjectPrinter.line("tracker \(move.from) was stored on Invest by a push that was cut: it is now \(move.to), as on Invest")
         }
         if summary.renumbered.count > 10 { try ObjectPrinter.line("… and \(summary.renumbered.count - 10) more trackers made here, now pending") }
         if !summary.conflicts.isEmpty {

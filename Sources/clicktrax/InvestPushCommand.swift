@@ -15,6 +15,7 @@ struct InvestPushCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var wait: SyncWaitOption
 
     @Flag(help: "Show what would be sent, and send nothing.")
     var dryRun = false
@@ -36,16 +37,17 @@ struct InvestPushCommand: ParsableCommand {
         if dryRun {
             let plan = InvestPush.plan(pending, only: Set(ids))
             if plan.isEmpty { try ObjectPrinter.line("nothing to push") }
-            for change in plan { try ObjectPrinter.line(Self.describe(change)) }
+            for change in plan { try ObjectPrinter.say(Self.describe(change)) }
             return
         }
         let progress = InvestProgressLine()
-        let sync = InvestSync(session: context.session, store: context.store, events: progress.events)
+        let sync = InvestSync(session: context.session, store: context.store, runBy: "clicktrax invest push", lockWait: wait.seconds,
+                              events: progress.events)
         let only = Set(ids)
         let results = try AsyncBridge.wait { try await sync.push(only: only) }
         _ = progress.finish()
         if results.isEmpty { try ObjectPrinter.line("nothing to push") }
-        for result in results { try ObjectPrinter.line(Self.describe(result)) }
+        for result in results { try ObjectPrinter.say(Self.describe(result)) }
         let pushed = results.filter { $0.outcome == .pushed }.count
         if !results.isEmpty { try ObjectPrinter.line("\(pushed) of \(results.count) pushed") }
         if pushed < results.count { throw ExitCode(1) }

@@ -50,6 +50,7 @@ struct InvestStatusCommand: ParsableCommand {
             try ObjectPrinter.say("\(connection.connected ? "connected" : "logged in, not pulled yet"): \(connection.api) as \(connection.username), \(member)")
             try ObjectPrinter.say("token: " + Self.describe(check, loggedIn: loggedIn, passwordSource: context.password(username: connection.username) != nil))
             try ObjectPrinter.say("last pull: \(connection.lastPull.map { "\($0) UTC" } ?? "never")")
+            if let holder = SyncLock.holder(ofDatabase: global.databasePath) { try ObjectPrinter.say("sync running: \(holder.description)") }
             let refused = pending.filter { $0.refusal != nil }.count
             try ObjectPrinter.line("pending: \(pending.count)" + (refused > 0 ? " (\(refused) refused by Invest: fix and push again, or clicktrax invest resolve ID --keep-theirs)" : ""))
             for change in pending {
@@ -110,6 +111,7 @@ struct InvestStatusCommand: ParsableCommand {
             return try JSONSerialization.jsonObject(with: try JSONEncoder().encode(t))
         }
         var document: [String: Any] = ["connected": connection?.connected ?? false, "logged_in": loggedIn, "token": Self.tokenWord(token)]
+        document["sync_running"] = SyncLock.holder(ofDatabase: global.databasePath)?.description ?? NSNull()
         if case .unchecked(let why)? = token { document["token_detail"] = why }
         if let connection {
             document["api"] = connection.api

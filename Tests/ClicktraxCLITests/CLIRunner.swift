@@ -42,7 +42,7 @@ struct CLIRunner {
     ) throws -> Result {
         let result = try Subprocess.run(
             Self.binary.path, (useDatabase ? ["--database", database] : []) + arguments,
-            input: Data(input.utf8), environment: environment(extra))
+            input: Data(input.utf8), environment: environment(extra), passingSecrets: true)
         return Result(status: result.status, stdout: result.stdoutText, stderr: result.stderrText)
     }
 
@@ -54,10 +54,10 @@ struct CLIRunner {
     }
 
     /// Runs several commands at once, for races between processes.
-    func runConcurrently(_ commands: [[String]]) -> [Result] {
+    func runConcurrently(_ commands: [[String]], environment extra: [String: String] = [:]) -> [Result] {
         let results = LockedResults(count: commands.count)
         DispatchQueue.concurrentPerform(iterations: commands.count) { index in
-            let result = (try? run(commands[index])) ?? Result(status: -1, stdout: "", stderr: "could not start")
+            let result = (try? run(commands[index], environment: extra)) ?? Result(status: -1, stdout: "", stderr: "could not start")
             results.set(index, result)
         }
         return results.values

@@ -164,9 +164,11 @@ import Testing
         var changed: [LineItem] = []
         for id in Int64(1)...40 { names[id * 7] = name(); changed.append(LineItem(id: id * 7, name: names[id * 7]!, advertiserId: 1)) }
         for id in Int64(900)..<910 { names[id] = name(); changed.append(LineItem(id: id, name: names[id]!, advertiserId: 1)) }
-        _ = try pulled.openPullStage(key: "test")
-        try pulled.stage([StagedPage(list: "line-item?advertiser_id=1", count: changed.count, start: 0, objects: .lineItems(changed))])
-        _ = try pulled.applyPull(PullPlan(full: false, advertisers: [1], mark: "2026-01-01 00:00:00", finishedAt: "2026-01-01 00:00:00"))
+        let stage = try pulled.openPullStage(key: "test")
+        try pulled.stage([StagedPage(list: "line-item?advertiser_id=1", count: changed.count, start: 0, objects: .lineItems(changed))],
+                         owner: stage.owner)
+        _ = try pulled.applyPull(PullPlan(full: false, advertisers: [1], mark: "2026-01-01 00:00:00", finishedAt: "2026-01-01 00:00:00",
+                                          owner: stage.owner))
         let index = try #require(try pulled.currentSearchIndex())
         #expect(index.generation.hasPrefix(built.split(separator: "+").first.map(String.init) ?? "-"), "not rebuilt")
         #expect(index.overlay.entries.count == 50)

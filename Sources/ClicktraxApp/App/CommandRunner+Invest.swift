@@ -25,7 +25,7 @@ extension CommandRunner {
             do {
                 guard let invest else { throw InvestError.badSetting("this database has no file to keep an Invest token beside") }
                 // The command line's routine, options and all (`[invest] advertisers`).
-                let sync = InvestSync(session: invest, store: store, events: progress.events)
+                let sync = InvestSync(session: invest, store: store, runBy: "the terminal UI", lockWait: 30, events: progress.events)
                 switch kind {
                 case .pull:
                     let summary = try await sync.pull()

@@ -44,6 +44,14 @@ public enum ClickCost {
         return try result.get()
     }
 
+    /// `a + b`, held at the largest cost there is instead of overflowing: a feed of absurd costs
+    /// (a click can claim 900 million) must make an absurd total, never a trap or a wrapped one.
+    @inline(__always)
+    public static func sum(_ a: Int64, _ b: Int64) -> Int64 {
+        let (total, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b < 0 ? Int64.min : Int64.max) : total
+    }
+
     /// `12.34`, `0.0012`: at least two decimals, no trailing zeros beyond them.
     public static func format(_ nanos: Int64) -> String {
         let sign = nanos < 0 ? "-" : ""

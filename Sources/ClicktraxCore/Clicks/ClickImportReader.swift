@@ -89,7 +89,7 @@ final class ClickImportReader {
             let sum = sums[index: index]
             // A sum that would overflow goes to the writer first (which adds it to the block).
             if sum.clicks == UInt32.max { flushSums(); return add(row, hour: hour) }
-            sums[index: index] = ClickHourSum(clicks: sum.clicks + 1, cost: sum.cost + row.cost,
+            sums[index: index] = ClickHourSum(clicks: sum.clicks + 1, cost: ClickCost.sum(sum.cost, row.cost),
                                      first: min(sum.first, row.at), last: max(sum.last, row.at))
         } else {
             sums.append(key, ClickHourSum(clicks: 1, cost: row.cost, first: row.at, last: row.at))

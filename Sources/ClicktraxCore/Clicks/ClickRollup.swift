@@ -98,7 +98,7 @@ struct ClickRollupSum {
         let (sum, overflow) = clicks[index].addingReportingOverflow(count)
         overflowed = overflowed || overflow
         clicks[index] = sum
-        cost[index] &+= amount
+        cost[index] = ClickCost.sum(cost[index], amount)
         first[index] = min(first[index], start)
         last[index] = max(last[index], end)
     }

@@ -116,12 +116,23 @@ public struct InvestClickPull: Sendable {
             try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
             delay = min(longestPoll, delay * 1.5)
         }
-        let file = try await client.call("GET", "report-download", [("id", id)], file: true)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("clicktrax-feed-\(id).csv").path
-        guard FileManager.default.createFile(atPath: path, contents: file.body, attributes: [.posixPermissions: 0o600]) else {
-            throw ClicktraxError.operational("\(path): cannot write the downloaded feed")
+        // Streamed to a private file of a random name (the report id is Invest's text: it never
+        // reaches a path), under the transport's cap.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("clicktrax-feed-\(UUID().uuidString).csv").path
+        let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw ClicktraxError.operational("\(path): cannot write the downloaded feed (\(String(cString: strerror(errno))))")
         }
-        events(.note("downloaded the clicks of \(window.label): \(file.body.count) bytes"))
+        defer { close(fd) }
+        do {
+            _ = try await client.call("GET", "report-download", [("id", id)], file: fd)
+        } catch {
+            unlink(path)
+            throw error
+        }
+        var info = stat()
+        fstat(fd, &info)
+        events(.note("downloaded the clicks of \(window.label): \(info.st_size) bytes"))
         return path
     }
 

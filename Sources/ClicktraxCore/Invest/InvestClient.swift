@@ -124,9 +124,10 @@ public actor InvestClient {
     // MARK: - Calls
 
     /// One call, logged in (again, once, if Invest says NOAUTH).
-    /// `file`: the answer is a file (a report download), not JSON — unless it is an error envelope.
+    /// `file`: the answer is a file (a report download) written to this descriptor as it comes,
+    /// not JSON — unless it is an error envelope.
     func call(_ method: String, _ service: String, _ query: [(String, String)] = [], body: Data? = nil,
-              file: Bool = false) async throws -> InvestAnswer {
+              file: Int32? = nil) async throws -> InvestAnswer {
         let kind: Kind = method == "GET" ? .read : .write
         if token == nil { try await login() }
         let used = token
@@ -152,7 +153,7 @@ public actor InvestClient {
 
     private func exchange(
         _ method: String, _ service: String, _ query: [(String, String)], body: Data?, kind: Kind, authorized: Bool,
-        file: Bool = false
+        file: Int32? = nil
     ) async throws -> InvestAnswer {
         let url = endpoint.url(service, query)
         let label = service
@@ -166,24 +167,27 @@ public actor InvestClient {
                 guard let token else { throw InvestError.needsLogin("not logged in to Invest") }
                 headers["Authorization"] = token
             }
+            // A download tried again starts the file again.
+            if let file { _ = ftruncate(file, 0); _ = lseek(file, 0, SEEK_SET) }
             await acquireSlot()
             let result: Result<InvestTransport.Response, InvestTransport.Failure>
             do {
-                result = .success(try await transport.send(method: method, url: url, headers: headers, body: body, fresh: kind == .write))
+                result = .success(try await transport.send(method: method, url: url, headers: headers, body: body, fresh: kind == .write,
+                                                           file: file))
             } catch let failure as InvestTransport.Failure {
                 result = .failure(failure)
             } catch {
                 result = .failure(.init(reason: "\(error)", maybeDelivered: true))
             }
             releaseSlot()
-            let response: InvestTransport.Response
+            var response: InvestTransport.Response
             switch result {
             case .failure(let failure):
                 if kind == .write && failure.maybeDelivered {
                     throw WriteOutcomeUnknown(reason: "\(endpoint.host): \(failure.reason)")
                 }
                 failures += 1
-                guard failures < settings.attempts else { throw InvestError.network(host: endpoint.host, reason: failure.reason) }
+                guard failures < settings.attempts, failure.retryable else { throw InvestError.network(host: endpoint.host, reason: failure.reason) }
                 let delay = backoff(failures)
                 events(.waiting(seconds: delay, why: "\(endpoint.host): \(failure.reason); trying \(label) again"))
                 try await sleep(delay)
@@ -192,10 +196,22 @@ public actor InvestClient {
             case .success(let value):
                 response = value
             }
-            // "If an error occurs during download, the response header will include an HTTP error
-            // code and message": a 2xx that is not an error envelope is the file.
-            if file, (200..<300).contains(response.status), response.body.first != UInt8(ascii: "{") {
-                return InvestAnswer(response: [:], body: response.body)
+            if let file {
+                // "If an error occurs during download, the response header will include an HTTP
+                // error code and message": a 2xx that is not an error envelope is the file. Its
+                // start is read back to tell (an envelope is small).
+                var head = [UInt8](repeating: 0, count: 64 << 10)
+                let read = pread(file, &head, head.count, 0)
+                response.body = Data(head.prefix(max(0, read)))
+                if (200..<300).contains(response.status), response.body.first != UInt8(ascii: "{") {
+                    return InvestAnswer(response: [:], body: Data())
+                }
+            }
+            // Redirects are not followed (a token must not go where it was not sent): one is an
+            // error, never an answer read as empty.
+            if (300..<400).contains(response.status) {
+                let target = response.headers["location"].map { " to \(TerminalSafe.clip($0, 80))" } ?? ""
+                throw InvestError.badResponse(service: label, detail: "HTTP \(response.status): redirected\(target), which is not followed")
             }
             let outcome = InvestAnswer.read(response.body, status: response.status)
             if let wait = throttleWait(response, outcome) {
@@ -210,6 +226,11 @@ public actor InvestClient {
             switch outcome {
             case .ok(let answer):
                 if response.status >= 500 { break }
+                // A 4xx is a refusal whatever its body says: never a page of nothing.
+                if response.status == 401 { throw InvestError.api(service: label, errorId: "NOAUTH", message: "HTTP 401", code: nil) }
+                if (400..<500).contains(response.status) {
+                    throw InvestError.badResponse(service: label, detail: "HTTP \(response.status) without an error in the answer")
+                }
                 return answer
             case .error(let id, let message, let code):
                 switch id {

@@ -27,6 +27,8 @@ public enum InvestError: Error, Sendable, Equatable, CustomStringConvertible {
     case reportTimedOut(window: String, waited: Int)
     /// The member's `enable_click_and_imp_trackers` is off: Invest refuses trackers.
     case trackersDisabled(member: String)
+    /// Another push, pull or pull-clicks holds the database (`SyncLock`).
+    case busy(holder: String?, waited: Int)
 
     public var description: String {
         switch self {
@@ -54,6 +56,9 @@ public enum InvestError: Error, Sendable, Equatable, CustomStringConvertible {
             "Invest could not make the clicks report for \(window) (execution_status “\(TerminalSafe.clip(status, 40))”); nothing of that window was imported"
         case .reportTimedOut(let window, let waited):
             "the clicks report for \(window) was still not ready after \(waited) s; nothing of that window was imported — try again later"
+        case .busy(let holder, let waited):
+            "another sync is running on this database — \(holder.map { TerminalSafe.clip($0, 160) } ?? "its holder did not say who")"
+                + (waited > 0 ? "; waited \(waited) s" : "") + ": nothing was done; try again when it is done"
         case .trackersDisabled(let member):
             "nothing was pushed: \(TerminalSafe.clip(member, 80)) has enable_click_and_imp_trackers off, so Invest refuses click and "
                 + "impression trackers — ask an Invest member admin to turn it on, then push again"

@@ -59,7 +59,7 @@ public struct InvestPull: Sendable {
         let advertiserScope = options.advertisers.sorted()
         let key = "pull v1; since \(since ?? "ever"); advertisers \(advertiserScope.isEmpty ? "all" : advertiserScope.map(String.init).joined(separator: ","))"
         let stage = try store.openPullStage(key: key)
-        let buffer = StageBuffer(store: store)
+        let buffer = StageBuffer(store: store, owner: stage.owner)
         let changedSince: [(String, String)] = since.map { [("min_last_modified", $0)] } ?? []
 
         // The tops of the tree first: they say which advertisers and publishers to go through.
@@ -120,6 +120,7 @@ public struct InvestPull: Sendable {
                 }
             }
         }
+        if full { try await confirmRemovals(advertisers: advertisers, buffer: buffer) }
         try await buffer.flush()
         let fetched = await buffer.totals
         let seconds = Date().timeIntervalSince(runStarted)
@@ -128,8 +129,82 @@ public struct InvestPull: Sendable {
         let started = Self.date(stage.startedAt) ?? Date()
         let plan = PullPlan(
             full: full, advertisers: advertisers, mark: Timestamp.string(from: started.addingTimeInterval(-options.skewMargin)),
-            finishedAt: Timestamp.now())
+            finishedAt: Timestamp.now(), owner: stage.owner)
         return try store.applyPull(plan)
+    }
+
+    /// Asks Invest by id about every object a full pull would remove (issue 28): those it still
+    /// has are staged — a page shifted by a delete mid-pull hid them — and only those it does not
+    /// are removed.
+    private func confirmRemovals(advertisers: [Int64], buffer: StageBuffer) async throws {
+        try await buffer.flush()
+        let candidates = try store.removalCandidates(advertisers: advertisers)
+        guard !candidates.isEmpty else { return }
+        events(.note("asking Invest about \(candidates.count) object(s) its lists did not hold, before removing any"))
+        for kind in ObjectKind.importOrder {
+            let ofKind = candidates.filter { $0.kind == kind }
+            for start in stride(from: 0, to: ofKind.count, by: 100) {
+                let batch = Array(ofKind[start..<min(start + 100, ofKind.count)])
+                let found = try await stillOnInvest(kind, batch)
+                guard found.count > 0 else { continue }
+                try await buffer.add(StagedPage(list: "confirm \(kind.rawValue) \(start)", count: found.count, start: start, objects: found))
+            }
+        }
+    }
+
+    /// Of `batch`, what Invest still has (a batch it answers "not found" is asked one by one: a
+    /// deleted object fetched by id answers SYNTAX, which for several may mean only one).
+    private func stillOnInvest(_ kind: ObjectKind, _ batch: [RemovalCandidate]) async throws -> StagedObjects {
+        let ids = batch.map { String($0.id) }.joined(separator: ",")
+        let publishers = Dictionary(batch.map { ($0.id, $0.publisherId) }, uniquingKeysWith: { first, _ in first })
+        let body: Data
+        do {
+            body = try await client.call("GET", kind.rawValue, [("id", ids)]).body
+        } catch InvestError.api(_, "SYNTAX", _, _) {
+            guard batch.count > 1 else { return Self.empty(kind) }
+            var kept: [StagedObjects] = []
+            for one in batch { kept.append(try await stillOnInvest(kind, [one])) }
+            return Self.joined(kept, kind)
+        }
+        let wanted = Set(batch.map(\.id))
+        func page<T: InvestObject>(_ type: T.Type) throws -> [T] {
+            try InvestListPage<T>.decode(body, list: "\(kind.rawValue)?id=…").objects.filter { wanted.contains($0.id) }
+        }
+        switch kind {
+        case .advertiser: return .advertisers(try page(Advertiser.self))
+        case .publisher: return .publishers(try page(Publisher.self))
+        case .lineItem: return .lineItems(try page(LineItem.self))
+        case .placement:
+            return .placements(try page(Placement.self).map { var o = $0; if o.publisherId == 0 { o.publisherId = publishers[o.id].flatMap { $0 } ?? 0 }; return o })
+        case .paymentRule:
+            return .paymentRules(try page(PaymentRule.self).map { var o = $0; o.publisherId = o.publisherId ?? publishers[o.id].flatMap { $0 }; return o })
+        case .clickTracker: return .trackers(try page(ClickTracker.self))
+        }
+    }
+
+    static func empty(_ kind: ObjectKind) -> StagedObjects {
+        switch kind {
+        case .advertiser: .advertisers([])
+        case .publisher: .publishers([])
+        case .lineItem: .lineItems([])
+        case .placement: .placements([])
+        case .paymentRule: .paymentRules([])
+        case .clickTracker: .trackers([])
+        }
+    }
+
+    static func joined(_ parts: [StagedObjects], _ kind: ObjectKind) -> StagedObjects {
+        parts.reduce(empty(kind)) { all, part in
+            switch (all, part) {
+            case (.advertisers(let a), .advertisers(let b)): .advertisers(a + b)
+            case (.publishers(let a), .publishers(let b)): .publishers(a + b)
+            case (.lineItems(let a), .lineItems(let b)): .lineItems(a + b)
+            case (.placements(let a), .placements(let b)): .placements(a + b)
+            case (.paymentRules(let a), .paymentRules(let b)): .paymentRules(a + b)
+            case (.trackers(let a), .trackers(let b)): .trackers(a + b)
+            default: all
+            }
+        }
     }
 
     static func date(_ timestamp: String) -> Date? {
@@ -179,8 +254,11 @@ public struct InvestPull: Sendable {
                 // A window of pages, not all at once: pages waiting for the database to take them
                 // would otherwise pile up in memory on a big list.
                 var pending = starts[...]
+                // `count` is a hint (a lying one can claim 2^63 objects): pages go out in order, and
+                // once one comes back short the list has ended — no page past it is asked for.
+                var ended = false
                 func addNext() {
-                    guard let start = pending.popFirst() else { return }
+                    guard !ended, let start = pending.popFirst() else { return }
                     group.addTask {
                         let result = try await page(start)
                         try await buffer.add(StagedPage(list: name, count: total, start: start, objects: result.objects,
@@ -195,6 +273,7 @@ public struct InvestPull: Sendable {
                 while let (start, count, pageIds) = try await group.next() {
                     ids += pageIds
                     if start == lastStart { lastFull = count >= size }
+                    if count < size { ended = true }
                     addNext()
                 }
                 return lastFull
@@ -249,13 +328,17 @@ public struct InvestPull: Sendable {
 /// per page would wait for the disk ten thousand times in a big pull.
 actor StageBuffer {
     let store: any InvestSyncing
+    let owner: String
     var pages: [StagedPage] = []
     var objects = 0
     var lastFlush = Date()
     /// Pages and objects fetched in this run.
     var totals = (pages: 0, objects: 0)
 
-    init(store: any InvestSyncing) { self.store = store }
+    init(store: any InvestSyncing, owner: String) {
+        self.store = store
+        self.owner = owner
+    }
 
     /// Staged every 5,000 objects or every second, whichever comes first: a pull killed at any
     /// moment loses at most a second of pages.
@@ -272,6 +355,6 @@ actor StageBuffer {
         pages = []
         objects = 0
         lastFlush = Date()
-        try store.stage(batch)
+        try store.stage(batch, owner: owner)
     }
 }

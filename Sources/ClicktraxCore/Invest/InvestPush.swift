@@ -78,8 +78,9 @@ public struct InvestPush: Sendable {
             guard let mine = change.mine, let advertiserId = mine.advertiserId else {
                 return result(.refused("its line item has no advertiser here"))
             }
-            try store.writeOutbox(OutboxEntry(trackerId: mine.id, action: .create, advertiserId: advertiserId, intent: mine,
-                                              baseLastModified: nil, writtenAt: Timestamp.now()))
+            let entry = OutboxEntry(trackerId: mine.id, action: .create, advertiserId: advertiserId, intent: mine, baseLastModified: nil,
+                                    writtenAt: Timestamp.now(), revision: mine.revision)
+            try store.writeOutbox(entry)
             do {
                 let answer = try await client.call("POST", "clicktracker", [("advertiser_id", "\(advertiserId)")],
                                                    body: Self.body(Self.createFields(mine)))
@@ -90,13 +91,10 @@ public struct InvestPush: Sendable {
                 guard let created else {
                     return result(.unknown("Invest answered OK but named no tracker; the next push looks for it"))
                 }
-                let stored = try store.recordPushed(localId: mine.id, invest: created)
-                return result(.pushed, investId: stored?.id ?? created.id)
+                return result(try record(created, for: entry), investId: created.id)
             } catch let unknown as InvestClient.WriteOutcomeUnknown {
                 events(.note("tracker \(mine.id): \(unknown.reason); asking Invest whether it stored it"))
-                return try await settleOrReport(
-                    OutboxEntry(trackerId: mine.id, action: .create, advertiserId: advertiserId, intent: mine, baseLastModified: nil,
-                                writtenAt: Timestamp.now()), fallback: result(.unknown(unknown.reason)))
+                return try await settleOrReport(entry, fallback: result(.unknown(unknown.reason)))
             } catch let error as InvestError {
                 guard case .api(_, _, let message, _) = error else { throw error }
                 try store.recordRefusal(id: mine.id, message: message)
@@ -120,7 +118,8 @@ public struct InvestPush: Sendable {
                 return result(.conflicting("changed on Invest at \(current.lastModified) UTC, after the last pull"))
             }
             let entry = OutboxEntry(trackerId: change.trackerId, action: change.action, advertiserId: advertiserId,
-                                    intent: change.mine, baseLastModified: base.lastModified, writtenAt: Timestamp.now())
+                                    intent: change.mine, baseLastModified: base.lastModified, writtenAt: Timestamp.now(),
+                                    revision: change.mine?.revision)
             try store.writeOutbox(entry)
             do {
                 if change.action == .delete {
@@ -133,7 +132,7 @@ public struct InvestPush: Sendable {
                     var updated = try? Self.tracker(in: answer, advertiserId: advertiserId)
                     if updated == nil { updated = try await fetch(id: change.trackerId, advertiserId: advertiserId) }
                     guard let updated else { return result(.unknown("Invest's answer held no tracker")) }
-                    try store.recordPushed(localId: change.trackerId, invest: updated)
+                    return result(try record(updated, for: entry))
                 }
                 return result(.pushed)
             } catch let unknown as InvestClient.WriteOutcomeUnknown {
@@ -168,20 +167,22 @@ public struct InvestPush: Sendable {
         switch entry.action {
         case .create:
             guard let intent = entry.intent else { try store.clearOutbox(trackerId: entry.trackerId); return nil }
-            let known = try store.knownInvestIds(advertiserId: entry.advertiserId)
-            let theirs = try await trackers(advertiserId: entry.advertiserId).filter { !known.contains($0.id) && Self.same(intent, $0) }
-            guard let found = theirs.min(by: { $0.id < $1.id }) else {
+            // Against everything Invest has for the advertiser — a pull may have brought the
+            // tracker in meanwhile (issue 28) — made since the request was written down (a
+            // margin for clocks): an older tracker of the same fields is someone else's.
+            let since = Self.earliest(entry.writtenAt)
+            let candidates = try await trackers(advertiserId: entry.advertiserId)
+                .filter { Self.same(intent, $0) && $0.lastModified >= since }.sorted { $0.id < $1.id }
+            guard let stored = try store.settleCreate(localId: entry.trackerId, candidates: candidates, sentRevision: entry.revision) else {
                 try store.clearOutbox(trackerId: entry.trackerId)
                 return nil
             }
-            let stored = try store.recordPushed(localId: entry.trackerId, invest: found)
-            events(.note("tracker \(entry.trackerId): Invest had stored it as \(found.id); not sent again"))
-            return result(.pushed, investId: stored?.id ?? found.id)
+            events(.note("tracker \(entry.trackerId): Invest had stored it as \(stored.id); not sent again"))
+            return result(.pushed, investId: stored.id)
         case .update:
             let current = try await fetch(id: entry.trackerId, advertiserId: entry.advertiserId)
             if let current, let intent = entry.intent, Self.same(intent, current) {
-                try store.recordPushed(localId: entry.trackerId, invest: current)
-                return result(.pushed)
+                return result(try record(current, for: entry))
             }
             if let current, current.lastModified != entry.baseLastModified {
                 try store.recordConflict(id: entry.trackerId, theirs: current, reason: "changed here and on Invest")
@@ -201,6 +202,26 @@ public struct InvestPush: Sendable {
             try store.clearOutbox(trackerId: entry.trackerId)
             return nil
         }
+    }
+
+    /// Notes what Invest confirmed. Should the database fail to (a full disk, say), the request
+    /// did land: the outbox entry stays, and the next push settles it without sending it again.
+    private func record(_ invest: ClickTracker, for entry: OutboxEntry) throws -> Result.Outcome {
+        do {
+            try store.recordPushed(localId: entry.trackerId, invest: invest, sentRevision: entry.revision)
+            return .pushed
+        } catch {
+            return .unknown("Invest stored it as \(invest.id), but this database could not record that (\(error)); "
+                            + "the next push settles it without sending it again")
+        }
+    }
+
+    /// How far before an outbox entry a tracker it made may say it was modified: clocks differ.
+    static let clockMargin: TimeInterval = 600
+
+    static func earliest(_ writtenAt: String) -> String {
+        guard let date = InvestPull.date(writtenAt) else { return "" }
+        return Timestamp.string(from: date.addingTimeInterval(-clockMargin))
     }
 
     /// Invest's tracker by id; nil when it has none (a deleted tracker answers SYNTAX).

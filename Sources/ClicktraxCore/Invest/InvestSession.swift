@@ -28,6 +28,7 @@ public struct InvestSession: Sendable {
     }
 
     public func client(api: String, username: String, events: @escaping @Sendable (InvestEvent) -> Void) throws -> InvestClient {
+        try requireOwnDatabase()
         let endpoint = try InvestEndpoint(api)
         var clientSettings = InvestClient.Settings()
         clientSettings.timeout = settings.timeout
@@ -44,13 +45,50 @@ public struct InvestSession: Sendable {
             }, events: events)
     }
 
+    /// Talking to Invest uses a database of this user's only: a password is never sent, and a
+    /// push never made, on the word of a file someone else controls.
+    public func requireOwnDatabase() throws {
+        var info = stat()
+        guard stat(databasePath, &info) == 0 else { return }
+        guard info.st_uid == geteuid() else {
+            throw InvestError.badSetting("\(TerminalSafe.clip(databasePath, 200)) belongs to another user: Invest commands use only a database of yours")
+        }
+    }
+
+    /// The API address the operator chose: `[invest] api`, else the one `invest login --api` was
+    /// given (kept in the token file, the user's own). Never an address read from the database:
+    /// a database can be copied or edited, and credentials must go only where the operator said.
+    public func operatorAPI() -> String? {
+        if let api = settings.api { return (try? InvestEndpoint(api))?.description ?? api }
+        return (try? tokenFile.contents())?.api
+    }
+
+    /// A client for the database's connection — provided the operator's API address is the one
+    /// the database is connected to; else nothing is sent anywhere.
     public func client(for connection: InvestConnection, events: @escaping @Sendable (InvestEvent) -> Void) throws -> InvestClient {
-        try client(api: connection.api, username: connection.username, events: events)
+        guard let api = operatorAPI() else {
+            throw InvestError.needsLogin("no Invest API address is set for \(databasePath) (none in [invest] api, no login kept)")
+        }
+        guard api == connection.api else {
+            throw InvestError.badSetting(
+                "\(databasePath) is connected to \(TerminalSafe.clip(connection.api, 80)), but the API address you set is \(api) "
+                    + "([invest] api, or the last clicktrax invest login --api): nothing was sent. If the database's address is right, "
+                    + "log in to it with clicktrax invest login --api URL")
+        }
+        return try client(api: api, username: connection.username, events: events)
     }
 
     /// Whether the kept token still works, by one cheap call (`GET /member`) that never logs in:
     /// `invest status` says what the next command will meet.
     public func checkToken(for connection: InvestConnection) async -> TokenCheck {
+        do {
+            guard try tokenFile.contents() != nil else { return .none }
+        } catch {
+            return .unchecked("\(error)")
+        }
+        guard operatorAPI() == connection.api else {
+            return .unchecked("the API address you set (\(operatorAPI() ?? "none")) is not the database's: nothing was sent")
+        }
         guard let token = tokenFile.token(api: connection.api, username: connection.username) else { return .none }
         do {
             var quick = InvestClient.Settings()

@@ -8,11 +8,27 @@ public struct InvestSync: Sendable {
     public let session: InvestSession
     public let store: any TrackerStore
     public let events: @Sendable (InvestEvent) -> Void
+    /// Who runs it, for whoever waits for it (`clicktrax invest push`, `the terminal UI`).
+    public var runBy: String
+    /// How long to wait for another sync of the same database to end (`SyncLock`).
+    public var lockWait: TimeInterval
 
-    public init(session: InvestSession, store: any TrackerStore, events: @escaping @Sendable (InvestEvent) -> Void) {
+    public init(session: InvestSession, store: any TrackerStore, runBy: String, lockWait: TimeInterval = 120,
+                events: @escaping @Sendable (InvestEvent) -> Void) {
         self.session = session
         self.store = store
+        self.runBy = runBy
+        self.lockWait = lockWait
         self.events = events
+    }
+
+    /// Holds the database's sync lock for `what`, telling the operator once if it waits.
+    public func lock(_ what: String) throws -> SyncLock {
+        let events = events
+        let wait = lockWait
+        return try SyncLock.acquire(databasePath: session.databasePath, what: "\(what) (\(runBy))", wait: wait) { holder in
+            events(.note("waiting up to \(Int(wait)) s for \(holder?.description ?? "another sync of this database") to finish"))
+        }
     }
 
     /// The database's connection, or the error saying to log in first.
@@ -35,6 +51,8 @@ public struct InvestSync: Sendable {
 
     /// `invest pull`: the catalog and trackers, then the search index brought up to date.
     public func pull(full: Bool = false, advertisers: [Int64] = []) async throws -> PullSummary {
+        let lock = try lock("a pull")
+        defer { lock.release() }
         let summary = try await InvestPull(client: try client(), store: store, events: events)
             .run(pullOptions(full: full, advertisers: advertisers))
         try store.refreshSearchIndex()
@@ -43,6 +61,8 @@ public struct InvestSync: Sendable {
 
     /// `invest push`: what is pending, or only `ids`.
     public func push(only ids: Set<Int64> = []) async throws -> [InvestPush.Result] {
+        let lock = try lock("a push")
+        defer { lock.release() }
         guard try connection().connected else {
             throw InvestError.needsLogin("\(session.databasePath) has not pulled from Invest yet: run clicktrax invest pull first (then push)")
         }
@@ -54,5 +74,15 @@ public struct InvestSync: Sendable {
             throw InvestError.trackersDisabled(member: member)
         }
         return try await InvestPush(client: client, store: store, events: events).run(only: ids)
+    }
+
+    /// `invest pull-clicks`: the feed's windows, each imported as it arrives.
+    public func pullClicks(_ windows: [InvestClickPull.Window], pollTimeout: TimeInterval,
+                           imported: @Sendable @escaping (InvestClickPull.Window, ClickImportSummary) -> Void) async throws -> Int {
+        let lock = try lock("a pull of clicks")
+        defer { lock.release() }
+        var pull = InvestClickPull(client: try client(), store: store, events: events)
+        pull.pollTimeout = pollTimeout
+        return try await pull.run(windows, imported: imported)
     }
 }

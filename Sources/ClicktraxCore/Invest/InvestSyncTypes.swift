@@ -89,15 +89,18 @@ public struct OutboxEntry: Sendable, Equatable {
     /// Invest's `last_modified` the change started from (nil for a create).
     public var baseLastModified: String?
     public var writtenAt: String
+    /// The tracker's revision the request carried: a later one is an edit made meanwhile.
+    public var revision: Int?
 
     public init(trackerId: Int64, action: PendingChange.Action, advertiserId: Int64, intent: ClickTracker?,
-                baseLastModified: String?, writtenAt: String) {
+                baseLastModified: String?, writtenAt: String, revision: Int? = nil) {
         self.trackerId = trackerId
         self.action = action
         self.advertiserId = advertiserId
         self.intent = intent
         self.baseLastModified = baseLastModified
         self.writtenAt = writtenAt
+        self.revision = revision ?? intent?.revision
     }
 }
 
@@ -157,8 +160,19 @@ public struct PullStage: Sendable {
     /// When the first run of this pull started (UTC): the next incremental pull asks from
     /// before it, so what changed while it ran is fetched again.
     public var startedAt: String = Timestamp.now()
+    /// This run's mark on the stage: it stages and applies only while the stage is its own.
+    public var owner = UUID().uuidString
 
     public init(lists: [String: (count: Int, pages: Set<Int>)] = [:]) { self.lists = lists }
+}
+
+/// An object here that a full pull's lists did not hold: removed only once Invest confirms it
+/// has no such object.
+public struct RemovalCandidate: Sendable, Equatable {
+    public var kind: ObjectKind
+    public var id: Int64
+    /// A placement's or payment rule's publisher (a payment rule's JSON carries none).
+    public var publisherId: Int64?
 }
 
 /// How the staged pull reaches the catalog.
@@ -170,12 +184,15 @@ public struct PullPlan: Sendable {
     /// The next incremental pull's `min_last_modified`.
     public var mark: String
     public var finishedAt: String
+    /// The run whose stage this is (nil: whoever's — for tests that stage by hand).
+    public var owner: String?
 
-    public init(full: Bool, advertisers: [Int64], mark: String, finishedAt: String) {
+    public init(full: Bool, advertisers: [Int64], mark: String, finishedAt: String, owner: String? = nil) {
         self.full = full
         self.advertisers = advertisers
         self.mark = mark
         self.finishedAt = finishedAt
+        self.owner = owner
     }
 }
 
@@ -199,6 +216,8 @@ public struct PullSummary: Sendable, Equatable {
     public var legacy = LegacyValues()
     /// Trackers made here that moved to the provisional range (connecting, or their id is Invest's).
     public var renumbered: [Renumbering] = []
+    /// Trackers made here whose push was cut after Invest stored them: they took Invest's id.
+    public var adopted: [Renumbering] = []
 
     /// `12 line items, 1 placements` (the catalog kinds in their order), or nil when none.
     public var changedCatalog: String? { Self.listed(changed) }
@@ -227,26 +246,33 @@ public protocol InvestSyncing: Sendable {
     /// The stage of an unfinished pull with the same `key` (its parameters); any other stage
     /// is discarded.
     func openPullStage(key: String) throws -> PullStage
-    /// Fetched pages, staged in one transaction.
-    func stage(_ pages: [StagedPage]) throws
+    /// Fetched pages, staged in one transaction — while the stage is still `owner`'s.
+    func stage(_ pages: [StagedPage], owner: String) throws
     /// Forgets one list's staged pages (its size changed meanwhile).
     func discardStagedList(_ list: String) throws
     /// The staged pull into the catalog and trackers, in one transaction; the stage is emptied.
     func applyPull(_ plan: PullPlan) throws -> PullSummary
+    /// What a full pull would remove: objects here its lists did not hold (to confirm first).
+    func removalCandidates(advertisers: [Int64]) throws -> [RemovalCandidate]
 
     func pendingChanges() throws -> [PendingChange]
     func conflicts() throws -> [InvestConflict]
-    /// Invest ids of trackers this database knows (pulled or pushed), for one advertiser.
-    func knownInvestIds(advertiserId: Int64) throws -> Set<Int64>
 
     func outbox() throws -> [OutboxEntry]
     func writeOutbox(_ entry: OutboxEntry) throws
     func clearOutbox(trackerId: Int64) throws
 
     /// Invest confirmed a create or an edit: `invest` is its copy. A created tracker takes
-    /// Invest's id (its change log moves with it); returns the tracker as now stored.
+    /// Invest's id (its change log moves with it). If the tracker was edited since the push read
+    /// it (its revision is past `sentRevision`), that edit stays, pending on top of Invest's copy.
+    /// Returns the tracker as now stored.
     @discardableResult
-    func recordPushed(localId: Int64, invest: ClickTracker) throws -> ClickTracker?
+    func recordPushed(localId: Int64, invest: ClickTracker, sentRevision: Int?) throws -> ClickTracker?
+    /// A create whose answer was lost, found among `candidates` (Invest's trackers of the same
+    /// fields made since, lowest id first): the first that is no other tracker's here becomes
+    /// this one (a copy a pull brought in meanwhile, never edited here, is merged into it). nil
+    /// when none is: Invest does not have it.
+    func settleCreate(localId: Int64, candidates: [ClickTracker], sentRevision: Int?) throws -> ClickTracker?
     /// Invest confirmed a delete (or already had none).
     func recordPushedDelete(id: Int64) throws
     func recordRefusal(id: Int64, message: String) throws

@@ -60,7 +60,7 @@ struct LibCurl: @unchecked Sendable {
     static let httpHeader: Int32 = 10023
     static let headerData: Int32 = 10029
     static let customRequest: Int32 = 10036
-    static let acceptEncoding: Int32 = 10102
+    static let noProxy: Int32 = 10177
     static let copyPostFields: Int32 = 10165
     static let writeFunction: Int32 = 20011
     static let headerFunction: Int32 = 20079
@@ -82,6 +82,8 @@ struct LibCurl: @unchecked Sendable {
     static let couldNotResolveHost: Int32 = 6
     static let couldNotConnect: Int32 = 7
     static let weirdServerReply: Int32 = 8
+    static let writeError: Int32 = 23
+    static let outOfMemory: Int32 = 27
     static let operationTimedOut: Int32 = 28
     static let sslConnectError: Int32 = 35
     static let gotNothing: Int32 = 52

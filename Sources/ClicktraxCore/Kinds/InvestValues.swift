@@ -78,7 +78,9 @@ extension KeyedDecodingContainer {
     func investText(forKey key: Key, notes: InvestPageReading?) throws -> String? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
         if let text = try? decode(String.self, forKey: key) {
-            guard text.utf8.count <= InvestValues.maxTextBytes else {
+            // The cap is for Invest's pages (read with `notes`); this database's own copies of a
+            // tracker (its change log, Invest's last copy) are read back whatever they hold.
+            guard notes == nil || text.utf8.count <= InvestValues.maxTextBytes else {
                 throw UnkeepableObject(field: key.stringValue,
                                        reason: "\(text.utf8.count) bytes, past the \(InvestValues.maxTextBytes / 1024) KB a value may hold")
             }

@@ -75,7 +75,7 @@ struct ClickReportBuilder {
                 totalsReader.bind(2, start)
                 try totalsReader.forEachRow(db) { row in
                     cell.clicks &+= UInt64(row.int64(0))
-                    cell.cost &+= row.int64(1)
+                    cell.cost = ClickCost.sum(cell.cost, row.int64(1))
                     cell.first = min(cell.first, row.int64(2))
                     cell.last = max(cell.last, row.int64(3))
                 }
@@ -171,7 +171,7 @@ struct ClickReportBuilder {
             }
         }
         report.clicks = report.rows.clicks.reduce(0, &+)
-        report.cost = report.rows.cost.reduce(0, &+)
+        report.cost = report.rows.cost.reduce(0, ClickCost.sum)
         return report
     }
 
@@ -407,7 +407,7 @@ struct ClickReportBuilder {
 
         mutating func add(_ entry: ClickRollup.Entry, _ start: Int64) {
             clicks &+= UInt64(entry.clicks)
-            cost &+= entry.cost
+            cost = ClickCost.sum(cost, entry.cost)
             first = min(first, start &+ Int64(entry.first))
             last = max(last, start &+ Int64(entry.last))
         }

@@ -199,11 +199,28 @@ final class ClickWriter: ClickImportWriting {
         for hour in hours {
             scan.bind(1, hour)
             scan.bind(2, hour + ClickTime.hour)
-            try scan.forEachRow(db) { row in
-                sum.add(source: Int32(row.int64(0)), clicks: UInt32(clamping: row.int64(1)), cost: row.int64(2),
-                        first: row.int64(3), last: row.int64(4))
+            do {
+                try scan.forEachRow(db) { row in
+                    sum.add(source: Int32(row.int64(0)), clicks: UInt32(clamping: row.int64(1)), cost: row.int64(2),
+                            first: row.int64(3), last: row.int64(4))
+                }
+            } catch let error as DatabaseError where error.message?.contains("integer overflow") == true {
+                // Costs past what 64 bits hold (a feed of absurd costs): summed here, held at the largest.
+                _ = sum.take(blockStart: hour)
+                try resumSaturating(hour, into: &sum)
             }
             try store(level: 0, start: hour, entries: sum.take(blockStart: hour))
+        }
+    }
+
+    /// One hour's blocks summed click by click, each sum held at the largest cost there is.
+    private func resumSaturating(_ hour: Int64, into sum: inout ClickRollupSum) throws {
+        let rows = try RawStatement(db, "SELECT source_id, media_cost_billionths, at FROM click WHERE at >= ? AND at < ?")
+        rows.bind(1, hour)
+        rows.bind(2, hour + ClickTime.hour)
+        try rows.forEachRow(db) { row in
+            let at = row.int64(2)
+            sum.add(source: Int32(row.int64(0)), clicks: 1, cost: row.int64(1), first: at, last: at)
         }
     }
 
@@ -228,7 +245,7 @@ final class ClickWriter: ClickImportWriting {
         var clicks: Int64 = 0, cost: Int64 = 0, first = UInt32.max, last: UInt32 = 0
         for entry in entries {
             clicks += Int64(entry.clicks)
-            cost &+= entry.cost
+            cost = ClickCost.sum(cost, entry.cost)
             first = min(first, entry.first)
             last = max(last, entry.last)
         }

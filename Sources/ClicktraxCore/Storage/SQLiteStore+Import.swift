@@ -334,6 +334,11 @@ struct SQLiteImporter {
             if existing.draft == stored, sameMember { return .unchanged }
         }
         let existed = try id.map { try SQLiteStore.fetchTracker(db, id: $0) != nil } ?? false
+        // Connected to Invest: an id is Invest's to give. A row may name a tracker this database
+        // has, or one Invest has (pulled); a new id is refused, never exported as someone's.
+        if let id, !existed, try SQLiteStore.isConnectedToInvest(db), try SQLiteStore.base(db, id: id) == nil {
+            throw ClicktraxError.invalid([ValidationIssue(.id, "tracker \(id) is not one Invest has: " + SQLiteStore.investGivesIds)])
+        }
         var tracker = full ?? ClickTracker(id: 0, name: "", lineItem: ObjectRef(id: 0, name: ""), publisher: ObjectRef(id: 0, name: ""), lastModified: "")
         tracker.id = try id ?? SQLiteStore.nextTrackerId(db)
         tracker.name = draft.name

@@ -69,8 +69,8 @@ extension SQLiteStore {
 
     /// Makes the local tracker `id` hold Invest's copy (inserting it if there is none), logged
     /// as `actor` did it.
-    func writeInvestCopy(_ db: Database, _ theirs: ClickTracker, actor: String) throws {
-        let before = try Self.fetchTracker(db, id: theirs.id)
+    func writeInvestCopy(_ db: Database, _ theirs: ClickTracker, actor: String, before known: ClickTracker? = nil) throws {
+        let before = try known ?? Self.fetchTracker(db, id: theirs.id)
         let values: [(any DatabaseValueConvertible)?] = [
             theirs.memberId ?? before?.memberId, theirs.name, theirs.code, theirs.state.rawValue, theirs.clickUrl,
             theirs.lineItem.id, theirs.publisher.id, theirs.tag?.id, theirs.paymentRule?.id,
@@ -147,12 +147,6 @@ extension SQLiteStore {
         }
     }
 
-    public func knownInvestIds(advertiserId: Int64) throws -> Set<Int64> {
-        try read { db in
-            Set(try Int64.fetchAll(db, sql: "SELECT id FROM invest_tracker WHERE advertiser_id = ?", arguments: [advertiserId]))
-        }
-    }
-
     // MARK: - Outbox
 
     public func outbox() throws -> [OutboxEntry] {
@@ -161,7 +155,7 @@ extension SQLiteStore {
                 OutboxEntry(
                     trackerId: row["tracker_id"], action: PendingChange.Action(rawValue: row["action"]) ?? .update,
                     advertiserId: row["advertiser_id"], intent: try (row["intent"] as String?).map(Self.investTracker(json:)),
-                    baseLastModified: row["base_last_modified"], writtenAt: row["written_at"])
+                    baseLastModified: row["base_last_modified"], writtenAt: row["written_at"], revision: row["revision"])
             }
         }
     }
@@ -169,10 +163,10 @@ extension SQLiteStore {
     public func writeOutbox(_ entry: OutboxEntry) throws {
         try write { db in
             try db.execute(sql: """
-                INSERT OR REPLACE INTO invest_outbox (tracker_id, action, advertiser_id, intent, base_last_modified, written_at)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO invest_outbox (tracker_id, action, advertiser_id, intent, base_last_modified, written_at, revision)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [entry.trackerId, entry.action.rawValue, entry.advertiserId,
-                                 try entry.intent.map(Self.investJSON), entry.baseLastModified, entry.writtenAt])
+                                 try entry.intent.map(Self.investJSON), entry.baseLastModified, entry.writtenAt, entry.revision])
         }
     }
 
@@ -182,27 +176,62 @@ extension SQLiteStore {
 
     // MARK: - Push results
 
-    public func recordPushed(localId: Int64, invest: ClickTracker) throws -> ClickTracker? {
-        try write { db in
-            let advertiserId = invest.advertiserId ?? 0
-            if localId != invest.id {
-                // A created tracker takes Invest's id, and its history goes with it.
-                if try Self.fetchTracker(db, id: invest.id) != nil {
-                    throw ClicktraxError.operational("Invest gave tracker \(localId) the id \(invest.id), which a tracker here already has")
-                }
-                try db.execute(sql: "UPDATE click_tracker SET id = ? WHERE id = ?", arguments: [invest.id, localId])
-                try Self.moveHistory(db, from: localId, to: invest.id)
+    public func recordPushed(localId: Int64, invest: ClickTracker, sentRevision: Int?) throws -> ClickTracker? {
+        try write { db in try recordPushed(db, localId: localId, invest: invest, sentRevision: sentRevision) }
+    }
+
+    func recordPushed(_ db: Database, localId: Int64, invest: ClickTracker, sentRevision: Int?) throws -> ClickTracker? {
+        let advertiserId = invest.advertiserId ?? 0
+        let before = try Self.fetchTracker(db, id: localId)
+        // Edited while the request was out: the operator's newer fields stay (issue 28).
+        let editedSince = sentRevision != nil && before != nil && before?.revision != sentRevision
+        if localId != invest.id {
+            // A created tracker takes Invest's id, and its history goes with it.
+            if try Self.fetchTracker(db, id: invest.id) != nil {
+                throw ClicktraxError.operational("Invest gave tracker \(localId) the id \(invest.id), which a tracker here already has")
             }
-            try db.execute(sql: "DELETE FROM invest_outbox WHERE tracker_id IN (?, ?)", arguments: [localId, invest.id])
-            try db.execute(sql: "DELETE FROM invest_refusal WHERE tracker_id IN (?, ?)", arguments: [localId, invest.id])
-            try Self.writeBase(db, invest, advertiserId: advertiserId)
-            guard let mine = try Self.fetchTracker(db, id: invest.id) else { return nil }
-            if mine.draft != invest.draft || mine.lastModified != invest.lastModified || mine.memberId != invest.memberId {
-                // Invest's copy is the truth now (its last_modified, its member; the same fields).
-                try writeInvestCopy(db, invest, actor: "invest push (\(actor))")
-            }
-            return try Self.fetchTracker(db, id: invest.id)
+            try db.execute(sql: "UPDATE click_tracker SET id = ? WHERE id = ?", arguments: [invest.id, localId])
+            try Self.moveHistory(db, from: localId, to: invest.id)
         }
+        try db.execute(sql: "DELETE FROM invest_outbox WHERE tracker_id IN (?, ?)", arguments: [localId, invest.id])
+        try db.execute(sql: "DELETE FROM invest_refusal WHERE tracker_id IN (?, ?)", arguments: [localId, invest.id])
+        try Self.writeBase(db, invest, advertiserId: advertiserId)
+        // Deleted meanwhile: Invest's copy is the base, and the delete is what is pending now.
+        guard let mine = try Self.fetchTracker(db, id: invest.id) else { return nil }
+        if editedSince { return mine }
+        if mine.draft != invest.draft || mine.lastModified != invest.lastModified || mine.memberId != invest.memberId {
+            // Invest's copy is the truth now (its last_modified, its member; the same fields).
+            try writeInvestCopy(db, invest, actor: "invest push (\(actor))")
+        }
+        return try Self.fetchTracker(db, id: invest.id)
+    }
+
+    public func settleCreate(localId: Int64, candidates: [ClickTracker], sentRevision: Int?) throws -> ClickTracker? {
+        try write { db in
+            for theirs in candidates {
+                guard try Self.freeForAdoption(db, investId: theirs.id) else { continue }
+                return try recordPushed(db, localId: localId, invest: theirs, sentRevision: sentRevision)
+            }
+            return nil
+        }
+    }
+
+    /// Whether Invest's tracker `investId` may be the answer to a create made here: no tracker
+    /// here has its id, or the one that has is only a copy a pull brought in (every change of it
+    /// a pull's, nothing pending) — a duplicate of the tracker being settled, dropped here so
+    /// that one takes its place.
+    static func freeForAdoption(_ db: Database, investId: Int64) throws -> Bool {
+        guard try fetchTracker(db, id: investId) != nil else { return true }
+        let onlyPulled = try Bool.fetchOne(db, sql: """
+            SELECT NOT EXISTS (SELECT 1 FROM tracker_change WHERE tracker_id = ? AND actor <> ?)
+                AND NOT EXISTS (SELECT 1 FROM invest_conflict WHERE tracker_id = ?)
+                AND EXISTS (SELECT 1 FROM invest_tracker b JOIN click_tracker t ON t.id = b.id WHERE b.id = ? AND NOT \(differsFromBase))
+            """, arguments: [investId, pullActor, investId, investId]) ?? false
+        guard onlyPulled else { return false }
+        try db.execute(sql: "DELETE FROM click_tracker WHERE id = ?", arguments: [investId])
+        try db.execute(sql: "DELETE FROM tracker_change WHERE tracker_id = ?", arguments: [investId])
+        try db.execute(sql: "DELETE FROM invest_tracker WHERE id = ?", arguments: [investId])
+        return true
     }
 
     public func recordPushedDelete(id: Int64) throws {
@@ -234,8 +263,15 @@ extension SQLiteStore {
 
     public func resolveConflict(id: Int64, keepMine: Bool) throws {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT theirs FROM invest_conflict WHERE tracker_id = ?", arguments: [id]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT theirs, clash_with FROM invest_conflict WHERE tracker_id = ?", arguments: [id]) else {
                 throw ClicktraxError.badInput("tracker \(id) is not conflicting (clicktrax invest status lists the conflicts)")
+            }
+            if row["clash_with"] as Int64? != nil {
+                // A code clash kept as it is: this tracker keeps its code (and waits for its push);
+                // Invest's other tracker comes in once the codes differ (or with a --full pull).
+                guard keepMine else { throw ClicktraxError.badInput("tracker \(id): its conflict is a code clash: --keep-theirs drops its change") }
+                try db.execute(sql: "DELETE FROM invest_conflict WHERE tracker_id = ?", arguments: [id])
+                return
             }
             let theirs = try (row["theirs"] as String?).map(Self.investTracker(json:))
             let mine = try Self.fetchTracker(db, id: id)
@@ -272,6 +308,21 @@ extension SQLiteStore {
                                               + "to settle it with Invest first")
             }
             let mine = try Self.fetchTracker(db, id: id)
+            // A code clash: Invest's other tracker (kept in the conflict) comes in once this one's
+            // change is dropped and the code is free.
+            var clashing: ClickTracker?
+            if let row = try Row.fetchOne(db, sql: "SELECT theirs FROM invest_conflict WHERE tracker_id = ? AND clash_with IS NOT NULL",
+                                          arguments: [id]) {
+                clashing = try (row[0] as String?).map(Self.investTracker(json:))
+                if InvestIDs.isProvisional(id), try Self.base(db, id: id) == nil, !removingUnpushed, let mine { return .needsAgreement(mine) }
+                try db.execute(sql: "DELETE FROM invest_conflict WHERE tracker_id = ?", arguments: [id])
+            }
+            defer {
+                if let clashing, (try? Self.codeHolder(db, of: clashing)) == nil, (try? Self.fetchTracker(db, id: clashing.id)) == nil {
+                    try? writeInvestCopy(db, clashing, actor: actor)
+                    try? Self.writeBase(db, clashing, advertiserId: clashing.advertiserId ?? 0)
+                }
+            }
             if let row = try Row.fetchOne(db, sql: "SELECT theirs FROM invest_conflict WHERE tracker_id = ?", arguments: [id]) {
                 // Conflicting: Invest's version as the conflict found it (nil: deleted on Invest).
                 let theirs = try (row["theirs"] as String?).map(Self.investTracker(json:))

@@ -209,6 +209,9 @@ extension SQLiteStore {
                 throw ClicktraxError.invalid([ValidationIssue(.id, "tracker \(id) already exists (“\(existing.name)”)")])
             }
             if let id, !InvestIDs.isValid(id) { throw ClicktraxError.invalid([ValidationIssue(.id, InvestIDs.rangeProblem(id))]) }
+            if id != nil, try Self.isConnectedToInvest(db) {
+                throw ClicktraxError.invalid([ValidationIssue(.id, Self.investGivesIds)])
+            }
             let resolved = try TrackerResolver(db: db).resolve(draft, trackerId: id, judging: .input(before: nil))
             let newId = try id ?? SQLiteStore.nextTrackerId(db)
             let memberId = try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'member_id'")
@@ -224,6 +227,9 @@ extension SQLiteStore {
             return created
         }
     }
+
+    static let investGivesIds = "in a database connected to Invest, Invest gives a new tracker its id: leave the id out "
+        + "(the tracker is pending until clicktrax invest push gives it Invest's)"
 
     public func updateTracker(id: Int64, with draft: TrackerDraft, expectedRevision: Int) throws -> ClickTracker {
         try write { db in

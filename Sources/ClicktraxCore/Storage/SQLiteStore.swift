@@ -25,6 +25,7 @@ public final class SQLiteStore: TrackerStore {
     /// and a new file private to its user (0600); SQLite gives its -wal and -shm files the same mode.
     public static func open(path: String) throws -> SQLiteStore {
         try prepareFile(at: path)
+        try refuseIfOthersMayWrite(path)
         do {
             let pool = try DatabasePool(path: path, configuration: configuration())
             let store = try SQLiteStore(writer: pool, describing: path)
@@ -147,6 +148,21 @@ public final class SQLiteStore: TrackerStore {
             throw ClicktraxError.operational("\(path): cannot create the database file (\(String(cString: strerror(errno))))")
         }
         if fd >= 0 { close(fd) }
+    }
+
+    /// A database (or its -wal or -shm) that other users may write is one whose trackers, tags and
+    /// sync state someone else can change under this user: refused, with what to do. (One others
+    /// may only read is made private below; one owned by another user that this user cannot
+    /// write is opened read-only.)
+    static func refuseIfOthersMayWrite(_ path: String) throws {
+        for file in [path, path + "-wal", path + "-shm"] {
+            var info = stat()
+            guard stat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o022 != 0 else { continue }
+            let owner = info.st_uid == geteuid() ? "" : " (it belongs to another user)"
+            throw ClicktraxError.operational(
+                "\(TerminalSafe.clip(file, 200)): other users may write it (mode 0\(String(info.st_mode & 0o777, radix: 8)))\(owner), so its "
+                    + "trackers could be changed under you; it is not used. Make it yours alone (chmod 600), or copy it")
+        }
     }
 
     /// A database others can read (made by hand, or copied with a 022 umask) holds the catalog

@@ -29,6 +29,9 @@ enum SchemaMigrations {
         migrator.registerMigration("v7: line items renamed since the search index was built") { db in
             try db.execute(sql: v7)
         }
+        migrator.registerMigration("v8: the revision a push sent, and code clashes") { db in
+            try db.execute(sql: v8)
+        }
         return migrator
     }
 
@@ -408,5 +411,14 @@ enum SchemaMigrations {
     /// The index answers for every other line item; a rebuild empties it.
     static let v7 = """
         CREATE TABLE search_stale (id INTEGER PRIMARY KEY, old_name TEXT);
+        """
+
+    /// Issue 28. The outbox keeps the revision of the tracker the request carried: an edit made
+    /// while the push ran (a newer revision) stays local and pending on top of Invest's new copy,
+    /// instead of being overwritten by it. A conflict may be a code clash: a pulled tracker whose
+    /// code a tracker pending here holds (`clash_with`: the pulled one's id).
+    static let v8 = """
+        ALTER TABLE invest_outbox ADD COLUMN revision INTEGER;
+        ALTER TABLE invest_conflict ADD COLUMN clash_with INTEGER;
         """
 }

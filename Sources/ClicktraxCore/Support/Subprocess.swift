@@ -37,9 +37,12 @@ public enum Subprocess {
     /// (`timedOut`). Its outputs are read until it exits, then only for a moment: a helper that
     /// leaves a child of its own holding them open (xclip, xsel, wl-copy stay to serve the
     /// clipboard) is not waited for.
+    /// Variables no child process is given: the Invest password (`$CLICKTRAX_INVEST_PASSWORD`).
+    static let secretVariables: Set<String> = ["CLICKTRAX_INVEST_PASSWORD"]
+
     public static func run(
         _ program: String, _ arguments: [String] = [], input: Data = Data(), environment: [String: String]? = nil,
-        timeout: Double? = nil, cancelled: (@Sendable () -> Bool)? = nil
+        timeout: Double? = nil, cancelled: (@Sendable () -> Bool)? = nil, passingSecrets: Bool = false
     ) throws -> Result {
         var stdinPipe: [Int32] = [-1, -1], stdoutPipe: [Int32] = [-1, -1], stderrPipe: [Int32] = [-1, -1]
         // Pipes are made close-on-exec and spawned under one lock, so a child another thread
@@ -68,7 +71,9 @@ public enum Subprocess {
         posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
 
         let argv = ([program] + arguments).map { strdup($0) } + [nil]
-        let env = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
+        // A helper (mail, clipboard, password command) never inherits the Invest password.
+        let env = (environment ?? ProcessInfo.processInfo.environment).filter { passingSecrets || !Self.secretVariables.contains($0.key) }
+            .map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + env).forEach { free($0) } }
         // The child starts with no signal blocked and every signal at its default: a thread of
         // ours (a dispatch worker, say) may block signals, and a child would inherit that —

@@ -55,6 +55,9 @@ public enum TagLint {
             }
             if tracker.state == .inactive {
                 findings.append(LintFinding(.warning, trackerId: tracker.id, "inactive: Invest records no clicks on it until it is activated"))
+            } else if tracker.state != .active {
+                findings.append(LintFinding(.warning, trackerId: tracker.id,
+                    "state “\(TerminalSafe.clip(tracker.state.rawValue, 30))” on Invest: it may record no clicks until it is active"))
             }
         }
         return findings

@@ -75,10 +75,20 @@ public struct TextFieldState: Sendable, Equatable {
     }
 
     /// Moves `scroll` so the cursor is visible in a field `width` cells wide.
+    /// Linear in the field's width, whatever the text's length (a 100 KB landing page opens at
+    /// once): the cells before the cursor are counted back from it, not re-measured from `scroll`.
     public mutating func scrollToCursor(width: Int) {
         guard width > 1 else { scroll = cursor; return }
         if cursor < scroll { scroll = cursor }
-        while DisplayWidth.of(String(characters[scroll..<cursor])) > width - 1 { scroll += 1 }
+        var start = cursor
+        var used = 0
+        while start > scroll {
+            let cells = DisplayWidth.of(characters[start - 1])
+            if used + cells > width - 1 { break }
+            used += cells
+            start -= 1
+        }
+        scroll = max(scroll, start)
     }
 
     /// Words, as readline's Alt-B/F see them: runs of letters and digits (so `/`, `.` and `-`

@@ -9,8 +9,10 @@ public enum TextFieldWidget {
         if state.characters.isEmpty && !state.placeholder.isEmpty && !focused {
             buffer.write(state.placeholder, x: rect.x, y: rect.y, maxWidth: rect.width, role: .fieldPlaceholder, theme: theme)
         } else {
-            // Unfocused, a field shows its beginning; focused, the part around the cursor.
-            let visible = String(state.characters[(focused ? state.scroll : 0)...])
+            // Unfocused, a field shows its beginning; focused, the part around the cursor — only
+            // as many characters as can take its cells (a character takes at least none, at most two).
+            let from = focused ? state.scroll : 0
+            let visible = String(state.characters[from..<min(state.characters.count, from + rect.width * 4 + 8)])
             buffer.write(visible, x: rect.x, y: rect.y, maxWidth: rect.width, role: role, theme: theme)
         }
         if focused {

@@ -468,7 +468,7 @@ extension InvestCommandTests {
         #expect(first.contains("new * From The UI"), "\(first)")
         try tmux.send("m")
         _ = try tmux.waitFor { $0.contains("Push to Invest") }
-        try tmux.send("Up", "Enter")
+        try tmux.send("Up", "Up", "Enter") // the last but one: Take Invest's Copy is last
         let running = try tmux.waitFor { $0.contains("Pushing to Invest in the background") }
         #expect(running.contains("pushing"), "\(running)")
         try tmux.send("?")

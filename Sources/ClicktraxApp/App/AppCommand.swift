@@ -52,11 +52,15 @@ public enum AppCommand: Sendable, Equatable {
     case updateTracker(id: Int64, TrackerDraft, revision: Int)
     /// Activate, deactivate, duplicate or delete (already confirmed).
     case change(TrackerCommand, [Int64])
-    case undo(UndoStep)
+    /// Undo a step; unless `confirmed`, one that would delete a tracker on Invest asks first.
+    case undo(UndoStep, confirmed: Bool)
     case redo(UndoStep)
     case rememberExportOptions(TagOptions)
     case loadDemo
     case resolveConflict(Int64, keepMine: Bool)
+    /// Drops what waits for Invest on these trackers and restores Invest's copies; a tracker
+    /// never pushed is removed (the operator agreed).
+    case keepInvestsCopy([Int64])
 
     // MARK: The world outside
     case copy(TagExport)

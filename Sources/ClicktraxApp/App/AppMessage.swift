@@ -38,6 +38,8 @@ public enum AppMessage: Sendable {
     /// on, what undoes it.
     case trackersChanged(TrackerCommand, [Int64], message: String, focus: Int64?, UndoStep?)
     case undone(UndoStep, revert: UndoStep)
+    /// The step would delete these trackers on Invest at the next push: ask first.
+    case undoAsks(UndoStep, onInvest: [Int64])
     case redone(UndoStep, again: UndoStep)
     case demoLoaded(DemoCatalog.Summary)
 

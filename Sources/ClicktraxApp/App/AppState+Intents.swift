@@ -21,7 +21,7 @@ extension AppState {
             push(.moreActions(MoreActionsMenu(targetCount: clickTrackers.targets.count, undoLabel: history.undoable.last?.label,
                                               redoLabel: history.redoable.last?.label, anchor: toolbar.moreActionsButton,
                                               buttonLabel: toolbar.buttons.labels[1], pullBlocked: syncBlocked(.pull),
-                                              pushBlocked: syncBlocked(.push))))
+                                              pushBlocked: syncBlocked(.push), takeInvestsBlocked: takeInvestsBlocked)))
         case .openHelp:
             push(.help(HelpOverlay(sections: KeyBindingsDocument.sections)))
         case .openImport:
@@ -32,7 +32,7 @@ extension AppState {
         case .undo:
             if let writeBlocked { show("Undo: \(writeBlocked)", .error); return [] }
             guard let step = history.popUndo() else { show("Nothing to undo: no change made in this session"); return [] }
-            return [.undo(step)]
+            return [.undo(step, confirmed: false)]
         case .redo:
             if let writeBlocked { show("Redo: \(writeBlocked)", .error); return [] }
             guard let step = history.popRedo() else { show("Nothing to redo"); return [] }
@@ -42,6 +42,8 @@ extension AppState {
         case .declined(let purpose):
             if case .delete = purpose { show("Nothing was deleted") }
             if case .overwrite(_, let path) = purpose { show("Not saved: \(path) is kept as it was") }
+            if case .undoPushedCreate = purpose { show("Nothing was undone") }
+            if case .takeInvests = purpose { show("Nothing was changed: the changes made here still wait for the next push") }
         case .picked(let kind, let choice, let query):
             updateTop { modal in
                 guard case .tracker(var dialog) = modal else { return false }
@@ -131,6 +133,19 @@ extension AppState {
             push(.confirm(ConfirmDialog(title: "Delete", message: "Delete \(noun)? The change log keeps them, and u undoes it.",
                                         confirmLabel: "Delete", purpose: .delete(targets))))
             return []
+        case .takeInvests:
+            if let reason = takeInvestsBlocked { show(reason, .error); return [] }
+            let waiting = targets.filter(sync.waitsForInvest)
+            let unpushed = waiting.filter { sync.pending[$0] == .create }
+            let noun = waiting.count == 1 ? "tracker \(waiting[0])" : "\(waiting.count) trackers"
+            var message = "Drop the changes made here to \(noun) and take Invest's copy?"
+            if !unpushed.isEmpty {
+                let those = unpushed.count == 1 ? "Tracker \(unpushed[0]) was" : "\(unpushed.count) of them were"
+                message += " \(those) never pushed: Invest has no copy, so \(unpushed.count == 1 ? "it is" : "they are") removed."
+            }
+            push(.confirm(ConfirmDialog(title: "Take Invest's Copy", message: message + " u undoes it.", confirmLabel: "Take Invest's",
+                                        purpose: .takeInvests(waiting))))
+            return []
         case .activate, .deactivate, .duplicate:
             if let writeBlocked { show("\(command.plainLabel): \(writeBlocked)", .error); return [] }
             return [.change(command, targets)]
@@ -166,8 +181,28 @@ extension AppState {
             return [.saveFile(export.text, path: path, replacing: true)]
         case .quit:
             return [.quit]
+        case .undoPushedCreate(let step):
+            if let writeBlocked { show("Undo: \(writeBlocked)", .error); return [] }
+            // The step waited on top; anything else there means the history moved meanwhile.
+            guard history.undoable.last == step, let step = history.popUndo() else { show("Nothing was undone: the history changed"); return [] }
+            return [.undo(step, confirmed: true)]
+        case .takeInvests(let ids):
+            if let writeBlocked { show("Take Invest's Copy: \(writeBlocked)", .error); return [] }
+            return [.keepInvestsCopy(ids)]
         }
         return []
+    }
+
+    /// Why Take Invest's Copy cannot run on the targets, if it cannot.
+    var takeInvestsBlocked: String? {
+        if let writeBlocked { return "Take Invest's Copy: \(writeBlocked)" }
+        guard sync.connected else { return "Take Invest's Copy: this database is not connected to Invest" }
+        let targets = clickTrackers.targets
+        if targets.isEmpty { return "Take Invest's Copy: tick a tracker or move to one first" }
+        if !targets.contains(where: sync.waitsForInvest) {
+            return "Take Invest's Copy: \(targets.count == 1 ? "this tracker is" : "the ticked trackers are") as Invest has \(targets.count == 1 ? "it" : "them") (nothing pending, refused or conflicting)"
+        }
+        return nil
     }
 
     /// Generate now: the tags replace the dialog. By mail: the message goes, and the dialog

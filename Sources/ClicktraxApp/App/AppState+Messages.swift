@@ -33,6 +33,12 @@ extension AppState {
             if syncRun?.kind == run.kind { syncRun = run }
         case .syncFinished(let kind, let outcome):
             syncRun = nil
+            if case .pushed(let results) = outcome {
+                // Trackers made here now carry Invest's ids, and so do the labels of their steps.
+                var ids: [Int64: Int64] = [:]
+                for result in results { if let investId = result.investId, investId != result.trackerId { ids[result.trackerId] = investId } }
+                history.renumber(ids)
+            }
             reloadScreens()
             push(.message(SyncReport.dialog(kind, outcome)))
         case .pickerResults(let kind, let term, let advertiser, let results):
@@ -77,7 +83,7 @@ extension AppState {
             }
         case .trackersChanged(let command, let ids, let text, let focus, let step):
             if let step { history.record(step) }
-            if command == .delete { updateClickTrackers { $0.forget(ids) } }
+            if command == .delete || command == .takeInvests { updateClickTrackers { $0.forget(ids) } }
             reloadScreens()
             if let focus { updateClickTrackers { $0.follow(focus) } }
             show(text, .success)
@@ -85,6 +91,13 @@ extension AppState {
             history.undone(as: revert)
             reloadScreens()
             show("Undid: \(step.label) — Ctrl-R redoes it", .success)
+        case .undoAsks(let step, let onInvest):
+            // Not undone yet: the step waits on top of the history for the answer.
+            history.putBack(step)
+            let noun = onInvest.count == 1 ? "Tracker \(onInvest[0]) is" : "Trackers \(onInvest.map(String.init).joined(separator: ", ")) are"
+            push(.confirm(ConfirmDialog(title: "Undo", message: "Undo “\(step.label)”? \(noun) on Invest: undoing deletes "
+                                                                + "\(onInvest.count == 1 ? "it" : "them") on Invest at the next push.",
+                                        confirmLabel: "Undo", purpose: .undoPushedCreate(step))))
         case .redone(let step, let again):
             history.redone(as: again)
             reloadScreens()

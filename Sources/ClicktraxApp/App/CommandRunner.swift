@@ -108,6 +108,8 @@ public final class CommandRunner {
         case .resolveConflict(let id, let keepMine):
             try store.resolveConflict(id: id, keepMine: keepMine)
             return [.conflictResolved(id, keepMine: keepMine)]
+        case .keepInvestsCopy(let ids):
+            return [try keepInvestsCopies(ids)]
 
         case .createTracker(let draft):
             do {
@@ -125,7 +127,11 @@ public final class CommandRunner {
             }
         case .change(let command, let ids):
             return [try change(command, ids)]
-        case .undo(let step):
+        case .undo(let step, let confirmed):
+            if !confirmed {
+                let onInvest = try store.investCopies(createdBy: step.changes)
+                if !onInvest.isEmpty { return [.undoAsks(step, onInvest: onInvest)] }
+            }
             let revert = try revert(step)
             return [.undone(step, revert: UndoStep(step.label, changes: revert))]
         case .redo(let step):
@@ -225,9 +231,37 @@ public final class CommandRunner {
             // The log entries of the deletes are written with them: read them before the rows go.
             _ = try store.deleteTrackers(ids: ids)
             return .trackersChanged(command, ids, message: "Deleted \(noun) — u undoes it", focus: nil, try step("Delete \(noun)", ids))
-        case .exportTags, .copyTags, .undo, .redo, .pull, .push:
+        case .exportTags, .copyTags, .undo, .redo, .pull, .push, .takeInvests:
             throw ClicktraxError.badInput("\(command.plainLabel) is not a change")
         }
+    }
+
+    /// Take Invest's Copy on each tracker: what came back, what was removed (never pushed), as
+    /// one undoable step. A tracker whose push is unsettled is named and left as it is.
+    private func keepInvestsCopies(_ ids: [Int64]) throws -> AppMessage {
+        var restored: [Int64] = []
+        var removed: [Int64] = []
+        var refused: [String] = []
+        for id in ids {
+            do {
+                switch try store.keepInvestsCopy(id: id, removingUnpushed: true) {
+                case .restored: restored.append(id)
+                case .removed: removed.append(id)
+                case .needsAgreement: break // removingUnpushed: true never asks
+                }
+            } catch {
+                refused.append(Self.clicktraxError(error).description)
+            }
+        }
+        let done = restored + removed
+        guard !done.isEmpty else { throw ClicktraxError.badInput(refused.first ?? "Take Invest's Copy: nothing waited for Invest") }
+        func noun(_ ids: [Int64]) -> String { ids.count == 1 ? "tracker \(ids[0])" : "\(ids.count) trackers" }
+        var parts: [String] = []
+        if !restored.isEmpty { parts.append("took Invest's copy of \(noun(restored))") }
+        if !removed.isEmpty { parts.append("removed \(noun(removed)) never pushed") }
+        let text = parts.joined(separator: "; ") + (refused.isEmpty ? "" : "; \(refused[0])")
+        return .trackersChanged(.takeInvests, removed, message: text.prefix(1).uppercased() + text.dropFirst(), focus: nil,
+                                try step("Take Invest's copy of \(noun(done))", done))
     }
 
     // MARK: Background

@@ -111,4 +111,8 @@ public enum ConfirmPurpose: Sendable, Equatable {
     /// Saving over a file that is there.
     case overwrite(TagExport, path: String)
     case quit
+    /// Undoing creates of trackers Invest has now: the next push deletes them there.
+    case undoPushedCreate(UndoStep)
+    /// Dropping what waits for Invest on these trackers (never-pushed ones are removed).
+    case takeInvests([Int64])
 }

@@ -15,6 +15,9 @@ public struct SyncStatus: Sendable, Equatable {
 
     public var connected: Bool { connection?.connected ?? false }
 
+    /// Something of this tracker waits for Invest: a pending change (refused or not) or a conflict.
+    public func waitsForInvest(_ id: Int64) -> Bool { pending[id] != nil || conflicts.contains(id) }
+
     /// The mark a row of the table gets: `!` conflicting, `*` pending (ASCII: any terminal shows it).
     public func mark(_ id: Int64) -> String? {
         if conflicts.contains(id) { return "!" }

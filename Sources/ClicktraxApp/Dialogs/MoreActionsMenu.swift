@@ -14,10 +14,14 @@ public struct MoreActionsMenu: Sendable, Equatable {
     /// Why Pull and Push cannot run, when they cannot (not connected, running, nothing pending).
     let pullBlocked: String?
     let pushBlocked: String?
+    /// Why Take Invest's Copy cannot run: nothing of the targets waits for Invest.
+    let takeInvestsBlocked: String?
 
     public init(targetCount: Int, undoLabel: String?, redoLabel: String?, anchor: Rect, buttonLabel: String = "More Actions ▾",
                 pullBlocked: String? = "Pull: this database is not connected to Invest (clicktrax invest login, then invest pull)",
-                pushBlocked: String? = "Push: this database is not connected to Invest (clicktrax invest login, then invest pull)") {
+                pushBlocked: String? = "Push: this database is not connected to Invest (clicktrax invest login, then invest pull)",
+                takeInvestsBlocked: String? = "Take Invest's Copy: this database is not connected to Invest") {
+        self.takeInvestsBlocked = takeInvestsBlocked
         self.buttonLabel = buttonLabel
         self.pullBlocked = pullBlocked
         self.pushBlocked = pushBlocked
@@ -44,6 +48,7 @@ public struct MoreActionsMenu: Sendable, Equatable {
             }
             if command == .pull { reason = pullBlocked }
             if command == .push { reason = pushBlocked }
+            if command == .takeInvests && reason == nil { reason = takeInvestsBlocked }
             return MenuItem(label, shortcut: command.shortcut, disabledReason: reason)
         }
     }

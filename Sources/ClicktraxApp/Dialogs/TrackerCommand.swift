@@ -3,7 +3,7 @@ import TerminalUI
 /// The More Actions of the Click Trackers screen (SPEC §5), applied to the ticked trackers, or
 /// the current one when none is ticked.
 public enum TrackerCommand: String, Sendable, Equatable, CaseIterable {
-    case exportTags, copyTags, activate, deactivate, duplicate, delete, undo, redo, pull, push
+    case exportTags, copyTags, activate, deactivate, duplicate, delete, undo, redo, pull, push, takeInvests
 
     public var label: String {
         switch self {
@@ -17,6 +17,7 @@ public enum TrackerCommand: String, Sendable, Equatable, CaseIterable {
         case .redo: "Redo"
         case .pull: "Pull from Invest"
         case .push: "Push to Invest"
+        case .takeInvests: "Take Invest's Copy…"
         }
     }
 
@@ -29,8 +30,8 @@ public enum TrackerCommand: String, Sendable, Equatable, CaseIterable {
         return ClickTrackersAction.bindings.first { $0.action == action }?.keys ?? []
     }
 
-    /// The screen's action that runs it; Pull and Push have none (the menu only: a push is
-    /// not a thing to set off by one stray key).
+    /// The screen's action that runs it; Pull, Push and Take Invest's Copy have none (the menu
+    /// only: they are not things to set off by one stray key).
     var action: ClickTrackersAction? {
         switch self {
         case .exportTags: .exportTags
@@ -41,7 +42,7 @@ public enum TrackerCommand: String, Sendable, Equatable, CaseIterable {
         case .delete: .delete
         case .undo: .undo
         case .redo: .redo
-        case .pull, .push: nil
+        case .pull, .push, .takeInvests: nil
         }
     }
 
@@ -52,6 +53,7 @@ public enum TrackerCommand: String, Sendable, Equatable, CaseIterable {
     var needsTrackers: Bool { !isHistory && !isSync }
     /// Pull and Push work on the whole database, with Invest.
     var isSync: Bool { self == .pull || self == .push }
-    var isDestructive: Bool { self == .delete }
+    /// Throws something away (it asks first; the menu's focus never starts on it).
+    var isDestructive: Bool { self == .delete || self == .takeInvests }
     var isHistory: Bool { self == .undo || self == .redo }
 }

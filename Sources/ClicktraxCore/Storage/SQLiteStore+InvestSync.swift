@@ -135,6 +135,17 @@ extension SQLiteStore {
         }
     }
 
+    public func investCopies(createdBy changes: [Int64]) throws -> [Int64] {
+        guard !changes.isEmpty else { return [] }
+        return try read { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT c.tracker_id FROM tracker_change c JOIN invest_tracker b ON b.id = c.tracker_id
+                WHERE c.before IS NULL AND c.seq IN (\(changes.map { _ in "?" }.joined(separator: ",")))
+                ORDER BY c.tracker_id
+                """, arguments: StatementArguments(changes))
+        }
+    }
+
     public func conflicts() throws -> [InvestConflict] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM invest_conflict ORDER BY tracker_id").map { row in

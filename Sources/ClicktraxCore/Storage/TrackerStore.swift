@@ -64,6 +64,9 @@ public protocol ChangeLog: Sendable {
 
     /// Reverts a logged change if the tracker still holds what that change left; logs the revert.
     func undo(change sequence: Int64) throws -> TrackerChange
+    /// The trackers these change-log entries created that Invest has now (pushed since): undoing
+    /// the create deletes them on Invest at the next push, which the operator is asked first.
+    func investCopies(createdBy changes: [Int64]) throws -> [Int64]
 
     /// A number that changes whenever another connection — another clicktrax process —
     /// commits a change; this store's own commits leave it be. Cheap enough to ask every second.

@@ -42,7 +42,7 @@ struct InvestResolve: ParsableCommand {
             try ObjectPrinter.line("tracker \(id): kept the version here; clicktrax invest push sends it")
             return
         }
-        var outcome = try store.keepInvestsCopy(id: id, removingUnpushed: yes)
+        var outcome = try store.keepInvestsCopy(id: id, removingUnpushed: yes).outcome
         if case .needsAgreement(let tracker) = outcome {
             guard isatty(STDIN_FILENO) == 1 else {
                 throw ClicktraxError.badInput("tracker \(id) (“\(TerminalSafe.clip(tracker.name, 60))”) was made here and never pushed: "
@@ -54,7 +54,7 @@ struct InvestResolve: ParsableCommand {
                 try ObjectPrinter.line("tracker \(id): kept as it is (still waiting for clicktrax invest push)")
                 return
             }
-            outcome = try store.keepInvestsCopy(id: id, removingUnpushed: true)
+            outcome = try store.keepInvestsCopy(id: id, removingUnpushed: true).outcome
         }
         switch outcome {
         case .restored(let tracker):

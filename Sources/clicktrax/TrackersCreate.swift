@@ -22,7 +22,7 @@ struct TrackersCreate: ParsableCommand {
         var draft = TrackerDraft()
         fields.apply(to: &draft)
         let store = try global.openStore()
-        let tracker = try store.createTracker(draft, id: id)
+        let tracker = try store.createTracker(draft, id: id).tracker
         try TrackerResultPrinter.print(tracker, verb: "Created", format: format)
     }
 }

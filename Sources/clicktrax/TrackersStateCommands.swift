@@ -26,7 +26,7 @@ enum TrackerStateChange {
     static func run(_ state: ObjectState, ids: [Int64], global: GlobalOptions) throws {
         guard !ids.isEmpty else { throw ClicktraxError.badInput("name at least one tracker ID") }
         let store = try global.openStore()
-        for tracker in try store.setState(state, trackerIds: ids) {
+        for tracker in try store.setState(state, trackerIds: ids).trackers {
             try ObjectPrinter.write("Tracker \(tracker.id) is \(tracker.state.rawValue).\n")
         }
     }
@@ -44,7 +44,7 @@ struct TrackersDelete: ParsableCommand {
         let ids = try TrackerIDList.parse(ids)
         guard !ids.isEmpty else { throw ClicktraxError.badInput("name at least one tracker ID") }
         let store = try global.openStore()
-        for tracker in try store.deleteTrackers(ids: ids) {
+        for tracker in try store.deleteTrackers(ids: ids).trackers {
             try ObjectPrinter.write("Deleted tracker \(tracker.id) (revision \(tracker.revision)).\n")
         }
     }

@@ -30,7 +30,7 @@ struct TrackersUpdate: ParsableCommand {
         guard let current = try store.tracker(id: id) else { throw ClicktraxError.notFound(kind: "click tracker", id: id) }
         var draft = current.draft
         let cleared = fields.apply(to: &draft)
-        let saved = try store.updateTracker(id: id, with: draft, expectedRevision: revision ?? current.revision)
+        let saved = try store.updateTracker(id: id, with: draft, expectedRevision: revision ?? current.revision).tracker
         if !cleared.isEmpty {
             ObjectPrinter.note("the publisher changed, so the \(cleared.map { $0.label.lowercased() }.joined(separator: " and ")) was cleared")
         }

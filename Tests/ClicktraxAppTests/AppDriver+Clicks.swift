@@ -30,8 +30,7 @@ extension AppDriver {
     }
 
     var reports: ReportsScreen? {
-        if case .reports(let screen) = state.screen { return screen }
-        return nil
+        state.shown == .reports ? state.reports?.screen : nil
     }
 
     /// Alt-2, then waits for the report.

@@ -14,18 +14,18 @@ import Testing
     func loaded() -> AppState {
         var state = AppState(databaseName: "x.sqlite", width: 110, height: 34)
         let first = state.start()
-        #expect(first.contains(.countTrackers) && !first.contains(.readTrackerIDs(TrackerQuery())), "\(first)")
-        _ = state.update(.trackersCounted(total: 3, databaseEmpty: false))
-        _ = state.update(.firstTrackersRead(TrackerQuery(), [Self.tracker]))
+        #expect(first.contains(.trackers(.countTrackers)) && !first.contains(.trackers(.readTrackerIDs(TrackerQuery()))), "\(first)")
+        _ = state.update(.trackers(.trackersCounted(total: 3, databaseEmpty: false)))
+        _ = state.update(.trackers(.firstTrackersRead(TrackerQuery(), [Self.tracker])))
         #expect(state.clickTrackers.countsText(short: false).hasPrefix("3 of 3 shown"), "the first frame counts them all")
-        #expect(state.firstFramePainted().contains(.readTrackerIDs(TrackerQuery())), "every ID once the first frame is up")
-        let page = state.update(.trackerIDsRead(TrackerQuery(), [7, 8, 9]))
-        #expect(page.contains(.readTrackers(ids: [7, 8, 9], page: 0..<3)), "then the page, by ID: \(page)")
-        #expect(page.contains(.readFilterIndex(generation: 0, order: [7, 8, 9])), "the filter's texts read ahead, prepared for the list shown")
+        #expect(state.firstFramePainted().contains(.trackers(.readTrackerIDs(TrackerQuery()))), "every ID once the first frame is up")
+        let page = state.update(.trackers(.trackerIDsRead(TrackerQuery(), [7, 8, 9])))
+        #expect(page.contains(.trackers(.readTrackers(ids: [7, 8, 9], page: 0..<3))), "then the page, by ID: \(page)")
+        #expect(page.contains(.trackers(.readFilterIndex(generation: 0, order: [7, 8, 9]))), "the filter's texts read ahead, prepared for the list shown")
         var trackers = [Self.tracker, Self.tracker, Self.tracker]
         trackers[1].id = 8
         trackers[2].id = 9
-        #expect(state.update(.trackersRead(page: 0..<3, trackers)).isEmpty, "a still frame reads nothing")
+        #expect(state.update(.trackers(.trackersRead(page: 0..<3, trackers))).isEmpty, "a still frame reads nothing")
         return state
     }
 
@@ -36,7 +36,7 @@ import Testing
         _ = state.update(key(.char("n")))
         for character in "Made here" { _ = state.update(key(.char(character))) }
         guard case .tracker(let dialog)? = state.modals.last else { Issue.record("no dialog"); return }
-        #expect(state.update(key(.ctrl("s"))) == [.createTracker(dialog.draft)])
+        #expect(state.update(key(.ctrl("s"))) == [.trackers(.createTracker(dialog.draft))])
         #expect(dialog.draft.name == "Made here")
     }
 
@@ -45,10 +45,10 @@ import Testing
         _ = state.update(key(.char("n")))
         var saved = Self.tracker
         saved.id = 42
-        let commands = state.update(.trackerSaved(saved, created: true, UndoStep("Create tracker 42", changes: [1])))
+        let commands = state.update(.trackers(.trackerSaved(saved, created: true, UndoStep("Create tracker 42", changes: [1]))))
         #expect(state.modals.isEmpty)
-        #expect(commands.contains(.readTrackerIDs(TrackerQuery())) && commands.contains(.countTrackers))
-        _ = state.update(.trackerIDsRead(TrackerQuery(), [7, 8, 9, 42]))
+        #expect(commands.contains(.trackers(.readTrackerIDs(TrackerQuery()))) && commands.contains(.trackers(.countTrackers)))
+        _ = state.update(.trackers(.trackerIDsRead(TrackerQuery(), [7, 8, 9, 42])))
         #expect(state.clickTrackers.currentId == 42, "the cursor is on the new tracker")
         #expect(state.history.undoable.map(\.label) == ["Create tracker 42"])
     }
@@ -59,7 +59,7 @@ import Testing
         #expect(state.modals.last?.kind == .confirm)
         #expect(state.update(key(KeyPress(.enter))).isEmpty, "Enter is Cancel")
         _ = state.update(key(KeyPress(.delete)))
-        #expect(state.update(key(.char("y"))) == [.change(.delete, [7])])
+        #expect(state.update(key(.char("y"))) == [.trackers(.change(.delete, [7]))])
     }
 
     @Test func pasteIntoTheTableTypesTheFilterAndEmitsNothing() {
@@ -74,13 +74,13 @@ import Testing
         var state = loaded()
         _ = state.update(key(.char("I")))
         for character in "/tmp/x.csv" { _ = state.update(key(.char(character))) }
-        #expect(state.update(key(KeyPress(.enter))) == [.importFiles(path: "/tmp/x.csv")])
-        _ = state.update(.importStarted(files: 1))
+        #expect(state.update(key(KeyPress(.enter))) == [.imports(.importFiles(path: "/tmp/x.csv"))])
+        _ = state.update(.imports(.importStarted(files: 1)))
         #expect(state.modals.isEmpty && state.importing != nil)
         #expect(state.update(key(.char("D"))).isEmpty, "no write while the import holds the database")
         #expect(state.toast?.message.contains("an import is running") == true)
-        #expect(state.update(key(KeyPress(.escape))) == [.cancelImport])
-        _ = state.update(.importFinished(.cancelled))
+        #expect(state.update(key(KeyPress(.escape))) == [.imports(.cancelImport)])
+        _ = state.update(.imports(.importFinished(.cancelled)))
         #expect(state.importing == nil)
     }
 
@@ -95,6 +95,6 @@ import Testing
     @Test func anotherProcessesChangeReadsWhatIsShownAgain() {
         var state = loaded()
         let commands = state.update(.databaseChanged)
-        #expect(commands.contains(.countTrackers) && commands.contains(.readTrackerIDs(TrackerQuery())))
+        #expect(commands.contains(.trackers(.countTrackers)) && commands.contains(.trackers(.readTrackerIDs(TrackerQuery()))))
     }
 }

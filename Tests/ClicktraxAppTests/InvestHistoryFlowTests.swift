@@ -22,9 +22,9 @@ import Testing
         #expect(InvestIDs.isProvisional(copy), "a tracker made in a connected database waits for Invest's id")
         var onInvest = try require_(driver.store.tracker(id: copy))
         onInvest.id = Self.investId
-        try driver.store.recordPushed(localId: copy, invest: onInvest, sentRevision: nil)
+        _ = try driver.store.recordPushed(localId: copy, invest: onInvest, sentRevision: nil)
         let result = InvestPush.Result(action: .create, trackerId: copy, investId: Self.investId, name: onInvest.name, outcome: .pushed)
-        driver.runner.commands.inbox.post(.syncFinished(.push, .pushed([result])))
+        driver.runner.commands.inbox.post(.sync(.syncFinished(.push, .pushed([result]))))
         #expect(driver.waitFor { driver.modals.last?.kind == .message })
         driver.press(KeyPress(.escape))
         return (original, copy)
@@ -84,10 +84,10 @@ import Testing
         driver.press(.ctrl("l"))
         let tracker = try require_(driver.screen.currentId.flatMap { try driver.store.tracker(id: $0) })
         // Invest has it as it is; then it is renamed here (pending) and Invest refuses the name.
-        try driver.store.recordPushed(localId: tracker.id, invest: tracker, sentRevision: nil)
+        _ = try driver.store.recordPushed(localId: tracker.id, invest: tracker, sentRevision: nil)
         var draft = tracker.draft
         draft.name = "Renamed here"
-        let renamed = try driver.store.updateTracker(id: tracker.id, with: draft, expectedRevision: try require_(driver.store.tracker(id: tracker.id)).revision)
+        let renamed = try driver.store.updateTracker(id: tracker.id, with: draft, expectedRevision: try require_(driver.store.tracker(id: tracker.id)).revision).tracker
         try driver.store.recordRefusal(id: tracker.id, message: "name: already used")
         driver.press(.ctrl("l"))
         #expect(driver.text.contains("* Renamed here"), "\(driver.text)")

@@ -1,3 +1,4 @@
+import ClicktraxCore
 import Foundation
 import TerminalUI
 import Testing
@@ -16,13 +17,93 @@ import Testing
                 "KEYBINDINGS.md is stale: run RECORD_GOLDENS=1 swift test --filter KeyBindings")
     }
 
-    @Test func noKeyIsBoundTwice() {
-        let tables: [[KeyPress]] = [
-            ClickTrackersAction.bindings.flatMap(\.keys) + GlobalAction.bindings.flatMap(\.keys),
-            TextFieldAction.bindings.flatMap(\.keys), TrackerDialog.bindings.flatMap(\.keys), ExportDialog.bindings.flatMap(\.keys),
-            MoreActionsMenu.bindings.flatMap(\.keys), ConfirmDialog.bindings.flatMap(\.keys), ExportResultView.bindings.flatMap(\.keys),
-        ]
-        for keys in tables { #expect(Set(keys).count == keys.count, "\(keys)") }
+    /// Every context — each screen, dialog, and each kind of field of each form — with the
+    /// tables live there at once: no key is in two of them, or twice in one.
+    @Test func noKeyIsBoundTwiceInAnyContext() {
+        for context in KeyContext.all {
+            var seen: [KeyPress: String] = [:]
+            for table in context.tables {
+                for row in table.rows {
+                    for key in row.keys {
+                        if let other = seen[key] {
+                            Issue.record("\(context.title): \(key) is bound to \(other) and to \(table.name) \(row.action)")
+                        }
+                        seen[key] = "\(table.name) \(row.action)"
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every key of every table, sent through the dispatch its context asks, reaches its action.
+    @Test func everyKeyOfEveryContextReachesItsAction() {
+        var keys = 0
+        for context in KeyContext.all {
+            for table in context.tables {
+                for row in table.rows {
+                    for key in row.keys {
+                        keys += 1
+                        #expect(table.resolve(key) == row.action, "\(context.title): \(key) in \(table.name)")
+                    }
+                }
+            }
+        }
+        #expect(keys > 200)
+    }
+
+    /// The contexts are not a list kept by hand: every binding table the sources declare is in one.
+    @Test func everyBindingTableInTheSourcesIsInAContext() throws {
+        let root = Self.file.deletingLastPathComponent().appendingPathComponent("Sources")
+        let registered = Set(KeyContext.all.flatMap { $0.tables.map(\.name) })
+        let declaration = try Regex(#"(?:static let (\w+)|var (bindings)): \[Binding<"#)
+        // The type the table belongs to: the last one declared at the start of a line (not a nested `enum Action`).
+        let typeName = try Regex(#"(?m)^(?:public |final )*(?:struct|enum|class|extension) (\w+)"#)
+        var found = 0
+        for folder in ["ClicktraxApp", "TerminalUI"] {
+            let files = FileManager.default.enumerator(atPath: root.appendingPathComponent(folder).path)?.compactMap { $0 as? String } ?? []
+            for file in files where file.hasSuffix(".swift") {
+                let text = try String(contentsOf: root.appendingPathComponent(folder).appendingPathComponent(file), encoding: .utf8)
+                for match in text.matches(of: declaration) {
+                    let name = match.output[1].substring ?? match.output[2].substring ?? ""
+                    let owner = text[..<match.range.lowerBound].matches(of: typeName).last?.output[1].substring ?? ""
+                    found += 1
+                    #expect(registered.contains("\(owner).\(name)"), "\(owner).\(name) (\(file)) is in no KeyContext")
+                }
+            }
+        }
+        #expect(found >= 15, "the scan found the tables")
+    }
+
+    /// A form's field takes every key its kind's table lists: each changes the dialog or asks
+    /// something of the app (the Advanced Options line once listed ← → and did nothing with them).
+    @Test func everyFieldTakesEveryKeyOfItsKind() {
+        var tracker = TrackerDialog(editing: AppStateFlowTests.tracker)
+        _ = tracker.perform(.toggle, on: .advanced)
+        for field in tracker.focusOrder {
+            for binding in tracker.kind(of: field).bindings {
+                for key in binding.keys {
+                    var dialog = tracker
+                    dialog.formFocus.set(field)
+                    let before = dialog
+                    let step = dialog.handle(.key(key), screen: Rect(x: 0, y: 0, width: 120, height: 40))
+                    #expect(step != .stay || dialog != before, "Tracker dialog: \(key) on \(field) did nothing")
+                }
+            }
+        }
+        var export = ExportDialog(trackers: [AppStateFlowTests.tracker], options: TagOptions())
+        for macro in [ExportDialog.Focus.cachebuster, .ancost, .redirect] { _ = export.perform(.toggle, on: macro) }
+        _ = export.perform(.nextChoice, on: .delivery)
+        for field in export.focusOrder {
+            for binding in export.kind(of: field).bindings {
+                for key in binding.keys {
+                    var dialog = export
+                    dialog.formFocus.set(field)
+                    let before = dialog
+                    let step = dialog.handle(.key(key), screen: Rect(x: 0, y: 0, width: 120, height: 40))
+                    #expect(step != .stay || dialog != before, "Export dialog: \(key) on \(field) did nothing")
+                }
+            }
+        }
     }
 
     @Test func everyDialogHasASectionInTheHelp() {

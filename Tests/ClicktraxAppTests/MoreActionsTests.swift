@@ -75,14 +75,14 @@ import Testing
         driver.press(.char("u"))
         #expect(try state(driver, 21378) == .active, "the edit's undo did not block this one")
         driver.press(.char("u"))
-        #expect(driver.text.contains("Nothing to undo"))
+        #expect(driver.text.contains("Undo: nothing done in this session yet"))
         driver.press(.ctrl("r"))
         #expect(try state(driver, 21378) == .inactive && driver.text.contains("Redid: Deactivate tracker 21378"))
         driver.press(.ctrl("r"))
         #expect(try driver.store.tracker(id: 21378)?.name == "CLIK TRAX renamed")
         driver.press(.char("g"), .char("+"))              // a new change: nothing left to redo
         driver.press(.ctrl("r"))
-        #expect(driver.text.contains("Nothing to redo"))
+        #expect(driver.text.contains("Redo: nothing undone to do again"))
     }
 
     @Test func undoNeverUndoesSomeoneElsesChange() throws {

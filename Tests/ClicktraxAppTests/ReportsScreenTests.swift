@@ -69,7 +69,7 @@ import Testing
             return nil
         })
         driver.press(KeyPress(.enter))
-        #expect(driver.state.screen.kind == .clickTrackers)
+        #expect(driver.state.shown == .clickTrackers)
         #expect(driver.waitFor { driver.screen.currentId == id })
         driver.press(.alt("2"))
         #expect(driver.reports?.table.cursor == 3, "the Reports screen kept its place")

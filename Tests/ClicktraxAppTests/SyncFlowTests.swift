@@ -11,20 +11,20 @@ import Testing
 
     func loaded(_ status: SyncStatus) -> AppState {
         var state = AppState(databaseName: "x.sqlite", width: 110, height: 34)
-        #expect(state.start().contains(.readSyncStatus), "the first frame asks what is pending")
-        _ = state.update(.trackersCounted(total: 1, databaseEmpty: false))
+        #expect(state.start().contains(.sync(.readSyncStatus)), "the first frame asks what is pending")
+        _ = state.update(.trackers(.trackersCounted(total: 1, databaseEmpty: false)))
         _ = state.firstFramePainted()
-        _ = state.update(.trackerIDsRead(TrackerQuery(), [7]))
-        _ = state.update(.trackersRead(page: 0..<1, [AppStateFlowTests.tracker]))
-        _ = state.update(.syncStatusRead(status))
+        _ = state.update(.trackers(.trackerIDsRead(TrackerQuery(), [7])))
+        _ = state.update(.trackers(.trackersRead(page: 0..<1, [AppStateFlowTests.tracker])))
+        _ = state.update(.sync(.syncStatusRead(status)))
         return state
     }
 
     func key(_ press: KeyPress) -> AppMessage { .event(.key(press)) }
 
-    func menuItem(_ state: AppState, _ command: TrackerCommand) -> MenuItem? {
-        guard case .moreActions(let menu)? = state.modals.last, let index = menu.commands.firstIndex(of: command) else { return nil }
-        return menu.items[index]
+    func menuItem(_ state: AppState, _ action: MoreAction) -> Binding<MoreAction>? {
+        guard case .moreActions(let menu)? = state.modals.last else { return nil }
+        return menu.items.first { $0.action == action }
     }
 
     @Test func aStandaloneDatabaseSaysWhyPullAndPushCannotRun() {
@@ -43,14 +43,14 @@ import Testing
         #expect(buffer.lines.contains { $0.contains("* Seven") }, "the pending row is marked")
         #expect(state.update(.event(.key(.char("m")))).isEmpty)
         #expect(menuItem(state, .push)?.disabledReason == nil)
-        #expect(state.perform(.run(.push)) == [.runSync(.push)])
-        #expect(state.perform(.run(.pull)).isEmpty, "one at a time")
+        #expect(state.perform(.trackers(.run(.push))) == [.sync(.runSync(.push))])
+        #expect(state.perform(.trackers(.run(.pull))).isEmpty, "one at a time")
         #expect(state.toast?.message.contains("a push is running") == true)
         for _ in 0..<50 { _ = state.update(.tick) }
         var progress = SyncRun(kind: .push)
         progress.pages = 3
         progress.note = "Invest is throttling clicktracker: waiting 9 s"
-        _ = state.update(.syncProgress(progress))
+        _ = state.update(.sync(.syncProgress(progress)))
         // Keys stay live meanwhile.
         _ = state.update(key(.char("?")))
         #expect(state.modals.last?.kind == .help)
@@ -61,8 +61,8 @@ import Testing
         #expect(buffer.lines[33].contains("waiting 9 s"))
         let results = [InvestPush.Result(action: .create, trackerId: 1_000_000_000_001, investId: 5000, name: "New", outcome: .pushed),
                        InvestPush.Result(action: .update, trackerId: 7, investId: nil, name: "Seven", outcome: .refused("name taken"))]
-        let after = state.update(.syncFinished(.push, .pushed(results)))
-        #expect(after.contains(.readSyncStatus), "what is pending is read again")
+        let after = state.update(.sync(.syncFinished(.push, .pushed(results))))
+        #expect(after.contains(.sync(.readSyncStatus)), "what is pending is read again")
         guard case .message(let message)? = state.modals.last else { Issue.record("a summary"); return }
         #expect(message.lines == ["1 of 2 pushed.", "pushed: create 1000000000001 “New” → Invest id 5000",
                                   "refused: update 7 “Seven”: name taken"])
@@ -72,11 +72,11 @@ import Testing
 
     @Test func enterOnAConflictingTrackerAsksForBothVersions() {
         var state = loaded(SyncStatus(connection: Self.connection, conflicts: [7]))
-        #expect(state.update(key(KeyPress(.enter))) == [.readConflict(7)])
+        #expect(state.update(key(KeyPress(.enter))) == [.sync(.readConflict(7))])
         var theirs = AppStateFlowTests.tracker
         theirs.name = "Theirs"
-        _ = state.update(.conflictRead(7, InvestConflict(trackerId: 7, mine: AppStateFlowTests.tracker, theirs: theirs,
-                                                         reason: "changed here and on Invest", foundAt: "2026-12-01 10:00:00")))
+        _ = state.update(.sync(.conflictRead(7, InvestConflict(trackerId: 7, mine: AppStateFlowTests.tracker, theirs: theirs,
+                                                         reason: "changed here and on Invest", foundAt: "2026-12-01 10:00:00"))))
         #expect(state.modals.last?.kind == .conflict)
         #expect(state.update(key(KeyPress(.enter))).isEmpty, "Cancel has the focus")
         #expect(state.modals.isEmpty)

@@ -13,7 +13,7 @@ import Testing
     @Test func theStreamIsTheWholeDocumentForAnyNumberOfObjects() throws {
         let store = try TestCatalog.store()
         try TestCatalog.fill(store)
-        for index in 0..<3 { _ = try store.createTracker(TestCatalog.draft(name: "Tracker \(index) \"quoted\" / é"), id: nil) }
+        for index in 0..<3 { _ = try store.createTracker(TestCatalog.draft(name: "Tracker \(index) \"quoted\" / é"), id: nil).tracker }
         let trackers = try store.trackers(TrackerQuery())
         let lineItems = try store.allLineItems()
         for count in [0, 1, trackers.count] {

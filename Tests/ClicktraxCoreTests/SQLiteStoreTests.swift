@@ -80,7 +80,7 @@ import Testing
         var draft = TestCatalog.draft(name: "  Homepage clicks  ")
         draft.code = "HP-1"
         draft.clickUrl = "https://wonka.example/holiday"
-        let created = try store.createTracker(draft, id: nil)
+        let created = try store.createTracker(draft, id: nil).tracker
         #expect(created.name == "Homepage clicks")
         #expect(created.lineItem == ObjectRef(id: TestCatalog.lineItem, name: "Wonka Holiday 2026 – JP"))
         #expect(created.publisher.name == "The Daily Planet")
@@ -96,22 +96,22 @@ import Testing
     /// new one the deleted one's id, so tags exported for the old tracker would count for it.
     @Test func aDeletedTrackersIdIsNeverGivenAgain() throws {
         let store = try TestCatalog.store()
-        let first = try store.createTracker(TestCatalog.draft(name: "one"), id: nil)
+        let first = try store.createTracker(TestCatalog.draft(name: "one"), id: nil).tracker
         _ = try store.deleteTrackers(ids: [first.id])
-        let second = try store.createTracker(TestCatalog.draft(name: "two"), id: nil)
+        let second = try store.createTracker(TestCatalog.draft(name: "two"), id: nil).tracker
         #expect(second.id == first.id + 1)
         _ = try store.deleteTrackers(ids: [second.id])
-        let copy = try store.duplicateTrackers(ids: [try store.createTracker(TestCatalog.draft(name: "three"), id: nil).id])
+        let copy = try store.duplicateTrackers(ids: [try store.createTracker(TestCatalog.draft(name: "three"), id: nil).tracker.id]).trackers
         #expect(copy.map(\.id) == [second.id + 2])
     }
 
     @Test func createWithAnIdMirrorsInvestAndRefusesATakenId() throws {
         let store = try TestCatalog.store()
-        let mirrored = try store.createTracker(TestCatalog.draft(), id: 1425)
+        let mirrored = try store.createTracker(TestCatalog.draft(), id: 1425).tracker
         #expect(mirrored.id == 1425)
-        let next = try store.createTracker(TestCatalog.draft(), id: nil)
+        let next = try store.createTracker(TestCatalog.draft(), id: nil).tracker
         #expect(next.id == 1426)
-        #expect(throws: ClicktraxError.self) { try store.createTracker(TestCatalog.draft(), id: 1425) }
+        #expect(throws: ClicktraxError.self) { try store.createTracker(TestCatalog.draft(), id: 1425).tracker }
     }
 
     @Test func aPlacementOrPaymentRuleOfAnotherPublisherIsRefused() throws {
@@ -132,7 +132,7 @@ import Testing
     @Test func theDatabaseItselfRefusesAMismatchedPlacement() throws {
         // Defence in depth: even SQL that skips the validator cannot break the rule.
         let store = try TestCatalog.store()
-        let created = try store.createTracker(TestCatalog.draft(), id: nil)
+        let created = try store.createTracker(TestCatalog.draft(), id: nil).tracker
         #expect(throws: DatabaseError.self) {
             try store.writer.write { db in
                 try db.execute(sql: "UPDATE click_tracker SET placement_id = ? WHERE id = ?", arguments: [TestCatalog.placementB, created.id])
@@ -158,18 +158,18 @@ import Testing
         let store = try TestCatalog.store()
         var draft = TestCatalog.draft()
         draft.code = "Promo-1"
-        let first = try store.createTracker(draft, id: nil)
+        let first = try store.createTracker(draft, id: nil).tracker
         draft.code = "PROMO-1"
-        #expect(throws: ClicktraxError.self) { try store.createTracker(draft, id: nil) }
+        #expect(throws: ClicktraxError.self) { try store.createTracker(draft, id: nil).tracker }
         // Saving the holder itself with its own code is fine.
         var same = first.draft
         same.name = "Renamed"
-        #expect(try store.updateTracker(id: first.id, with: same, expectedRevision: 1).code == "Promo-1")
+        #expect(try store.updateTracker(id: first.id, with: same, expectedRevision: 1).tracker.code == "Promo-1")
     }
 
     @Test func aSaveOverSomeoneElsesChangeIsRefusedAndTheirEditSurvives() throws {
         let store = try TestCatalog.store()
-        let original = try store.createTracker(TestCatalog.draft(), id: nil)
+        let original = try store.createTracker(TestCatalog.draft(), id: nil).tracker
         var mine = original.draft
         mine.name = "Mine"
         var theirs = original.draft
@@ -188,14 +188,14 @@ import Testing
 
     @Test func theChangeLogHoldsBeforeAndAfterOfEveryChange() throws {
         let store = try TestCatalog.store()
-        let created = try store.createTracker(TestCatalog.draft(), id: nil)
+        let created = try store.createTracker(TestCatalog.draft(), id: nil).tracker
         var edit = created.draft
         edit.clickUrl = "https://example.com/x"
-        let updated = try store.updateTracker(id: created.id, with: edit, expectedRevision: 1)
-        let deactivated = try store.setState(.inactive, trackerIds: [created.id])
-        _ = try store.setState(.inactive, trackerIds: [created.id]) // already inactive: no change, no entry
+        let updated = try store.updateTracker(id: created.id, with: edit, expectedRevision: 1).tracker
+        let deactivated = try store.setState(.inactive, trackerIds: [created.id]).trackers
+        _ = try store.setState(.inactive, trackerIds: [created.id]).trackers // already inactive: no change, no entry
         _ = try store.setState(.active, trackerIds: [created.id])
-        let deleted = try store.deleteTrackers(ids: [created.id])
+        let deleted = try store.deleteTrackers(ids: [created.id]).trackers
 
         let log = try store.changes(trackerId: nil, limit: 100).reversed().map { $0 }
         #expect(log.map(\.action) == [.created, .updated, .deactivated, .activated, .deleted])
@@ -210,11 +210,11 @@ import Testing
 
     @Test func stateChangesAndDeletesAreAllOrNothing() throws {
         let store = try TestCatalog.store()
-        let created = try store.createTracker(TestCatalog.draft(), id: nil)
+        let created = try store.createTracker(TestCatalog.draft(), id: nil).tracker
         #expect(throws: ClicktraxError.notFound(kind: "click tracker", id: 999)) {
-            try store.deleteTrackers(ids: [created.id, 999])
+            try store.deleteTrackers(ids: [created.id, 999]).trackers
         }
-        #expect(throws: ClicktraxError.self) { try store.setState(.inactive, trackerIds: [created.id, 999]) }
+        #expect(throws: ClicktraxError.self) { try store.setState(.inactive, trackerIds: [created.id, 999]).trackers }
         #expect(try store.tracker(id: created.id)?.state == .active)
         #expect(try store.changes(trackerId: nil, limit: 10).count == 1)
     }
@@ -233,10 +233,10 @@ import Testing
 
     @Test func trackerSearchMatchesEveryWordAcrossFieldsIgnoringAccents() throws {
         let store = try TestCatalog.store()
-        let a = try store.createTracker(TestCatalog.draft(name: "Homepage clicks"), id: 4242)
+        let a = try store.createTracker(TestCatalog.draft(name: "Homepage clicks"), id: 4242).tracker
         var other = TrackerDraft(name: "Sports page", lineItemId: TestCatalog.otherLineItem, publisherId: TestCatalog.publisherB)
         other.code = "SP_1"
-        let b = try store.createTracker(other, id: nil)
+        let b = try store.createTracker(other, id: nil).tracker
         #expect(try store.trackers(TrackerQuery(search: "HOMEPAGE planet")).map(\.id) == [a.id])
         #expect(try store.trackers(TrackerQuery(search: "cafe ete")).map(\.id) == [b.id])
         #expect(try store.trackers(TrackerQuery(search: "sp_1")).map(\.id) == [b.id])

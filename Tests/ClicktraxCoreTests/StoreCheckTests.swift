@@ -8,20 +8,20 @@ import Testing
 @Suite struct StoreCheckTests {
     @Test func aSoundDatabaseHasNothingToReport() throws {
         let store = try TestCatalog.store()
-        let tracker = try store.createTracker(TestCatalog.draft(name: "one"), id: nil)
+        let tracker = try store.createTracker(TestCatalog.draft(name: "one"), id: nil).tracker
         var draft = tracker.draft
         draft.name = "two"
         _ = try store.updateTracker(id: tracker.id, with: draft, expectedRevision: tracker.revision)
-        let other = try store.createTracker(TestCatalog.draft(name: "gone"), id: nil)
+        let other = try store.createTracker(TestCatalog.draft(name: "gone"), id: nil).tracker
         _ = try store.deleteTrackers(ids: [other.id])
         #expect(try store.check(limit: 20).isEmpty)
     }
 
     @Test func disagreementsWithTheChangeLogAreNamed() throws {
         let store = try TestCatalog.store()
-        let edited = try store.createTracker(TestCatalog.draft(name: "edited behind the log"), id: nil)
-        let unlogged = try store.createTracker(TestCatalog.draft(name: "never logged"), id: nil)
-        let vanished = try store.createTracker(TestCatalog.draft(name: "vanished"), id: nil)
+        let edited = try store.createTracker(TestCatalog.draft(name: "edited behind the log"), id: nil).tracker
+        let unlogged = try store.createTracker(TestCatalog.draft(name: "never logged"), id: nil).tracker
+        let vanished = try store.createTracker(TestCatalog.draft(name: "vanished"), id: nil).tracker
         try store.writer.write { db in
             try db.execute(sql: "UPDATE click_tracker SET name = 'changed' WHERE id = ?", arguments: [edited.id])
             try db.execute(sql: "DELETE FROM tracker_change WHERE tracker_id = ?", arguments: [unlogged.id])

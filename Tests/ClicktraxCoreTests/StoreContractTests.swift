@@ -19,7 +19,7 @@ import Testing
 
     @Test(arguments: backends) func aCreatedTrackerReadsBackWhole(_ backend: String) throws {
         let store = try Self.open(backend)
-        let created = try store.createTracker(TestCatalog.draft(name: "  Homepage clicks  "), id: nil)
+        let created = try store.createTracker(TestCatalog.draft(name: "  Homepage clicks  "), id: nil).tracker
         #expect(created.name == "Homepage clicks" && created.revision == 1 && created.state == .active)
         #expect(try store.tracker(id: created.id) == created)
         #expect(created.tag?.id == TestCatalog.placementA && created.paymentRule?.name == "70% Rev Share")
@@ -29,27 +29,27 @@ import Testing
 
     @Test(arguments: backends) func aDeletedTrackersIdIsNeverHandedOutAgain(_ backend: String) throws {
         let store = try Self.open(backend)
-        let first = try store.createTracker(TestCatalog.draft(), id: nil)
+        let first = try store.createTracker(TestCatalog.draft(), id: nil).tracker
         _ = try store.deleteTrackers(ids: [first.id])
-        #expect(try store.createTracker(TestCatalog.draft(), id: nil).id > first.id)
+        #expect(try store.createTracker(TestCatalog.draft(), id: nil).tracker.id > first.id)
     }
 
     @Test(arguments: backends) func aStaleSaveIsRefusedAndLosesNothing(_ backend: String) throws {
         let store = try Self.open(backend)
-        let tracker = try store.createTracker(TestCatalog.draft(), id: nil)
+        let tracker = try store.createTracker(TestCatalog.draft(), id: nil).tracker
         var theirs = tracker.draft
         theirs.name = "Theirs"
         _ = try store.updateTracker(id: tracker.id, with: theirs, expectedRevision: tracker.revision)
         var mine = tracker.draft
         mine.name = "Mine"
-        #expect(throws: ClicktraxError.self) { try store.updateTracker(id: tracker.id, with: mine, expectedRevision: tracker.revision) }
+        #expect(throws: ClicktraxError.self) { try store.updateTracker(id: tracker.id, with: mine, expectedRevision: tracker.revision).tracker }
         #expect(try store.tracker(id: tracker.id)?.name == "Theirs")
     }
 
     @Test(arguments: backends) func everyBrokenRuleIsNamedAtOnceInCoresWords(_ backend: String) throws {
         let store = try Self.open(backend)
         let holder = try store.createTracker(TrackerDraft(name: "Holder", code: "HOLD", lineItemId: TestCatalog.lineItem,
-                                                          publisherId: TestCatalog.publisherA), id: nil)
+                                                          publisherId: TestCatalog.publisherA), id: nil).tracker
         let bad = TrackerDraft(name: "", code: "hold", lineItemId: 424_242, publisherId: TestCatalog.publisherA,
                                placementId: TestCatalog.placementB, paymentRuleId: 1)
         do {
@@ -67,7 +67,7 @@ import Testing
 
     @Test(arguments: backends) func undoRevertsOnlyWhatIsStillAsItWasLeft(_ backend: String) throws {
         let store = try Self.open(backend)
-        let tracker = try store.createTracker(TestCatalog.draft(), id: nil)
+        let tracker = try store.createTracker(TestCatalog.draft(), id: nil).tracker
         _ = try store.setState(.inactive, trackerIds: [tracker.id])
         let deactivated = try #require(try store.changes(trackerId: tracker.id, limit: 1).first)
         var edit = try #require(try store.tracker(id: tracker.id)).draft
@@ -84,7 +84,7 @@ import Testing
 
     @Test(arguments: backends) func idsComeInTheQuerysOrderAndTheFilterIndexAgreesWithTheQuery(_ backend: String) throws {
         let store = try Self.open(backend)
-        for name in ["Banana", "apple", "Cherry Wonka"] { _ = try store.createTracker(TestCatalog.draft(name: name), id: nil) }
+        for name in ["Banana", "apple", "Cherry Wonka"] { _ = try store.createTracker(TestCatalog.draft(name: name), id: nil).tracker }
         let byName = try store.trackerIDs(TrackerQuery(sort: .name))
         #expect(try store.trackers(ids: byName).map(\.name) == ["apple", "Banana", "Cherry Wonka"])
         #expect(try store.trackerIDs(TrackerQuery(sort: .name, descending: true)) == byName.reversed())

@@ -8,7 +8,7 @@ import Testing
         let store = try TestCatalog.store()
         var draft = TestCatalog.draft()
         draft.code = "KEEP-1"
-        let created = try store.createTracker(draft, id: 777)
+        let created = try store.createTracker(draft, id: 777).tracker
         _ = try store.deleteTrackers(ids: [777])
         let revert = try store.undo(change: try lastSequence(store))
         #expect(revert.action == .created)
@@ -18,7 +18,7 @@ import Testing
 
     @Test func undoingAnEditOrAStateChangePutsTheFieldsBack() throws {
         let store = try TestCatalog.store()
-        let created = try store.createTracker(TestCatalog.draft(), id: nil)
+        let created = try store.createTracker(TestCatalog.draft(), id: nil).tracker
         var edit = created.draft
         edit.name = "Edited"
         edit.placementId = nil
@@ -32,14 +32,14 @@ import Testing
 
     @Test func undoingACreateDeletesIt() throws {
         let store = try TestCatalog.store()
-        let created = try store.createTracker(TestCatalog.draft(), id: nil)
+        let created = try store.createTracker(TestCatalog.draft(), id: nil).tracker
         #expect(try store.undo(change: try lastSequence(store)).action == .deleted)
         #expect(try store.tracker(id: created.id) == nil)
     }
 
     @Test func aChangeMadeSinceBlocksTheUndo() throws {
         let store = try TestCatalog.store()
-        let created = try store.createTracker(TestCatalog.draft(), id: nil)
+        let created = try store.createTracker(TestCatalog.draft(), id: nil).tracker
         var edit = created.draft
         edit.name = "Mine"
         _ = try store.updateTracker(id: created.id, with: edit, expectedRevision: 1)
@@ -55,8 +55,8 @@ import Testing
         let store = try TestCatalog.store()
         var draft = TestCatalog.draft(name: String(repeating: "n", count: 255))
         draft.code = "UNIQUE"
-        let original = try store.createTracker(draft, id: nil)
-        let copy = try #require(try store.duplicateTrackers(ids: [original.id]).first)
+        let original = try store.createTracker(draft, id: nil).tracker
+        let copy = try #require(try store.duplicateTrackers(ids: [original.id]).trackers.first)
         #expect(copy.id != original.id && copy.code == nil && copy.name.hasPrefix("Copy of nnn") && copy.name.count == 255)
         #expect(copy.tag == original.tag && copy.paymentRule == original.paymentRule && copy.lineItem == original.lineItem)
     }

@@ -156,8 +156,8 @@ import Testing
         #expect(buffer.lines[0].hasPrefix("[x] Escape ampersands") && buffer[0, 0].role == .checkboxFocused)
         #expect(buffer.lines[1].hasPrefix("( ) JavaScript  (•) Pixel"))
         #expect(buffer.lines[2].hasPrefix("[ Save ]") && buffer[0, 2].role == .buttonFocused)
-        let menu = MenuWidget.render([MenuItem("Export Tags", shortcut: "e"), MenuItem("Delete", disabledReason: "select a tracker")],
-                                     focused: 0, x: 1, y: 3, theme: theme, into: &buffer)
+        let items = [Binding([.char("e")], 0, "Export Tags"), Binding([], 1, "Delete").item("Delete", disabledReason: "select a tracker")]
+        let menu = MenuWidget.render(items, focused: 0, x: 1, y: 3, theme: theme, into: &buffer)
         #expect(menu == Rect(x: 1, y: 3, width: 18, height: 4))
         #expect(buffer.lines[4].dropFirst().hasPrefix("│ Export Tags  e │"))
         #expect(buffer[3, 5].role == .menuItemDisabled)

@@ -2,14 +2,18 @@ import ClicktraxCore
 import TerminalUI
 import TextTools
 
-/// The whole app as a value: the screens, the dialogs over them, the toast, the undo history,
-/// a background import's progress. `update` is the one place a message changes it; what must
-/// touch the world comes back as `AppCommand`s, which `AppRunner` has performed and whose
-/// results come back here as messages. Nothing here reads a store, a file or a clock.
+/// The whole app as a value: each screen with the dialogs over it, the toast, the undo history,
+/// a background import's progress. `update` is the one place a message changes it — each
+/// feature's messages in that feature's file; what must touch the world comes back as
+/// `AppCommand`s, which `AppRunner` has performed and whose results come back here as messages.
+/// Nothing here reads a store, a file or a clock.
 public struct AppState: Sendable {
-    /// The screens opened, the one shown last.
-    public internal(set) var screens: [AppScreen]
-    public internal(set) var modals: [Modal] = []
+    /// Click Trackers and its dialogs (the tracker dialog, pickers, export, sync, import): always open.
+    public internal(set) var trackers: ScreenStack<ClickTrackersScreen>
+    /// Reports and its dialogs, once shown.
+    public internal(set) var reports: ScreenStack<ReportsScreen>?
+    /// The screen on the terminal.
+    public internal(set) var shown = ScreenKind.clickTrackers
     public internal(set) var toast: Toast?
     public internal(set) var layout: AppLayout
     public internal(set) var history = UndoHistory()
@@ -33,38 +37,39 @@ public struct AppState: Sendable {
 
     public init(databaseName: String, width: Int, height: Int, tagDefaults: TagOptions = TagOptions()) {
         self.databaseName = databaseName
-        screens = [.clickTrackers(ClickTrackersScreen(databaseName: databaseName))]
+        trackers = ScreenStack(ClickTrackersScreen(databaseName: databaseName))
         layout = AppLayout(width: width, height: height)
         self.tagDefaults = tagDefaults
         exportOptions = tagDefaults
     }
 
-    public var screen: AppScreen { screens[screens.count - 1] }
-
     /// The Click Trackers screen (opened first, always there).
-    public var clickTrackers: ClickTrackersScreen {
-        for case .clickTrackers(let screen) in screens { return screen }
-        preconditionFailure("the Click Trackers screen is always open")
+    public var clickTrackers: ClickTrackersScreen { trackers.screen }
+
+    /// The dialogs of the screen shown, bottom to top.
+    public var modals: [Modal] {
+        get { shown == .reports ? reports?.modals ?? [] : trackers.modals }
+        set {
+            if shown == .reports { reports?.modals = newValue } else { trackers.modals = newValue }
+        }
     }
 
-    mutating func updateClickTrackers(_ change: (inout ClickTrackersScreen) -> Void) {
-        for index in screens.indices {
-            guard case .clickTrackers(var screen) = screens[index] else { continue }
-            change(&screen)
-            screens[index] = .clickTrackers(screen)
-        }
+    mutating func updateClickTrackers(_ change: (inout ClickTrackersScreen) -> Void) { change(&trackers.screen) }
+
+    mutating func updateReports(_ change: (inout ReportsScreen) -> Void) {
+        if reports != nil { change(&reports!.screen) }
     }
 
     /// What the first frame needs read.
     public mutating func start() -> [AppCommand] {
-        [.readExportOptions] + needs()
+        [.delivery(.readExportOptions)] + needs()
     }
 
     /// Once the first frame is on screen (work started sooner slows it on two cores): the
     /// background reads, and watching for other processes' changes.
     public mutating func firstFramePainted() -> [AppCommand] {
         updateClickTrackers { $0.startReadingAhead() }
-        return [.prepareSearch, .watchDatabase] + needs()
+        return [.trackers(.prepareSearch), .watchDatabase] + needs()
     }
 
     public mutating func update(_ message: AppMessage) -> [AppCommand] {
@@ -72,16 +77,57 @@ public struct AppState: Sendable {
         return commands + needs()
     }
 
-    /// The reads the next frame needs: the shown screen's, and each dialog's.
+    /// The reads the next frame needs: the shown screen's, and its dialogs'.
     mutating func needs() -> [AppCommand] {
         var commands: [AppCommand] = []
         if syncStale {
             syncStale = false
-            commands.append(.readSyncStatus)
+            commands.append(.sync(.readSyncStatus))
         }
-        commands += screens[screens.count - 1].needs(layout: layout)
-        for index in modals.indices { commands += modals[index].needs() }
+        switch shown {
+        case .clickTrackers:
+            commands += trackers.screen.needs(layout: layout)
+            trackers.updateEach { commands += $0.needs() }
+        case .reports:
+            guard reports != nil else { break }
+            commands += reports!.screen.needs(layout: layout)
+            reports!.updateEach { commands += $0.needs() }
+        }
         return commands
+    }
+
+    // MARK: Messages
+
+    /// What a message changes; the commands it leads to. Each feature's in its own file.
+    mutating func reduce(_ message: AppMessage) -> [AppCommand] {
+        switch message {
+        case .event(let event): return handle(event)
+        case .tick:
+            if var toast {
+                toast.remainingTicks -= 1
+                self.toast = toast.remainingTicks > 0 ? toast : nil
+            }
+        case .trackers(let message): return reduceTrackers(message)
+        case .reports(let message): reduceReports(message)
+        case .sync(let message): return reduceSync(message)
+        case .delivery(let message): return reduceDelivery(message)
+        case .imports(let message): return reduceImport(message)
+        case .pathCompleted(let typed, let completion):
+            // Path prompts are Click Trackers' (import, save the tags).
+            trackers.updateTop { modal in
+                guard case .path(var prompt) = modal, prompt.path.text == typed else { return false }
+                prompt.complete(completion)
+                modal = .path(prompt)
+                return true
+            }
+        case .databaseChanged:
+            // Another process changed the database: what is shown is read again.
+            reloadScreens()
+        case .failed(let error):
+            if case .notFound = error { reloadScreens() }
+            show("\(error)", .error)
+        }
+        return []
     }
 
     // MARK: Events
@@ -96,70 +142,89 @@ public struct AppState: Sendable {
             if case .key(let press) = event, press == .ctrl("c") { return [.quit] }
             return []
         }
-        if case .key(let press) = event, let global = Binding.action(for: press, in: GlobalAction.bindings),
+        if case .key(let press) = event, let global = GlobalAction.action(for: press, takingText: modals.last?.takesText ?? screenTakesText),
            let commands = handleGlobal(global, press: press) {
             return commands
         }
         // Esc stops a running helper first, whatever dialog is open: the footer says so.
-        if helperRunning != nil, case .key(let press) = event, press.key == .escape { return [.cancelHelper] }
-        if !modals.isEmpty { return handleTopModal(event) }
-        if importing != nil, case .key(let press) = event, press.key == .escape {
-            return [.cancelImport]
+        if helperRunning != nil, case .key(let press) = event, press.key == .escape { return [.delivery(.cancelHelper)] }
+        if modals.isEmpty, importing != nil, case .key(let press) = event, press.key == .escape {
+            return [.imports(.cancelImport)]
         }
-        let last = screens.count - 1
-        let intents = screens[last].handle(event, layout: layout)
-        return intents.flatMap { perform($0) }
+        let intent: [AppIntent]
+        switch shown {
+        case .clickTrackers:
+            if !trackers.modals.isEmpty {
+                intent = trackers.handleTop(event, screen: layout.bounds).map { [$0] } ?? []
+            } else {
+                intent = trackers.screen.handle(event, layout: layout)
+            }
+        case .reports:
+            guard reports != nil else { return [] }
+            if !reports!.modals.isEmpty {
+                intent = reports!.handleTop(event, screen: layout.bounds).map { [$0] } ?? []
+            } else {
+                intent = reports!.screen.handle(event, layout: layout)
+            }
+        }
+        return intent.flatMap { perform($0) }
     }
 
-    /// A key of the global layer; nil when the context takes it after all (`?` typed in a field,
-    /// F1 or Ctrl-C answered by the dialog they opened).
+    var screenTakesText: Bool {
+        switch shown {
+        case .clickTrackers: trackers.screen.takesText
+        case .reports: reports?.screen.takesText ?? false
+        }
+    }
+
+    /// A key of the global layer; nil when the dialog it opened answers it (F1 in the help,
+    /// Ctrl-C on "Quit Clicktrax?"). Where text is typed, `?` and Alt-N are not global at all.
     mutating func handleGlobal(_ action: GlobalAction, press: KeyPress) -> [AppCommand]? {
-        let takesText = modals.last?.takesText ?? screen.takesText
         switch action {
         case .help:
-            if press == .char("?") && takesText { return nil }
             if case .help? = modals.last { return nil }
             return perform(.openHelp)
         case .reload: return perform(.reload)
         case .suspend: return perform(.suspend)
         case .askToQuit:
-            if case .confirm(let dialog)? = modals.last, dialog.purpose == .quit { return nil }
+            if case .confirm(let dialog)? = modals.last, dialog.onConfirm == .quit { return nil }
             return perform(.askToQuit)
         case .showScreen(let kind):
-            if takesText { return nil }
             return perform(.showScreen(kind))
         }
     }
 
-    /// The top dialog has the event; its one step changes the stack here, and only here.
-    mutating func handleTopModal(_ event: InputEvent) -> [AppCommand] {
-        var top = modals.removeLast()
-        switch top.handle(event, screen: layout.bounds) {
-        case .stay:
-            modals.append(top)
-        case .close:
-            break
-        case .replace(let modal):
-            modals.append(modal)
-        case .push(let modal):
-            modals.append(top)
-            modals.append(modal)
-        case .emit(let intent):
-            modals.append(top)
-            return perform(intent)
-        case .closeAndEmit(let intent):
-            return perform(intent)
+    /// Turns what a screen or dialog asked for into dialogs and commands: each feature's in its
+    /// own file; the app's own here.
+    mutating func perform(_ intent: AppIntent) -> [AppCommand] {
+        switch intent {
+        case .trackers(let intent): return performTrackers(intent)
+        case .sync(let intent): return performSync(intent)
+        case .delivery(let intent): return performDelivery(intent)
+        case .imports(let intent): return performImport(intent)
+        case .openHelp:
+            push(.help(HelpOverlay(sections: KeyBindingsDocument.sections)))
+        case .completePath(let typed):
+            return [.completePath(typed)]
+        case .show(let toast):
+            self.toast = toast
+        case .showScreen(let kind):
+            showScreen(kind)
+        case .reload:
+            reloadScreens()
+            return [.redraw]
+        case .suspend:
+            return [.suspend]
+        case .askToQuit:
+            // "Everything is saved" would be untrue over a tracker dialog with typing in it.
+            let editing = trackers.modals.contains { if case .tracker(let dialog) = $0 { dialog.isDirty } else { false } }
+            let message = editing ? "Quit Clicktrax? The tracker you are editing is not saved: what you typed is lost."
+                                  : "Quit Clicktrax? Everything is saved."
+            push(.confirm(ConfirmDialog(title: "Quit", message: message, confirmLabel: "Quit", onConfirm: .quit)))
+        case .quit:
+            return [.quit]
         }
         return []
-    }
-
-    /// Changes the top dialog if it is of the kind `change` takes; false if it is not.
-    @discardableResult
-    mutating func updateTop(_ change: (inout Modal) -> Bool) -> Bool {
-        guard var top = modals.last else { return false }
-        let changed = change(&top)
-        if changed { modals[modals.count - 1] = top }
-        return changed
     }
 
     mutating func show(_ text: String, _ kind: Toast.Kind = .info) {
@@ -173,40 +238,23 @@ public struct AppState: Sendable {
         toast = Toast(toast.map { "\($0.message) · \(text)" } ?? text, kind: .error, ticks: 150)
     }
 
+    /// A dialog over the screen shown (help, quit): the app's own.
     mutating func push(_ modal: Modal) { modals.append(modal) }
 
-    mutating func popTop(if kind: Modal.Kind) {
-        if modals.last?.kind == kind { modals.removeLast() }
-    }
-
     mutating func reloadScreens() {
-        for index in screens.indices { screens[index].reload() }
+        trackers.screen.reload()
+        reports?.screen.reload()
         syncStale = true
     }
 
-
     mutating func showScreen(_ kind: ScreenKind) {
-        if let index = screens.firstIndex(where: { $0.kind == kind }) {
-            screens.append(screens.remove(at: index))
-            return
-        }
-        switch kind {
-        case .clickTrackers: break // always open
-        case .reports: screens.append(.reports(ReportsScreen()))
-        }
-    }
-
-    mutating func updateReports(_ change: (inout ReportsScreen) -> Void) {
-        for index in screens.indices {
-            guard case .reports(var screen) = screens[index] else { continue }
-            change(&screen)
-            screens[index] = .reports(screen)
-        }
+        if kind == .reports && reports == nil { reports = ScreenStack(ReportsScreen()) }
+        shown = kind
     }
 
     // MARK: Drawing
 
-    /// The frame: the screen, the dialogs bottom to top, the status; or, in a terminal too small
+    /// The frame: the screen, its dialogs bottom to top, the status; or, in a terminal too small
     /// for it, only the message saying so.
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
         let (width, height) = (buffer.width, buffer.height)
@@ -220,7 +268,10 @@ public struct AppState: Sendable {
             return
         }
         renderTitle(into: &buffer, theme: theme)
-        screen.render(into: &buffer, layout: layout, theme: theme)
+        switch shown {
+        case .clickTrackers: trackers.screen.render(into: &buffer, layout: layout, theme: theme)
+        case .reports: reports?.screen.render(into: &buffer, layout: layout, theme: theme)
+        }
         renderFooter(into: &buffer, theme: theme)
         for modal in modals {
             buffer.cursor = nil
@@ -240,7 +291,7 @@ public struct AppState: Sendable {
         let title = layout.title
         buffer.fill(title, role: .titleBar, theme: theme)
         var x = 1 + buffer.write("Clicktrax", x: 1, y: title.y, role: .titleProduct, theme: theme)
-        x += buffer.write("  " + screen.kind.breadcrumb, x: x, y: title.y, role: .titleBar, theme: theme)
+        x += buffer.write("  " + shown.breadcrumb, x: x, y: title.y, role: .titleBar, theme: theme)
         var right = databaseName
         if let run = syncRun {
             right = "\(run.kind == .pull ? "pulling" : "pushing") \(run.pages.grouped)/\(max(run.pages, run.expectedPages).grouped) pages · " + right
@@ -254,10 +305,17 @@ public struct AppState: Sendable {
         for kind in ScreenKind.allCases {
             let label = " Alt-\(kind.rawValue + 1) \(kind.title) "
             guard x + DisplayWidth.of(label) + rightNeeds + 4 < title.width else { break }
-            x += 1 + buffer.write(label, x: x + 1, y: title.y, role: kind == screen.kind ? .titleProduct : .titleBar, theme: theme)
+            x += 1 + buffer.write(label, x: x + 1, y: title.y, role: kind == shown ? .titleProduct : .titleBar, theme: theme)
         }
-        let shown = DisplayWidth.truncate(right, to: max(0, title.width - x - 4))
-        buffer.write(shown, x: title.width - DisplayWidth.of(shown) - 1, y: title.y, role: .titleBar, theme: theme)
+        let shownRight = DisplayWidth.truncate(right, to: max(0, title.width - x - 4))
+        buffer.write(shownRight, x: title.width - DisplayWidth.of(shownRight) - 1, y: title.y, role: .titleBar, theme: theme)
+    }
+
+    var footerHints: [(key: String, label: String)] {
+        switch shown {
+        case .clickTrackers: trackers.screen.footerHints
+        case .reports: reports?.screen.footerHints ?? []
+        }
     }
 
     func renderFooter(into buffer: inout ScreenBuffer, theme: Theme) {
@@ -285,7 +343,7 @@ public struct AppState: Sendable {
             buffer.write(text, x: 0, y: footer.y, maxWidth: footer.width, role: .textWarning, theme: theme)
             return
         }
-        FooterWidget.render(screen.footerHints + Binding.footerHints(GlobalAction.bindings), y: footer.y, width: footer.width,
+        FooterWidget.render(footerHints + Binding.footerHints(GlobalAction.bindings), y: footer.y, width: footer.width,
                             theme: theme, into: &buffer)
     }
 }

@@ -13,4 +13,20 @@ public enum GlobalAction: Sendable, Equatable {
     ] + ScreenKind.allCases.map { kind in
         Binding([.alt(Character(String(kind.rawValue + 1)))], .showScreen(kind), "Go to the \(kind.title) screen")
     }
+
+    /// The global keys live where text is typed or not: where it is, `?` and Alt-N are text.
+    static func live(takingText: Bool) -> [Binding<GlobalAction>] {
+        guard takingText else { return bindings }
+        return bindings.compactMap { binding in
+            if case .showScreen = binding.action { return nil }
+            var live = binding
+            live.keys.removeAll { $0 == .char("?") }
+            return live
+        }
+    }
+
+    /// The global action of `press`, where text is typed or not (the first layer asked).
+    static func action(for press: KeyPress, takingText: Bool) -> GlobalAction? {
+        Binding.action(for: press, in: live(takingText: takingText))
+    }
 }

@@ -34,36 +34,22 @@ public enum KeyBindingsDocument {
         return text
     }
 
-    /// Every context's keys, for this file and the help overlay.
+    /// Every context's keys, for this file and the help overlay: the tables each shows, and its
+    /// notes (what letters do there).
     public static var sections: [Section] {
-        [
-            Section(title: "Everywhere", rows: rows(GlobalAction.bindings)),
-            Section(title: "Click Trackers screen", rows: rows(ClickTrackersAction.bindings)),
-            Section(title: "Filter field (after /)", rows: rows(FilterAction.bindings)),
-            Section(title: "Welcome screen (empty database)", rows: rows(WelcomeAction.bindings)),
-            Section(title: "Reports screen (Alt-2)", rows: rows(ReportsAction.bindings)),
-            Section(title: "Every text field", rows: rows(TextFieldAction.bindings) + [Row(keys: "letters", label: "Type (a paste is always text)")]),
-            Section(title: "More Actions menu", rows: rows(MoreActionsMenu.bindings)
-                        + [Row(keys: TrackerCommand.allCases.map(\.shortcut).joined(separator: " "), label: "Run an item by its key")],
-                    modal: .moreActions),
-            Section(title: "Create / Edit Click Tracker", rows: rows(FormMove.bindings) + rows(TrackerDialog.bindings) + rows(TrackerDialog.fieldBindings),
-                    modal: .tracker),
-            Section(title: "Pickers", rows: [Row(keys: "letters", label: "Search by name, ID or code")] + rows(PickerDialog.bindings),
-                    modal: .picker),
-            Section(title: "Export Tags", rows: rows(FormMove.bindings) + rows(ExportDialog.bindings) + rows(ExportDialog.optionBindings),
-                    modal: .export),
-            Section(title: "Tags (the export's result)", rows: rows(ExportResultView.bindings), modal: .result),
-            Section(title: "Confirmation", rows: rows(ConfirmDialog.bindings), modal: .confirm),
-            Section(title: "Import / Save prompts", rows: [Row(keys: "letters", label: "The path (~ is your home)")] + rows(PathPrompt.bindings),
-                    modal: .path),
-            Section(title: "Messages (an import's summary)", rows: rows(MessageDialog.bindings), modal: .message),
-            Section(title: "Conflict (changed here and on Invest)", rows: rows(ConflictDialog.bindings), modal: .conflict),
-            Section(title: "Help (this overlay)", rows: [Row(keys: "letters", label: "Filter the keys")] + rows(HelpOverlay.bindings)
-                        + [Row(keys: "?", label: "Close (with nothing typed)")], modal: .help),
-        ]
-    }
-
-    static func rows<Action>(_ bindings: [Binding<Action>]) -> [Row] {
-        bindings.map { Row(keys: $0.keys.map(\.description).joined(separator: " "), label: $0.label) }
+        var sections: [Section] = []
+        var shownTables: [String: Set<String>] = [:]
+        for context in KeyContext.all {
+            if sections.last?.title != context.section {
+                sections.append(Section(title: context.section, rows: context.notes, modal: context.modal))
+            }
+            // Each table once per section (a form's kinds share the form's own keys).
+            for table in context.tables where table.shown && shownTables[context.section, default: []].insert(table.name + table.rows.description).inserted {
+                sections[sections.count - 1].rows += table.rows.filter { !$0.keys.isEmpty }.map {
+                    Row(keys: $0.keys.map(\.description).joined(separator: " "), label: $0.label)
+                }
+            }
+        }
+        return sections
     }
 }

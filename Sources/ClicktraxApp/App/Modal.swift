@@ -74,7 +74,7 @@ public enum Modal: Sendable, Equatable {
     mutating func needs() -> [AppCommand] {
         guard case .picker(var picker) = self else { return [] }
         defer { self = .picker(picker) }
-        return picker.needs()
+        return picker.needs().map { .trackers($0) }
     }
 
     /// Whether typed characters go into a text field, so `?` is text, not help.
@@ -101,18 +101,4 @@ public enum Modal: Sendable, Equatable {
         case .conflict(let dialog): dialog.render(into: &buffer, theme: theme)
         }
     }
-}
-
-/// What a confirmation guards.
-public enum ConfirmPurpose: Sendable, Equatable {
-    case delete([Int64])
-    /// Closing the tracker dialog under it, throwing its edits away.
-    case discardEdits
-    /// Saving over a file that is there.
-    case overwrite(TagExport, path: String)
-    case quit
-    /// Undoing creates of trackers Invest has now: the next push deletes them there.
-    case undoPushedCreate(UndoStep)
-    /// Dropping what waits for Invest on these trackers (never-pushed ones are removed).
-    case takeInvests([Int64])
 }

@@ -1,19 +1,27 @@
 import TerminalUI
 
 /// "Are you sure?" for a destructive action. Cancel has the focus, so Enter alone never destroys.
+/// It knows only what to ask for on each answer — the feature that opened it does the rest.
 public struct ConfirmDialog: Sendable, Equatable {
     public var title: String
     public var message: String
     public var confirmLabel: String
-    public let purpose: ConfirmPurpose
+    /// What a yes asks for.
+    public let onConfirm: AppIntent
+    /// What a no (n, Esc, Cancel) asks for, if anything (a toast saying nothing happened).
+    public let onDecline: AppIntent?
     public private(set) var confirmFocused = false
 
-    public init(title: String, message: String, confirmLabel: String, purpose: ConfirmPurpose) {
+    public init(title: String, message: String, confirmLabel: String, onConfirm: AppIntent, onDecline: AppIntent? = nil) {
         self.title = title
         self.message = message
         self.confirmLabel = confirmLabel
-        self.purpose = purpose
+        self.onConfirm = onConfirm
+        self.onDecline = onDecline
     }
+
+    private var confirm: ModalStep { .closeAndEmit(onConfirm) }
+    private var decline: ModalStep { onDecline.map { .closeAndEmit($0) } ?? .close }
 
     public enum Action: Sendable, Equatable { case confirm, cancel, switchButton, pressFocused }
 
@@ -28,18 +36,18 @@ public struct ConfirmDialog: Sendable, Equatable {
         switch event {
         case .key(let press):
             // Ctrl-C again on "Quit Clicktrax?" quits: the key that asked answers.
-            if purpose == .quit && press == .ctrl("c") { return .closeAndEmit(.confirmed(purpose)) }
+            if onConfirm == .quit && press == .ctrl("c") { return confirm }
             switch Binding.action(for: press, in: Self.bindings) {
-            case .confirm: return .closeAndEmit(.confirmed(purpose))
-            case .cancel: return .closeAndEmit(.declined(purpose))
+            case .confirm: return confirm
+            case .cancel: return decline
             case .switchButton: confirmFocused.toggle()
-            case .pressFocused: return .closeAndEmit(confirmFocused ? .confirmed(purpose) : .declined(purpose))
+            case .pressFocused: return confirmFocused ? confirm : decline
             case nil: break
             }
         case .mouse(let mouse) where mouse.kind == .press || mouse.kind == .click:
             switch buttons(in: frame(in: screen)).button(atX: mouse.x, y: mouse.y) {
-            case 0: return .closeAndEmit(.confirmed(purpose))
-            case 1: return .closeAndEmit(.declined(purpose))
+            case 0: return confirm
+            case 1: return decline
             default: break
             }
         default:

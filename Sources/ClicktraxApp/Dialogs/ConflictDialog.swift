@@ -46,8 +46,8 @@ public struct ConflictDialog: Sendable, Equatable {
 
     private func choose(_ index: Int) -> ModalStep {
         switch index {
-        case 0: .closeAndEmit(.resolveConflict(conflict.trackerId, keepMine: true))
-        case 1: .closeAndEmit(.resolveConflict(conflict.trackerId, keepMine: false))
+        case 0: .closeAndEmit(.sync(.resolveConflict(conflict.trackerId, keepMine: true)))
+        case 1: .closeAndEmit(.sync(.resolveConflict(conflict.trackerId, keepMine: false)))
         default: .close
         }
     }

@@ -103,7 +103,8 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
 
     public enum Action: Sendable, Equatable { case generate, cancel, previewDown, previewUp }
 
-    /// The dialog's own keys; moving between options is the form kit's (`FormMove`).
+    /// The dialog's own keys; moving between options is the form kit's (`FormMove`), and each
+    /// option's keys are its kind's (`FormFieldKind`).
     public static let bindings: [Binding<Action>] = [
         Binding([.ctrl("s"), .ctrl("g")], .generate, "Generate the tags (or send the email)", footer: "generate"),
         Binding([KeyPress(.escape)], .cancel, "Cancel", footer: "cancel"),
@@ -111,16 +112,25 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
         Binding([KeyPress(.pageUp)], .previewUp, "Scroll the preview up"),
     ]
 
-    /// Keys of an option that is not a text field.
-    public static let optionBindings: [Binding<String>] = [
-        Binding([KeyPress(.left), KeyPress(.right)], "change", "Change the type or the delivery", footer: "change"),
-        Binding([.char(" "), KeyPress(.enter)], "toggle", "Tick or untick; press a button"),
-    ]
+    /// The kinds of field the dialog has, for its help and hints.
+    public static let kinds: [FormFieldKind] = [.radio, .toggle, .text, .button]
+
+    public func kind(of field: Focus) -> FormFieldKind {
+        switch field {
+        case .type, .delivery: .radio
+        case .secure, .escape, .cachebuster, .ancost, .redirect: .toggle
+        case .linkText, .cachebusterValue, .ancostValue, .redirectValue, .email: .text
+        case .generate, .cancel: .button
+        }
+    }
+
+    /// The dialog's own action for `press`, if it has one (the first to be asked).
+    static func action(for press: KeyPress) -> Action? { Binding.action(for: press, in: bindings) }
 
     public mutating func handle(_ event: InputEvent, screen: Rect) -> ModalStep {
         switch event {
         case .key(let press):
-            switch Binding.action(for: press, in: Self.bindings) {
+            switch Self.action(for: press) {
             case .generate: return generate()
             case .cancel: return .close
             case .previewDown: previewScroll += 5; return .stay
@@ -128,20 +138,7 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
             case nil: break
             }
             if routeMove(press) || routeText(press) { return .stay }
-            switch press.key {
-            case .left, .right:
-                let delta = press.key == .left ? -1 : 1
-                if focus == .type {
-                    let index = Self.types.firstIndex(of: options.type) ?? 0
-                    options.type = Self.types[(index + delta + Self.types.count) % Self.types.count]
-                } else if focus == .delivery {
-                    delivery = delivery == .now ? .email : .now
-                }
-            case .character(" "), .enter:
-                return activate(focus)
-            default:
-                break
-            }
+            if let action = fieldAction(for: press) { return perform(action, on: focus) }
         case .paste(let text):
             routePaste(text)
         case .mouse(let mouse):
@@ -150,14 +147,13 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
             case .wheelUp: previewScroll = max(0, previewScroll - 3)
             case .press, .click:
                 let layout = layout(in: screen)
-                switch layout.buttons.button(atX: mouse.x, y: mouse.y) {
-                case 0: return generate()
-                case 1: return .close
-                default: break
+                if let button = layout.buttons.button(atX: mouse.x, y: mouse.y) {
+                    formFocus.set(button == 0 ? .generate : .cancel)
+                    return perform(.press, on: focus)
                 }
                 if layout.frame.contains(x: mouse.x, y: mouse.y), let target = layout.form.field(atX: mouse.x, y: mouse.y) {
                     formFocus.set(target)
-                    if textField(target) == nil { return activate(target) }
+                    if let action = kind(of: target).clickAction { return perform(action, on: target) }
                 }
             default: break
             }
@@ -167,20 +163,23 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
         return .stay
     }
 
-    mutating func activate(_ target: Focus) -> ModalStep {
-        switch target {
-        case .type:
+    /// An option's own action (its key, or a click on it).
+    mutating func perform(_ action: FormFieldKind.Action, on target: Focus) -> ModalStep {
+        switch (action, target) {
+        case (.nextField, _): moveFocus(1)
+        case (.previousChoice, .type), (.nextChoice, .type):
+            let delta = action == .previousChoice ? -1 : 1
             let index = Self.types.firstIndex(of: options.type) ?? 0
-            options.type = Self.types[(index + 1) % Self.types.count]
-        case .secure: options.secure.toggle()
-        case .escape: options.escapeAmpersands.toggle()
-        case .cachebuster, .ancost, .redirect:
+            options.type = Self.types[(index + delta + Self.types.count) % Self.types.count]
+        case (.previousChoice, .delivery), (.nextChoice, .delivery): delivery = delivery == .now ? .email : .now
+        case (.toggle, .secure): options.secure.toggle()
+        case (.toggle, .escape): options.escapeAmpersands.toggle()
+        case (.toggle, .cachebuster), (.toggle, .ancost), (.toggle, .redirect):
             let macro = target.macro!
             if options.macros[macro] == nil { options.macros[macro] = value(macro) } else { options.macros[macro] = nil }
-        case .delivery: delivery = delivery == .now ? .email : .now
-        case .generate: return generate()
-        case .cancel: return .close
-        case .linkText, .cachebusterValue, .ancostValue, .redirectValue, .email: moveFocus(1)
+        case (.press, .generate): return generate()
+        case (.press, .cancel): return .close
+        default: break
         }
         return .stay
     }
@@ -193,14 +192,14 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
         }
         if delivery == .email {
             do {
-                return .emit(.deliver(.email(effectiveOptions, try EmailAddress.parseList(email.text)), trackers: trackers))
+                return .emit(.delivery(.deliver(.email(effectiveOptions, try EmailAddress.parseList(email.text)), trackers: trackers)))
             } catch {
                 message = "\(error)"
                 formFocus.set(.email)
                 return .stay
             }
         }
-        return .emit(.deliver(.generateNow(effectiveOptions), trackers: trackers))
+        return .emit(.delivery(.deliver(.generateNow(effectiveOptions), trackers: trackers)))
     }
 
     /// Shown after a failed delivery, with the dialog kept as it was.
@@ -237,65 +236,40 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
         return Layout(frame: frame, form: form, buttons: buttons)
     }
 
+    /// How each option looks now, for the form renderer.
+    func view(_ target: Focus) -> FormFieldView {
+        switch target {
+        case .type:
+            return FormFieldView("Type", .radio(Self.types.map(\.label), selected: Self.types.firstIndex(of: options.type) ?? 0))
+        case .secure: return FormFieldView("", .checkbox("Secure (https)", checked: options.secure))
+        case .escape: return FormFieldView("", .checkbox("Escape ampersands (&amp;)", checked: options.escapeAmpersands))
+        case .linkText: return FormFieldView("Link text", .text(linkText, width: 60))
+        case .email: return FormFieldView("Email to", .text(email, width: 60))
+        case .cachebuster, .ancost, .redirect:
+            let macro = target.macro!
+            let ticked = options.macros[macro] != nil
+            return FormFieldView("", .checkbox(macro.label, checked: ticked), aside: ticked ? nil : "(not in the URL)",
+                                 heading: target == .cachebuster ? "Advanced Options — macros" : nil, fromLabelColumn: true)
+        case .cachebusterValue, .ancostValue, .redirectValue:
+            return FormFieldView("", .text(self[keyPath: textField(target)!], width: 70))
+        case .delivery:
+            return FormFieldView("Deliver", .radio(["Generate tags now", "Send by email"], selected: delivery == .now ? 0 : 1),
+                                 heading: "Delivery Options")
+        case .generate, .cancel:
+            return FormFieldView("", .choice(nil, placeholder: ""))
+        }
+    }
+
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
         let layout = layout(in: buffer.bounds)
         let frame = layout.frame
         let inner = DialogFrame.render(title: title, in: frame, theme: theme, into: &buffer)
-        let labelWidth = 17, valueX = inner.x + labelWidth
-        var cursor: (x: Int, y: Int)?
         buffer.write("Basic Options", x: inner.x, y: frame.y + 1, role: .dialogTitle, theme: theme)
-        var lastRow = frame.y + 1
-        for line in layout.form.lines {
-            let target = line.field
-            let row = line.value.y
-            lastRow = max(lastRow, row)
-            let focused = focus == target
-            switch target {
-            case .type:
-                buffer.write("Type", x: inner.x, y: row, role: .fieldLabel, theme: theme)
-                RadioGroupWidget.render(Self.types.map(\.label), selected: Self.types.firstIndex(of: options.type) ?? 0, focused: focused,
-                                        x: valueX, y: row, maxWidth: inner.maxX - valueX, theme: theme, into: &buffer)
-            case .secure:
-                CheckboxWidget.render("Secure (https)", checked: options.secure, focused: focused, x: valueX, y: row, theme: theme, into: &buffer)
-            case .escape:
-                CheckboxWidget.render("Escape ampersands (&amp;)", checked: options.escapeAmpersands, focused: focused, x: valueX, y: row,
-                                      theme: theme, into: &buffer)
-            case .linkText, .email:
-                buffer.write(target == .linkText ? "Link text" : "Email to", x: inner.x, y: row, role: .fieldLabel, theme: theme)
-                var field = self[keyPath: textField(target)!]
-                TextFieldWidget.render(&field, in: Rect(x: valueX, y: row, width: min(60, inner.maxX - valueX), height: 1),
-                                       focused: focused, theme: theme, into: &buffer)
-                if focused { cursor = buffer.cursor }
-            case .cachebuster, .ancost, .redirect:
-                if target == .cachebuster {
-                    buffer.write("Advanced Options — macros", x: inner.x, y: row - 1, role: .dialogTitle, theme: theme)
-                }
-                let macro = target.macro!
-                CheckboxWidget.render(macro.label, checked: options.macros[macro] != nil, focused: focused, x: inner.x, y: row,
-                                      theme: theme, into: &buffer)
-                if options.macros[macro] == nil {
-                    buffer.write("(not in the URL)", x: valueX, y: row, role: .textMuted, theme: theme)
-                }
-            case .cachebusterValue, .ancostValue, .redirectValue:
-                var field = self[keyPath: textField(target)!]
-                TextFieldWidget.render(&field, in: Rect(x: valueX, y: row, width: min(70, inner.maxX - valueX), height: 1),
-                                       focused: focused, theme: theme, into: &buffer)
-                if focused { cursor = buffer.cursor }
-            case .delivery:
-                buffer.write("Delivery Options", x: inner.x, y: row - 1, role: .dialogTitle, theme: theme)
-                buffer.write("Deliver", x: inner.x, y: row, role: .fieldLabel, theme: theme)
-                RadioGroupWidget.render(["Generate tags now", "Send by email"], selected: delivery == .now ? 0 : 1, focused: focused,
-                                        x: valueX, y: row, maxWidth: inner.maxX - valueX, theme: theme, into: &buffer)
-            case .generate, .cancel:
-                break
-            }
-        }
+        let cursor = FormRenderer.render(layout.form, focus: focus, view: view, theme: theme, into: &buffer)
+        let lastRow = layout.form.lines.map(\.value.y).max() ?? frame.y + 1
         renderPreview(top: lastRow + 2, inner: inner, frame: frame, theme: theme, into: &buffer)
-        layout.buttons.render(focused: focus == .generate ? 0 : focus == .cancel ? 1 : nil, theme: theme, into: &buffer)
-        let hints = [Binding.hintLine(Self.bindings), Binding.hintLine(FormMove.bindings), Binding.hintLine(Self.optionBindings)]
-            .joined(separator: " · ")
-        buffer.write(hints, x: layout.buttons.maxX + 2, y: layout.buttons.areas[0].y, maxWidth: max(0, inner.maxX - layout.buttons.maxX - 2),
-                     role: .textMuted, theme: theme)
+        FormRenderer.renderButtons(layout.buttons, focused: focus == .generate ? 0 : focus == .cancel ? 1 : nil,
+                                   hints: FormRenderer.hints(Self.bindings, kinds: Self.kinds), maxX: inner.maxX, theme: theme, into: &buffer)
         buffer.cursor = cursor
     }
 

@@ -38,7 +38,7 @@ public struct ExportResultView: Sendable, Equatable {
         switch event {
         case .key(let press):
             switch Binding.action(for: press, in: Self.bindings) {
-            case .copy: return .emit(.copy(export))
+            case .copy: return .emit(.delivery(.copy(export)))
             case .save: return .push(.path(.saveTags(export)))
             case .close: return .close
             case .nextButton: focused = (focused + 1) % Self.buttonLabels.count
@@ -72,7 +72,7 @@ public struct ExportResultView: Sendable, Equatable {
     private mutating func pressButton(_ index: Int) -> ModalStep {
         focused = index
         switch index {
-        case 0: return .emit(.copy(export))
+        case 0: return .emit(.delivery(.copy(export)))
         case 1: return .push(.path(.saveTags(export)))
         default: return .close
         }

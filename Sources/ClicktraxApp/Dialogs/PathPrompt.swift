@@ -65,8 +65,8 @@ public struct PathPrompt: Sendable, Equatable {
                 let trimmed = path.text.trimmingCharacters(in: .whitespaces)
                 guard !trimmed.isEmpty else { error = "type a path"; return .stay }
                 switch purpose {
-                case .saveTags(let export): return .emit(.saveTags(export, path: trimmed))
-                case .importFiles: return .emit(.importPath(trimmed))
+                case .saveTags(let export): return .emit(.delivery(.saveTags(export, path: trimmed)))
+                case .importFiles: return .emit(.imports(.importPath(trimmed)))
                 }
             case nil:
                 if path.handle(press) { error = nil; candidates = [] }

@@ -118,7 +118,7 @@ public struct PickerDialog: Sendable, Equatable {
     var isLoaded: Bool { loadedTerm == term && loadedAdvertiser == advertiser?.id }
 
     /// The search to run, if the term (or the advertiser) changed since the last one.
-    mutating func needs() -> [AppCommand] {
+    mutating func needs() -> [TrackersCommand] {
         guard !isLoaded, askedTerm != term || askedAdvertiser != advertiser?.id else { return [] }
         askedTerm = term
         askedAdvertiser = advertiser?.id
@@ -204,7 +204,7 @@ public struct PickerDialog: Sendable, Equatable {
 
     private func chooseCurrent() -> ModalStep {
         guard rows.indices.contains(table.cursor), isLoaded else { return .stay }
-        return .closeAndEmit(.picked(kind, rows[table.cursor], query: term))
+        return .closeAndEmit(.trackers(.picked(kind, rows[table.cursor], query: term)))
     }
 
     func frame(in screen: Rect) -> Rect { screen.centered(width: min(screen.width - 2, 120), height: screen.height - 2) }

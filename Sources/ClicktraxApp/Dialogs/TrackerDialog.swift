@@ -162,19 +162,29 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
 
     public enum Action: Sendable, Equatable { case save, cancel, reload }
 
-    /// The dialog's own keys; moving between fields is the form kit's (`FormMove`).
+    /// The dialog's own keys; moving between fields is the form kit's (`FormMove`), and each
+    /// field's keys are its kind's (`FormFieldKind`).
     public static let bindings: [Binding<Action>] = [
         Binding([.ctrl("s")], .save, "Save", footer: "save"),
         Binding([KeyPress(.escape)], .cancel, "Cancel (asks first if you changed something)", footer: "cancel"),
         Binding([.ctrl("r")], .reload, "After a refused save: load their version, keeping yours beside each field"),
     ]
 
-    /// Keys of a focused line that is not a text field (text fields take `TextFieldAction`'s).
-    public static let fieldBindings: [Binding<String>] = [
-        Binding([KeyPress(.enter)], "activate", "Pick (Line Item, Publisher, Placement, Payment Rule), toggle, or Save / Cancel",
-                footer: "pick"),
-        Binding([.char(" "), KeyPress(.left), KeyPress(.right)], "toggle", "Toggle Advanced Options or State"),
-    ]
+    /// The kinds of field the dialog has, for its help and hints.
+    public static let kinds: [FormFieldKind] = [.text, .toggle, .radio, .choice, .button]
+
+    public func kind(of field: Focus) -> FormFieldKind {
+        switch field {
+        case .name, .code, .landingPage: .text
+        case .advanced: .toggle
+        case .state: .radio
+        case .lineItem, .publisher, .placement, .paymentRule: .choice
+        case .save, .cancel: .button
+        }
+    }
+
+    /// The dialog's own action for `press`, if it has one (the first to be asked).
+    static func action(for press: KeyPress) -> Action? { Binding.action(for: press, in: bindings) }
 
     public mutating func handle(_ event: InputEvent, screen: Rect) -> ModalStep {
         switch event {
@@ -185,14 +195,13 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
         case .mouse(let mouse):
             guard mouse.kind == .press || mouse.kind == .click else { return .stay }
             let layout = layout(in: screen)
-            switch layout.buttons.button(atX: mouse.x, y: mouse.y) {
-            case 0: formFocus.set(.save); return save()
-            case 1: formFocus.set(.cancel); return activate(.cancel, byMouse: true)
-            default: break
+            if let button = layout.buttons.button(atX: mouse.x, y: mouse.y) {
+                formFocus.set(button == 0 ? .save : .cancel)
+                return perform(.press, on: focus)
             }
             if layout.frame.contains(x: mouse.x, y: mouse.y), let field = layout.form.field(atX: mouse.x, y: mouse.y) {
                 formFocus.set(field)
-                return activate(field, byMouse: true)
+                if let action = kind(of: field).clickAction { return perform(action, on: field) }
             }
             return .stay
         case .resize:
@@ -201,45 +210,34 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
     }
 
     mutating func handleKey(_ press: KeyPress) -> ModalStep {
-        switch Binding.action(for: press, in: Self.bindings) {
+        switch Self.action(for: press) {
         case .save: return save()
         case .cancel: return cancel()
         case .reload:
             guard conflicted, let trackerId else { return .stay }
-            return .emit(.reloadTrackerIntoDialog(trackerId))
+            return .emit(.trackers(.reloadTrackerIntoDialog(trackerId)))
         case nil: break
         }
         if routeMove(press) || routeText(press) { return .stay }
-        switch focus {
-        case .state:
-            if press.key == .left || press.key == .right || press.key == .character(" ") {
-                state = state == .active ? .inactive : .active
-                return .stay
-            }
-        default: break
-        }
-        if press.key == .enter || (press.key == .character(" ") && !isTextFocus) {
-            if isTextFocus { moveFocus(1); return .stay }
-            return activate(focus, byMouse: false)
-        }
+        if let action = fieldAction(for: press) { return perform(action, on: focus) }
         return .stay
     }
 
     mutating func cancel() -> ModalStep {
         guard isDirty else { return .close }
         return .push(.confirm(ConfirmDialog(title: "Unsaved changes", message: "Throw away what you typed in this tracker?",
-                                            confirmLabel: "Discard", purpose: .discardEdits)))
+                                            confirmLabel: "Discard", onConfirm: .trackers(.discardEdits))))
     }
 
-    mutating func activate(_ target: Focus, byMouse: Bool) -> ModalStep {
-        switch target {
-        case .advanced:
-            advancedOpen.toggle()
-        case .state:
-            if byMouse { state = state == .active ? .inactive : .active }
-        case .lineItem: return pick(.lineItem, current: lineItem)
-        case .publisher: return pick(.publisher, current: publisher)
-        case .placement, .paymentRule:
+    /// A field's own action (its key, or a click on it).
+    mutating func perform(_ action: FormFieldKind.Action, on target: Focus) -> ModalStep {
+        switch (action, target) {
+        case (.nextField, _): moveFocus(1)
+        case (.toggle, .advanced): advancedOpen.toggle()
+        case (.previousChoice, .state), (.nextChoice, .state): state = state == .active ? .inactive : .active
+        case (.open, .lineItem): return pick(.lineItem, current: lineItem)
+        case (.open, .publisher): return pick(.publisher, current: publisher)
+        case (.open, .placement), (.open, .paymentRule):
             guard let publisherId = publisher?.id else {
                 errors[target.field] = "choose the publisher first: \(target == .placement ? "placements" : "payment rules") belong to one"
                 return .stay
@@ -247,9 +245,9 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
             return target == .placement
                 ? pick(.placement(publisherId: publisherId), current: placement)
                 : pick(.paymentRule(publisherId: publisherId), current: paymentRule)
-        case .save: return save()
-        case .cancel: return cancel()
-        case .name, .code, .landingPage: break
+        case (.press, .save): return save()
+        case (.press, .cancel): return cancel()
+        default: break
         }
         return .stay
     }
@@ -261,7 +259,7 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
     mutating func save() -> ModalStep {
         // Every rule is checked by the store in one go — the fields' own and those that need the
         // catalog (references, a code another tracker has) — and all come back at once.
-        .emit(.saveTracker(draft, trackerId: trackerId, revision: revision))
+        .emit(.trackers(.saveTracker(draft, trackerId: trackerId, revision: revision)))
     }
 
 
@@ -296,62 +294,40 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
                       buttons: buttons)
     }
 
+    /// How each field looks now, for the form renderer.
+    func view(_ target: Focus) -> FormFieldView {
+        let yoursLine = yours[target].map { (text: "yours: " + $0, isError: false) }
+        switch target {
+        case .name, .code, .landingPage:
+            let field = target == .name ? name : target == .code ? code : landingPage
+            let error = errors[target.field].map { (text: $0, isError: true) }
+            return FormFieldView(target.label, .text(field, width: 60), below: error ?? yoursLine)
+        case .advanced:
+            return FormFieldView(target.label, .section(open: "hide Code and Landing Page URL", closed: "show Code and Landing Page URL",
+                                                        isOpen: advancedOpen))
+        case .state:
+            return FormFieldView(target.label, .radio(["active", "inactive"], selected: state == .active ? 0 : 1), below: yoursLine)
+        case .lineItem, .publisher, .placement, .paymentRule:
+            let ref = target == .lineItem ? lineItem : target == .publisher ? publisher : target == .placement ? placement : paymentRule
+            return FormFieldView(target.label, .choice(ref.map { "\($0.id)  \($0.name)" },
+                                                       placeholder: target.isRequired ? "required: choose one" : "none"),
+                                 below: yoursLine, inlineError: errors[target.field])
+        case .save, .cancel:
+            return FormFieldView(target.label, .choice(nil, placeholder: ""))
+        }
+    }
+
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
         let layout = layout(in: buffer.bounds)
-        let frame = layout.frame
-        let inner = DialogFrame.render(title: title, in: frame, theme: theme, into: &buffer)
-        var cursor: (x: Int, y: Int)?
-        buffer.write("Click Tracker Details", x: inner.x, y: frame.y + 1, role: .dialogTitle, theme: theme)
-
-        for line in layout.form.lines {
-            let target = line.field
-            let row = line.value.y
-            let valueX = line.value.x
-            let valueWidth = line.value.width
-            let focused = focus == target
-            FormWidget.label(target.label, focused: focused, in: line.label, theme: theme, into: &buffer)
-            var secondLine: (text: String, isError: Bool)?
-            if let mine = yours[target] { secondLine = ("yours: " + mine, false) }
-            switch target {
-            case .name, .code, .landingPage:
-                var field = target == .name ? name : target == .code ? code : landingPage
-                if let error = errors[target.field] { field.error = error }
-                TextFieldWidget.render(&field, in: Rect(x: valueX, y: row, width: min(valueWidth, 60), height: 1), focused: focused,
-                                       theme: theme, into: &buffer)
-                if focused { cursor = buffer.cursor }
-                if let error = errors[target.field] { secondLine = (error, true) }
-            case .advanced:
-                buffer.write(advancedOpen ? "▾ hide Code and Landing Page URL" : "▸ show Code and Landing Page URL", x: valueX, y: row,
-                             maxWidth: valueWidth, role: focused ? .buttonFocused : .button, theme: theme)
-            case .state:
-                RadioGroupWidget.render(["active", "inactive"], selected: state == .active ? 0 : 1, focused: focused, x: valueX, y: row,
-                                        maxWidth: valueWidth, theme: theme, into: &buffer)
-            case .lineItem, .publisher, .placement, .paymentRule:
-                let ref = target == .lineItem ? lineItem : target == .publisher ? publisher : target == .placement ? placement : paymentRule
-                let button = ButtonWidget.render("Edit", focused: focused, x: valueX, y: row, theme: theme, into: &buffer)
-                let x = valueX + button + 1
-                if let error = errors[target.field] {
-                    buffer.write("↳ " + error, x: x, y: row, maxWidth: inner.maxX - x, role: .textError, theme: theme)
-                } else {
-                    let text = ref.map { "\($0.id)  \($0.name)" } ?? (target.isRequired ? "required: choose one" : "none")
-                    buffer.write(text, x: x, y: row, maxWidth: inner.maxX - x, role: ref == nil ? .textMuted : .dialog, theme: theme)
-                }
-            case .save, .cancel:
-                break
-            }
-            if let secondLine, let rect = line.second {
-                FormWidget.secondLine(secondLine.text, isError: secondLine.isError, in: rect, theme: theme, into: &buffer)
-            }
-        }
+        let inner = DialogFrame.render(title: title, in: layout.frame, theme: theme, into: &buffer)
+        buffer.write("Click Tracker Details", x: inner.x, y: layout.frame.y + 1, role: .dialogTitle, theme: theme)
+        let cursor = FormRenderer.render(layout.form, focus: focus, view: view, theme: theme, into: &buffer)
         if let notice {
             buffer.write(notice.text, x: layout.notice.x, y: layout.notice.y, maxWidth: layout.notice.width,
                          role: notice.isError ? .textError : .textWarning, theme: theme)
         }
-        layout.buttons.render(focused: focus == .save ? 0 : focus == .cancel ? 1 : nil, theme: theme, into: &buffer)
-        let hints = [Binding.hintLine(FormMove.bindings), Binding.hintLine(Self.bindings), Binding.hintLine(Self.fieldBindings)]
-            .joined(separator: " · ")
-        buffer.write(hints, x: layout.buttons.maxX + 2, y: layout.buttons.areas[0].y, maxWidth: max(0, inner.maxX - layout.buttons.maxX - 2),
-                     role: .textMuted, theme: theme)
+        FormRenderer.renderButtons(layout.buttons, focused: focus == .save ? 0 : focus == .cancel ? 1 : nil,
+                                   hints: FormRenderer.hints(Self.bindings, kinds: Self.kinds), maxX: inner.maxX, theme: theme, into: &buffer)
         buffer.cursor = cursor
     }
 }

@@ -14,7 +14,7 @@ public struct Importer: Sendable {
     /// `progress` is told, as the import goes, how many files are done of how many, and how many
     /// records went in (every file, and every 50,000 records within a big one). `cancellation`
     /// stops it from another thread, writing nothing.
-    public func run(_ paths: [String], into store: any TrackerStore, dryRun: Bool, cancellation: ImportCancellation? = nil,
+    public func run(_ paths: [String], into store: any CatalogImporting & LineItemSearching, dryRun: Bool, cancellation: ImportCancellation? = nil,
                     progress: (_ filesDone: Int, _ files: Int, _ records: Int) -> Void = { _, _, _ in }) throws -> ImportSummary {
         // One file in memory at a time: its records go into the transaction before the next is read.
         // Many files (a paged export) or a big one: build the line item indexes once, at the end.

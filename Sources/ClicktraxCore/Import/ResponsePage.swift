@@ -3,12 +3,7 @@
 /// are read as Invest has them (`KeptObject`): one that cannot be kept is skipped and named on
 /// the decoder's `InvestPageReading`.
 struct ResponsePage: Decodable {
-    enum Objects {
-        case advertisers([Advertiser]), lineItems([LineItem]), publishers([Publisher])
-        case placements([Placement]), paymentRules([PaymentRule]), trackers([ClickTracker])
-    }
-
-    var objects: Objects?
+    var objects: ObjectBatch?
     var error: String?
     var errorId: String?
 

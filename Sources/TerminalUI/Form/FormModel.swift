@@ -8,6 +8,8 @@ public protocol FormModel {
     var focusOrder: [Field] { get }
     /// The text field a field is, if it is one.
     func textField(_ field: Field) -> WritableKeyPath<Self, TextFieldState>?
+    /// What kind of field it is: which keys it takes (`FormFieldKind.bindings`), how it is drawn.
+    func kind(of field: Field) -> FormFieldKind
     /// Told when a field's text changed (to clear its error, say).
     mutating func textChanged(in field: Field)
 }
@@ -17,6 +19,12 @@ extension FormModel {
 
     /// Whether typed characters go into the focused field.
     public var isTextFocus: Bool { textField(focus) != nil }
+
+    /// The focused field's own action for `press` (after the dialog's keys, the moves and the
+    /// text field's editing keys had their turn).
+    public func fieldAction(for press: KeyPress) -> FormFieldKind.Action? {
+        kind(of: focus).action(for: press)
+    }
 
     public mutating func moveFocus(_ delta: Int) { formFocus.move(delta, in: focusOrder) }
 

@@ -7,12 +7,23 @@ public struct Binding<Action: Sendable>: Sendable {
     public var label: String
     /// The short word the footer shows, for the few bindings that earn a place there.
     public var footerLabel: String?
+    /// Why it cannot run now, when it cannot (a menu shows it dimmed and says this instead of
+    /// running it). Set from the context's one availability function, never by hand.
+    public var disabledReason: String?
 
     public init(_ keys: [KeyPress], _ action: Action, _ label: String, footer: String? = nil) {
         self.keys = keys
         self.action = action
         self.label = label
         footerLabel = footer
+    }
+
+    /// The same binding, labelled and made available or not (a menu's item).
+    public func item(_ label: String, disabledReason: String?) -> Binding {
+        var item = self
+        item.label = label
+        item.disabledReason = disabledReason
+        return item
     }
 
     /// How the keys read in hints and help: `j/↓`.

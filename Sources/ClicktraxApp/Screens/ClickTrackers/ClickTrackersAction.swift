@@ -6,8 +6,9 @@ public enum ClickTrackersAction: Sendable, Equatable {
     case toggleTick, tickAllShown, clearTicks
     case focusFilter, clearFilter
     case nextSortColumn, reverseSort
-    case create, edit, importFiles
-    case exportTags, copyTags, moreActions, activate, deactivate, duplicate, delete, undo, redo
+    case create, edit, importFiles, moreActions
+    /// A More Action by its key (the menu runs the same).
+    case more(MoreAction)
     case quit
 }
 
@@ -31,14 +32,14 @@ extension ClickTrackersAction {
         Binding([KeyPress(.enter), .char("e")], .edit, "Edit the current tracker", footer: "Edit"),
         Binding([.char("I")], .importFiles, "Import Invest API pages or CSV: a file or a folder"),
         Binding([.char("m"), KeyPress(.function(2))], .moreActions, "More Actions menu", footer: "More"),
-        Binding([.char("x")], .exportTags, "Export Tags: options, preview, copy, save or email", footer: "Export"),
-        Binding([.char("y")], .copyTags, "Copy the tags of the ticked trackers (or the current one) with the last Export options"),
-        Binding([.char("+")], .activate, "Activate"),
-        Binding([.char("-")], .deactivate, "Deactivate"),
-        Binding([.char("D")], .duplicate, "Duplicate"),
-        Binding([KeyPress(.delete)], .delete, "Delete (asks first)"),
-        Binding([.char("u")], .undo, "Undo the last change made in this session (again for the one before)", footer: "Undo"),
-        Binding([.ctrl("r")], .redo, "Redo what was undone"),
+        Binding([.char("x")], .more(.exportTags), "Export Tags: options, preview, copy, save or email", footer: "Export"),
+        Binding([.char("y")], .more(.copyTags), "Copy the tags of the ticked trackers (or the current one) with the last Export options"),
+        Binding([.char("+")], .more(.activate), "Activate"),
+        Binding([.char("-")], .more(.deactivate), "Deactivate"),
+        Binding([.char("D")], .more(.duplicate), "Duplicate"),
+        Binding([KeyPress(.delete)], .more(.delete), "Delete (asks first)"),
+        Binding([.char("u")], .more(.undo), "Undo the last change made in this session (again for the one before)", footer: "Undo"),
+        Binding([.ctrl("r")], .more(.redo), "Redo what was undone"),
         Binding([.char("q")], .quit, "Quit", footer: "Quit"),
     ]
 }

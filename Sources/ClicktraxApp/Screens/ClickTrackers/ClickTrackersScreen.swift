@@ -6,7 +6,9 @@ import TextTools
 /// trackers and, on an empty database, the welcome. It holds no store: it says which reads the
 /// next frame needs (`needs`) and takes what they found (`receive`); only a page of rows is
 /// ever read, and typing a filter narrows the ordered ID list in memory.
-public struct ClickTrackersScreen: Sendable {
+public struct ClickTrackersScreen: AppScreen {
+    static let kind = ScreenKind.clickTrackers
+
     public let databaseName: String
     public private(set) var table = TableState<Int64>()
     public private(set) var filter = TextFieldState(placeholder: "name, ID, code, line item or publisher")
@@ -85,9 +87,13 @@ public struct ClickTrackersScreen: Sendable {
     /// The reads the next frame needs, each asked for once. Also makes `ids` from what was
     /// read: the sort's IDs narrowed by the filter.
     mutating func needs(layout appLayout: AppLayout) -> [AppCommand] {
+        reads(layout: appLayout).map { .trackers($0) }
+    }
+
+    private mutating func reads(layout appLayout: AppLayout) -> [TrackersCommand] {
         pageSize = layout(in: appLayout).pageSize
         table.setPageSize(pageSize)
-        var commands: [AppCommand] = []
+        var commands: [TrackersCommand] = []
         if !countsKnown && !countsAsked {
             countsAsked = true
             commands.append(.countTrackers)
@@ -166,8 +172,8 @@ public struct ClickTrackersScreen: Sendable {
         anchorMustShow = false
     }
 
-    /// What a read found. False if the message is not this screen's.
-    mutating func receive(_ message: AppMessage) -> Bool {
+    /// What a read found (the other messages of the feature are not the screen's).
+    mutating func receive(_ message: TrackersMessage) {
         switch message {
         case .trackersCounted(let total, let databaseEmpty):
             self.total = total
@@ -176,19 +182,19 @@ public struct ClickTrackersScreen: Sendable {
             countsAsked = false
         case .trackerIDsRead(let query, let found):
             if query.search == nil {
-                guard query == sortedAsked else { return true }
+                guard query == sortedAsked else { return }
                 sorted = (query, found)
                 sortedAsked = nil
                 derivedFrom = nil
                 firstPage = nil
             } else {
-                guard query == searchAsked else { return true }
+                guard query == searchAsked else { return }
                 searchedIDs = (query, found)
                 searchAsked = nil
                 derivedFrom = nil
             }
         case .firstTrackersRead(let query, let trackers):
-            guard query == firstPageAsked, sorted == nil else { return true }
+            guard query == firstPageAsked, sorted == nil else { return }
             firstPageAsked = nil
             firstPage = query
             // The rows of the first frame; the cursor's tracker is the first of them, and stays
@@ -198,24 +204,23 @@ public struct ClickTrackersScreen: Sendable {
             table.rowCount = ids.count
             loadedPage = (0..<ids.count, ids)
         case .trackersRead(let page, let trackers):
-            guard let asked = pageAsked, asked.range == page else { return true }
+            guard let asked = pageAsked, asked.range == page else { return }
             visible = trackers
             loadedPage = asked
             pageAsked = nil
             if pendingTick, let id = currentId { table.toggle(id) }
             pendingTick = false
         case .filterIndexRead(let generation, let index):
-            guard generation == filterGeneration else { return true }
+            guard generation == filterGeneration else { return }
             filterAsked = false
             if let index { filterIndex = index } else { filterFailed = true }
             if !search.isEmpty { derivedFrom = nil }
         case .clickActivityRead(let generation, let activity):
-            guard generation == activityGeneration else { return true }
+            guard generation == activityGeneration else { return }
             if let activity { self.activity = activity }
         default:
-            return false
+            break
         }
-        return true
     }
 
     /// From now on, read the filter's texts ahead (the app calls this once the first frame is up).
@@ -266,8 +271,8 @@ public struct ClickTrackersScreen: Sendable {
             if databaseEmpty {
                 guard let action = Binding.action(for: press, in: WelcomeAction.bindings) else { return [] }
                 switch action {
-                case .loadDemo: return [.loadDemo]
-                case .importFiles: return [.openImport]
+                case .loadDemo: return [.imports(.loadDemo)]
+                case .importFiles: return [.imports(.openImport)]
                 case .quit: return [.quit]
                 }
             }
@@ -326,20 +331,13 @@ public struct ClickTrackersScreen: Sendable {
         case .reverseSort:
             descending.toggle()
             anchor = currentId
-        case .create: return [.openTracker(nil)]
-        case .importFiles: return [.openImport]
+        case .create: return [.trackers(.openTracker(nil))]
+        case .importFiles: return [.imports(.openImport)]
         case .edit:
             guard let id = currentId else { return [.show(Toast("Edit: there is no tracker here; n creates one", kind: .error))] }
-            return [.openTracker(id)]
-        case .copyTags: return [.run(.copyTags)]
-        case .exportTags: return [.run(.exportTags)]
-        case .activate: return [.run(.activate)]
-        case .deactivate: return [.run(.deactivate)]
-        case .duplicate: return [.run(.duplicate)]
-        case .delete: return [.run(.delete)]
-        case .undo: return [.undo]
-        case .redo: return [.redo]
-        case .moreActions: return [.openMoreActions]
+            return [.trackers(.openTracker(id))]
+        case .more(let action): return [.trackers(.run(action))]
+        case .moreActions: return [.trackers(.openMoreActions)]
         case .quit: return [.quit]
         }
         return []
@@ -351,8 +349,8 @@ public struct ClickTrackersScreen: Sendable {
         case .wheelDown: table.scroll(by: 3)
         case .press, .click:
             if databaseEmpty { return [] }
-            if layout.createButton.contains(x: mouse.x, y: mouse.y) { filterFocused = false; return [.openTracker(nil)] }
-            if layout.moreActionsButton.contains(x: mouse.x, y: mouse.y) { filterFocused = false; return [.openMoreActions] }
+            if layout.createButton.contains(x: mouse.x, y: mouse.y) { filterFocused = false; return [.trackers(.openTracker(nil))] }
+            if layout.moreActionsButton.contains(x: mouse.x, y: mouse.y) { filterFocused = false; return [.trackers(.openMoreActions)] }
             if layout.filterLabel.contains(x: mouse.x, y: mouse.y) || layout.filterField.contains(x: mouse.x, y: mouse.y) {
                 filterFocused = true
                 return []
@@ -376,7 +374,7 @@ public struct ClickTrackersScreen: Sendable {
                 if let id = currentId { table.toggle(id) } else { pendingTick = true }
             }
             // A second click on the current row opens it.
-            if again && !onCheckbox, let id = currentId { return [.openTracker(id)] }
+            if again && !onCheckbox, let id = currentId { return [.trackers(.openTracker(id))] }
         default:
             break
         }
@@ -389,7 +387,7 @@ public struct ClickTrackersScreen: Sendable {
     func clicksCell(_ id: Int64) -> String {
         guard let activity, !activity.days.isEmpty else { return "" }
         guard let series = activity.byTracker[id] else { return "0 " + String(repeating: " ", count: activity.days.count) }
-        return "\(series.clicks.grouped) \(ClickChart.sparkline(series.daily))"
+        return "\(series.clicks.grouped) \(SparklineWidget.text(series.daily))"
     }
 
     /// `25 of 31,204 shown · 2 ticked`; in a narrow terminal `25 of 31,204 · 2 ticked`, the
@@ -407,6 +405,8 @@ public struct ClickTrackersScreen: Sendable {
         let full = ClickTrackersLayout(body: appLayout.body, countsText: countsText(short: false))
         return full.filterIsUsable ? full : ClickTrackersLayout(body: appLayout.body, countsText: countsText(short: true))
     }
+
+    var takesText: Bool { filterFocused }
 
     var footerHints: [(key: String, label: String)] {
         databaseEmpty ? Binding.footerHints(WelcomeAction.bindings) : Binding.footerHints(ClickTrackersAction.bindings)

@@ -6,7 +6,9 @@ import TextTools
 /// range of the newest days of clicks, as a sortable table, with the selected row's clicks per
 /// day drawn as a bar chart under it. The report is computed off the loop (`runReport`); every
 /// key here works on what arrived, in memory — sorting, filtering and moving are a frame each.
-public struct ReportsScreen: Sendable {
+public struct ReportsScreen: AppScreen {
+    static let kind = ScreenKind.reports
+
     public static let groupings: [ClickDimension] = ClickDimension.allCases
     public static let thenBy: [ClickDimension?] = [nil] + ClickDimension.allCases
     /// The ranges `r` steps through, in hours.
@@ -56,12 +58,12 @@ public struct ReportsScreen: Sendable {
         return query
     }
 
-    mutating func needs() -> [AppCommand] {
+    mutating func needs(layout: AppLayout) -> [AppCommand] {
         guard stale else { return [] }
         stale = false
         let query = self.query
         asked = query
-        return [.runReport(query)]
+        return [.reports(.runReport(query))]
     }
 
     mutating func reload() { stale = true }
@@ -242,7 +244,7 @@ public struct ReportsScreen: Sendable {
                   case .object(let id, _) = row.keys[position] else {
                 return [.show(Toast("Enter shows a tracker: group by tracker (b)"))]
             }
-            return [.showTracker(id)]
+            return [.trackers(.showTracker(id))]
         case .quit: return [.quit]
         }
         return []
@@ -257,6 +259,8 @@ public struct ReportsScreen: Sendable {
     }
 
     var footerHints: [(key: String, label: String)] { Binding.footerHints(ReportsAction.bindings) }
+
+    var takesText: Bool { filterFocused }
 
     // MARK: Drawing
 
@@ -344,7 +348,7 @@ public struct ReportsScreen: Sendable {
             }
             // The rows are the timeline, in time order: the selected row is its place in it.
             let selected = order.indices.contains(table.cursor) ? order[table.cursor] : nil
-            ClickChart.render(title: "Clicks per \(grouping == .day ? "day" : "hour")", values: values, labels: labels,
+            BarChartWidget.render(title: "Clicks per \(grouping == .day ? "day" : "hour")", values: values, labels: labels,
                               highlight: selected, in: rect, theme: theme, into: &buffer)
             return
         }
@@ -361,7 +365,7 @@ public struct ReportsScreen: Sendable {
             }
         }.joined(separator: " › ")
         let labels = report.days.map { String(ClickTime.formatDay($0).dropFirst(5)) }
-        ClickChart.render(title: "Clicks per day · " + TerminalSafeText.sanitize(name), values: row.daily.map(Int.init), labels: labels,
+        BarChartWidget.render(title: "Clicks per day · " + TerminalSafeText.sanitize(name), values: row.daily.map(Int.init), labels: labels,
                           highlight: nil, in: rect, theme: theme, into: &buffer)
     }
 }

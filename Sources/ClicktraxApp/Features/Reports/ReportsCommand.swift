@@ -1,0 +1,12 @@
+import ClicktraxCore
+
+/// What the Reports feature asks of the store (`ReportsPerformer`).
+public enum ReportsCommand: Sendable, Equatable {
+    /// A clicks report, built in the background.
+    case runReport(ClickReportQuery)
+}
+
+/// What it found.
+public enum ReportsMessage: Sendable {
+    case reportRead(ClickReportQuery, ClickReport, ReportOrders)
+}

@@ -1,0 +1,25 @@
+import ClicktraxCore
+
+/// What the Click Trackers feature's commands found or did.
+public enum TrackersMessage: Sendable {
+    case trackersCounted(total: Int, databaseEmpty: Bool)
+    case trackerIDsRead(TrackerQuery, [Int64])
+    case trackersRead(page: Range<Int>, [ClickTracker])
+    case firstTrackersRead(TrackerQuery, [ClickTracker])
+    case trackerRead(Int64, ClickTracker?, for: TrackerReadPurpose)
+    case pickerResults(PickerDialog.Kind, term: String, advertiser: Int64?, PickerDialog.Results)
+    /// nil when it could not be read: the filter then asks the store.
+    case filterIndexRead(generation: Int, TrackerFilterIndex?)
+    /// nil when it could not be read (the column then stays empty).
+    case clickActivityRead(generation: Int, ClickActivity?)
+
+    case trackerSaved(ClickTracker, created: Bool, UndoStep)
+    case trackerSaveFailed(ClicktraxError)
+    /// A More Action was done on these trackers: what to say, the tracker to keep the cursor
+    /// on, what undoes it, the trackers gone (their ticks go).
+    case trackersChanged(message: String, focus: Int64?, UndoStep?, removed: [Int64])
+    case undone(UndoStep, revert: UndoStep)
+    /// The step would delete these trackers on Invest at the next push: ask first.
+    case undoAsks(UndoStep, onInvest: [Int64])
+    case redone(UndoStep, again: UndoStep)
+}

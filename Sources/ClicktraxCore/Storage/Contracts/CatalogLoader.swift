@@ -1,0 +1,17 @@
+/// Adds objects inside `CatalogImporting.load`.
+public protocol CatalogLoader {
+    func add(_ advertiser: Advertiser) throws
+    func add(_ lineItem: LineItem) throws
+    func add(_ publisher: Publisher) throws
+    func add(_ placement: Placement) throws
+    func add(_ paymentRule: PaymentRule) throws
+    /// Validated like any other tracker; logged in the change log as created or updated.
+    func add(_ tracker: ClickTracker) throws
+    /// The Invest member new trackers belong to.
+    func setMemberId(_ memberId: Int64) throws
+    /// Removes every tracker, line item, publisher and the rest, and the change log: the start
+    /// of `demo --replace`, which then refills the database in the same transaction. Returns the
+    /// highest tracker id ever given, which it keeps: new trackers' ids must be above it.
+    @discardableResult
+    func eraseAll() throws -> Int64
+}

@@ -74,36 +74,34 @@ import Testing
         #expect(found >= 15, "the scan found the tables")
     }
 
-    /// A form's field takes every key its kind's table lists: each changes the dialog or asks
-    /// something of the app (the Advanced Options line once listed ← → and did nothing with them).
-    @Test func everyFieldTakesEveryKeyOfItsKind() {
-        var tracker = TrackerDialog(editing: AppStateFlowTests.tracker)
-        _ = tracker.perform(.toggle, on: .advanced)
-        for field in tracker.focusOrder {
-            for binding in tracker.kind(of: field).bindings {
+    /// Sends every key of its kind's table to every field of `form`, each to a fresh copy focused
+    /// there: each must change the dialog or ask something of the app.
+    func everyKeyActs<Form: FormModel & Equatable>(_ name: String, _ form: Form,
+                                                    handle: (inout Form, InputEvent) -> ModalStep) {
+        for field in form.focusOrder {
+            for binding in form.kind(of: field).bindings {
                 for key in binding.keys {
-                    var dialog = tracker
+                    var dialog = form
                     dialog.formFocus.set(field)
                     let before = dialog
-                    let step = dialog.handle(.key(key), screen: Rect(x: 0, y: 0, width: 120, height: 40))
-                    #expect(step != .stay || dialog != before, "Tracker dialog: \(key) on \(field) did nothing")
+                    let step = handle(&dialog, .key(key))
+                    #expect(step != .stay || dialog != before, "\(name): \(key) on \(field) did nothing")
                 }
             }
         }
+    }
+
+    /// A form's field takes every key its kind's table lists (the Advanced Options line once
+    /// listed ← → and did nothing with them).
+    @Test func everyFieldTakesEveryKeyOfItsKind() {
+        let screen = Rect(x: 0, y: 0, width: 120, height: 40)
+        var tracker = TrackerDialog(editing: AppStateFlowTests.tracker)
+        _ = tracker.perform(.toggle, on: .advanced)
+        everyKeyActs("Tracker dialog", tracker) { $0.handle($1, screen: screen) }
         var export = ExportDialog(trackers: [AppStateFlowTests.tracker], options: TagOptions())
         for macro in [ExportDialog.Focus.cachebuster, .ancost, .redirect] { _ = export.perform(.toggle, on: macro) }
         _ = export.perform(.nextChoice, on: .delivery)
-        for field in export.focusOrder {
-            for binding in export.kind(of: field).bindings {
-                for key in binding.keys {
-                    var dialog = export
-                    dialog.formFocus.set(field)
-                    let before = dialog
-                    let step = dialog.handle(.key(key), screen: Rect(x: 0, y: 0, width: 120, height: 40))
-                    #expect(step != .stay || dialog != before, "Export dialog: \(key) on \(field) did nothing")
-                }
-            }
-        }
+        everyKeyActs("Export dialog", export) { $0.handle($1, screen: screen) }
     }
 
     @Test func everyDialogHasASectionInTheHelp() {

@@ -46,10 +46,15 @@ extension SQLiteStore {
     }
 
     public func forEachPlacement(publisherId: Int64?, count: (Int) throws -> Void, _ body: (Placement) throws -> Void) throws {
-        let kind = Placement.descriptor
+        try forEach(Placement.descriptor, of: publisherId, order: "name COLLATE NOCASE, id", count: count, body)
+    }
+
+    /// A publisher's objects of a kind (every publisher's for nil), by publisher, then `order`.
+    private func forEach<M>(_ kind: ObjectDescriptor<M>, of publisherId: Int64?, order: String, count: (Int) throws -> Void,
+                            _ body: (M) throws -> Void) throws {
         try stream(
-            countSQL: "SELECT count(*) FROM placement WHERE ? IS NULL OR publisher_id = ?",
-            sql: "\(kind.selectSQL) WHERE ? IS NULL OR publisher_id = ? ORDER BY publisher_id, name COLLATE NOCASE, id",
+            countSQL: "SELECT count(*) FROM \(kind.table) WHERE ? IS NULL OR publisher_id = ?",
+            sql: "\(kind.selectSQL) WHERE ? IS NULL OR publisher_id = ? ORDER BY publisher_id, \(order)",
             arguments: [publisherId, publisherId], map: kind.model(from:), count: count, body)
     }
 
@@ -58,11 +63,7 @@ extension SQLiteStore {
     }
 
     public func forEachPaymentRule(publisherId: Int64?, count: (Int) throws -> Void, _ body: (PaymentRule) throws -> Void) throws {
-        let kind = PaymentRule.descriptor
-        try stream(
-            countSQL: "SELECT count(*) FROM payment_rule WHERE ? IS NULL OR publisher_id = ?",
-            sql: "\(kind.selectSQL) WHERE ? IS NULL OR publisher_id = ? ORDER BY publisher_id, priority DESC, name COLLATE NOCASE, id",
-            arguments: [publisherId, publisherId], map: kind.model(from:), count: count, body)
+        try forEach(PaymentRule.descriptor, of: publisherId, order: "priority DESC, name COLLATE NOCASE, id", count: count, body)
     }
 
     /// One object of a kind by id.

@@ -24,9 +24,15 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "javascript, pixel, link or url (default: the configuration's, else javascript).")
     var type: ExportType?
 
+    @Option(help: ArgumentHelp(
+        "The ad server that serves the tags: invest, gam, cm360, dv360 or xandr. It sets the cachebuster and the landing page "
+            + "(redir) as that ad server fills them; --macro changes one after.", valueName: "name"))
+    var preset: TagPreset?
+
     @Option(name: .customLong("macro"), help: ArgumentHelp(
-        "A macro to include: cachebuster, ancost or redirect-url, with =VALUE for the ad server's own macro or a literal "
-            + "(repeatable; replaces the configured set).", valueName: "name[=value]"))
+        "A macro to include: cachebuster, ancost or redirect-url, with =VALUE for the ad server's own macro or a literal, "
+            + "redirect-url= for an empty last redir (repeatable; replaces the configured set, or changes the preset's).",
+        valueName: "name[=value]"))
     var macros: [MacroArgument] = []
 
     @Flag(help: "Include no macros, whatever the configuration says.")
@@ -73,10 +79,14 @@ struct ExportCommand: ParsableCommand {
         if escapeAmpersands { options.escapeAmpersands = true }
         if let linkText { options.linkText = linkText }
         if let host { options.host = host }
-        if noMacros || !macros.isEmpty {
+        if let preset { preset.apply(to: &options) }
+        if noMacros || (!macros.isEmpty && preset == nil) {
+            // --macro alone replaces the configured set; after --preset it changes the preset's.
             let configured = options.macros
             options.macros = [:]
             for macro in macros { options.use(macro.macro, value: macro.value ?? configured[macro.macro]) }
+        } else {
+            for macro in macros { options.use(macro.macro, value: macro.value ?? options.macros[macro.macro]) }
         }
         // Everything the operator gave is checked before anything is written or sent.
         let recipients = try email.map(EmailAddress.parseList)
@@ -89,6 +99,7 @@ struct ExportCommand: ParsableCommand {
         }
         let export = try TagExport.make(trackers, options: options)
         // A big export's warnings would bury the result: the first few, then a count.
+        for note in export.notes { ObjectPrinter.note("note: \(note)") }
         for warning in export.warnings.prefix(Self.warningsListed) { ObjectPrinter.note("warning: \(warning)") }
         if export.warnings.count > Self.warningsListed {
             ObjectPrinter.note("… and \(export.warnings.count - Self.warningsListed) more warnings (export fewer trackers to see them all)")
@@ -117,6 +128,7 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension ExportType: ExpressibleByArgument {}
+extension TagPreset: ExpressibleByArgument {}
 
 /// `--macro cachebuster` or `--macro cachebuster=%%CACHEBUSTER%%`.
 struct MacroArgument: ExpressibleByArgument {

@@ -159,3 +159,23 @@ import Testing
         #expect(driver.dialogInside.replacingOccurrences(of: " ", with: "").contains(path), "\(driver.dialogInside)")
     }
 }
+
+extension ExportDialogTests {
+    /// The Ad server row: choosing CM360 sets its cachebuster and an empty last `redir=`, the
+    /// value fields follow, the lint explains, and the choice is remembered with the options.
+    @Test func choosingTheReceivingAdServerSetsItsMacros() throws {
+        let driver = try open()
+        focus(driver, .preset)
+        for _ in 0..<3 { driver.press(KeyPress(.right)) }
+        #expect(dialog(driver)?.options.preset == .cm360)
+        #expect(text(driver).contains("clktrb?id=21378&cachebuster=%n&t=1&redir="), "\(text(driver))")
+        #expect(text(driver).contains("(•) CM360"))
+        #expect(text(driver).contains("the ad server must append the landing page"))
+        #expect(dialog(driver)?.cachebusterValue.text == "%n" && dialog(driver)?.redirectValue.text == "")
+        driver.press(KeyPress(.left))
+        #expect(dialog(driver)?.options.preset == .gam && dialog(driver)?.options.macros[.redirectURL] == nil)
+        #expect(text(driver).contains("cachebuster=%%CACHEBUSTER%%&t=1\""), "\(text(driver))")
+        driver.press(.ctrl("s"))
+        #expect(driver.state.exportOptions.preset == .gam, "remembered for the next export and y")
+    }
+}

@@ -128,7 +128,7 @@ import Testing
         let cli = try demo()
         let cases: [(String, String)] = [
             ("[tags]\nhost = \"ok.example\"\ntype = \"gif\"\n", "config.toml:3: [tags] type: expected javascript, pixel, link or url (got “gif”)"),
-            ("[tags]\nhots = \"x\"\n", "config.toml:2: [tags] hots: unknown key (known: host, type, secure, escape_ampersands, link_text, macros); did you mean “host”?"),
+            ("[tags]\nhots = \"x\"\n", "config.toml:2: [tags] hots: unknown key (known: host, type, secure, escape_ampersands, link_text, preset, macros); did you mean “host”?"),
             ("[tags]\nsecure = \"yes\"\n", "config.toml:2: [tags] secure: expected true or false"),
             ("[tags.macros]\nancost = \"abc\"\n", "config.toml:2: [tags.macros] ancost: expected [ANCOST]"),
             ("[email]\ncommand = \"msmtp -t\"\n", "config.toml:2: [email] command: expected an array of strings"),
@@ -243,5 +243,21 @@ enum MailParser {
         let json = try JSONSerialization.jsonObject(with: result.stdout) as? [String: String] ?? [:]
         return Parts(to: json["to"] ?? "", subject: json["subject"] ?? "", text: json["text"] ?? "",
                      attachment: Data(base64Encoded: json["attachment"] ?? "") ?? Data(), attachmentName: json["name"] ?? "")
+    }
+}
+
+extension ExportCommandTests {
+    /// `--preset`: the ad server's macros, the note on where its click macro goes, and `--macro`
+    /// changing one of them after; an unknown preset names the known ones.
+    @Test func aPresetServesTheReceivingAdServer() throws {
+        let cli = try demo()
+        let cm360 = try cli.run(["export", "21378", "--type", "url", "--preset", "cm360"])
+        #expect(cm360.status == 0 && cm360.stdout == "https://ib.adnxs.com/clktrb?id=21378&cachebuster=%n&redir=\n", "\(cm360.stdout)")
+        #expect(cm360.stderr.contains("note: in CM360, use the tracker URL as a click-through event tag"), "\(cm360.stderr)")
+        #expect(cm360.stderr.contains("warning: REDIRECT_URL is empty and last"), "\(cm360.stderr)")
+        let changed = try cli.run(["export", "21378", "--type", "url", "--preset", "gam", "--macro", "ancost=0.5"])
+        #expect(changed.stdout == "https://ib.adnxs.com/clktrb?id=21378&cachebuster=%%CACHEBUSTER%%&ancost=0.5\n", "\(changed.stdout)")
+        let unknown = try cli.run(["export", "21378", "--preset", "cm36"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("cm360"), "\(unknown.stderr)")
     }
 }

@@ -1,12 +1,14 @@
 import ClicktraxCore
 import TerminalUI
 
-/// Export Trackers (SPEC §1, §3, §4): Basic Options (type, secure, escape ampersands, link
-/// text), Advanced Options (each macro a checkbox with its value), Delivery Options (generate
-/// now, or email with the addresses), a live preview of the first tags and the lint under it.
+/// Export Trackers (SPEC §1, §3, §4, §11): Basic Options (type, secure, escape ampersands, link
+/// text), Advanced Options (the receiving ad server's preset, then each macro a checkbox with its
+/// value), Delivery Options (generate now, or email with the addresses), a live preview of the
+/// first tags and the lint under it.
 public struct ExportDialog: FormModel, Sendable, Equatable {
     public enum Focus: Int, CaseIterable, Sendable {
         case type, secure, escape, linkText
+        case preset
         case cachebuster, cachebusterValue, ancost, ancostValue, redirect, redirectValue
         case delivery, email, generate, cancel
     }
@@ -37,7 +39,11 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
         self.trackers = trackers
         self.options = options
         linkText = TextFieldState(options.linkText, maxLength: 200)
-        func value(_ macro: TrackerMacro) -> TextFieldState { TextFieldState(options.macros[macro] ?? macro.placeholder, maxLength: 1100) }
+        func value(_ macro: TrackerMacro) -> TextFieldState {
+            // An empty REDIRECT_URL is CM360's: the ad server appends the landing page after `redir=`.
+            TextFieldState(options.macros[macro] ?? macro.placeholder,
+                           placeholder: macro == .redirectURL ? "empty: the ad server appends the landing page" : "", maxLength: 1100)
+        }
         cachebusterValue = value(.cachebuster)
         ancostValue = value(.ancost)
         redirectValue = value(.redirectURL)
@@ -117,7 +123,7 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
 
     public func kind(of field: Focus) -> FormFieldKind {
         switch field {
-        case .type, .delivery: .radio
+        case .type, .delivery, .preset: .radio
         case .secure, .escape, .cachebuster, .ancost, .redirect: .toggle
         case .linkText, .cachebusterValue, .ancostValue, .redirectValue, .email: .text
         case .generate, .cancel: .button
@@ -172,6 +178,10 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
             let index = Self.types.firstIndex(of: options.type) ?? 0
             options.type = Self.types[(index + delta + Self.types.count) % Self.types.count]
         case (.previousChoice, .delivery), (.nextChoice, .delivery): delivery = delivery == .now ? .email : .now
+        case (.previousChoice, .preset), (.nextChoice, .preset):
+            let all = TagPreset.allCases
+            let index = options.preset.flatMap(all.firstIndex(of:)) ?? (action == .nextChoice ? -1 : 0)
+            choose(all[(index + (action == .previousChoice ? -1 : 1) + all.count) % all.count])
         case (.toggle, .secure): options.secure.toggle()
         case (.toggle, .escape): options.escapeAmpersands.toggle()
         case (.toggle, .cachebuster), (.toggle, .ancost), (.toggle, .redirect):
@@ -182,6 +192,15 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
         default: break
         }
         return .stay
+    }
+
+    /// A preset sets the cachebuster and the landing page as its ad server fills them — in the
+    /// options and in the value fields the operator may change after.
+    mutating func choose(_ preset: TagPreset) {
+        preset.apply(to: &options)
+        cachebusterValue.text = preset.cachebuster
+        if let redirect = preset.redirect { redirectValue.text = redirect }
+        message = nil
     }
 
     mutating func generate() -> ModalStep {
@@ -230,7 +249,7 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
         let frame = screen.centered(width: min(screen.width - 2, 110), height: screen.height - 2)
         let fields = focusOrder.filter { $0 != .generate && $0 != .cancel }
         let form = FormLayout(fields, in: Rect(x: frame.x + 2, y: frame.y + 2, width: frame.width - 4, height: frame.height - 4),
-                              labelWidth: Self.labelWidth, gapBefore: { $0 == .cachebuster || $0 == .delivery },
+                              labelWidth: Self.labelWidth, gapBefore: { $0 == .preset || $0 == .delivery },
                               inline: { $0.macro != nil && $0.valueField == nil })
         let buttons = ButtonRow([delivery == .now ? "Generate Tags" : "Send Email", "Cancel"], x: frame.x + 2, y: frame.maxY - 2)
         return Layout(frame: frame, form: form, buttons: buttons)
@@ -245,11 +264,14 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
         case .escape: return FormFieldView("", .checkbox("Escape ampersands (&amp;)", checked: options.escapeAmpersands))
         case .linkText: return FormFieldView("Link text", .text(linkText, width: 60))
         case .email: return FormFieldView("Email to", .text(email, width: 60))
+        case .preset:
+            return FormFieldView("Ad server", .radio(TagPreset.allCases.map(\.shortLabel),
+                                                     selected: options.preset.flatMap(TagPreset.allCases.firstIndex(of:)) ?? -1),
+                                 heading: "Advanced Options — the receiving ad server and the macros")
         case .cachebuster, .ancost, .redirect:
             let macro = target.macro!
             let ticked = options.macros[macro] != nil
-            return FormFieldView("", .checkbox(macro.label, checked: ticked), aside: ticked ? nil : "(not in the URL)",
-                                 heading: target == .cachebuster ? "Advanced Options — macros" : nil, fromLabelColumn: true)
+            return FormFieldView("", .checkbox(macro.label, checked: ticked), aside: ticked ? nil : "(not in the URL)", fromLabelColumn: true)
         case .cachebusterValue, .ancostValue, .redirectValue:
             return FormFieldView("", .text(self[keyPath: textField(target)!], width: 70))
         case .delivery:
@@ -295,15 +317,16 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
             y += 1
         }
         if ready {
-            let warned = findings.isEmpty ? "nothing to warn about" : "\(findings.count) warning\(findings.count == 1 ? "" : "s") below"
+            let warnings = findings.filter { $0.severity == .warning }.count
+            let warned = warnings == 0 ? "nothing to warn about" : "\(warnings) warning\(warnings == 1 ? "" : "s") below"
             buffer.write("✓ Ready to export \(trackers.count) tracker\(trackers.count == 1 ? "" : "s"): \(warned)", x: inner.x, y: y,
                          maxWidth: inner.width, role: .textSuccess, theme: theme)
             y += 1
         }
         for finding in findings.prefix(3) {
-            let mark = finding.severity == .error ? "✖ " : "⚠ "
-            buffer.write(mark + finding.description, x: inner.x, y: y, maxWidth: inner.width,
-                         role: finding.severity == .error ? .textError : .textWarning, theme: theme)
+            let mark = finding.severity == .error ? "✖ " : finding.severity == .warning ? "⚠ " : "· "
+            let role: ThemeRole = finding.severity == .error ? .textError : finding.severity == .warning ? .textWarning : .textMuted
+            buffer.write(mark + finding.description, x: inner.x, y: y, maxWidth: inner.width, role: role, theme: theme)
             y += 1
         }
     }

@@ -14,8 +14,9 @@ import TOMLKit
 /// secure = true
 /// escape_ampersands = false
 /// link_text = "YOUR TEXT HERE"
+/// preset = "cm360"               # the receiving ad server: invest | gam | cm360 | dv360 | xandr (sets the macros below)
 ///
-/// [tags.macros]                  # ticked by default; true = Invest's placeholder
+/// [tags.macros]                  # ticked by default (after the preset's); true = Invest's placeholder
 /// cachebuster = "%%CACHEBUSTER%%"
 /// redirect_url = true
 ///
@@ -113,7 +114,7 @@ public struct ClicktraxConfig: Sendable, Equatable {
             }
         }
         if let tags = try reader.table("tags", in: table, section: nil) {
-            try reader.only(["host", "type", "secure", "escape_ampersands", "link_text", "macros"], in: tags, section: "tags")
+            try reader.only(["host", "type", "secure", "escape_ampersands", "link_text", "preset", "macros"], in: tags, section: "tags")
             if let host = try reader.string("host", in: tags, section: "tags") {
                 if let problem = HostRules.problem(host) { throw reader.error("host", section: "tags", problem) }
                 config.tags.host = host
@@ -127,6 +128,14 @@ public struct ClicktraxConfig: Sendable, Equatable {
             if let secure = try reader.bool("secure", in: tags, section: "tags") { config.tags.secure = secure }
             if let escape = try reader.bool("escape_ampersands", in: tags, section: "tags") { config.tags.escapeAmpersands = escape }
             if let text = try reader.string("link_text", in: tags, section: "tags") { config.tags.linkText = text }
+            // The preset first: the macros given beside it change its values.
+            if let name = try reader.string("preset", in: tags, section: "tags") {
+                guard let preset = TagPreset(rawValue: name) else {
+                    let names = TagPreset.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw reader.error("preset", section: "tags", "expected one of \(names) (got “\(TerminalSafe.clip(name, 40))”)")
+                }
+                preset.apply(to: &config.tags)
+            }
             if let macros = try reader.table("macros", in: tags, section: "tags") {
                 try readMacros(macros, into: &config.tags, reader: &reader)
             }

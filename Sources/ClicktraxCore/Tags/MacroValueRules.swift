@@ -1,9 +1,11 @@
 /// What a macro's value may be (SPEC §3):
 /// - every macro: Invest's placeholder, or the ad server's own macro — `%%NAME%%`, `${NAME}`,
-///   `[NAME]`, `{{NAME}}` or `[%NAME%]`, NAME of letters, digits and `_ . : -`;
+///   `[NAME]`, `{{NAME}}` or `[%NAME%]`, NAME of letters, digits and `_ . : -`, or Campaign
+///   Manager 360's one-letter forms (`%n` its random number, `%c` its click string);
 /// - ANCOST also a literal cost: a number from 0 to 999999.999999 with at most 6 decimals;
 /// - REDIRECT_URL also an absolute http(s) URL (the Landing Page URL rules), optionally after
-///   an ad server's click macro (`%%CLICK_URL_UNESC%%https://…`).
+///   an ad server's click macro (`%%CLICK_URL_UNESC%%https://…`), or nothing: an empty `redir=`,
+///   last, that the ad server appends the landing page to (CM360's click-through event tag).
 /// Nothing else: a value that could end an attribute, add a parameter or open markup is refused.
 public enum MacroValueRules {
     public static let maxMacroLength = 100
@@ -11,6 +13,7 @@ public enum MacroValueRules {
     /// Nil when `value` is acceptable for `macro`, else what was expected.
     public static func problem(_ value: String, for macro: TrackerMacro) -> String? {
         if isAdServerMacro(value) { return nil }
+        if value.isEmpty && macro == .redirectURL { return nil }
         switch macro {
         case .cachebuster:
             return "expected \(macro.placeholder) or an ad server macro such as %%CACHEBUSTER%% (got \(quoted(value)))"
@@ -47,6 +50,8 @@ public enum MacroValueRules {
     ]
 
     private static func macroToken(_ bytes: [UInt8], at start: Int) -> Int? {
+        // CM360's `%n`, `%c`: a percent sign and one letter (not the start of `%%NAME%%`).
+        if bytes[start] == UInt8(ascii: "%"), start + 1 < bytes.count, isLetter(bytes[start + 1]) { return 2 }
         for form in forms {
             guard bytes[start...].starts(with: form.open) else { continue }
             var index = start + form.open.count
@@ -56,6 +61,10 @@ public enum MacroValueRules {
             return index + form.close.count - start
         }
         return nil
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {

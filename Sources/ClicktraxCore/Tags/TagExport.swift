@@ -3,6 +3,8 @@ public struct TagExport: Sendable, Equatable {
     /// The tags, exactly as printed, saved, copied or mailed.
     public var text: String
     public var warnings: [LintFinding]
+    /// How to use the tags (where the preset's ad server puts its click macro).
+    public var notes: [LintFinding] = []
     public var trackers: [ClickTracker]
     public var options: TagOptions
 
@@ -21,6 +23,7 @@ public struct TagExport: Sendable, Equatable {
         }
         return TagExport(
             text: TagGenerator(options: options).export(trackers),
-            warnings: findings.filter { $0.severity == .warning }, trackers: trackers, options: options)
+            warnings: findings.filter { $0.severity == .warning }, notes: findings.filter { $0.severity == .note },
+            trackers: trackers, options: options)
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// One finding of the lint shown before an export (SPEC §3). Errors block the export;
-/// warnings are shown and let it go ahead.
+/// warnings are shown and let it go ahead; notes say how to use the tags (a preset's ad server).
 public struct LintFinding: Sendable, Equatable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning }
+    public enum Severity: String, Sendable { case error, warning, note }
 
     public var severity: Severity
     /// Nil for a finding about the options, not one tracker.
@@ -38,6 +38,7 @@ public enum TagLint {
             findings.append(LintFinding(.warning, trackerId: nil, "non-secure (http) tag: https pages will block it; export a secure tag unless the ad server needs http"))
         }
         if options.type == .link { findings += linkTextFindings(options.linkText) }
+        findings += landingPageFindings(options)
         let hasRedirect = options.macros[.redirectURL] != nil
         for tracker in trackers {
             if InvestIDs.isProvisional(tracker.id) {
@@ -59,6 +60,25 @@ public enum TagLint {
                 findings.append(LintFinding(.warning, trackerId: tracker.id,
                     "state “\(TerminalSafe.clip(tracker.state.rawValue, 30))” on Invest: it may record no clicks until it is active"))
             }
+        }
+        return findings
+    }
+
+    /// An empty trailing `redir=` is the ad server's to fill: said, and a warning where the chosen
+    /// ad server does not append one; the preset's own note on where its click macro goes.
+    static func landingPageFindings(_ options: TagOptions) -> [LintFinding] {
+        var findings: [LintFinding] = []
+        if options.macros[.redirectURL] == "" {
+            if let preset = options.preset, !preset.appendsLandingPage {
+                findings.append(LintFinding(.warning, trackerId: nil, "REDIRECT_URL is empty, but \(preset.label) does not append a "
+                    + "landing page after redir=: clicks would go nowhere (choose CM360, or set REDIRECT_URL)"))
+            } else {
+                findings.append(LintFinding(.warning, trackerId: nil,
+                    "REDIRECT_URL is empty and last (…&redir=): the ad server must append the landing page, as CM360's click-through event tag does"))
+            }
+        }
+        if let note = options.preset?.clickThroughNote {
+            findings.append(LintFinding(.note, trackerId: nil, note))
         }
         return findings
     }

@@ -13,12 +13,16 @@ public struct TagOptions: Sendable, Equatable, Codable {
     public var host: String
     /// The text of the Link type's anchor; HTML-escaped in the tag.
     public var linkText: String
+    /// The ad server the macros were set for, if a preset set them (the lint checks the landing
+    /// page against it). Options remembered before presets existed have none.
+    public var preset: TagPreset?
 
     public init(
         type: ExportType = .javascript, secure: Bool = true, escapeAmpersands: Bool = false,
         macros: [TrackerMacro: String] = [:], host: String = TagOptions.defaultHost,
-        linkText: String = TagOptions.defaultLinkText
+        linkText: String = TagOptions.defaultLinkText, preset: TagPreset? = nil
     ) {
+        self.preset = preset
         self.type = type
         self.secure = secure
         self.escapeAmpersands = escapeAmpersands

@@ -11,7 +11,8 @@ public enum FormRenderer {
             let field = view(line.field)
             let focused = focus == line.field
             if let heading = field.heading {
-                buffer.write(heading, x: line.label.x, y: line.label.y - 1, role: .dialogTitle, theme: theme)
+                buffer.write(heading, x: line.label.x, y: line.label.y - 1, maxWidth: line.value.maxX - line.label.x, role: .dialogTitle,
+                             theme: theme)
             }
             if !line.inline && !field.fromLabelColumn && !field.label.isEmpty {
                 FormWidget.label(field.label, focused: focused, in: line.label, theme: theme, into: &buffer)

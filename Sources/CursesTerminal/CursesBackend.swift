@@ -272,6 +272,19 @@ public final class CursesBackend: TerminalBackend {
         invalidate()
     }
 
+    /// Gives the terminal to another program while `body` runs (the pager), then takes it again
+    /// and redraws everything.
+    public func runOutside<T>(_ body: () throws -> T) rethrows -> T {
+        send(Self.inputModesOff)
+        endwin()
+        defer {
+            wrefresh(ctx_stdscr())
+            send(Self.inputModesOn)
+            invalidate()
+        }
+        return try body()
+    }
+
     /// Gives the terminal back as it was: cooked mode, echo, cursor, no mouse or paste modes.
     public func shutdown() {
         guard !isShutDown else { return }

@@ -59,6 +59,18 @@ struct TerminalSession {
                 try delivery.deliver(TagEmail(from: delivery.from, to: recipients, export: export), cancelled: { stop.isCancelled })
             },
             suspend: { backend.suspend() },
+            page: { text in
+                // A private file the pager reads, gone after: the terminal is the pager's meanwhile.
+                let path = NSTemporaryDirectory() + "/clicktrax-tags-\(UUID().uuidString).html"
+                try PrivateFile.write(Data(text.utf8), to: path)
+                defer { unlink(path) }
+                let pager = TerminalProgram.pager(environment: environment)
+                do {
+                    _ = try backend.runOutside { try TerminalProgram.run(pager + [path], environment: environment) }
+                } catch Subprocess.Failure.cannotStart(let program, let reason) {
+                    throw ClicktraxError.operational("the pager \(program) could not start (\(reason)): set $PAGER, or install less")
+                }
+            },
             home: environment["HOME"] ?? NSHomeDirectory(),
             currentDirectory: FileManager.default.currentDirectoryPath)
         let (width, height) = backend.size

@@ -12,6 +12,7 @@ final class AppDriver {
         case copy(String)
         case write(String, path: String)
         case mail(TagExport, [String])
+        case page(String)
     }
 
     final class Calls: @unchecked Sendable { var calls: [ServiceCall] = [] }
@@ -36,14 +37,18 @@ final class AppDriver {
         let log = log
         var filesThere: (String) -> Bool = { _ in false }
         let services = AppServices(
-            copy: { [copyHelper] text in log.calls.append(.copy(text)); return Clipboard.Pending(text: text, helper: copyHelper) },
+            copy: { [copyHelper] text in
+                log.calls.append(.copy(text))
+                return Clipboard.Pending(text: text, sent: "the terminal by OSC 52 (your terminal decides whether it takes it)",
+                                         steps: copyHelper.map { [Clipboard.Pending.Step($0, said: $0[0])] } ?? [])
+            },
             writeFile: { text, path in
                 if path.contains("/missing/") { throw ClicktraxError.operational("cannot write \(path)") }
                 log.calls.append(.write(text, path: path))
             },
             fileExists: { filesThere($0) },
             mail: { export, recipients, _ in log.calls.append(.mail(export, recipients)); return mailOutcome },
-            suspend: {}, home: "/home/op", currentDirectory: "/work")
+            suspend: {}, page: { text in log.calls.append(.page(text)) }, home: "/home/op", currentDirectory: "/work")
         let state = AppState(databaseName: "demo.sqlite", width: width, height: height)
         runner = AppRunner(backend: backend, state: state, commands: CommandRunner(store: store, services: services), theme: theme)
         filesThere = { [unowned self] in self.existingFiles.contains($0) }

@@ -65,7 +65,7 @@ import Testing
 
     @Test func generateThenCopyAndSaveSeveralTrackers() throws {
         let driver = try open(3)
-        #expect(text(driver).contains("Export Tags — 3 trackers (21378, 21379, 21380)"))
+        #expect(text(driver).contains("Export Tags — 3 trackers 21378, 21379, 21380"))
         driver.press(.ctrl("s"))
         let store = driver.store
         let expected = try TagExport.make(try [21378, 21379, 21380].map { try store.tracker(id: $0)! }, options: TagOptions())
@@ -75,7 +75,7 @@ import Testing
         #expect(driver.lines.contains { $0.hasPrefix("<script src=\"https://ib.adnxs.com/clktrb?id=21378&t=1\"") })
         driver.press(.char("c"))
         #expect(driver.calls == [.copy(expected.text)])
-        #expect(text(driver).contains("Copied 3 tags (JavaScript tag): "))
+        #expect(text(driver).contains("Copied 3 tags of trackers 21378, 21379, 21380 (JavaScript tag)"), "\(text(driver))")
         driver.press(.char("s"))
         #expect(text(driver).contains("Save the tags to a file"))
         driver.press(.ctrl("u"))
@@ -177,5 +177,31 @@ extension ExportDialogTests {
         #expect(text(driver).contains("cachebuster=%%CACHEBUSTER%%&t=1\""), "\(text(driver))")
         driver.press(.ctrl("s"))
         #expect(driver.state.exportOptions.preset == .gam, "remembered for the next export and y")
+    }
+}
+
+extension ExportDialogTests {
+    /// A tag line wider than the terminal is never cut with a `…` inside it: it runs to the last
+    /// column but one, `›` says there is more, ←→ move every line together, and `o` hands the
+    /// tags whole to the pager.
+    @Test func tagsAreNeverShownCutInsideALine() throws {
+        let driver = try Driver(width: 70, height: 20)
+        driver.press(.char("x"))
+        driver.focus(.type)
+        driver.press(KeyPress(.right), KeyPress(.right))      // Link
+        driver.focus(.preset)
+        driver.press(KeyPress(.right))                        // Invest's placeholders: a long line
+        driver.press(.ctrl("s"))
+        guard case .result(let view)? = driver.modals.last else { Issue.record("no result view"); return }
+        let tagRows = driver.lines.filter { $0.hasPrefix("<a href=") }
+        #expect(tagRows.count == 1)
+        for row in tagRows {
+            #expect(!row.contains("…"), "\(row)")
+            #expect(row.hasSuffix("›"), "more to the right, said outside the tag: \(row)")
+        }
+        driver.press(KeyPress(.right), KeyPress(.right), KeyPress(.right))
+        #expect(driver.lines.contains { $0.contains("YOUR TEXT HERE") && !$0.hasPrefix("<a") }, "scrolled sideways as a whole")
+        driver.press(.char("o"))
+        #expect(driver.calls.last == .page(view.export.text))
     }
 }

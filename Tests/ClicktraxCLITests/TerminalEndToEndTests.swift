@@ -4,11 +4,16 @@ import Testing
 
 /// The real binary in tmux, as an operator uses it.
 @Suite struct TerminalEndToEndTests {
+    /// The screen's lines joined, white space folded: a toast wraps onto the lines it needs.
+    func flat(_ screen: String) -> String {
+        screen.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+
     func session(_ cli: CLIRunner, width: Int = 120, height: Int = 30, arguments: String = "",
-                 environment: [String: String] = [:]) throws -> TmuxSession {
+                 environment: [String: String] = [:], setClipboard: String? = "on") throws -> TmuxSession {
         #expect(try cli.run(["demo"]).status == 0)
         let tmux = try TmuxSession(command: "\(CLIRunner.binary.path) --database \(cli.database) \(arguments)", width: width, height: height,
-                                   environment: environment.merging(["HOME": cli.home.path]) { $1 })
+                                   environment: environment.merging(["HOME": cli.home.path]) { $1 }, setClipboard: setClipboard)
         let first = try tmux.waitFor { $0.contains("25 of 25 shown") }
         #expect(first.contains("Clicktrax  Creative › Click Trackers"), "\(first)")
         return tmux
@@ -91,9 +96,29 @@ import Testing
         let tmux = try session(cli)
         try tmux.send("j", "Space", "Space", "y")
         let toast = try tmux.waitFor { $0.contains("Copied") }
-        #expect(toast.contains("Copied 2 tags"), "\(toast)")
+        #expect(toast.contains("Copied 2 tags of trackers 21379, 21380"), "\(toast)")
+        #expect(flat(toast).contains("OSC 52 through tmux, set-clipboard on"), "\(toast)")
         let exported = try cli.run(["export", "21379", "21380"])
         #expect(try tmux.clipboard() == exported.stdout)
+    }
+
+    /// tmux's own default, `set-clipboard external`, drops an application's OSC 52: the copy
+    /// goes through tmux itself, the buffer holds the tags, and the toast says where they went.
+    @Test func underTmuxsDefaultOptionsTheCopyArrives() throws {
+        let cli = try CLIRunner()
+        let tmux = try session(cli, setClipboard: nil)
+        #expect(try tmux.tmux(["show-options", "-sv", "set-clipboard"]).trimmingCharacters(in: .whitespacesAndNewlines) == "external")
+        try tmux.send("y")
+        let toast = try tmux.waitFor { $0.contains("Copied") }
+        #expect(toast.contains("Copied 1 tag of tracker 21378"), "\(toast)")
+        #expect(flat(toast).contains("to tmux's buffer and, through tmux, the terminal's clipboard"), "\(toast)")
+        #expect(try tmux.clipboard() == cli.run(["export", "21378"]).stdout)
+        try tmux.tmux(["set-option", "-g", "set-clipboard", "off"])
+        try tmux.tmux(["delete-buffer"])
+        try tmux.send("j", "y")
+        let off = try tmux.waitFor { $0.contains("tracker 21379") }
+        #expect(flat(off).contains("tmux's buffer only"), "\(off)")
+        #expect(try tmux.clipboard() == cli.run(["export", "21379"]).stdout)
     }
 
     @Test func sigtermLeavesTheTerminalSane() throws {
@@ -183,12 +208,12 @@ import Testing
         _ = try tmux.waitFor { $0.contains("Export Trackers (2 trackers)") }
         try tmux.send("Right", "Right")                                  // Link
         _ = try tmux.waitFor { $0.contains("<a href=") }
-        try tmux.send("Tab", "Tab", "Tab", "Tab", "Space")               // secure, escape, link text → CACHEBUSTER
+        try tmux.send("Tab", "Tab", "Tab", "Tab", "Tab", "Space")        // secure, escape, link text, ad server → CACHEBUSTER
         _ = try tmux.waitFor { $0.contains("cachebuster=[CACHEBUSTER]") }
         try tmux.send("C-s")
         _ = try tmux.waitFor { $0.contains("Save to file") }
         try tmux.send("c")
-        #expect(try tmux.waitFor { $0.contains("Copied 2 tags") }.contains("sent to the terminal's clipboard (OSC 52)"))
+        #expect(flat(try tmux.waitFor { $0.contains("Copied 2 tags") }).contains("OSC 52 through tmux"))
         let exported = try cli.run(["export", "21378", "21379", "--type", "link", "--macro", "cachebuster"])
         #expect(exported.status == 0)
         #expect(try tmux.clipboard() == exported.stdout)
@@ -241,5 +266,24 @@ import Testing
         #expect(tracker.publisher.name == "The Daily Planet" && tracker.lineItem.name.hasPrefix("Wonka Holiday 2026 – JP"))
         let exported = try cli.run(["export", String(tracker.id)])
         #expect(try String(contentsOfFile: file, encoding: .utf8) == exported.stdout)
+    }
+}
+
+extension TerminalEndToEndTests {
+    /// `o` in the tags view: the terminal is the pager's (less -S, the tag lines whole), and q
+    /// gives it back to the app, redrawn as it was.
+    @Test func theTagsOpenInThePagerAndComeBack() throws {
+        let cli = try CLIRunner()
+        let tmux = try session(cli, environment: ["PAGER": "less -S"])
+        try tmux.send("x")
+        _ = try tmux.waitFor { $0.contains("Export Tags") }
+        try tmux.send("C-s")
+        _ = try tmux.waitFor { $0.contains("Save to file") }
+        try tmux.send("o")
+        let paged = try tmux.waitFor { $0.contains("<script src=") && !$0.contains("Save to file") }
+        #expect(paged.contains("<!-- Click Tracker - CLIK TRAX -->"), "\(paged)")
+        try tmux.send("q")
+        let back = try tmux.waitFor { $0.contains("Save to file") }
+        #expect(back.contains("Tags — 1 JavaScript tag of tracker 21378"), "\(back)")
     }
 }

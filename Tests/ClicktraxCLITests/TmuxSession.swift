@@ -6,12 +6,14 @@ import Foundation
 final class TmuxSession {
     let socket = "clicktrax-test-\(UUID().uuidString.prefix(8))"
 
-    init(command: String, width: Int = 120, height: Int = 30, environment: [String: String] = [:]) throws {
+    /// `setClipboard`: tmux's `set-clipboard` for the session; nil keeps tmux's default (`external`:
+    /// an application's OSC 52 is dropped — what most operators run).
+    init(command: String, width: Int = 120, height: Int = 30, environment: [String: String] = [:], setClipboard: String? = "on") throws {
         try SystemTools.requireTmux()
         let exports = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height),
                   "env TERM=tmux-256color LANG=C.UTF-8 \(exports) \(command); echo \"EXITED $?\"; stty -a; sleep 30"])
-        try tmux(["set-option", "-g", "set-clipboard", "on"])
+        if let setClipboard { try tmux(["set-option", "-g", "set-clipboard", setClipboard]) }
         socketPath = try tmux(["display-message", "-p", "#{socket_path}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

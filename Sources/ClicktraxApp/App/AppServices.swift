@@ -13,6 +13,9 @@ public struct AppServices {
     /// Sends (or leaves in the outbox); stops the mail command when the flag is set.
     public var mail: @Sendable (TagExport, [String], CancelFlag) throws -> MailDelivery.Outcome
     public var suspend: () -> Void
+    /// Shows text in a pager on the terminal (the app gives the terminal up meanwhile); says why
+    /// not when it cannot.
+    public var page: (String) throws -> Void
     /// The user's home, for `~`, and the folder relative paths start from.
     public var home: String
     public var currentDirectory: String
@@ -20,7 +23,9 @@ public struct AppServices {
     public init(copy: @escaping (String) throws -> Clipboard.Pending, writeFile: @escaping (String, String) throws -> Void,
                 fileExists: @escaping (String) -> Bool = { FileManager.default.fileExists(atPath: $0) },
                 mail: @escaping @Sendable (TagExport, [String], CancelFlag) throws -> MailDelivery.Outcome, suspend: @escaping () -> Void,
+                page: @escaping (String) throws -> Void = { _ in throw ClicktraxError.operational("no pager here") },
                 home: String, currentDirectory: String) {
+        self.page = page
         self.copy = copy
         self.writeFile = writeFile
         self.fileExists = fileExists

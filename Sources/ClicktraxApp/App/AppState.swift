@@ -15,6 +15,8 @@ public struct AppState: Sendable {
     /// The screen on the terminal.
     public internal(set) var shown = ScreenKind.clickTrackers
     public internal(set) var toast: Toast?
+    /// The screen the toast was said on: it is shown there only.
+    var toastScreen = ScreenKind.clickTrackers
     public internal(set) var layout: AppLayout
     public internal(set) var history = UndoHistory()
     /// The configured export options; the last ones used replace them (`exportOptions`).
@@ -73,7 +75,11 @@ public struct AppState: Sendable {
     }
 
     public mutating func update(_ message: AppMessage) -> [AppCommand] {
+        let dialogs = modals.count
         let commands = reduce(message)
+        // A dialog just opened is the operator's next thing: a passing note about the last one
+        // goes (an error stays until it fades).
+        if modals.count > dialogs, toast?.kind != .error { toast = nil }
         return commands + needs()
     }
 
@@ -208,6 +214,7 @@ public struct AppState: Sendable {
             return [.completePath(typed)]
         case .show(let toast):
             self.toast = toast
+            toastScreen = shown
         case .showScreen(let kind):
             showScreen(kind)
         case .reload:
@@ -229,6 +236,7 @@ public struct AppState: Sendable {
 
     mutating func show(_ text: String, _ kind: Toast.Kind = .info) {
         toast = Toast(text, kind: kind)
+        toastScreen = shown
     }
 
     /// Something the operator must know from the first frame (the database is read-only, the
@@ -236,6 +244,7 @@ public struct AppState: Sendable {
     /// second one joins the first.
     public mutating func warnAtStart(_ text: String) {
         toast = Toast(toast.map { "\($0.message) · \(text)" } ?? text, kind: .error, ticks: 150)
+        toastScreen = shown
     }
 
     /// A dialog over the screen shown (help, quit): the app's own.
@@ -277,12 +286,13 @@ public struct AppState: Sendable {
             buffer.cursor = nil
             modal.render(into: &buffer, theme: theme)
         }
-        // Toasts go on top, where no dialog is: over the screen's last row, or with a dialog
-        // open on the footer row, which no dialog covers.
-        if let toast {
+        // Toasts go on top, whole (wrapped), never over the key hints or a dialog's buttons: up
+        // from the screen's last row, or, with a dialog open (its buttons are at its bottom), down
+        // from under the title bar. Each screen's toast stays on its screen.
+        if let toast, toastScreen == shown {
             let cursor = buffer.cursor
-            let row = modals.isEmpty ? layout.status.y : layout.footer.y
-            toast.render(y: row, width: width, theme: theme, into: &buffer)
+            toast.render(y: modals.isEmpty ? layout.status.y : layout.body.y, width: width, growingUp: modals.isEmpty, theme: theme,
+                         into: &buffer)
             buffer.cursor = cursor
         }
     }

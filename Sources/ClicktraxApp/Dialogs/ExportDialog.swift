@@ -35,8 +35,12 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
 
     /// `options` are the last ones used (or the configured defaults); each macro's value field
     /// starts from them, else from Invest's placeholder.
-    public init(trackers: [ClickTracker], options: TagOptions) {
+    /// Ticked trackers the screen's filter hides, among `trackers` (the title says so).
+    public let hidden: Int
+
+    public init(trackers: [ClickTracker], options: TagOptions, hidden: Int = 0) {
         self.trackers = trackers
+        self.hidden = hidden
         self.options = options
         linkText = TextFieldState(options.linkText, maxLength: 200)
         func value(_ macro: TrackerMacro) -> TextFieldState {
@@ -230,9 +234,9 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
     var title: String {
         if trackers.count == 1, let tracker = trackers.first {
             return "Export Tags — tracker \(tracker.id) “\(DisplayWidth.truncate(tracker.name, to: 40))”"
+                + (hidden > 0 ? " (hidden by the filter)" : "")
         }
-        let first = trackers.prefix(3).map { String($0.id) }.joined(separator: ", ")
-        return "Export Tags — \(trackers.count) trackers (\(first)\(trackers.count > 3 ? ", …" : ""))"
+        return "Export Tags — \(trackers.count) \(TrackerIDsText.of(trackers.map(\.id), hidden: hidden))"
     }
 
     /// Where everything is, for drawing and for the mouse.

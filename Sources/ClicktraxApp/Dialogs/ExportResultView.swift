@@ -3,7 +3,10 @@ import TerminalUI
 
 /// The generated tags, whole, with what to do with them: Copy, Save to file…, Close. It takes
 /// the whole terminal and draws the tags unwrapped from the first column, with no border beside
-/// them, so text selected on screen by hand is the tag itself; ←→ scroll sideways.
+/// them, so text selected on screen by hand is the tag itself. A line wider than the terminal is
+/// never cut with a `…` inside it (that selected would be a broken tag): it runs to the last
+/// column but one, the last says `›` (more to the right), ←→ scroll every line together, and `o`
+/// opens the tags in the pager (`$PAGER`, `less -S`) for the terminal's own selection.
 public struct ExportResultView: Sendable, Equatable {
     public let export: TagExport
     public private(set) var focused = 0
@@ -14,11 +17,12 @@ public struct ExportResultView: Sendable, Equatable {
 
     static let buttonLabels = ["Copy", "Save to file…", "Close"]
 
-    public enum Action: Sendable, Equatable { case copy, save, close, nextButton, previousButton, press, down, up, pageDown, pageUp, left, right }
+    public enum Action: Sendable, Equatable { case copy, save, page, close, nextButton, previousButton, press, down, up, pageDown, pageUp, left, right }
 
     public static let bindings: [Binding<Action>] = [
         Binding([.char("c"), .char("y")], .copy, "Copy the tags to the clipboard", footer: "copy"),
         Binding([.char("s")], .save, "Save the tags to a file", footer: "save"),
+        Binding([.char("o")], .page, "Open the tags in the pager ($PAGER, else less -S) to select them whole", footer: "pager"),
         Binding([KeyPress(.escape), .char("q")], .close, "Close", footer: "close"),
         Binding([KeyPress(.tab)], .nextButton, "Next button"),
         Binding([KeyPress(.backTab)], .previousButton, "Previous button"),
@@ -40,6 +44,7 @@ public struct ExportResultView: Sendable, Equatable {
             switch Binding.action(for: press, in: Self.bindings) {
             case .copy: return .emit(.delivery(.copy(export)))
             case .save: return .push(.path(.saveTags(export)))
+            case .page: return .emit(.delivery(.page(export)))
             case .close: return .close
             case .nextButton: focused = (focused + 1) % Self.buttonLabels.count
             case .previousButton: focused = (focused + Self.buttonLabels.count - 1) % Self.buttonLabels.count
@@ -99,12 +104,16 @@ public struct ExportResultView: Sendable, Equatable {
         let layout = Layout(screen: buffer.bounds, warnings: export.warnings.count)
         let count = export.trackers.count
         buffer.fill(layout.title, role: .dialogBorder, theme: theme)
-        buffer.write(" Tags — \(count) \(export.options.type.label)\(count == 1 ? "" : "s")  (unwrapped: select with the mouse, or c copies them whole)",
-                     x: 0, y: layout.title.y, role: .dialogTitle, theme: theme)
+        let which = TrackerIDsText.of(export.trackers.map(\.id))
+        buffer.write(" Tags — \(count) \(export.options.type.label)\(count == 1 ? "" : "s") of \(which)  (c copies them whole · o opens the pager)",
+                     x: 0, y: layout.title.y, maxWidth: layout.title.width, role: .dialogTitle, theme: theme)
         buffer.fill(layout.code, role: .code, theme: theme)
         for (row, line) in lines.dropFirst(scroll).prefix(layout.code.height).enumerated() {
-            let shown = Self.dropColumns(sideways, of: String(line))
-            buffer.write(shown, x: 0, y: layout.code.y + row, maxWidth: layout.code.width, role: .code, theme: theme)
+            let y = layout.code.y + row
+            let (shown, cut) = DisplayWidth.prefix(Self.dropColumns(sideways, of: String(line)), cells: layout.code.width - 1)
+            buffer.write(shown, x: 0, y: y, role: .code, theme: theme)
+            // The last column is the mark's: `›`, more of this line to the right.
+            if cut { buffer.write("›", x: layout.code.maxX - 1, y: y, role: .textMuted, theme: theme) }
         }
         buffer.fill(layout.warnings, role: .dialog, theme: theme)
         for (index, warning) in export.warnings.prefix(layout.warnings.height).enumerated() {

@@ -81,6 +81,21 @@ public enum DisplayWidth {
         return result + "…"
     }
 
+    /// The longest prefix of `text` that fits in `width` cells, cut with no mark (a tag's line
+    /// scrolled sideways: a `…` inside it would be taken for part of the tag); whether it was cut.
+    public static func prefix(_ text: String, cells width: Int) -> (text: String, cut: Bool) {
+        let text = TerminalSafeText.sanitize(text)
+        var result = ""
+        var used = 0
+        for character in text {
+            let w = of(character)
+            if used + w > width { return (result, true) }
+            result.append(character)
+            used += w
+        }
+        return (result, false)
+    }
+
     /// `text` truncated or padded with spaces to exactly `width` cells.
     public static func fit(_ text: String, to width: Int) -> String {
         let cut = truncate(text, to: width)

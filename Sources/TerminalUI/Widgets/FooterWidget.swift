@@ -27,9 +27,29 @@ public struct Toast: Sendable, Equatable {
         remainingTicks = ticks
     }
 
-    public func render(y: Int, width: Int, theme: Theme, into buffer: inout ScreenBuffer) {
-        let text = " " + DisplayWidth.truncate(message, to: max(1, width - 4)) + " "
+    /// The most lines a toast takes; past them the message is cut (with `…`).
+    public static let maxLines = 4
+
+    /// The message wrapped to the width a toast may take: whole, on the lines it needs.
+    public func lines(width: Int) -> [String] {
+        let wrapped = TextWrap.words(message, width: max(1, width - 4))
+        guard wrapped.count > Self.maxLines else { return wrapped }
+        return Array(wrapped.prefix(Self.maxLines - 1)) + [DisplayWidth.truncate(wrapped[(Self.maxLines - 1)...].joined(separator: " "),
+                                                                                to: max(1, width - 4))]
+    }
+
+    /// Draws the toast right-aligned, its lines ending on row `y` (growing up) or starting on it
+    /// (growing down, under the title bar when a dialog holds the bottom rows). The rows taken.
+    @discardableResult
+    public func render(y: Int, width: Int, growingUp: Bool = true, theme: Theme, into buffer: inout ScreenBuffer) -> Range<Int> {
+        let lines = lines(width: width)
+        let boxWidth = (lines.map(DisplayWidth.of).max() ?? 0) + 2
         let role: ThemeRole = kind == .error ? .toastError : kind == .success ? .toastSuccess : .toastInfo
-        buffer.write(text, x: max(0, width - DisplayWidth.of(text) - 1), y: y, role: role, theme: theme)
+        let top = growingUp ? y - lines.count + 1 : y
+        for (index, line) in lines.enumerated() {
+            let text = " " + line + String(repeating: " ", count: boxWidth - 2 - DisplayWidth.of(line)) + " "
+            buffer.write(text, x: max(0, width - boxWidth - 1), y: top + index, role: role, theme: theme)
+        }
+        return top..<(top + lines.count)
     }
 }

@@ -11,7 +11,7 @@ extension AppState {
             guard !found.isEmpty else { show("Those trackers are gone: someone deleted them", .error); reloadScreens(); return [] }
             switch purpose {
             case .dialog:
-                trackers.push(.export(ExportDialog(trackers: found, options: exportOptions)))
+                trackers.push(.export(ExportDialog(trackers: found, options: exportOptions, hidden: clickTrackers.hiddenTicked)))
             case .copy:
                 do {
                     return [.delivery(.copy(try TagExport.make(found, options: exportOptions)))]
@@ -26,9 +26,12 @@ extension AppState {
             show(text, .error)
         case .copied(let export, let destination):
             helperRunning = nil
-            let count = export.trackers.count
+            // Which trackers, with which options: the operator pastes it into an ad server next.
+            let which = TrackerIDsText.of(export.trackers.map(\.id), hidden: clickTrackers.hiddenTicked)
+            let options = [export.options.type.label] + (export.options.preset.map { ["\($0.shortLabel) preset"] } ?? [])
             let warning = export.warnings.first.map { " — warning: \($0)" } ?? ""
-            show("Copied \(count) tag\(count == 1 ? "" : "s") (\(export.options.type.label)): \(destination)\(warning)",
+            let count = export.trackers.count
+            show("Copied \(count) tag\(count == 1 ? "" : "s") of \(which) (\(options.joined(separator: ", "))) to \(destination)\(warning)",
                  export.warnings.isEmpty ? .success : .info)
         case .saved(let path):
             trackers.popTop(if: .path)
@@ -73,6 +76,8 @@ extension AppState {
             return deliver(request, trackers: found)
         case .copy(let export):
             return [.delivery(.copy(export))]
+        case .page(let export):
+            return [.delivery(.page(export))]
         case .saveTags(let export, let path):
             return [.delivery(.saveFile(export.text, path: path, replacing: false))]
         case .overwrite(let export, let path):

@@ -8,6 +8,8 @@ public enum DeliveryCommand: Sendable, Equatable {
     /// The trackers an export or a copy works on.
     case readExportTrackers([Int64], for: ExportPurpose)
     case copy(TagExport)
+    /// The tags in the pager, the terminal given to it meanwhile.
+    case page(TagExport)
     /// Esc while a helper (clipboard, mail) runs: stop it.
     case cancelHelper
     /// Writes the tags to a file, whole or not at all; an existing file only when `replacing`.
@@ -45,6 +47,7 @@ public enum DeliveryMessage: Sendable {
 public enum DeliveryIntent: Sendable, Equatable {
     case deliver(ExportDialog.Request, trackers: [ClickTracker])
     case copy(TagExport)
+    case page(TagExport)
     case saveTags(TagExport, path: String)
     /// Saving over the file that is there, confirmed.
     case overwrite(TagExport, path: String)

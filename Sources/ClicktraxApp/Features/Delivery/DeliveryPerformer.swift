@@ -37,7 +37,7 @@ final class DeliveryPerformer {
             return [.exportTrackersRead(try store.trackers(ids: ids), for: purpose)]
         case .copy(let export):
             let pending = try services.copy(export.text)
-            guard let helper = pending.helper?.first else { return [.copied(export, destination: pending.sentOnlyToTheTerminal)] }
+            guard let helper = pending.helper else { return [.copied(export, destination: pending.sentSoFar)] }
             // The helper may take up to its timeout: never on the loop, and Esc stops it.
             let cancellation = CancelFlag()
             helperCancellation = cancellation
@@ -48,7 +48,10 @@ final class DeliveryPerformer {
                     return [.delivery(.copyFailed(ClicktraxError.from(error).description))]
                 }
             }
-            return [.helperStarted("Copying with \(helper)… (the terminal's clipboard has the tags already)")]
+            return [.helperStarted("Copying with \(helper)…" + (pending.sentSoFar.contains("OSC 52") ? " (OSC 52 sent already)" : ""))]
+        case .page(let export):
+            try services.page(export.text)
+            return []
         case .cancelHelper:
             helperCancellation?.cancel()
             return []

@@ -25,7 +25,11 @@ extension AppState {
             trackers.popTop(if: .tracker)
             history.record(step)
             reloadScreens()
-            updateClickTrackers { $0.follow(tracker.id) }
+            // A new tracker is what acts next (`x` right after Ctrl-S exports it): older ticks go.
+            updateClickTrackers { screen in
+                if created { screen.clearTicks() }
+                screen.follow(tracker.id)
+            }
             show("\(created ? "Created" : "Saved") click tracker \(tracker.id) “\(tracker.name)”", .success)
         case .trackerSaveFailed(let error):
             trackers.updateTop { modal in
@@ -34,11 +38,16 @@ extension AppState {
                 modal = .tracker(dialog)
                 return true
             }
-        case .trackersChanged(let text, let focus, let step, let removed):
+        case .trackersChanged(let text, let step, let made, let removed):
             if let step { history.record(step) }
             updateClickTrackers { $0.forget(removed) }
             reloadScreens()
-            if let focus { updateClickTrackers { $0.follow(focus) } }
+            if let last = made.last {
+                updateClickTrackers { screen in
+                    screen.clearTicks()
+                    screen.follow(last)
+                }
+            }
             show(text, .success)
         case .undone(let step, let revert):
             history.undone(as: revert)

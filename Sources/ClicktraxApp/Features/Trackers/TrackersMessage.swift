@@ -15,9 +15,9 @@ public enum TrackersMessage: Sendable {
 
     case trackerSaved(ClickTracker, created: Bool, UndoStep)
     case trackerSaveFailed(ClicktraxError)
-    /// A More Action was done on these trackers: what to say, the tracker to keep the cursor
-    /// on, what undoes it, the trackers gone (their ticks go).
-    case trackersChanged(message: String, focus: Int64?, UndoStep?, removed: [Int64])
+    /// A More Action was done: what to say, what undoes it, the trackers it made (the cursor
+    /// goes to the last, and the ticks go) and those it removed (their ticks go).
+    case trackersChanged(message: String, UndoStep?, made: [Int64], removed: [Int64])
     case undone(UndoStep, revert: UndoStep)
     /// The step would delete these trackers on Invest at the next push: ask first.
     case undoAsks(UndoStep, onInvest: [Int64])

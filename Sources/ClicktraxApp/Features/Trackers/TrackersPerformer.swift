@@ -85,17 +85,17 @@ struct TrackersPerformer {
             let changed = written.changedIds
             let what = changed.count == 1 ? "tracker \(changed[0])" : "\(changed.count) trackers"
             let text = changed.isEmpty ? "\(noun.prefix(1).uppercased() + noun.dropFirst()) already \(state.rawValue)" : "\(action.label)d \(what)"
-            return .trackersChanged(message: text, focus: nil,
-                                    changed.isEmpty ? nil : UndoStep("\(action.label) \(what)", changes: written.changes), removed: [])
+            return .trackersChanged(message: text, changed.isEmpty ? nil : UndoStep("\(action.label) \(what)", changes: written.changes),
+                                    made: [], removed: [])
         case .duplicate:
             let written = try store.duplicateTrackers(ids: ids)
             let made = written.trackers.map { String($0.id) }.joined(separator: ", ")
-            return .trackersChanged(message: "Duplicated \(noun) as \(made)", focus: written.trackers.last?.id,
-                                    UndoStep("Duplicate \(noun) as \(made)", changes: written.changes), removed: [])
+            return .trackersChanged(message: "Duplicated \(noun) as \(made)", UndoStep("Duplicate \(noun) as \(made)", changes: written.changes),
+                                    made: written.trackers.map(\.id), removed: [])
         case .delete:
             let written = try store.deleteTrackers(ids: ids)
-            return .trackersChanged(message: "Deleted \(noun) — u undoes it", focus: nil, UndoStep("Delete \(noun)", changes: written.changes),
-                                    removed: ids)
+            return .trackersChanged(message: "Deleted \(noun) — u undoes it", UndoStep("Delete \(noun)", changes: written.changes),
+                                    made: [], removed: ids)
         case .exportTags, .copyTags, .undo, .redo, .pull, .push, .takeInvests:
             throw ClicktraxError.badInput("\(action.plainLabel) is not a change")
         }

@@ -74,9 +74,27 @@ public struct ClickTrackersScreen: AppScreen {
     /// The tracker under the cursor.
     public var currentId: Int64? { ids.indices.contains(table.cursor) ? ids[table.cursor] : nil }
 
-    /// What a More Action acts on: the ticked trackers, or the current one when none is ticked.
+    /// What a More Action acts on: the ticked trackers — those the filter hides too — or the
+    /// current one when none is ticked.
     public var targets: [Int64] {
         table.ticked.isEmpty ? currentId.map { [$0] } ?? [] : table.ticked.sorted()
+    }
+
+    /// Ticked trackers the filter hides now (worked out when the list is made, or the ticks change
+    /// wholesale: ticking a row on screen never hides one).
+    public private(set) var hiddenTicked = 0
+
+    private mutating func countHiddenTicks() {
+        guard !table.ticked.isEmpty else { hiddenTicked = 0; return }
+        let ticked = table.ticked
+        hiddenTicked = ticked.count - ids.reduce(0) { $0 + (ticked.contains($1) ? 1 : 0) }
+    }
+
+    /// After a tracker is made (created, duplicated): the ticks go, so what acts next — `x`,
+    /// `y`, a More Action — acts on the new tracker under the cursor, not on older ticks.
+    mutating func clearTicks() {
+        table.ticked.removeAll()
+        hiddenTicked = 0
     }
 
     /// Whether a filter is typed but the list does not show its result yet.
@@ -162,6 +180,7 @@ public struct ClickTrackersScreen: AppScreen {
         }
         ids = newIDs
         derivedFrom = (sortQuery, search)
+        countHiddenTicks()
         table.rowCount = ids.count
         if let keep, let row = ids.firstIndex(of: keep) {
             table.setCursor(row)
@@ -258,6 +277,7 @@ public struct ClickTrackersScreen: AppScreen {
     /// After trackers are deleted: their ticks go too.
     mutating func forget(_ deleted: [Int64]) {
         table.ticked.subtract(deleted)
+        countHiddenTicks()
     }
 
     // MARK: Input
@@ -319,10 +339,10 @@ public struct ClickTrackersScreen: AppScreen {
         case .tickAllShown:
             // Every tracker the filter shows, not just the page.
             table.ticked.formUnion(ids)
-        case .clearTicks: table.ticked.removeAll()
+        case .clearTicks: clearTicks()
         case .focusFilter: filterFocused = true
         case .clearFilter:
-            if !filter.text.isEmpty { filter.text = "" } else { table.ticked.removeAll() }
+            if !filter.text.isEmpty { filter.text = "" } else { clearTicks() }
         case .nextSortColumn:
             let all = TrackerTableColumn.sortable
             sortColumn = all[((all.firstIndex(of: sortColumn) ?? 0) + 1) % all.count]
@@ -394,11 +414,13 @@ public struct ClickTrackersScreen: AppScreen {
     /// ticks only when there are some.
     func countsText(short: Bool) -> String {
         let ticked = table.ticked.count
-        if filtering { return short ? "filtering…" : "filtering… · \(ticked) ticked" }
+        // Ticks the filter hides still count for Export, Copy and the More Actions: said.
+        let hidden = hiddenTicked > 0 ? ", \(hiddenTicked) hidden" : ""
+        if filtering { return short ? "filtering…" : "filtering… · \(ticked) ticked\(hidden)" }
         // The first frame holds a screenful of them all: every one is listed, unfiltered.
         let shown = firstPage != nil ? total : table.rowCount
-        if short { return "\(shown.grouped) of \(total.grouped)" + (ticked > 0 ? " · \(ticked) ticked" : "") }
-        return "\(shown.grouped) of \(total.grouped) shown · \(ticked) ticked"
+        if short { return "\(shown.grouped) of \(total.grouped)" + (ticked > 0 ? " · \(ticked) ticked\(hidden)" : "") }
+        return "\(shown.grouped) of \(total.grouped) shown · \(ticked) ticked\(hidden)"
     }
 
     func layout(in appLayout: AppLayout) -> ClickTrackersLayout {

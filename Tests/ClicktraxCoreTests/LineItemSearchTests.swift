@@ -117,11 +117,13 @@ import Testing
                 (0..<random.int(in: 1...2)).map { _ in random.pick(syllables) }.joined()
             }.joined(separator: " ")
             let words = TextFolding.words(of: query)
-            // An ID typed as the query comes first whatever its name.
-            let idMatch = Int64(query.trimmingCharacters(in: .whitespaces)).flatMap { id in names.contains { $0.0 == id } ? id : nil }
+            // An ID typed as the query, and the ids starting with its digits, come first whatever
+            // their names.
+            let digits = query.trimmingCharacters(in: .whitespaces)
+            let byID = Set(Int64(digits) == nil ? [] : names.map(\.0).filter { String($0).hasPrefix(String(Int64(digits)!)) })
             let expected = Set(names.filter { id, name in
                 let folded = TextFolding.fold(name)
-                return id == idMatch || words.allSatisfy { folded.contains($0) }
+                return byID.contains(id) || words.allSatisfy { folded.contains($0) }
             }.map(\.0))
             let found = try store.findLineItems(query, limit: 1000)
             if expected.isEmpty {
@@ -131,7 +133,7 @@ import Testing
             #expect(!found.fuzzy, "query \(query)")
             #expect(Set(found.items.map(\.id)) == expected, "query \(query)")
             // Rank order: tiers never go backwards.
-            let tiers = found.items.filter { $0.id != idMatch }.map { Self.tier(of: TextFolding.fold($0.name), words: words) }
+            let tiers = found.items.filter { !byID.contains($0.id) }.map { Self.tier(of: TextFolding.fold($0.name), words: words) }
             #expect(tiers == tiers.sorted(), "query \(query): tiers \(tiers)")
         }
     }

@@ -1,5 +1,6 @@
 /// How line items are ranked for a query, whatever store holds them: the exact ID, then the
-/// code, then names starting with the query (an exact name first), then names with every word
+/// code, then codes starting with it (any case, separators or not), then ids starting with its
+/// digits, then names starting with the query (an exact name first), then names with every word
 /// at a word start, then names holding every word anywhere — each tier in name order, no line
 /// item twice, at most `limit`. If no name holds every word, fzf-style letters in order,
 /// closest first, marked as such. A store answers the lookups (`LineItemLookup`); the order and
@@ -48,8 +49,10 @@ public enum LineItemRanking {
 
 /// The lookups `LineItemRanking` asks of a store, each answering ids in rank order.
 public protocol LineItemLookup {
-    /// In one read: the line item with this ID, those with this code (any case), those whose
-    /// folded name starts with `namePrefix` (an exact name first) — three lists, in that order.
+    /// In one read: the line item with this ID, those with this code (any case), those whose code
+    /// starts with it (`LineItemCodeKey`), those whose id's digits start with the ID's, those
+    /// whose folded name starts with `namePrefix` (an exact name first) — in that order, the
+    /// names last.
     /// `advertiser`, in every lookup: only that advertiser's line items.
     func lineItems(id: Int64?, code: String?, namePrefix: String, advertiser: Int64?, limit: Int) throws -> [[Int64]]
     /// Names with every word at a word start, then names with every word anywhere, each in name

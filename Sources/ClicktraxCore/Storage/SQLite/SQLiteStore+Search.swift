@@ -291,6 +291,17 @@ extension SQLiteStore: LineItemLookup {
                 tiers.append(try Int64.fetchAll(
                     db, sql: "SELECT id FROM line_item WHERE code = ? COLLATE NOCASE\(only) ORDER BY id LIMIT ?",
                     arguments: [code] + theirs + [limit]))
+                // Codes starting with it, any case, separators or not: a range on migration v9's index.
+                let key = LineItemCodeKey.key(code)
+                if !key.isEmpty {
+                    tiers.append(try Int64.fetchAll(db, sql: """
+                        SELECT id FROM line_item WHERE code IS NOT NULL AND \(LineItemCodeKey.sql) >= ? AND \(LineItemCodeKey.sql) < ?\(only)
+                        ORDER BY \(LineItemCodeKey.sql), id LIMIT ?
+                        """, arguments: [key, key + "\u{10FFFF}"] + theirs + [limit]))
+                }
+            }
+            if let id, id > 0 {
+                tiers.append(try Self.ids(startingWith: id, only: only, theirs, limit: limit, db))
             }
             // A range on the folded-name index: an exact name sorts first of these.
             tiers.append(try Int64.fetchAll(
@@ -298,6 +309,23 @@ extension SQLiteStore: LineItemLookup {
                 arguments: [namePrefix, namePrefix + "\u{10FFFF}"] + theirs + [limit]))
             return tiers
         }
+    }
+
+    /// Ids whose digits start with `id`'s, shortest first: 749, 7490…7499, 74900…74999, … — a
+    /// range of the primary key each, taken until `limit` are found.
+    static func ids(startingWith id: Int64, only: String, _ theirs: StatementArguments, limit: Int, _ db: Database) throws -> [Int64] {
+        var found: [Int64] = []
+        var low = id, high = id + 1
+        while found.count < limit && low <= InvestIDs.maxID {
+            if low != id {
+                found += try Int64.fetchAll(db, sql: "SELECT id FROM line_item WHERE id >= ? AND id < ?\(only) ORDER BY id LIMIT ?",
+                                            arguments: [low, high] + theirs + [limit - found.count])
+            }
+            guard low <= InvestIDs.maxID / 10 else { break }
+            low *= 10
+            high *= 10
+        }
+        return found
     }
 
     /// From the search index while it is current; a scan of the names otherwise (or when the

@@ -32,6 +32,9 @@ enum SchemaMigrations {
         migrator.registerMigration("v8: the revision a push sent, and code clashes") { db in
             try db.execute(sql: v8)
         }
+        migrator.registerMigration("v9: line items found by the start of their code") { db in
+            try db.execute(sql: v9)
+        }
         return migrator
     }
 
@@ -420,5 +423,14 @@ enum SchemaMigrations {
     static let v8 = """
         ALTER TABLE invest_outbox ADD COLUMN revision INTEGER;
         ALTER TABLE invest_conflict ADD COLUMN clash_with INTEGER;
+        """
+
+    /// Issue 30. Operators type the start of a code, in any case, with or without its separators
+    /// (`wnk-hol`, `WNKHOL`): an index on the code's key — ASCII lowercase, `-`, `_`, `.` and spaces
+    /// taken out — made of SQLite's own functions, so any SQLite can maintain it.
+    /// `LineItemCodeKey.sql` is the same expression, character for character (SQLite uses an
+    /// index on an expression only for that very expression).
+    static let v9 = """
+        CREATE INDEX line_item_by_code_key ON line_item(\(LineItemCodeKey.sql)) WHERE code IS NOT NULL;
         """
 }

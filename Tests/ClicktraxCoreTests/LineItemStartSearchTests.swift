@@ -56,3 +56,28 @@ import Testing
         #expect(try ids(store, "12749") == [12749])
     }
 }
+
+extension LineItemStartSearchTests {
+    /// A bulk load rebuilds the line item indexes but the codes' (an import's time is its data's):
+    /// a search by the start of a code still finds them, by a scan, and the first full refresh
+    /// makes the index, after which the same search answers the same.
+    @Test func theCodesIndexIsTheFirstSearchesAfterABulkLoad() throws {
+        let store = try SQLiteStore.inMemory()
+        try store.load(bulk: true) { loader in
+            try loader.add(Advertiser(id: 1, name: "Wonka"))
+            for n in 0..<50 { try loader.add(LineItem(id: Int64(1000 + n), code: "WNK-\(n)", name: "Item \(n)", advertiserId: 1)) }
+        }
+        func hasIndex() throws -> Bool {
+            try store.read { db in
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'line_item_by_code_key')") ?? false
+            }
+        }
+        #expect(try !hasIndex())
+        let scanned = try ids(store, "wnk4")
+        let expected: [Int64] = [1004] + (40...48).map { Int64(1000 + $0) }
+        #expect(scanned == expected, "the limit of 10: \(scanned)")
+        try store.refreshSearchIndex()
+        #expect(try hasIndex())
+        #expect(try ids(store, "wnk4") == scanned)
+    }
+}

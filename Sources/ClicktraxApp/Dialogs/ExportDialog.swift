@@ -66,6 +66,9 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
 
     public mutating func textChanged(in field: Focus) { message = nil }
 
+    /// The lint under the preview judges the options as they are typed.
+    public mutating func focusLeft(_ field: Focus) {}
+
     /// A macro's typed value.
     func value(_ macro: TrackerMacro) -> String {
         switch macro {
@@ -97,7 +100,8 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
         var result = options
         result.linkText = linkText.text
         for macro in TrackerMacro.allCases where result.macros[macro] != nil {
-            result.macros[macro] = value(macro)
+            // Trimmed: a value pasted with its newline is the value.
+            result.macros[macro] = value(macro).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         return result
     }
@@ -158,11 +162,11 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
             case .press, .click:
                 let layout = layout(in: screen)
                 if let button = layout.buttons.button(atX: mouse.x, y: mouse.y) {
-                    formFocus.set(button == 0 ? .generate : .cancel)
+                    setFocus(button == 0 ? .generate : .cancel)
                     return perform(.press, on: focus)
                 }
                 if layout.frame.contains(x: mouse.x, y: mouse.y), let target = layout.form.field(atX: mouse.x, y: mouse.y) {
-                    formFocus.set(target)
+                    setFocus(target)
                     if let action = kind(of: target).clickAction { return perform(action, on: target) }
                 }
             default: break

@@ -61,7 +61,7 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
 
     public var draft: TrackerDraft {
         TrackerDraft(name: name.text, code: code.text.isEmpty ? nil : code.text, state: state,
-                     clickUrl: landingPage.text.isEmpty ? nil : landingPage.text, lineItemId: lineItem?.id,
+                     clickUrl: LandingPageURL.trimmed(landingPage.text).isEmpty ? nil : landingPage.text, lineItemId: lineItem?.id,
                      publisherId: publisher?.id, placementId: placement?.id, paymentRuleId: paymentRule?.id)
     }
 
@@ -77,6 +77,22 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
     }
 
     public mutating func textChanged(in field: Focus) { errors[field.field] = nil }
+
+    /// What was typed in a field is judged as the focus leaves it, not only at Ctrl-S — and only
+    /// if it changed (a value Invest holds outside the rules is judged when edited, SPEC §10).
+    public mutating func focusLeft(_ field: Focus) {
+        let problem: String?
+        switch field {
+        case .name: problem = name.text == original.name ? nil : TrackerRules.nameProblem(name.text)
+        case .code:
+            problem = code.text == (original.code ?? "") || code.text.isEmpty ? nil : TrackerRules.codeProblem(code.text)
+        case .landingPage:
+            let url = LandingPageURL.trimmed(landingPage.text)
+            problem = landingPage.text == (original.clickUrl ?? "") || url.isEmpty ? nil : LandingPageURL.problem(url)
+        default: return
+        }
+        errors[field.field] = problem
+    }
 
     public var focusOrder: [Focus] {
         Focus.allCases.filter { advancedOpen || ($0 != .code && $0 != .landingPage) }
@@ -196,11 +212,11 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
             guard mouse.kind == .press || mouse.kind == .click else { return .stay }
             let layout = layout(in: screen)
             if let button = layout.buttons.button(atX: mouse.x, y: mouse.y) {
-                formFocus.set(button == 0 ? .save : .cancel)
+                setFocus(button == 0 ? .save : .cancel)
                 return perform(.press, on: focus)
             }
             if layout.frame.contains(x: mouse.x, y: mouse.y), let field = layout.form.field(atX: mouse.x, y: mouse.y) {
-                formFocus.set(field)
+                setFocus(field)
                 if let action = kind(of: field).clickAction { return perform(action, on: field) }
             }
             return .stay

@@ -84,12 +84,13 @@ public struct Importer: Sendable {
         summary.leftEmpty = leftEmpty
         legacy.sort()
         summary.legacy = legacy
-        // The line item search index is built now, with the import, so the first search after
-        // it is as fast as any other (about 2 s for a million names). Failing here loses nothing:
-        // the index stays marked out of date and the next search builds it.
+        // The names' search index is built now, with the import, so the first search after it is
+        // as fast as any other (about 2 s for a million names); the codes' index is the first
+        // search's (`ensureCodeKeyIndex`). Failing here loses nothing: the index stays marked out
+        // of date and the next search builds it.
         let lineItems = summary.counts[.lineItem] ?? ImportSummary.Counts()
         if !dryRun && lineItems.created + lineItems.updated > 0 {
-            _ = try? store.refreshSearchIndex()
+            try? store.refreshNameIndex()
             ImportTrace.mark("search index built")
         }
         return summary

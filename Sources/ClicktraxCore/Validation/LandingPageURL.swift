@@ -99,6 +99,12 @@ public enum LandingPageURL {
 
     public static func isValid(_ url: String) -> Bool { problem(url) == nil }
 
+    /// A URL as typed or pasted, its edges trimmed of white space and line breaks (a copied URL
+    /// often brings its newline): what the rules judge and the store keeps.
+    public static func trimmed(_ url: String) -> String {
+        url.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     static func isForbidden(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case "\"", "<", ">", "`", "\\": return true

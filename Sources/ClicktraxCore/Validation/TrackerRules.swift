@@ -22,7 +22,7 @@ public enum TrackerRules {
         if before?.state != draft.state, !draft.state.isDocumented {
             issues.append(ValidationIssue(.state, "expected active or inactive (got “\(TerminalSafe.clip(draft.state.rawValue, 30))”)"))
         }
-        if before?.clickUrl != draft.clickUrl, let url = draft.clickUrl, let problem = LandingPageURL.problem(url) {
+        if before?.clickUrl != draft.clickUrl, let url = draft.clickUrl.map(LandingPageURL.trimmed), let problem = LandingPageURL.problem(url) {
             issues.append(ValidationIssue(.landingPageURL, problem))
         }
         if draft.lineItemId == nil { issues.append(ValidationIssue(.lineItem, "required: choose the line item whose clicks this tracker counts")) }

@@ -12,6 +12,8 @@ public protocol FormModel {
     func kind(of field: Field) -> FormFieldKind
     /// Told when a field's text changed (to clear its error, say).
     mutating func textChanged(in field: Field)
+    /// Told when the focus leaves a field (to judge what was typed there, at once).
+    mutating func focusLeft(_ field: Field)
 }
 
 extension FormModel {
@@ -26,7 +28,18 @@ extension FormModel {
         kind(of: focus).action(for: press)
     }
 
-    public mutating func moveFocus(_ delta: Int) { formFocus.move(delta, in: focusOrder) }
+    public mutating func moveFocus(_ delta: Int) {
+        let left = focus
+        formFocus.move(delta, in: focusOrder)
+        if focus != left { focusLeft(left) }
+    }
+
+    /// Puts the focus on a field (a click), telling the one it leaves.
+    public mutating func setFocus(_ field: Field) {
+        let left = focus
+        formFocus.set(field)
+        if field != left { focusLeft(left) }
+    }
 
     /// Tab / Shift-Tab / ↑↓ move; true when the key did that.
     public mutating func routeMove(_ press: KeyPress) -> Bool {

@@ -1,14 +1,25 @@
 /// Wrapping text to a width in terminal cells.
 public enum TextWrap {
-    /// At spaces, for prose (a word longer than the width gets a line of its own).
+    /// At spaces, for prose; a word longer than the width (a path, a URL) is broken at the width
+    /// over lines of its own, so nothing is ever cut off.
     public static func words(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
         var lines: [String] = [], line = ""
         for word in text.split(separator: " ") {
-            if !line.isEmpty && DisplayWidth.of(line) + 1 + DisplayWidth.of(String(word)) > width {
+            var word = String(word)
+            if DisplayWidth.of(word) > width {
+                if !line.isEmpty { lines.append(line) }
+                let pieces = hard(word, width: width)
+                lines += pieces.dropLast()
+                line = pieces.last ?? ""
+                continue
+            }
+            if !line.isEmpty && DisplayWidth.of(line) + 1 + DisplayWidth.of(word) > width {
                 lines.append(line)
                 line = ""
             }
-            line += (line.isEmpty ? "" : " ") + word
+            if !line.isEmpty { word = " " + word }
+            line += word
         }
         if !line.isEmpty { lines.append(line) }
         return lines

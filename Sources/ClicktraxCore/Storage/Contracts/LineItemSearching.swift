@@ -11,6 +11,8 @@ public protocol LineItemSearching: Sendable {
     func refreshSearchIndex() throws -> Bool
     /// The same, then the index read whole into memory, for a session that will search a lot.
     func prepareSearch() throws
+    /// The names' index alone (after an import: the codes' index is left to the first search).
+    func refreshNameIndex() throws
 }
 
 extension LineItemSearching {

@@ -40,7 +40,7 @@ extension SQLiteStore {
                     summary = importer.summary
                     problems = readProblems + importer.problems
                     if bulk && problems.isEmpty {
-                        for index in indexes { try db.execute(sql: index["sql"]) }
+                        try SQLiteStore.rebuild(indexes, db)
                         ImportTrace.mark("line item indexes built")
                         // Codes are unique per advertiser for the operator's own rows (an input
                         // rule; Invest's pages are kept as they are): the code index just built

@@ -156,7 +156,7 @@ extension SQLiteStore {
             }
             try applyTrackers(db, plan, &summary)
             if plan.full { try removeWhatInvestLacks(db, plan, &summary) }
-            for index in indexes { try db.execute(sql: index["sql"]) }
+            try Self.rebuild(indexes, db)
             if summary.removed["line items"] != nil { try Self.catalogChanged(db) }
             // Said once: what this pull kept as Invest has it that would not be accepted if typed,
             // and what it could not keep at all.

@@ -314,7 +314,7 @@ public final class SQLiteStore: TrackerStore {
             for index in indexes { try db.execute(sql: "DROP INDEX \(index["name"] as String)") }
             let loader = SQLiteCatalogLoader(db: db, store: self)
             try body(loader)
-            for index in indexes { try db.execute(sql: index["sql"]) }
+            try Self.rebuild(indexes, db)
             try Self.catalogChanged(db)
         }
     }

@@ -60,7 +60,8 @@ struct TrackerResolver {
         let nameChanged = judged && before?.name != draft.name
         let urlChanged = judged && before?.clickUrl != draft.clickUrl
         let name = nameChanged ? TrackerRules.normalizedName(draft.name) : draft.name
-        let clickUrl = urlChanged ? draft.clickUrl.flatMap { $0.isEmpty ? nil : LandingPageURL.normalized($0) } : draft.clickUrl
+        let clickUrl = urlChanged
+            ? draft.clickUrl.map(LandingPageURL.trimmed).flatMap { $0.isEmpty ? nil : LandingPageURL.normalized($0) } : draft.clickUrl
         return Resolved(columnValues: [
             name, code, draft.state.rawValue, clickUrl,
             draft.lineItemId, draft.publisherId, draft.placementId, draft.paymentRuleId,

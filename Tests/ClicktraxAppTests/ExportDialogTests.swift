@@ -205,3 +205,27 @@ extension ExportDialogTests {
         #expect(driver.calls.last == .page(view.export.text))
     }
 }
+
+extension ExportDialogTests {
+    /// Mail with no address is a lint error, said before anything is sent; every address typed
+    /// is kept whatever the focus did between them, and the mail goes to all of them.
+    @Test func everyAddressTypedIsKeptAndNoneIsAnError() throws {
+        let driver = try open()
+        focus(driver, .delivery)
+        driver.press(KeyPress(.right))                       // Send by email
+        #expect(dialog(driver)?.findings.contains { $0.severity == .error && $0.message.hasPrefix("Email to: no address yet") } == true)
+        #expect(!text(driver).contains("✓ Ready"), "no address: not ready")
+        driver.press(.ctrl("s"))
+        #expect(driver.calls.isEmpty && dialog(driver)?.focus == .email, "nothing sent; the focus goes where the fix is")
+        driver.type("ops@example.com")
+        driver.press(KeyPress(.tab), KeyPress(.backTab))    // a Tab too many, and back
+        driver.type(", traffic@example.com")
+        driver.press(KeyPress(.tab), KeyPress(.tab), KeyPress(.backTab), KeyPress(.backTab))
+        driver.paste(" , billing@example.com\n")
+        #expect(dialog(driver)?.email.text.contains("ops@example.com, traffic@example.com") == true, "\(dialog(driver)?.email.text ?? "")")
+        #expect(dialog(driver)?.deliveryFindings.isEmpty == true, "\(dialog(driver)?.deliveryFindings ?? [])")
+        driver.press(.ctrl("s"))
+        guard case .mail(_, let recipients)? = driver.calls.last else { Issue.record("no mail: \(driver.calls)"); return }
+        #expect(recipients == ["ops@example.com", "traffic@example.com", "billing@example.com"])
+    }
+}

@@ -229,3 +229,33 @@ import Testing
         #expect(screenText(driver).contains("74958"))
     }
 }
+
+extension TrackerDialogTests {
+    /// A field's problem shows as the focus leaves it, not only after Ctrl-S; a URL pasted with
+    /// its newline (or spaces around it) is the URL, trimmed before it is judged and stored.
+    @Test func problemsShowAsAFieldIsLeftAndAPastedURLIsTrimmed() throws {
+        let driver = try Driver(width: 110, height: 30)
+        driver.press(.char("e"))                            // edit 21378
+        #expect(driver.trackerDialog?.advancedOpen == true, "it has a code: Advanced Options open")
+        focus(driver, .code)
+        driver.press(.ctrl("u"))
+        driver.type("WNK HOL")
+        #expect(driver.trackerDialog?.errors[.code] == nil, "not while typing")
+        driver.press(KeyPress(.tab))
+        #expect(driver.trackerDialog?.errors[.code]?.contains("only letters A–Z a–z, digits 0–9 and . _ - are allowed") == true,
+                "\(driver.trackerDialog?.errors ?? [:])")
+        #expect(screenText(driver).contains("↳ only letters A–Z"), "shown beside the field at once")
+        driver.press(KeyPress(.backTab), .ctrl("u"))
+        driver.type("WNK-HOL")
+        driver.press(KeyPress(.tab))
+        #expect(driver.trackerDialog?.errors[.code] == nil, "fixed: the problem goes as the field is left")
+        driver.press(.ctrl("u"))
+        driver.paste("  https://shop.example/holiday?a=1&b=2\n")
+        driver.press(KeyPress(.tab))
+        #expect(driver.trackerDialog?.errors[.landingPageURL] == nil, "\(driver.trackerDialog?.errors ?? [:])")
+        driver.press(.ctrl("s"))
+        #expect(driver.modals.isEmpty, "\(screenText(driver))")
+        let saved = try #require(try store(driver).tracker(id: 21378))
+        #expect(saved.clickUrl == "https://shop.example/holiday?a=1&b=2" && saved.code == "WNK-HOL")
+    }
+}

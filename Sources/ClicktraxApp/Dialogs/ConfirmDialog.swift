@@ -76,7 +76,8 @@ public struct ConfirmDialog: Sendable, Equatable {
         }
         let row = buttons(in: frame)
         row.render(focused: confirmFocused ? 0 : 1, theme: theme, into: &buffer)
-        buffer.write(Binding.hintLine(Self.bindings), x: row.maxX + 2, y: row.areas[0].y, maxWidth: max(0, inner.maxX - row.maxX - 2),
+        buffer.write(FormRenderer.whole(Binding.hintLine(Self.bindings), width: max(0, inner.maxX - row.maxX - 2)), x: row.maxX + 2,
+                     y: row.areas[0].y,
                      role: .textMuted, theme: theme)
     }
 }

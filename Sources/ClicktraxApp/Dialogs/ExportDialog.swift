@@ -106,11 +106,27 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
         return result
     }
 
-    public var findings: [LintFinding] { TagLint.check(trackers, options: effectiveOptions) }
+    public var findings: [LintFinding] { TagLint.check(trackers, options: effectiveOptions) + deliveryFindings }
 
-    /// The tags as they will be, or nil while lint has errors.
+    /// Mail with no address (or a bad one) goes nowhere: an error before it is sent, not after.
+    var deliveryFindings: [LintFinding] {
+        guard delivery == .email else { return [] }
+        if email.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return [LintFinding(.error, trackerId: nil, "Email to: no address yet — type one or more, comma-separated, or deliver now")]
+        }
+        do {
+            _ = try EmailAddress.parseList(email.text)
+            return []
+        } catch {
+            return [LintFinding(.error, trackerId: nil, "Email to: \(error)")]
+        }
+    }
+
+    /// The tags as they will be, or nil while the tags' own lint has errors (an address missing
+    /// does not hide the preview).
     public var preview: String? {
-        TagLint.errors(in: findings).isEmpty ? TagGenerator(options: effectiveOptions).export(trackers) : nil
+        let options = effectiveOptions
+        return TagLint.errors(in: TagLint.check(trackers, options: options)).isEmpty ? TagGenerator(options: options).export(trackers) : nil
     }
 
     // MARK: Input
@@ -215,6 +231,7 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
         let errors = TagLint.errors(in: findings)
         guard errors.isEmpty else {
             message = "Fix first: " + errors.map(\.description).joined(separator: "; ")
+            if !deliveryFindings.isEmpty { formFocus.set(.email) }
             return .stay
         }
         if delivery == .email {
@@ -303,39 +320,62 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
         buffer.cursor = cursor
     }
 
-    private func renderPreview(top: Int, inner: Rect, frame: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
-        let findings = findings
-        let ready = TagLint.errors(in: findings).isEmpty
-        let lintRows = min(3, findings.count) + (ready ? 1 : 0) + (message == nil ? 0 : 1)
-        let bottom = frame.maxY - 3 - lintRows
-        guard bottom > top else { return }
-        buffer.write("Preview", x: inner.x, y: top - 1, role: .dialogTitle, theme: theme)
-        buffer.fill(Rect(x: inner.x, y: top, width: inner.width, height: bottom - top), role: .code, theme: theme)
-        if let preview {
-            let lines = TextWrap.hard(preview, width: inner.width)
-            for (index, line) in lines.dropFirst(min(previewScroll, max(0, lines.count - 1))).prefix(bottom - top).enumerated() {
-                buffer.write(line, x: inner.x, y: top + index, maxWidth: inner.width, role: .code, theme: theme)
-            }
-        } else {
-            buffer.write("No preview while the lint below has errors.", x: inner.x, y: top, maxWidth: inner.width, role: .textMuted, theme: theme)
-        }
-        var y = bottom
-        if let message {
-            buffer.write(message, x: inner.x, y: y, maxWidth: inner.width, role: .textError, theme: theme)
-            y += 1
-        }
-        if ready {
+    /// The lines under the preview, each message wrapped whole: the last delivery's message,
+    /// "ready", then the findings — errors first, then warnings, then notes — as many as leave
+    /// the preview `minimumPreview` rows; a count says how many more there are.
+    func lintLines(width: Int, rows available: Int) -> [(text: String, role: ThemeRole)] {
+        var lines: [(String, ThemeRole)] = []
+        if let message { lines += TextWrap.words(message, width: width).map { ($0, ThemeRole.textError) } }
+        let findings = findings.sorted { Self.rank($0.severity) < Self.rank($1.severity) }
+        if TagLint.errors(in: findings).isEmpty {
             let warnings = findings.filter { $0.severity == .warning }.count
             let warned = warnings == 0 ? "nothing to warn about" : "\(warnings) warning\(warnings == 1 ? "" : "s") below"
-            buffer.write("✓ Ready to export \(trackers.count) tracker\(trackers.count == 1 ? "" : "s"): \(warned)", x: inner.x, y: y,
-                         maxWidth: inner.width, role: .textSuccess, theme: theme)
-            y += 1
+            lines += TextWrap.words("✓ Ready to export \(trackers.count) tracker\(trackers.count == 1 ? "" : "s"): \(warned)", width: width)
+                .map { ($0, ThemeRole.textSuccess) }
         }
-        for finding in findings.prefix(3) {
+        for (index, finding) in findings.enumerated() {
             let mark = finding.severity == .error ? "✖ " : finding.severity == .warning ? "⚠ " : "· "
             let role: ThemeRole = finding.severity == .error ? .textError : finding.severity == .warning ? .textWarning : .textMuted
-            buffer.write(mark + finding.description, x: inner.x, y: y, maxWidth: inner.width, role: role, theme: theme)
-            y += 1
+            let wrapped = TextWrap.words(mark + finding.description, width: width)
+            let left = findings.count - index - 1
+            // Whole findings only: the last row says how many did not fit.
+            if lines.count + wrapped.count + (left > 0 ? 1 : 0) > available {
+                lines.append(("… \(findings.count - index) more (clicktrax export lists every one)", .textMuted))
+                break
+            }
+            lines += wrapped.map { ($0, role) }
+        }
+        return lines
+    }
+
+    static func rank(_ severity: LintFinding.Severity) -> Int {
+        switch severity {
+        case .error: 0
+        case .warning: 1
+        case .note: 2
+        }
+    }
+
+    static let minimumPreview = 2
+
+    private func renderPreview(top: Int, inner: Rect, frame: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
+        let lint = lintLines(width: inner.width, rows: max(1, frame.maxY - 3 - top - Self.minimumPreview))
+        let bottom = frame.maxY - 3 - lint.count
+        if bottom > top {
+            buffer.write("Preview", x: inner.x, y: top - 1, role: .dialogTitle, theme: theme)
+            buffer.fill(Rect(x: inner.x, y: top, width: inner.width, height: bottom - top), role: .code, theme: theme)
+            if let preview {
+                let lines = TextWrap.hard(preview, width: inner.width)
+                for (index, line) in lines.dropFirst(min(previewScroll, max(0, lines.count - 1))).prefix(bottom - top).enumerated() {
+                    buffer.write(line, x: inner.x, y: top + index, maxWidth: inner.width, role: .code, theme: theme)
+                }
+            } else {
+                buffer.write("No preview while the lint below has errors.", x: inner.x, y: top, maxWidth: inner.width, role: .textMuted,
+                             theme: theme)
+            }
+        }
+        for (row, line) in lint.enumerated() where frame.maxY - 3 - lint.count + row > top - 1 {
+            buffer.write(line.text, x: inner.x, y: frame.maxY - 3 - lint.count + row, maxWidth: inner.width, role: line.role, theme: theme)
         }
     }
 }

@@ -38,7 +38,7 @@ public struct ExportResultView: Sendable, Equatable {
     var lines: [Substring] { export.text.split(separator: "\n", omittingEmptySubsequences: false) }
 
     public mutating func handle(_ event: InputEvent, screen: Rect) -> ModalStep {
-        let layout = Layout(screen: screen, warnings: export.warnings.count)
+        let layout = Layout(screen: screen, warnings: warningLines(width: screen.width - 2).count)
         switch event {
         case .key(let press):
             switch Binding.action(for: press, in: Self.bindings) {
@@ -83,6 +83,24 @@ public struct ExportResultView: Sendable, Equatable {
         }
     }
 
+    /// The warnings under the tags, each wrapped whole: as many whole ones as 4 rows hold, then
+    /// how many more there are.
+    func warningLines(width: Int) -> [String] {
+        var lines: [String] = []
+        for (index, warning) in export.warnings.enumerated() {
+            let wrapped = TextWrap.words("⚠ \(warning)", width: max(1, width))
+            let left = export.warnings.count - index - 1
+            if lines.count + wrapped.count + (left > 0 ? 1 : 0) > Self.warningRows {
+                lines.append("… \(export.warnings.count - index) more warnings (clicktrax export lists every one)")
+                break
+            }
+            lines += wrapped
+        }
+        return lines
+    }
+
+    static let warningRows = 4
+
     struct Layout {
         let title: Rect
         let code: Rect
@@ -92,7 +110,7 @@ public struct ExportResultView: Sendable, Equatable {
         init(screen: Rect, warnings count: Int) {
             let (title, rest) = screen.splitTop(1)
             let (body, bottom) = rest.splitBottom(1)
-            let (code, warnings) = body.splitBottom(min(2, count))
+            let (code, warnings) = body.splitBottom(min(ExportResultView.warningRows, count))
             self.title = title
             self.code = code
             self.warnings = warnings
@@ -101,7 +119,8 @@ public struct ExportResultView: Sendable, Equatable {
     }
 
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
-        let layout = Layout(screen: buffer.bounds, warnings: export.warnings.count)
+        let warnings = warningLines(width: buffer.width - 2)
+        let layout = Layout(screen: buffer.bounds, warnings: warnings.count)
         let count = export.trackers.count
         buffer.fill(layout.title, role: .dialogBorder, theme: theme)
         let which = TrackerIDsText.of(export.trackers.map(\.id))
@@ -116,13 +135,13 @@ public struct ExportResultView: Sendable, Equatable {
             if cut { buffer.write("›", x: layout.code.maxX - 1, y: y, role: .textMuted, theme: theme) }
         }
         buffer.fill(layout.warnings, role: .dialog, theme: theme)
-        for (index, warning) in export.warnings.prefix(layout.warnings.height).enumerated() {
-            buffer.write("⚠ \(warning)", x: 1, y: layout.warnings.y + index, maxWidth: layout.warnings.width - 2, role: .textWarning, theme: theme)
+        for (index, line) in warnings.enumerated() where index < layout.warnings.height {
+            buffer.write(line, x: 1, y: layout.warnings.y + index, maxWidth: layout.warnings.width - 2, role: .textWarning, theme: theme)
         }
         buffer.fill(Rect(x: 0, y: layout.buttons.areas[0].y, width: buffer.width, height: 1), role: .dialog, theme: theme)
         layout.buttons.render(focused: focused, theme: theme, into: &buffer)
-        buffer.write(Binding.hintLine(Self.bindings), x: layout.buttons.maxX + 2, y: layout.buttons.areas[0].y,
-                     maxWidth: max(0, buffer.width - layout.buttons.maxX - 3), role: .textMuted, theme: theme)
+        buffer.write(FormRenderer.whole(Binding.hintLine(Self.bindings), width: max(0, buffer.width - layout.buttons.maxX - 3)),
+                     x: layout.buttons.maxX + 2, y: layout.buttons.areas[0].y, role: .textMuted, theme: theme)
         buffer.cursor = nil
     }
 

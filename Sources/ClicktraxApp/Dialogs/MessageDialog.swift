@@ -49,6 +49,7 @@ public struct MessageDialog: Sendable, Equatable {
             buffer.write(entry.1, x: inner.x, y: inner.y + row, maxWidth: inner.width,
                          role: isError && entry.0 > 0 ? .textError : .dialog, theme: theme)
         }
-        buffer.write(Binding.hintLine(Self.bindings), x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, role: .textMuted, theme: theme)
+        buffer.write(FormRenderer.whole(Binding.hintLine(Self.bindings), width: inner.width), x: inner.x, y: inner.maxY - 1, role: .textMuted,
+                     theme: theme)
     }
 }

@@ -81,16 +81,19 @@ public struct PathPrompt: Sendable, Equatable {
     }
 
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
-        let frame = buffer.bounds.centered(width: min(buffer.width - 4, 80), height: 6 + (error == nil && candidates.isEmpty ? 0 : 1))
+        let width = min(buffer.width - 4, 80)
+        let errorLines = error.map { TextWrap.words("↳ " + $0, width: width - 4) } ?? []
+        let below = error != nil ? errorLines.count : candidates.isEmpty ? 0 : 2
+        let frame = buffer.bounds.centered(width: width, height: min(buffer.height - 2, 5 + max(1, below)))
         let inner = DialogFrame.render(title: title, in: frame, theme: theme, into: &buffer)
         buffer.write("Path ", x: inner.x, y: inner.y, role: .fieldLabel, theme: theme)
         var field = path
         field.error = error
         TextFieldWidget.render(&field, in: Rect(x: inner.x + 5, y: inner.y, width: inner.width - 5, height: 1), focused: true, theme: theme, into: &buffer)
         let cursor = buffer.cursor
-        if let error {
+        if error != nil {
             // Wrapped, not cut: a path in a message is read whole.
-            for (row, line) in TextWrap.hard("↳ " + error, width: inner.width).prefix(2).enumerated() {
+            for (row, line) in errorLines.enumerated() {
                 buffer.write(line, x: inner.x, y: inner.y + 2 + row, maxWidth: inner.width, role: .textError, theme: theme)
             }
         } else if !candidates.isEmpty {

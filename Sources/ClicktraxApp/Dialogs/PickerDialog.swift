@@ -223,7 +223,15 @@ public struct PickerDialog: Sendable, Equatable {
         }
         let how = (results.fuzzy ? "No name holds every word; closest by letters in order: " : "")
             + (advertiser.map { "\($0.name)'s: " } ?? "")
-        return "\(how)\(count) · " + Binding.hintLine(Self.bindings)
+        return "\(how)\(count)"
+    }
+
+    /// The status, then as many whole key hints as fit beside it.
+    func statusLine(width: Int) -> String {
+        let text = status
+        guard results.error == nil, isLoaded, !results.choices.isEmpty else { return text }
+        let hints = FormRenderer.whole(Binding.hintLine(Self.bindings), width: width - DisplayWidth.of(text) - 3)
+        return hints.isEmpty ? text : text + " · " + hints
     }
 
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
@@ -244,8 +252,12 @@ public struct PickerDialog: Sendable, Equatable {
         TableWidget.render(&state, columns: columns, checkboxes: false, in: tableRect(in: frame), theme: theme, into: &buffer) { range in
             range.map { TableRow(id: $0, cells: rows[$0].cells, dimmed: rows[$0].inactive) }
         }
-        buffer.write(status, x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, role: results.error == nil ? .textMuted : .textError,
-                     theme: theme)
+        // The status wrapped whole upward from the last row (an error names the database's problem in full).
+        let lines = TextWrap.words(statusLine(width: inner.width), width: inner.width)
+        for (row, line) in lines.enumerated() {
+            buffer.write(line, x: inner.x, y: inner.maxY - lines.count + row, maxWidth: inner.width,
+                         role: results.error == nil ? .textMuted : .textError, theme: theme)
+        }
         buffer.cursor = cursor
     }
 }

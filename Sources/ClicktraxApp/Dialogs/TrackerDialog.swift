@@ -281,9 +281,10 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
 
     // MARK: Drawing
 
-    /// A second line under a field: its error, or (after loading their version) what you typed.
-    func hasSecondLine(_ target: Focus) -> Bool {
-        yours[target] != nil || ((target == .name || target == .code || target == .landingPage) && errors[target.field] != nil)
+    /// What goes under a field: its error, or (after loading their version) what you typed.
+    func below(_ target: Focus) -> (text: String, isError: Bool)? {
+        if let error = errors[target.field], target != .advanced, target != .save, target != .cancel { return (error, true) }
+        return yours[target].map { ("yours: " + $0, false) }
     }
 
     /// Where everything is, for drawing and for the mouse.
@@ -292,42 +293,49 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
         let inner: Rect
         let form: FormLayout<Focus>
         let notice: Rect
+        let noticeLines: [String]
         let buttons: ButtonRow
     }
 
     static let labelWidth = 19
 
-    /// Title row, fields, a blank, the notice, the buttons, and the border.
+    /// Title row, fields (each with the rows its error or note takes, wrapped whole), a blank,
+    /// the notice (wrapped whole), the buttons, and the border.
     func layout(in screen: Rect) -> Layout {
         let fields = focusOrder.filter { $0 != .save && $0 != .cancel }
-        let rows = fields.reduce(0) { $0 + 1 + (hasSecondLine($1) ? 1 : 0) }
-        let frame = screen.centered(width: min(screen.width - 2, 96), height: min(screen.height, rows + 6))
+        let width = min(screen.width - 2, 96)
+        let innerWidth = width - 4
+        let valueWidth = innerWidth - Self.labelWidth
+        func rowsBelow(_ field: Focus) -> Int { FormWidget.rows(below(field)?.text, width: valueWidth) }
+        let rows = fields.reduce(0) { $0 + 1 + rowsBelow($1) }
+        let noticeLines = notice.map { TextWrap.words($0.text, width: innerWidth) } ?? []
+        let frame = screen.centered(width: width, height: min(screen.height, rows + 5 + max(1, noticeLines.count)))
         let inner = Rect(x: frame.x + 2, y: frame.y + 1, width: frame.width - 4, height: frame.height - 2)
         let form = FormLayout(fields, in: Rect(x: inner.x, y: frame.y + 2, width: inner.width, height: rows), labelWidth: Self.labelWidth,
-                              secondLine: hasSecondLine)
+                              rowsBelow: rowsBelow)
         let buttons = ButtonRow([trackerId == nil ? "Create" : "Save", "Cancel"], x: frame.x + 2, y: frame.maxY - 2)
-        return Layout(frame: frame, inner: inner, form: form, notice: Rect(x: inner.x, y: frame.maxY - 3, width: inner.width, height: 1),
-                      buttons: buttons)
+        let noticeRows = max(1, noticeLines.count)
+        return Layout(frame: frame, inner: inner, form: form,
+                      notice: Rect(x: inner.x, y: frame.maxY - 2 - noticeRows, width: inner.width, height: noticeRows),
+                      noticeLines: noticeLines, buttons: buttons)
     }
 
     /// How each field looks now, for the form renderer.
     func view(_ target: Focus) -> FormFieldView {
-        let yoursLine = yours[target].map { (text: "yours: " + $0, isError: false) }
         switch target {
         case .name, .code, .landingPage:
             let field = target == .name ? name : target == .code ? code : landingPage
-            let error = errors[target.field].map { (text: $0, isError: true) }
-            return FormFieldView(target.label, .text(field, width: 60), below: error ?? yoursLine)
+            return FormFieldView(target.label, .text(field, width: 60), below: below(target))
         case .advanced:
             return FormFieldView(target.label, .section(open: "hide Code and Landing Page URL", closed: "show Code and Landing Page URL",
                                                         isOpen: advancedOpen))
         case .state:
-            return FormFieldView(target.label, .radio(["active", "inactive"], selected: state == .active ? 0 : 1), below: yoursLine)
+            return FormFieldView(target.label, .radio(["active", "inactive"], selected: state == .active ? 0 : 1), below: below(target))
         case .lineItem, .publisher, .placement, .paymentRule:
             let ref = target == .lineItem ? lineItem : target == .publisher ? publisher : target == .placement ? placement : paymentRule
             return FormFieldView(target.label, .choice(ref.map { "\($0.id)  \($0.name)" },
                                                        placeholder: target.isRequired ? "required: choose one" : "none"),
-                                 below: yoursLine, inlineError: errors[target.field])
+                                 below: below(target))
         case .save, .cancel:
             return FormFieldView(target.label, .choice(nil, placeholder: ""))
         }
@@ -339,8 +347,10 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
         buffer.write("Click Tracker Details", x: inner.x, y: layout.frame.y + 1, role: .dialogTitle, theme: theme)
         let cursor = FormRenderer.render(layout.form, focus: focus, view: view, theme: theme, into: &buffer)
         if let notice {
-            buffer.write(notice.text, x: layout.notice.x, y: layout.notice.y, maxWidth: layout.notice.width,
-                         role: notice.isError ? .textError : .textWarning, theme: theme)
+            for (row, line) in layout.noticeLines.enumerated() {
+                buffer.write(line, x: layout.notice.x, y: layout.notice.y + row, maxWidth: layout.notice.width,
+                             role: notice.isError ? .textError : .textWarning, theme: theme)
+            }
         }
         FormRenderer.renderButtons(layout.buttons, focused: focus == .save ? 0 : focus == .cancel ? 1 : nil,
                                    hints: FormRenderer.hints(Self.bindings, kinds: Self.kinds), maxX: inner.maxX, theme: theme, into: &buffer)

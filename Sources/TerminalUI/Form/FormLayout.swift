@@ -1,12 +1,12 @@
-/// A form's lines, stacked: each field's label and value area, one row, plus a second row
-/// under it where it needs one (an error, a note), plus a blank row before a new section.
+/// A form's lines, stacked: each field's label and value area, one row, plus the rows under it
+/// that its error or note takes (wrapped whole), plus a blank row before a new section.
 /// `render` draws into these rectangles and the mouse hit-tests the same ones.
 public struct FormLayout<Field: Hashable & Sendable>: Sendable {
     public struct Line: Sendable {
         public let field: Field
         public let label: Rect
         public let value: Rect
-        /// The row under the value, for its error or note (nil when it has none).
+        /// The rows under the value, for its error or note (nil when it has none).
         public let second: Rect?
         /// Drawn on the row of the line before (its value area, beside that line's box).
         public let inline: Bool
@@ -17,7 +17,8 @@ public struct FormLayout<Field: Hashable & Sendable>: Sendable {
     public let height: Int
 
     /// `inline`: fields drawn on the row of the one before (a macro's value beside its box).
-    public init(_ fields: [Field], in area: Rect, labelWidth: Int, secondLine: (Field) -> Bool = { _ in false },
+    /// `rowsBelow`: how many rows a field's error or note takes under it.
+    public init(_ fields: [Field], in area: Rect, labelWidth: Int, rowsBelow: (Field) -> Int = { _ in 0 },
                 gapBefore: (Field) -> Bool = { _ in false }, inline: (Field) -> Bool = { _ in false }) {
         var lines: [Line] = []
         var y = area.y
@@ -33,9 +34,10 @@ public struct FormLayout<Field: Hashable & Sendable>: Sendable {
             let value = Rect(x: area.x + labelWidth, y: y, width: max(0, area.width - labelWidth), height: 1)
             y += 1
             var second: Rect?
-            if secondLine(field) {
-                second = Rect(x: value.x, y: y, width: value.width, height: 1)
-                y += 1
+            let below = rowsBelow(field)
+            if below > 0 {
+                second = Rect(x: value.x, y: y, width: value.width, height: below)
+                y += below
             }
             lines.append(Line(field: field, label: label, value: value, second: second, inline: false))
         }
@@ -59,8 +61,19 @@ public enum FormWidget {
         buffer.write(text, x: rect.x, y: rect.y, maxWidth: max(0, rect.width - 1), role: focused ? .dialogKey : .fieldLabel, theme: theme)
     }
 
-    /// The `↳ …` line under a field: its error, or a note.
-    public static func secondLine(_ text: String, isError: Bool, in rect: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
-        buffer.write("↳ " + text, x: rect.x, y: rect.y, maxWidth: rect.width, role: isError ? .textError : .textWarning, theme: theme)
+    /// The `↳ …` lines under a field: its error, or a note, wrapped whole (`rows` says how many).
+    public static func below(_ text: String, isError: Bool, in rect: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
+        for (row, line) in wrapped(text, width: rect.width).enumerated() where row < rect.height {
+            buffer.write(line, x: rect.x, y: rect.y + row, maxWidth: rect.width, role: isError ? .textError : .textWarning, theme: theme)
+        }
+    }
+
+    /// The rows an error or note takes under a field `width` cells wide.
+    public static func rows(_ text: String?, width: Int) -> Int {
+        text.map { wrapped($0, width: width).count } ?? 0
+    }
+
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        TextWrap.words("↳ " + text, width: max(1, width))
     }
 }

@@ -48,7 +48,7 @@ public enum FormRenderer {
                 buffer.write(aside, x: line.value.x, y: row, maxWidth: line.value.width, role: .textMuted, theme: theme)
             }
             if let below = field.below, let rect = line.second {
-                FormWidget.secondLine(below.text, isError: below.isError, in: rect, theme: theme, into: &buffer)
+                FormWidget.below(below.text, isError: below.isError, in: rect, theme: theme, into: &buffer)
             }
         }
         return cursor
@@ -58,7 +58,18 @@ public enum FormRenderer {
     public static func renderButtons(_ row: ButtonRow, focused: Int?, hints: String, maxX: Int, theme: Theme,
                                      into buffer: inout ScreenBuffer) {
         row.render(focused: focused, theme: theme, into: &buffer)
-        buffer.write(hints, x: row.maxX + 2, y: row.areas[0].y, maxWidth: max(0, maxX - row.maxX - 2), role: .textMuted, theme: theme)
+        buffer.write(whole(hints, width: max(0, maxX - row.maxX - 2)), x: row.maxX + 2, y: row.areas[0].y, role: .textMuted, theme: theme)
+    }
+
+    /// As many whole hints (`·`-separated) as fit: a hint is never shown cut (the help lists all).
+    public static func whole(_ hints: String, width: Int) -> String {
+        var shown = ""
+        for hint in hints.components(separatedBy: " · ") {
+            let next = shown.isEmpty ? hint : shown + " · " + hint
+            guard DisplayWidth.of(next) <= width else { break }
+            shown = next
+        }
+        return shown
     }
 
     /// The hint line of a form: the dialog's own keys, the focus moves, and the keys of the

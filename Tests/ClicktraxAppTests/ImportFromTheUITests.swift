@@ -105,3 +105,45 @@ import Testing
         #expect(driver.text.contains("Imported 1 file"))
     }
 }
+
+extension ImportFromTheUITests {
+    /// Undo tells the truth about an import (issue 30, point 7): one of trackers alone is one
+    /// step, undone whole; one that changed the catalog says it cannot be undone, and `u` never
+    /// reaches past it to the older change under it.
+    @Test func anImportIsOneUndoStepOrSaysItCannotBe() throws {
+        let driver = try Driver(width: 120, height: 30)
+        let tracker = try #require(try driver.store.tracker(id: 21378))
+        driver.press(.char("-"))                                     // an older change: deactivate 21378
+        let trackers = try Self.folder().appendingPathComponent("trackers.csv")
+        try "name,line_item_id,publisher_id\nImported one,\(tracker.lineItem.id),\(tracker.publisher.id)\nImported two,\(tracker.lineItem.id),\(tracker.publisher.id)\n"
+            .write(to: trackers, atomically: true, encoding: .utf8)
+        driver.press(.char("I"))
+        #expect(driver.dialogInside.filter { !$0.isWhitespace }.contains("animportoftrackersaloneisoneundostep(upto10,000)"),
+                "said before it starts: \(driver.dialogInside)")
+        driver.paste(trackers.path)
+        driver.press(KeyPress(.enter))
+        #expect(driver.waitFor { driver.text.contains("Imported 1 file") })
+        #expect(driver.dialogInside.contains("u undoes this import."), "\(driver.dialogInside)")
+        driver.press(KeyPress(.enter))
+        #expect(try driver.store.trackerCount(TrackerQuery()) == 27)
+        driver.press(.char("u"))
+        #expect(driver.text.contains("Undid: Import of 1 file (2 tracker changes)"), "\(driver.text)")
+        #expect(try driver.store.trackerCount(TrackerQuery()) == 25)
+        #expect(try driver.store.tracker(id: 21378)?.state == .inactive, "one step: the older change is still there")
+
+        let items = try Self.folder().appendingPathComponent("line-items.csv")
+        try "id,name,advertiser_id\n990001,Imported item,\n".write(to: items, atomically: true, encoding: .utf8)
+        driver.press(.char("I"))
+        driver.paste(items.path)
+        driver.press(KeyPress(.enter))
+        #expect(driver.waitFor { driver.text.contains("Imported 1 file") })
+        #expect(driver.dialogInside.filter { !$0.isWhitespace }.contains("changedthecatalog"), "\(driver.dialogInside)")
+        driver.press(KeyPress(.enter))
+        driver.press(.char("u"))
+        #expect(driver.state.toast?.message.contains("cannot") == true || driver.state.toast?.message.contains("undo does not take back") == true,
+                "\(driver.state.toast?.message ?? "")")
+        driver.press(.char("u"))
+        #expect(try driver.store.tracker(id: 21378)?.state == .inactive, "u never reaches past the import to the older change")
+        #expect(try driver.store.lineItem(id: 990001) != nil)
+    }
+}

@@ -33,7 +33,8 @@ public struct PathPrompt: Sendable, Equatable {
     var hint: String {
         switch purpose {
         case .saveTags: "Enter saves (asks before replacing a file) · Esc goes back"
-        case .importFiles: "A file (Invest API page .json, or .csv) or a folder of them · Enter imports, all or nothing · Esc"
+        case .importFiles: "A file (Invest API page .json, or .csv) or a folder of them · Enter imports, all or nothing · Esc · "
+            + "an import of trackers alone is one undo step (up to 10,000); one that changes the catalog cannot be undone"
         }
     }
 
@@ -80,28 +81,26 @@ public struct PathPrompt: Sendable, Equatable {
         return .stay
     }
 
+    /// The rows under the path: its error, else the completion's choices, else the hint — each
+    /// wrapped whole.
+    func belowLines(width: Int) -> [(text: String, role: ThemeRole)] {
+        if let error { return TextWrap.words("↳ " + error, width: width).map { ($0, .textError) } }
+        if !candidates.isEmpty { return TextWrap.words(candidates.joined(separator: "  "), width: width).prefix(2).map { ($0, .dialog) } }
+        return TextWrap.words(hint + " · Tab completes", width: width).map { ($0, .textMuted) }
+    }
+
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
         let width = min(buffer.width - 4, 80)
-        let errorLines = error.map { TextWrap.words("↳ " + $0, width: width - 4) } ?? []
-        let below = error != nil ? errorLines.count : candidates.isEmpty ? 0 : 2
-        let frame = buffer.bounds.centered(width: width, height: min(buffer.height - 2, 5 + max(1, below)))
+        let below = belowLines(width: width - 4)
+        let frame = buffer.bounds.centered(width: width, height: min(buffer.height - 2, 5 + below.count))
         let inner = DialogFrame.render(title: title, in: frame, theme: theme, into: &buffer)
         buffer.write("Path ", x: inner.x, y: inner.y, role: .fieldLabel, theme: theme)
         var field = path
         field.error = error
         TextFieldWidget.render(&field, in: Rect(x: inner.x + 5, y: inner.y, width: inner.width - 5, height: 1), focused: true, theme: theme, into: &buffer)
         let cursor = buffer.cursor
-        if error != nil {
-            // Wrapped, not cut: a path in a message is read whole.
-            for (row, line) in errorLines.enumerated() {
-                buffer.write(line, x: inner.x, y: inner.y + 2 + row, maxWidth: inner.width, role: .textError, theme: theme)
-            }
-        } else if !candidates.isEmpty {
-            for (row, line) in TextWrap.words(candidates.joined(separator: "  "), width: inner.width).prefix(2).enumerated() {
-                buffer.write(line, x: inner.x, y: inner.y + 2 + row, maxWidth: inner.width, role: .dialog, theme: theme)
-            }
-        } else {
-            buffer.write(hint + " · Tab completes", x: inner.x, y: inner.y + 2, maxWidth: inner.width, role: .textMuted, theme: theme)
+        for (row, line) in below.enumerated() where inner.y + 2 + row < inner.maxY {
+            buffer.write(line.text, x: inner.x, y: inner.y + 2 + row, maxWidth: inner.width, role: line.role, theme: theme)
         }
         buffer.cursor = cursor
     }

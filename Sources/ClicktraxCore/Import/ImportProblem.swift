@@ -36,6 +36,14 @@ public struct ImportSummary: Sendable, Equatable {
     public var legacy = LegacyValues()
     /// Values of Invest's pages left empty, not being of their field's type, each with its file.
     public var leftEmpty: [String] = []
+    /// The change-log entries the import wrote (its trackers created and changed), in order: what
+    /// undoes it, when it changed nothing else.
+    public var trackerChanges: [Int64] = []
+
+    /// Whether it changed the catalog (line items, publishers…), which has no change log.
+    public var changedTheCatalog: Bool {
+        counts.contains { $0.key != .clickTracker && $0.value.created + $0.value.updated > 0 }
+    }
 
     public init() {}
 

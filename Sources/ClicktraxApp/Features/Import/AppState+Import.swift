@@ -49,10 +49,12 @@ extension AppState {
         }
         importing = nil
         switch outcome {
-        case .imported(let files, let lines):
+        case .imported(let files, let lines, let step):
+            history.record(step)
             reloadScreens()
+            let undo = step.blocked.map { "Undo: \($0)." } ?? (step.changes.isEmpty ? nil : "u undoes this import.")
             trackers.push(.message(MessageDialog(title: "Imported \(files) file\(files == 1 ? "" : "s")",
-                                                 lines: lines.isEmpty ? ["The files hold no objects."] : lines)))
+                                                 lines: (lines.isEmpty ? ["The files hold no objects."] : lines) + (undo.map { ["", $0] } ?? []))))
             return [.trackers(.prepareSearch)]
         case .refused(let lines):
             trackers.push(.message(MessageDialog(title: "Import refused: nothing was written", lines: lines, isError: true)))

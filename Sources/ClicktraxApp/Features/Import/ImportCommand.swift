@@ -19,7 +19,8 @@ public enum ImportMessage: Sendable {
 
 /// How an import from the UI ended.
 public enum ImportOutcome: Sendable, Equatable {
-    case imported(files: Int, lines: [String])
+    /// What it did, and the step that undoes it (or says it cannot be undone).
+    case imported(files: Int, lines: [String], UndoStep)
     /// The files had problems: nothing was written.
     case refused([String])
     case failed(String)

@@ -29,6 +29,28 @@ final class ImportPerformer {
         }
     }
 
+    /// The most tracker changes an import may make and still be one undo step (undoing it is
+    /// one transaction, as an import is; past this it is too big a thing to take back by a key).
+    static let undoLimit = 10_000
+
+    /// An import of trackers alone is one step in the history; one that changed the catalog —
+    /// which has no change log — or more than `undoLimit` trackers cannot be undone, and its step
+    /// says so, so `u` never reaches past it to an older, unrelated change.
+    static func undoStep(_ summary: ImportSummary) -> UndoStep {
+        let files = summary.files == 1 ? "1 file" : "\(summary.files) files"
+        let count = summary.trackerChanges.count
+        let label = "Import of \(files) (\(count) tracker change\(count == 1 ? "" : "s"))"
+        if summary.changedTheCatalog {
+            return UndoStep(label, changes: [], blocked: "the import of \(files) changed the catalog (line items, publishers…), which undo "
+                + "does not take back; nothing before it is undone either")
+        }
+        if count > undoLimit {
+            return UndoStep(label, changes: [], blocked: "the import of \(files) changed \(count) trackers, more than undo takes back "
+                + "(\(undoLimit)); nothing before it is undone either")
+        }
+        return UndoStep(label, changes: summary.trackerChanges)
+    }
+
     private func startImport(_ path: String) -> ImportMessage {
         let expanded = services.absolute(path)
         var isFolder: ObjCBool = false
@@ -51,7 +73,7 @@ final class ImportPerformer {
                 let summary = try Importer().run(files, into: store, dryRun: false, cancellation: cancellation) { done, total, records in
                     inbox.post(.imports(.importProgress(filesDone: done, files: total, records: records)))
                 }
-                return [.imports(.importFinished(.imported(files: summary.files, lines: summary.lines)))]
+                return [.imports(.importFinished(.imported(files: summary.files, lines: summary.lines, Self.undoStep(summary))))]
             } catch is ImportCancellation.Cancelled {
                 return [.imports(.importFinished(.cancelled))]
             } catch let failure as ImportFailure {

@@ -105,6 +105,12 @@ extension AppState {
         case .undo:
             if let writeBlocked { show("Undo: \(writeBlocked)", .error); return [] }
             guard let step = history.popUndo() else { show("Nothing to undo: no change made in this session"); return [] }
+            if let blocked = step.blocked {
+                // It stays on top: `u` never reaches past it to an older change.
+                history.putBack(step)
+                show("Undo: \(blocked)", .error)
+                return []
+            }
             return [.trackers(.undo(step, confirmed: false))]
         case .undoConfirmed(let step):
             if let writeBlocked { show("Undo: \(writeBlocked)", .error); return [] }
@@ -156,7 +162,7 @@ extension AppState {
     /// screen's keys and `run` all ask this one place.
     var moreActionsAvailability: MoreActionsAvailability {
         MoreActionsAvailability(targets: clickTrackers.targets, undoLabel: history.undoable.last?.label,
-                                redoLabel: history.redoable.last?.label, writeBlocked: writeBlocked, sync: sync, syncRun: syncRun)
+                                undoBlocked: history.undoable.last?.blocked, redoLabel: history.redoable.last?.label, writeBlocked: writeBlocked, sync: sync, syncRun: syncRun)
     }
 
     /// A More Action on the ticked trackers, or the current one.

@@ -6,6 +6,8 @@ import ClicktraxCore
 struct MoreActionsAvailability: Sendable, Equatable {
     var targets: [Int64]
     var undoLabel: String?
+    /// Why the last step cannot be undone (an import that changed the catalog).
+    var undoBlocked: String? = nil
     var redoLabel: String?
     /// Why nothing may be written now (an import holds the database).
     var writeBlocked: String?
@@ -26,6 +28,7 @@ struct MoreActionsAvailability: Sendable, Equatable {
         switch action {
         case .undo:
             if let writeBlocked { return "Undo: \(writeBlocked)" }
+            if let undoBlocked { return "Undo: \(undoBlocked)" }
             return undoLabel == nil ? "Undo: nothing done in this session yet" : nil
         case .redo:
             if let writeBlocked { return "Redo: \(writeBlocked)" }

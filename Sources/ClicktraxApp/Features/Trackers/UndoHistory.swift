@@ -1,11 +1,16 @@
-/// One undoable step: what it was (for "Undid: …") and the change-log entries it wrote.
+/// One undoable step: what it was (for "Undid: …") and the change-log entries it wrote — or a
+/// step that cannot be undone (an import that changed the catalog), which says why and stops
+/// `u` from reaching past it to an older, unrelated change.
 public struct UndoStep: Sendable, Equatable {
     public var label: String
     public var changes: [Int64]
+    /// Why it cannot be undone; nil when it can.
+    public var blocked: String?
 
-    public init(_ label: String, changes: [Int64]) {
+    public init(_ label: String, changes: [Int64], blocked: String? = nil) {
         self.label = label
         self.changes = changes
+        self.blocked = blocked
     }
 
     /// The label with each id of `ids` written as its new one. Ids are whole runs of digits in
@@ -23,7 +28,7 @@ public struct UndoStep: Sendable, Equatable {
             text.append(character)
         }
         flush()
-        return UndoStep(text, changes: changes)
+        return UndoStep(text, changes: changes, blocked: blocked)
     }
 }
 
@@ -38,7 +43,7 @@ public struct UndoHistory: Sendable, Equatable {
 
     /// A new change: it can be undone, and what was undone before can no longer be redone.
     mutating func record(_ step: UndoStep) {
-        guard !step.changes.isEmpty else { return }
+        guard !step.changes.isEmpty || step.blocked != nil else { return }
         undoable.append(step)
         if undoable.count > Self.depth { undoable.removeFirst() }
         redoable.removeAll()

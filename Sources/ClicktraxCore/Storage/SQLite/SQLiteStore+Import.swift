@@ -28,6 +28,8 @@ extension SQLiteStore {
                     // 64 MB: enough to keep the hot index pages of a big import, within its memory budget.
                     try db.execute(sql: "PRAGMA cache_size = -65536")
                     try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+                    // The change log's entries past this one are the import's own (it holds the write lock).
+                    let lastChange = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM tracker_change") ?? 0
                     let indexes = bulk ? try Row.fetchAll(
                         db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'line_item' AND sql IS NOT NULL"
                     ) : []
@@ -55,6 +57,8 @@ extension SQLiteStore {
                     if problems.isEmpty && !dryRun {
                         let lineItems = summary.counts[.lineItem] ?? ImportSummary.Counts()
                         if lineItems.created + lineItems.updated > 0 { try Self.catalogChanged(db) }
+                        summary.trackerChanges = try Int64.fetchAll(db, sql: "SELECT seq FROM tracker_change WHERE seq > ? ORDER BY seq",
+                                                                    arguments: [lastChange])
                     }
                     try db.execute(sql: "PRAGMA cache_size = -2000")
                     return dryRun || !problems.isEmpty ? .rollback : .commit

@@ -297,28 +297,40 @@ public struct AppState: Sendable {
         }
     }
 
+    /// The title bar: the product, where the operator is, the screens' tabs — always, the
+    /// current one bright, shorter where room is short — then the Invest status and the
+    /// database's name, which gives way first (from its start: its end names the file).
     func renderTitle(into buffer: inout ScreenBuffer, theme: Theme) {
         let title = layout.title
         buffer.fill(title, role: .titleBar, theme: theme)
-        var x = 1 + buffer.write("Clicktrax", x: 1, y: title.y, role: .titleProduct, theme: theme)
-        x += buffer.write("  " + shown.breadcrumb, x: x, y: title.y, role: .titleBar, theme: theme)
-        var right = databaseName
+        var status = ""
         if let run = syncRun {
-            right = "\(run.kind == .pull ? "pulling" : "pushing") \(run.pages.grouped)/\(max(run.pages, run.expectedPages).grouped) pages · " + right
+            status = "\(run.kind == .pull ? "pulling" : "pushing") \(run.pages.grouped)/\(max(run.pages, run.expectedPages).grouped) pages"
         } else if let summary = sync.summary {
-            right = "Invest \(summary) · " + right
+            status = "Invest \(summary)"
         }
-        // The screens' tabs (the current one bright) where they fit beside what the right side
-        // says up to the database's name (which gives way first).
-        let rightNeeds = DisplayWidth.of(right) - DisplayWidth.of(databaseName) + min(12, DisplayWidth.of(databaseName))
+        // The most the left side can say while the status keeps its room.
+        let styles: [(breadcrumb: Bool, tab: (ScreenKind) -> String)] = [
+            (true, { " Alt-\($0.rawValue + 1) \($0.title) " }), (false, { " Alt-\($0.rawValue + 1) \($0.title) " }),
+            (false, { " \($0.rawValue + 1) \($0.shortTitle) " }),
+        ]
+        func leftWidth(_ style: (breadcrumb: Bool, tab: (ScreenKind) -> String)) -> Int {
+            10 + (style.breadcrumb ? 2 + DisplayWidth.of(shown.breadcrumb) : 0) + 1 + ScreenKind.allCases.reduce(0) { $0 + 1 + DisplayWidth.of(style.tab($1)) }
+        }
+        let style = styles.first { leftWidth($0) + DisplayWidth.of(status) + 4 <= title.width } ?? styles[styles.count - 1]
+        var x = 1 + buffer.write("Clicktrax", x: 1, y: title.y, role: .titleProduct, theme: theme)
+        if style.breadcrumb { x += buffer.write("  " + shown.breadcrumb, x: x, y: title.y, role: .titleBar, theme: theme) }
         x += 1
         for kind in ScreenKind.allCases {
-            let label = " Alt-\(kind.rawValue + 1) \(kind.title) "
-            guard x + DisplayWidth.of(label) + rightNeeds + 4 < title.width else { break }
-            x += 1 + buffer.write(label, x: x + 1, y: title.y, role: kind == shown ? .titleProduct : .titleBar, theme: theme)
+            x += 1 + buffer.write(style.tab(kind), x: x + 1, y: title.y, maxWidth: max(0, title.width - x - 1),
+                                  role: kind == shown ? .titleProduct : .titleBar, theme: theme)
         }
-        let shownRight = DisplayWidth.truncate(right, to: max(0, title.width - x - 4))
-        buffer.write(shownRight, x: title.width - DisplayWidth.of(shownRight) - 1, y: title.y, role: .titleBar, theme: theme)
+        let room = max(0, title.width - x - 3)
+        let nameRoom = room - DisplayWidth.of(status) - (status.isEmpty ? 0 : 3)
+        let name = DisplayWidth.of(databaseName) <= nameRoom ? databaseName
+            : nameRoom > 12 ? "…" + String(databaseName.suffix(nameRoom - 1)) : ""
+        let right = name.isEmpty ? DisplayWidth.truncate(status, to: room) : (status.isEmpty ? name : status + " · " + name)
+        buffer.write(right, x: title.width - DisplayWidth.of(right) - 1, y: title.y, maxWidth: room, role: .titleBar, theme: theme)
     }
 
     var footerHints: [(key: String, label: String)] {

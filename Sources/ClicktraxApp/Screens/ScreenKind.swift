@@ -11,6 +11,14 @@ public enum ScreenKind: Int, CaseIterable, Sendable, Equatable {
         }
     }
 
+    /// The tab's word where the title bar is short of room.
+    public var shortTitle: String {
+        switch self {
+        case .clickTrackers: "Trackers"
+        case .reports: "Reports"
+        }
+    }
+
     /// The breadcrumb in the title bar.
     public var breadcrumb: String {
         switch self {

@@ -1,8 +1,9 @@
 /// The Click Trackers screen's filter, in memory: every tracker's folded name, code, line item
 /// and publisher in one buffer, read from the store once and then matched per keystroke by
 /// scanning bytes — at 100,000 trackers a keystroke costs milliseconds, where asking SQLite to
-/// fold and compare four columns per tracker costs half a second. Same rule as
-/// `TrackerQuery.search`: every word is the ID, or inside the name, code, line item or publisher.
+/// fold and compare five columns per tracker costs half a second. Same rule as
+/// `TrackerQuery.search`: every word is the ID, or inside the name, code, line item, publisher or
+/// state (`inactive` lists the inactive ones).
 public struct TrackerFilterIndex: Sendable {
     private var text: [UInt8] = []
     /// Where each row's text starts in `text`; one more at the end.
@@ -35,7 +36,7 @@ public struct TrackerFilterIndex: Sendable {
             return index
         }
 
-        /// `folded`: the tracker's name, code, line item and publisher, each `TextFolding.fold`ed.
+        /// `folded`: the tracker's name, code, line item, publisher and state, each `TextFolding.fold`ed.
         public mutating func add(id: Int64, folded fields: [String]) {
             building.rowOf[id] = building.count
             building.count += 1

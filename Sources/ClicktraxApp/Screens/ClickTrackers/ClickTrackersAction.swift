@@ -24,7 +24,7 @@ extension ClickTrackersAction {
         Binding([.char(" ")], .toggleTick, "Tick or untick the current tracker (then move down)", footer: "Tick"),
         Binding([.char("a")], .tickAllShown, "Tick all shown"),
         Binding([.char("A")], .clearTicks, "Clear ticks"),
-        Binding([.char("/")], .focusFilter, "Filter by name, ID, code, line item or publisher", footer: "Filter"),
+        Binding([.char("/")], .focusFilter, "Filter by name, ID, code, line item, publisher or state", footer: "Filter"),
         Binding([KeyPress(.escape)], .clearFilter, "Clear the filter (then the ticks)"),
         Binding([.char("s")], .nextSortColumn, "Sort by the next column"),
         Binding([.char("S")], .reverseSort, "Reverse sort"),

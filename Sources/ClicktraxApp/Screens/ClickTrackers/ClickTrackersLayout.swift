@@ -24,7 +24,8 @@ struct ClickTrackersLayout {
     /// Rows of the table's body: the trackers on one page.
     var pageSize: Int { max(1, table.height - 1) }
 
-    init(body: Rect, countsText: String) {
+    /// `showingClicks`: false when there are no clicks to show (the Clicks column takes no room).
+    init(body: Rect, countsText: String, showingClicks: Bool = true) {
         let (toolbar, table) = body.splitTop(1)
         self.toolbar = toolbar
         self.table = table
@@ -43,7 +44,8 @@ struct ClickTrackersLayout {
         let room = counts.x - 1 - filterLabel.maxX
         filterField = Rect(x: filterLabel.maxX, y: toolbar.y, width: max(Self.usableFilterWidth, min(48, room)), height: 1)
         var left = table.x + TableWidget.checkboxWidth
-        columns = TableColumn.layout(TrackerTableColumn.columns, width: table.width - TableWidget.checkboxWidth - 1).map { index, width in
+        columns = TableColumn.layout(TrackerTableColumn.columns(showingClicks: showingClicks),
+                                     width: table.width - TableWidget.checkboxWidth - 1).map { index, width in
             defer { left += width + 1 }
             return (TrackerTableColumn(rawValue: index)!, left, width)
         }

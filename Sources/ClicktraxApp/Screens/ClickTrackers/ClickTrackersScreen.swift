@@ -11,7 +11,7 @@ public struct ClickTrackersScreen: AppScreen {
 
     public let databaseName: String
     public private(set) var table = TableState<Int64>()
-    public private(set) var filter = TextFieldState(placeholder: "name, ID, code, line item or publisher")
+    public private(set) var filter = TextFieldState(placeholder: "name, ID, code, line item, publisher or state")
     public private(set) var filterFocused = false
     public private(set) var sortColumn = TrackerTableColumn.id
     public private(set) var descending = false
@@ -423,9 +423,12 @@ public struct ClickTrackersScreen: AppScreen {
         return "\(shown.grouped) of \(total.grouped) shown · \(ticked) ticked\(hidden)"
     }
 
+    /// Whether the Clicks column has anything to show (clicks were loaded and there are days).
+    var showsClicks: Bool { !(activity?.days.isEmpty ?? true) }
+
     func layout(in appLayout: AppLayout) -> ClickTrackersLayout {
-        let full = ClickTrackersLayout(body: appLayout.body, countsText: countsText(short: false))
-        return full.filterIsUsable ? full : ClickTrackersLayout(body: appLayout.body, countsText: countsText(short: true))
+        let full = ClickTrackersLayout(body: appLayout.body, countsText: countsText(short: false), showingClicks: showsClicks)
+        return full.filterIsUsable ? full : ClickTrackersLayout(body: appLayout.body, countsText: countsText(short: true), showingClicks: showsClicks)
     }
 
     var takesText: Bool { filterFocused }
@@ -490,7 +493,7 @@ public struct ClickTrackersScreen: AppScreen {
                 if let mark = sync.mark(tracker.id) { cells[TrackerTableColumn.name.rawValue] = mark + " " + tracker.name }
                 return TableRow(id: tracker.id, cells: cells, dimmed: tracker.state == .inactive)
             }
-            TableWidget.render(&state, columns: TrackerTableColumn.columns, checkboxes: true, in: layout.table, theme: theme,
+            TableWidget.render(&state, columns: TrackerTableColumn.columns(showingClicks: showsClicks), checkboxes: true, in: layout.table, theme: theme,
                                into: &buffer) { range in
                 Array(rows.prefix(range.count))
             }

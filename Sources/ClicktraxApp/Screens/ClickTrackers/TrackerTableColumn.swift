@@ -9,10 +9,11 @@ public enum TrackerTableColumn: Int, CaseIterable, Sendable {
     public var column: TableColumn {
         switch self {
         case .id: TableColumn("ID", minWidth: 8, priority: 80, alignRight: true)
-        case .name: TableColumn("Name", minWidth: 20, flex: 4, priority: 90)
+        case .name: TableColumn("Name", minWidth: 20, preferredWidth: 32, preferredOver: 50, flex: 4, priority: 90)
         case .code: TableColumn("Code", minWidth: 10, priority: 40)
         case .state: TableColumn("State", minWidth: 8, priority: 70)
-        case .lineItem: TableColumn("Line Item", minWidth: 20, flex: 3, priority: 60)
+        // Wide enough for the brand, campaign, market and format ("Wonka Holiday 2026 – JP – Video 30s").
+        case .lineItem: TableColumn("Line Item", minWidth: 20, preferredWidth: 36, preferredOver: 50, flex: 3, priority: 60)
         case .publisher: TableColumn("Publisher", minWidth: 16, flex: 2, priority: 50)
         case .placement: TableColumn("Placement", minWidth: 14, flex: 1, priority: 30)
         case .paymentRule: TableColumn("Payment Rule", minWidth: 14, priority: 20)
@@ -60,5 +61,14 @@ public enum TrackerTableColumn: Int, CaseIterable, Sendable {
         }
     }
 
-    public static var columns: [TableColumn] { allCases.map(\.column) }
+    public static var columns: [TableColumn] { columns(showingClicks: true) }
+
+    /// The columns, the Clicks one hidden when there are no clicks to show (it takes no room).
+    public static func columns(showingClicks: Bool) -> [TableColumn] {
+        allCases.map { column in
+            var table = column.column
+            if column == .clicks && !showingClicks { table.hidden = true }
+            return table
+        }
+    }
 }

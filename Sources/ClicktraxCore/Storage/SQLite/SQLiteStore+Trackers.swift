@@ -81,13 +81,14 @@ extension SQLiteStore {
             var publishers: [Int64: String] = [:]
             var builder = TrackerFilterIndex.Builder()
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT t.id, t.name, t.code, li.search_name, t.publisher_id, p.name FROM click_tracker t
+                SELECT t.id, t.name, t.code, li.search_name, t.publisher_id, p.name, t.state FROM click_tracker t
                 JOIN line_item li ON li.id = t.line_item_id JOIN publisher p ON p.id = t.publisher_id
                 """)
             while let row = try rows.next() {
                 let publisherId: Int64 = row[4]
                 if publishers[publisherId] == nil { publishers[publisherId] = TextFolding.fold(row[5]) }
-                builder.add(id: row[0], folded: [TextFolding.fold(row[1]), TextFolding.fold(row[2] ?? ""), row[3], publishers[publisherId]!])
+                builder.add(id: row[0], folded: [TextFolding.fold(row[1]), TextFolding.fold(row[2] ?? ""), row[3], publishers[publisherId]!,
+                                                 TextFolding.fold(row[6])])
             }
             return builder.index
         }
@@ -153,9 +154,9 @@ extension SQLiteStore {
             conditions.append("""
                 (CAST(t.id AS TEXT) = ? OR ctx_fold(t.name) LIKE ? ESCAPE '\\' \
                 OR ctx_fold(COALESCE(t.code, '')) LIKE ? ESCAPE '\\' \
-                OR ctx_fold(li.name) LIKE ? ESCAPE '\\' OR ctx_fold(p.name) LIKE ? ESCAPE '\\')
+                OR ctx_fold(li.name) LIKE ? ESCAPE '\\' OR ctx_fold(p.name) LIKE ? ESCAPE '\\' OR ctx_fold(t.state) LIKE ? ESCAPE '\\')
                 """)
-            arguments += [word, pattern, pattern, pattern, pattern]
+            arguments += [word, pattern, pattern, pattern, pattern, pattern]
         }
         let clause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return (clause, arguments)

@@ -89,3 +89,37 @@ import Testing
         #expect(empty.text.contains("No clicks in this database yet"))
     }
 }
+
+extension ReportsScreenTests {
+    /// Reports that read well (issue 30, point 8): media cost with four decimals, lined up; the
+    /// totals follow the filter; by day in date order; a short terminal says the chart needs room,
+    /// and at 80×30 its bars stand apart.
+    @Test func costsLineUpTotalsFollowTheFilterAndTheChartReadsOrSaysWhy() throws {
+        let driver = try opened()
+        let costColumn = driver.lines.dropFirst(4).prefix(10).compactMap { line -> String? in
+            line.split(separator: " ").first { $0.contains(".") && $0.allSatisfy { $0.isNumber || $0 == "." } }.map(String.init)
+        }
+        #expect(costColumn.count == 10 && costColumn.allSatisfy { $0.split(separator: ".").last?.count == 4 }, "\(costColumn)")
+        let all = try #require(driver.reports?.shownTotals)
+        driver.press(.char("/"))
+        driver.type("clik")
+        let filtered = try #require(driver.reports?.shownTotals)
+        #expect(filtered.clicks == rows(driver).reduce(0) { $0 + $1.clicks } && filtered.clicks < all.clicks)
+        #expect(driver.text.contains("\(filtered.clicks.grouped) clicks") && driver.text.contains("(the rows shown)"), "\(driver.lines[2])")
+        driver.press(KeyPress(.escape), KeyPress(.escape))
+
+        for _ in 0..<5 { driver.press(.char("b")) }           // tracker → … → day
+        driver.waitForReport()
+        #expect(driver.reports?.grouping == .day)
+        let days = rows(driver).map(\.keys)
+        #expect(days == days.sorted { $0.lexicographicallyPrecedes($1) }, "by day: in date order")
+
+        driver.resize(width: 80, height: 24)
+        #expect(driver.text.contains("The clicks-per-day chart needs a taller terminal (26 rows or more)."), "\(driver.text)")
+        driver.resize(width: 80, height: 30)
+        // The chart's bottom row: a run of full blocks per day, each apart from the next.
+        let bottom = try #require(driver.lines.last { $0.contains("0│") })
+        let runs = bottom.split(separator: "│").last?.split(whereSeparator: { $0 == " " }).filter { !$0.isEmpty } ?? []
+        #expect(runs.count == (driver.reports?.report?.rows.count ?? 0) && runs.count > 1, "a blank column between neighbouring bars: \(bottom)")
+    }
+}

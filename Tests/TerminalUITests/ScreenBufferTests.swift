@@ -181,3 +181,17 @@ import Testing
         #expect(table[0].keysLabel == "q/Ctrl-C")
     }
 }
+
+extension ScreenBufferTests {
+    /// Thirty days at 80 columns leave two cells a bar: one for the bar, one blank, so
+    /// neighbouring days never run into one block (issue 30).
+    @Test func barsTwoCellsWideStandApart() {
+        var buffer = ScreenBuffer(width: 80, height: 10)
+        let values = (0..<30).map { 10 + $0 % 5 }
+        BarChartWidget.render(title: "Clicks per day", values: values, labels: values.map { "\($0)" }, highlight: nil,
+                              in: Rect(x: 0, y: 0, width: 78, height: 10), theme: .builtinDefault, into: &buffer)
+        let bottom = buffer.lines.last { $0.contains("0│") } ?? ""
+        let runs = bottom.split(separator: "│").last?.split(separator: " ") ?? []
+        #expect(runs.count == 30, "\(bottom)")
+    }
+}

@@ -52,6 +52,22 @@ public enum ClickCost {
         return overflow ? (b < 0 ? Int64.min : Int64.max) : total
     }
 
+    /// `12.3400`, `0.0012`: exactly `decimals` decimals, rounded half away from zero — a column of
+    /// them lines up on its decimal point.
+    public static func format(_ nanos: Int64, decimals: Int) -> String {
+        let drop = Int64(9 - min(9, max(0, decimals)))
+        var unit: Int64 = 1
+        for _ in 0..<drop { unit *= 10 }
+        let magnitude = nanos.magnitude
+        let rounded = (magnitude / UInt64(unit)) + (magnitude % UInt64(unit) >= UInt64(unit) / 2 && unit > 1 ? 1 : 0)
+        let scaleAtDecimals = UInt64(scale) / UInt64(unit)
+        let whole = rounded / scaleAtDecimals
+        let sign = nanos < 0 && rounded > 0 ? "-" : ""
+        guard decimals > 0 else { return "\(sign)\(whole)" }
+        let fraction = String(rounded % scaleAtDecimals)
+        return "\(sign)\(whole)." + String(repeating: "0", count: decimals - fraction.count) + fraction
+    }
+
     /// `12.34`, `0.0012`: at least two decimals, no trailing zeros beyond them.
     public static func format(_ nanos: Int64) -> String {
         let sign = nanos < 0 ? "-" : ""

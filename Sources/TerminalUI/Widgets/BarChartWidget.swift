@@ -41,7 +41,8 @@ public enum BarChartWidget {
             for row in 0..<plotHeight {
                 let fromBottom = plotHeight - 1 - row
                 let fill = min(8, max(0, height - fromBottom * 8))
-                let glyph = String(repeating: eighths[fill], count: max(1, perBar - (perBar > 2 ? 1 : 0)))
+                // A blank column between bars wherever a bar has two: neighbours stay apart.
+                let glyph = String(repeating: eighths[fill], count: max(1, perBar - (perBar >= 2 ? 1 : 0)))
                 buffer.write(glyph, x: plotX + position * perBar, y: rect.y + 1 + row, role: role, theme: theme)
             }
         }

@@ -31,6 +31,8 @@ public struct ReportsScreen: AppScreen {
     /// Row indexes into `report.rows`, filtered and sorted.
     public private(set) var order: [Int] = []
     private var asked: ClickReportQuery?
+    /// The clicks and media cost of the rows shown (the filter's), worked out as they are arranged.
+    private(set) var shownTotals: (clicks: Int, cost: Int64) = (0, 0)
     private var stale = true
 
     public init() {}
@@ -100,6 +102,12 @@ public struct ReportsScreen: AppScreen {
         }
         order = rows
         table.rowCount = rows.count
+        // The totals follow the filter: summed here, once per change, not per frame.
+        if rows.count == report.rows.count {
+            shownTotals = (report.clicks, report.cost)
+        } else {
+            shownTotals = rows.reduce((clicks: 0, cost: Int64(0))) { ($0.clicks + report.rows[$1].clicks, ClickCost.sum($0.cost, report.rows[$1].cost)) }
+        }
     }
 
     public var currentRow: ClickReportRow? {
@@ -154,7 +162,7 @@ public struct ReportsScreen: AppScreen {
             case .time(let time): cells.append(dimension == .day ? ClickTime.formatDay(time) : ClickTime.formatHour(time))
             }
         }
-        cells += [row.clicks.grouped, ClickCost.format(row.cost), ClickTime.format(row.first), ClickTime.format(row.last)]
+        cells += [row.clicks.grouped, ClickCost.format(row.cost, decimals: Self.costDecimals), ClickTime.format(row.first), ClickTime.format(row.last)]
         if dimensions.contains(.tracker) { cells.append(row.stopped ? "stopped" : "") }
         return cells
     }
@@ -250,10 +258,15 @@ public struct ReportsScreen: AppScreen {
         return []
     }
 
-    /// A new grouping: sorted by clicks, most first, from the top.
+    /// A new grouping: by day or hour, in time order; else by clicks, most first; from the top.
     private mutating func regroup() {
-        sortColumn = columns.firstIndex { $0.metric == .clicks } ?? 0
-        descending = true
+        if dimensions.first?.isTime == true {
+            sortColumn = 0
+            descending = false
+        } else {
+            sortColumn = columns.firstIndex { $0.metric == .clicks } ?? 0
+            descending = true
+        }
         table.moveToTop()
         stale = true
     }
@@ -319,6 +332,10 @@ public struct ReportsScreen: AppScreen {
             buffer.write(why, x: 2, y: layout.table.y + 2, maxWidth: layout.table.width - 4, role: .textMuted, theme: theme)
         }
         if let chart = layout.chart { renderChart(report, in: chart, theme: theme, into: &buffer) }
+        if let note = layout.chartNote {
+            buffer.write("The clicks-per-day chart needs a taller terminal (\(ReportsLayout.chartNeeds + 2) rows or more).", x: note.x, y: note.y,
+                         maxWidth: note.width, role: .textMuted, theme: theme)
+        }
         buffer.cursor = filterFocused ? cursor : nil
     }
 
@@ -331,10 +348,17 @@ public struct ReportsScreen: AppScreen {
         return "\(label): \(span)\(shift == 0 ? "" : " (earlier)")"
     }
 
+    /// Media cost is shown with this many decimals everywhere on the screen: a click costs
+    /// fractions of a cent, and a column of them lines up.
+    static let costDecimals = 4
+
+    /// The totals of the rows shown: with a filter typed, the filtered rows' (the table's own sums).
     var summaryText: String {
         guard let report, report.newestClick != nil else { return "" }
         let stopped = orders?.stopped ?? 0
-        return "\(order.count.grouped) of \(report.rows.count.grouped) rows · \(report.clicks.grouped) clicks · media cost \(ClickCost.format(report.cost))"
+        let filtered = order.count != report.rows.count
+        return "\(order.count.grouped) of \(report.rows.count.grouped) rows · \(shownTotals.clicks.grouped) clicks · media cost "
+            + ClickCost.format(shownTotals.cost, decimals: Self.costDecimals) + (filtered ? " (the rows shown)" : "")
             + (stopped > 0 ? " · \(stopped.grouped) stopped" : "")
     }
 
@@ -377,8 +401,12 @@ struct ReportsLayout {
 
     var toolbar: Rect { body.row(0) }
     var summary: Rect { body.row(1) }
-    var chartHeight: Int { body.height >= 24 ? min(12, body.height / 3) : 0 }
+    var chartHeight: Int { body.height >= Self.chartNeeds ? min(12, body.height / 3) : 0 }
+    /// The body height the chart needs beside a table of readable rows (a 26-row terminal).
+    static let chartNeeds = 24
     var table: Rect { Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2 - chartHeight - 1) }
+    /// Where the chart would be says why it is not, when the terminal is too short for it.
+    var chartNote: Rect? { chartHeight == 0 ? Rect(x: body.x + 1, y: body.maxY - 1, width: body.width - 2, height: 1) : nil }
     var chart: Rect? {
         chartHeight == 0 ? nil : Rect(x: body.x + 1, y: body.maxY - chartHeight - 1, width: body.width - 2, height: chartHeight)
     }

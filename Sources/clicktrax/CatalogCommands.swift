@@ -23,11 +23,12 @@ struct LineItemsSearch: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "What to look for.") var term: String
-    @Option(help: "At most this many results.") var limit: Int = 20
+    // Unconditional: `--limit -1` is a value to refuse by name, not an unknown option.
+    @Option(parsing: .unconditional, help: "At most this many results (1 or more).") var limit: Int = 20
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
 
     func validate() throws {
-        guard limit > 0 else { throw ValidationError("--limit: expected a positive number of results (got \(limit))") }
+        guard limit > 0 else { throw ValidationError("--limit: must be 1 or more (got \(limit))") }
     }
 
     func run() throws {
@@ -39,6 +40,9 @@ struct LineItemsSearch: ParsableCommand {
         }
         let matches = try store.findLineItems(term, limit: limit)
         if matches.fuzzy { ObjectPrinter.note("no name holds every word; closest by letters in order") }
+        if matches.items.isEmpty {
+            ObjectPrinter.note("no line item matches “\(TerminalSafe.clip(term, 60))” (by ID, code, the start of a code or an ID, or the words of its name)")
+        }
         try ObjectPrinter.print(matches.items, format: format, columns: ObjectPrinter.lineItemColumns, row: ObjectPrinter.lineItemRow)
     }
 }

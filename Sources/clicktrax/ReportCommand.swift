@@ -19,7 +19,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Option(name: .customLong("by"), help: ArgumentHelp("Group by: tracker, line-item, publisher, placement, site-domain, day, hour (repeatable).", valueName: "dimension"))
-    var dimensions: [ClickDimensionArgument] = []
+    var dimensions: [String] = []
 
     @Option(help: ArgumentHelp("The first day or hour (YYYY-MM-DD[THH], UTC).", valueName: "date"))
     var from: ClickTimeArgument?
@@ -39,9 +39,20 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "table, json (the Invest envelope) or csv.")
     var format: OutputFormat = .table
 
+    /// Read here, not by the parser: its message for a bad value of a repeatable option lists no
+    /// values at all; this one names the accepted ones.
+    func validate() throws {
+        for value in dimensions where ClickDimensionArgument(argument: value) == nil {
+            throw ValidationError("--by: expected one of \(ClickDimensionArgument.allValueStrings.joined(separator: ", ")) "
+                                  + "(got “\(TerminalSafe.clip(value, 40))”)")
+        }
+    }
+
     func run() throws {
         var chosen: [ClickDimension] = []
-        for dimension in dimensions.map(\.dimension) where !chosen.contains(dimension) { chosen.append(dimension) }
+        for dimension in dimensions.compactMap({ ClickDimensionArgument(argument: $0)?.dimension }) where !chosen.contains(dimension) {
+            chosen.append(dimension)
+        }
         var query = ClickReportQuery(dimensions: chosen.isEmpty ? [.tracker] : chosen, from: from?.start, to: to?.end)
         if let from, let to, from.start >= to.end {
             throw ClicktraxError.badInput("report: --from \(ClickTime.formatHour(from.start)) is after --to \(ClickTime.formatHour(to.start))")

@@ -24,11 +24,21 @@ struct TrackersCreate: ParsableCommand {
         let store = try global.openStore()
         let tracker = try store.createTracker(draft, id: id).tracker
         try TrackerResultPrinter.print(tracker, verb: "Created", format: format)
+        try TrackerResultPrinter.notePending(tracker, store: store)
     }
 }
 
 /// How create and update report the tracker they saved.
 enum TrackerResultPrinter {
+    /// In a database connected to Invest, a change made here waits for a push: said on stderr,
+    /// with the command that sends it.
+    static func notePending(_ tracker: ClickTracker, store: any TrackerStore) throws {
+        guard try store.investConnection()?.connected == true else { return }
+        guard try store.pendingChanges().contains(where: { $0.trackerId == tracker.id }) else { return }
+        let what = InvestIDs.isProvisional(tracker.id) ? "not on Invest yet (Invest gives it its id when it is sent)" : "changed here, not on Invest yet"
+        ObjectPrinter.note("pending: tracker \(tracker.id) is \(what); clicktrax invest push sends it")
+    }
+
     static func print(_ tracker: ClickTracker, verb: String, format: OutputFormat) throws {
         switch format {
         case .json: try ObjectPrinter.write(String(decoding: try InvestEnvelope.encode(single: tracker), as: UTF8.self) + "\n")

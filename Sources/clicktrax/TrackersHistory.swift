@@ -12,11 +12,12 @@ struct TrackersHistory: ParsableCommand {
     @Argument(help: "Only this tracker's changes.")
     var id: Int64?
 
-    @Option(help: "At most this many entries.")
+    // Unconditional: `--limit -1` is a value to refuse by name, not an unknown option.
+    @Option(parsing: .unconditional, help: "At most this many entries (1 or more).")
     var limit: Int = 50
 
     func validate() throws {
-        guard limit > 0 else { throw ValidationError("--limit: expected a positive number of entries (got \(limit))") }
+        guard limit > 0 else { throw ValidationError("--limit: must be 1 or more (got \(limit))") }
     }
 
     func run() throws {

@@ -25,18 +25,21 @@ struct TrackersShow: ParsableCommand {
         case .csv:
             try ObjectPrinter.write(CSVWriter.document([tracker]))
         case .table:
-            try ObjectPrinter.write(Self.describe(tracker))
+            // The advertiser by name, as the operator knows it (the tracker carries only its id).
+            let advertiser = try tracker.advertiserId.flatMap { id in try store.advertisers().first { $0.id == id } }
+            try ObjectPrinter.write(Self.describe(tracker, advertiserName: advertiser?.name))
         }
     }
 
     /// A label per line, as the Create dialog's sections read.
-    static func describe(_ t: ClickTracker) -> String {
+    static func describe(_ t: ClickTracker, advertiserName: String? = nil) -> String {
         func ref(_ r: ObjectRef?) -> String { r.map { "\($0.name) (\($0.id))" } ?? "—" }
         let fields: [(String, String)] = [
             ("ID", String(t.id)), ("Name", t.name), ("Code", t.code ?? "—"), ("State", t.state.rawValue),
             ("Landing Page URL", t.clickUrl ?? "—"), ("Line Item", ref(t.lineItem)), ("Publisher", ref(t.publisher)),
             ("Placement", ref(t.tag)), ("Payment Rule", ref(t.paymentRule)),
-            ("Advertiser", t.advertiserId.map(String.init) ?? "—"), ("Member", t.memberId.map(String.init) ?? "—"),
+            ("Advertiser", t.advertiserId.map { id in advertiserName.map { "\($0) (\(id))" } ?? String(id) } ?? "—"),
+            ("Member", t.memberId.map(String.init) ?? "—"),
             ("Last Modified", t.lastModified + " UTC"), ("Revision", String(t.revision)),
         ]
         return fields.map { label, value in

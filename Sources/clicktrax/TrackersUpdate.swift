@@ -36,5 +36,6 @@ struct TrackersUpdate: ParsableCommand {
         }
         try TrackerResultPrinter.print(saved, verb: saved.revision == current.revision ? "Unchanged (nothing differed):" : "Updated",
                                        format: format)
+        try TrackerResultPrinter.notePending(saved, store: store)
     }
 }

@@ -17,9 +17,12 @@ import Testing
         let cases: [([String], String)] = [
             (["--database", "", "trackers", "list"], "--database: an empty path"),
             (["--config", "", "trackers", "list"], "--config: an empty path"),
-            (["line-items", "search", "wonka", "--limit", "0"], "--limit: expected a positive number"),
-            (["line-items", "search", "wonka", "--limit=-3"], "--limit: expected a positive number"),
-            (["trackers", "history", "--limit", "0"], "--limit: expected a positive number"),
+            (["line-items", "search", "wonka", "--limit", "0"], "--limit: must be 1 or more (got 0)"),
+            (["line-items", "search", "wonka", "--limit=-3"], "--limit: must be 1 or more (got -3)"),
+            (["line-items", "search", "wonka", "--limit", "-1"], "--limit: must be 1 or more (got -1)"),
+            (["trackers", "history", "--limit", "0"], "--limit: must be 1 or more (got 0)"),
+            (["trackers", "history", "--limit", "-1"], "--limit: must be 1 or more (got -1)"),
+            (["report", "--by", "weekday"], "--by: expected one of tracker, line-item, publisher, placement, site-domain, day, hour (got “weekday”)"),
             (["export", "21378", "--no-macros", "--macro", "cachebuster"], "--no-macros and --macro contradict"),
         ]
         for (arguments, message) in cases {
@@ -197,5 +200,27 @@ import Testing
         #expect(actor.hasPrefix("mallory "), "\(actor.debugDescription)")
         #expect(!actor.unicodeScalars.contains { $0.properties.generalCategory == .control })
         #expect(actor.count < 250, "cut to a sensible length: \(actor.count)")
+    }
+}
+
+extension SmallCLITruthsTests {
+    /// A search that finds nothing says so (on stderr, the output stays a listing); `trackers
+    /// show` names the advertiser as the operator knows it.
+    @Test func aSearchOfNothingSaysSoAndShowNamesTheAdvertiser() throws {
+        let cli = try demo()
+        let nothing = try cli.run(["line-items", "search", "zzzzqqq"])
+        #expect(nothing.status == 0 && nothing.stderr.contains("no line item matches “zzzzqqq”"), "\(nothing.stderr)")
+        let shown = try cli.run(["trackers", "show", "21378"])
+        #expect(shown.stdout.contains("Advertiser        Wonka Industries (37236)"), "\(shown.stdout)")
+    }
+
+    /// In a database connected to Invest a tracker made or changed here waits for a push: the
+    /// command says so and names the one that sends it.
+    @Test func aTrackerMadeInAConnectedDatabaseIsSaidToBePending() throws {
+        let commands = InvestCommandTests()
+        let setup = try commands.connected()
+        let made = try setup.run(["trackers", "create", "--name", "Pending one", "--line-item", "74958", "--publisher", "44449"])
+        #expect(made.status == 0 && made.stderr.contains("is not on Invest yet") && made.stderr.contains("clicktrax invest push sends it"),
+                "\(made.stdout) \(made.stderr)")
     }
 }

@@ -62,3 +62,25 @@ import Testing
         #expect(driver.text.contains("Export Tags — tracker \(made) “Made just now”"), "\(driver.text)")
     }
 }
+
+extension TargetsTests {
+    /// `x` pressed before the list holding the new tracker is read again (the filter's texts come
+    /// in the background) still acts on the new tracker, not on the row the old list had.
+    @Test func xRightAfterCtrlSActsOnTheNewTrackerBeforeTheListIsBack() throws {
+        let driver = try tickedAndHidden()
+        driver.press(.char("A"))
+        driver.press(.char("n"))
+        driver.type("Made in a hurry")
+        for _ in 0..<3 { driver.press(KeyPress(.tab)) }
+        driver.press(KeyPress(.enter))
+        driver.type("initech")
+        driver.press(KeyPress(.enter), KeyPress(.enter))
+        driver.type("daily planet")
+        driver.press(KeyPress(.enter))
+        driver.sendAndGoOn(.key(.ctrl("s")))
+        driver.sendAndGoOn(.key(.char("x")))
+        #expect(driver.waitFor { driver.modals.last?.kind == .export })
+        guard case .export(let dialog)? = driver.modals.last else { return }
+        #expect(dialog.trackers.map(\.name) == ["Made in a hurry"], "\(dialog.trackers.map(\.id))")
+    }
+}

@@ -71,8 +71,13 @@ public struct ClickTrackersScreen: AppScreen {
     var sortQuery: TrackerQuery { TrackerQuery(sort: sortColumn.sort ?? .id, descending: descending) }
     var search: String { FastTrim.whitespace(filter.text, newlines: false) }
 
-    /// The tracker under the cursor.
-    public var currentId: Int64? { ids.indices.contains(table.cursor) ? ids[table.cursor] : nil }
+    /// The tracker under the cursor — or the one just made, while the list that holds it is still
+    /// being read (the filter's texts come in the background): `x` right after Ctrl-S acts on it,
+    /// never on whatever row the old list had under the cursor.
+    public var currentId: Int64? {
+        if anchorMustShow, let anchor { return anchor }
+        return ids.indices.contains(table.cursor) ? ids[table.cursor] : nil
+    }
 
     /// What a More Action acts on: the ticked trackers — those the filter hides too — or the
     /// current one when none is ticked.

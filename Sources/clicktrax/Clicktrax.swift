@@ -14,6 +14,7 @@ struct Clicktrax: ParsableCommand {
             (~/.local/share/clicktrax/clicktrax.sqlite).
             Exit status: 0 success, 1 an operational failure, 2 bad usage or bad input.
             """,
+        version: ClicktraxVersion.current,
         subcommands: [
             DemoCommand.self, ImportCommand.self, CheckCommand.self, TrackersCommand.self, ExportCommand.self, LineItemsCommand.self, PublishersCommand.self,
             PlacementsCommand.self, PaymentRulesCommand.self, AdvertisersCommand.self, InvestCommand.self, ClicksCommand.self,

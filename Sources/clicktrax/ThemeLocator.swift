@@ -4,9 +4,10 @@ import Foundation
 import TerminalUI
 
 /// Finds the theme `--theme NAME|PATH` names: a path as given; a name in
-/// `$XDG_CONFIG_HOME/clicktrax/themes/`, then in the `Themes/` folder beside the build (the
-/// repository's, for `swift run`); `default`, `light` and `mono` are also built in. `auto` is
-/// `light` on a light background and `default` on any other.
+/// `$XDG_CONFIG_HOME/clicktrax/themes/`, then where the binary is installed
+/// (`<prefix>/share/clicktrax/themes`), then in each of `$XDG_DATA_DIRS` (`…/clicktrax/themes`);
+/// the shipped themes — default, light, high-contrast, mono — are also built in, so nothing is
+/// read from the source tree. `auto` is `light` on a light background and `default` on any other.
 enum ThemeLocator {
     /// The theme as this terminal can show it.
     static func fitted(_ theme: Theme, environment: [String: String], colorCount: Int) -> Theme {
@@ -38,6 +39,7 @@ enum ThemeLocator {
         case "default": return .builtinDefault
         case "light": return .builtinLight
         case "mono": return .builtinMono
+        case "high-contrast": return .builtinHighContrast
         default:
             throw ClicktraxError.badInput(
                 "--theme: no theme named “\(option)” (looked in \(searchFolders(environment: environment).joined(separator: ", ")))")
@@ -46,11 +48,13 @@ enum ThemeLocator {
 
     static func searchFolders(environment: [String: String]) -> [String] {
         var folders = [ClicktraxConfig.defaultPath(environment: environment).replacingOccurrences(of: "config.toml", with: "themes")]
-        var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            let candidate = folder.appendingPathComponent("Themes").path
-            if FileManager.default.fileExists(atPath: candidate) { folders.append(candidate); break }
-            folder.deleteLastPathComponent()
+        // <prefix>/bin/clicktrax → <prefix>/share/clicktrax/themes: an installed binary's own.
+        let prefix = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+        folders.append(prefix.appendingPathComponent("share/clicktrax/themes").path)
+        let dataDirs = environment["XDG_DATA_DIRS"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/local/share:/usr/share"
+        for dir in dataDirs.split(separator: ":") where dir.hasPrefix("/") {
+            let folder = "\(dir)/clicktrax/themes"
+            if !folders.contains(folder) { folders.append(folder) }
         }
         return folders
     }

@@ -21,6 +21,11 @@ import Testing
         #expect(try ThemeFile.load(path: Self.themesFolder.appendingPathComponent("default.toml").path, base: empty) == .builtinDefault)
         #expect(try ThemeFile.load(path: Self.themesFolder.appendingPathComponent("mono.toml").path, base: empty) == .builtinMono)
         #expect(try ThemeFile.load(path: Self.themesFolder.appendingPathComponent("light.toml").path) == .builtinLight)
+        // The built-in high-contrast is the file itself, byte for byte, parsed.
+        let highContrast = try String(contentsOf: Self.themesFolder.appendingPathComponent("high-contrast.toml"), encoding: .utf8)
+        #expect(Theme.highContrastFile + "\n" == highContrast)
+        #expect(try ThemeFile.load(path: Self.themesFolder.appendingPathComponent("high-contrast.toml").path) == .builtinHighContrast)
+        #expect(Theme.builtinHighContrast.name == "high-contrast" && Theme.builtinHighContrast != .builtinDefault)
         #expect(Theme.builtinMono.styles.values.allSatisfy { $0.foreground == .terminalDefault && $0.background == .terminalDefault })
     }
 

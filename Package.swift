@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 // Clicktrax: click trackers, offline, in the terminal.
 //
-// The dependency direction is the architecture (see ARCHITECTURE.md in the docs):
+// The dependency direction is the architecture (docs/ARCHITECTURE.md):
 //   ClicktraxApp  -> ClicktraxCore, TerminalUI
 //   CursesTerminal -> TerminalUI, CNcursesw      (the only module that sees ncurses)
 //   clicktrax (executable) -> everything

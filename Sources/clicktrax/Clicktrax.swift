@@ -39,7 +39,7 @@ struct Clicktrax: ParsableCommand {
     }
 
     /// Runs the command line, turning every failure into one line on stderr and the exit
-    /// status of SPEC §6: 0 success, 1 operational failure, 2 bad usage or bad input.
+    /// status of RULES.md §6: 0 success, 1 operational failure, 2 bad usage or bad input.
     static func main() {
         // A reader that went away (`clicktrax … | head`) is a write error to report, not a
         // signal that kills the process mid-way with no word (helpers get the default back).

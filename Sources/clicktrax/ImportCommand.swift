@@ -52,7 +52,7 @@ struct ImportCommand: ParsableCommand {
         try ObjectPrinter.write("\(verb) \(summary.files) file\(summary.files == 1 ? "" : "s"):\n")
         for line in summary.lines { try ObjectPrinter.write("  \(line)\n") }
         if summary.lines.isEmpty { try ObjectPrinter.write("  nothing: the files hold no objects\n") }
-        // Invest's pages are kept as Invest has them (SPEC §10): what could not be kept at all is
+        // Invest's pages are kept as Invest has them (RULES.md §10): what could not be kept at all is
         // named, what breaks an input rule is counted.
         if !summary.skipped.isEmpty {
             try ObjectPrinter.say("not kept (\(summary.skipped.count)): objects without a usable id or with a value past 64 KB; the rest were \(dryRun ? "checked" : "imported")")

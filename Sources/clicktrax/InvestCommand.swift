@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// `clicktrax invest …`: working with the Invest API itself (SPEC §8).
+/// `clicktrax invest …`: working with the Invest API itself (RULES.md §8).
 struct InvestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invest",

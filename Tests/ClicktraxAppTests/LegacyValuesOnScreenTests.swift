@@ -3,7 +3,7 @@ import TerminalUI
 import Testing
 @testable import ClicktraxApp
 
-/// A tracker as Invest holds it (SPEC §10) on the screens: its tab shown, its columns in line,
+/// A tracker as Invest holds it (RULES.md §10) on the screens: its tab shown, its columns in line,
 /// its Edit dialog opening at once on a 100 KB landing page, and a save of another field that
 /// leaves what Invest holds as it is.
 @Suite struct LegacyValuesOnScreenTests {

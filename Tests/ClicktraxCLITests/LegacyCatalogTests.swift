@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import TerminalUI
 
-/// SPEC §10: a real member's catalog is years of objects typed through many tools. Every legacy
+/// RULES.md §10: a real member's catalog is years of objects typed through many tools. Every legacy
 /// value — a tab or an escape sequence in a name, a 307-character name, codes with spaces and
 /// accents, state words Invest never documented, numbers sent as numeric strings, dates without
 /// a time — on every kind is pulled (and imported from API pages) as Invest has it, shown inert,

@@ -5,7 +5,7 @@ import Testing
 /// What a file says must be what the import does: every way of saying two things at once (a key
 /// twice, an id twice, two kinds, two columns of one name), ids in a notation the decoder would
 /// quietly round, a text too big to decode — each named, on the whole-page reader and on the
-/// streamed one alike. In one record of an API page it skips that record (SPEC §10: one odd
+/// streamed one alike. In one record of an API page it skips that record (RULES.md §10: one odd
 /// object never stops the rest); in the page itself it refuses the file. A byte order mark
 /// before JSON is no problem at all.
 @Suite struct ImportHonestyTests {

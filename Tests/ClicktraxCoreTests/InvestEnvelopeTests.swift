@@ -3,7 +3,7 @@ import Testing
 @testable import ClicktraxCore
 
 @Suite struct InvestEnvelopeTests {
-    /// SPEC §2's example, as the API sends it.
+    /// RULES.md §2's example, as the API sends it.
     static let specExample = """
         {"response": {"status": "OK", "count": 2, "start_element": 0, "num_elements": 100,
           "clicktrackers": [

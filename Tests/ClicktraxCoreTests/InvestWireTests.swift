@@ -69,7 +69,7 @@ import Testing
         let page = try InvestListPage<ClickTracker>.decode(body, list: "clicktracker")
         let tracker = try #require(page.objects.first)
         #expect(tracker.id == 1425 && tracker.advertiserId == 37236 && tracker.lineItem.id == 74957 && tracker.publisher.id == 44449)
-        // No usable id: not kept, and named (SPEC §10: the rest of a page goes on).
+        // No usable id: not kept, and named (RULES.md §10: the rest of a page goes on).
         let bad = Data(#"{"response": {"clicktracker": {"id": "x1", "name": "T", "line_item": {"id": 1}, "publisher": {"id": 2}}}}"#.utf8)
         let skipped = try InvestListPage<ClickTracker>.decode(bad, list: "clicktracker")
         #expect(skipped.objects.isEmpty)

@@ -12,7 +12,7 @@ import Testing
         return options
     }
 
-    /// Invest's documented output, byte for byte (SPEC §3).
+    /// Invest's documented output, byte for byte (RULES.md §3).
     @Test func theInvestExampleByteForByte() {
         let tags = TagGenerator(options: Self.allMacros(.link, secure: false)).export([Self.clikTrax])
         #expect(tags == """

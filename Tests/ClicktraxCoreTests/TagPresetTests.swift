@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ClicktraxCore
 
-/// Presets per receiving ad server (SPEC §11): each sets the cachebuster and the landing page as
+/// Presets per receiving ad server (RULES.md §11): each sets the cachebuster and the landing page as
 /// its ad server fills them, CM360's `%n` and its empty trailing `redir=` are accepted and
 /// explained, and a CM360 tag reaches the landing page the ad server appends.
 @Suite struct TagPresetTests {

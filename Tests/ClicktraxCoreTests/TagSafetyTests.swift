@@ -3,7 +3,7 @@ import Testing
 @testable import ClicktraxCore
 
 /// Every tag, whatever the data, parsed back by a real HTML parser (Python's `html.parser`) must
-/// be exactly the intended comment, element, attribute URL and link text (SPEC §3, Safety).
+/// be exactly the intended comment, element, attribute URL and link text (RULES.md §3, Safety).
 @Suite struct TagSafetyTests {
     /// Parses HTML from stdin and prints its events as JSON.
     static let parser = """

@@ -2,7 +2,7 @@ import ClicktraxCore
 import Foundation
 import TerminalUI
 
-/// The loop of ARCHITECTURE.md: draw (pure) → present (only what changed) → wait for input
+/// The loop of docs/ARCHITECTURE.md: draw (pure) → present (only what changed) → wait for input
 /// (100 ms at most) → `AppState.update` → perform the commands it returned, feeding their
 /// results back — and, every turn, what background work left in the inbox. Single-threaded:
 /// nothing here waits on a lock, the network or a big import.

@@ -1,7 +1,7 @@
 import ClicktraxCore
 import TerminalUI
 
-/// Export Trackers (SPEC §1, §3, §4, §11): Basic Options (type, secure, escape ampersands, link
+/// Export Trackers (RULES.md §1, §3, §4, §11): Basic Options (type, secure, escape ampersands, link
 /// text), Advanced Options (the receiving ad server's preset, then each macro a checkbox with its
 /// value), Delivery Options (generate now, or email with the addresses), a live preview of the
 /// first tags and the lint under it.

@@ -1,6 +1,6 @@
 import TerminalUI
 
-/// The More Actions of the Click Trackers screen (SPEC §5), applied to the ticked trackers, or
+/// The More Actions of the Click Trackers screen (RULES.md §5), applied to the ticked trackers, or
 /// the current one when none is ticked.
 public enum MoreAction: String, Sendable, Equatable, CaseIterable {
     case exportTags, copyTags, activate, deactivate, duplicate, delete, undo, redo, pull, push, takeInvests

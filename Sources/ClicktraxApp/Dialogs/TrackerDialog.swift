@@ -1,7 +1,7 @@
 import ClicktraxCore
 import TerminalUI
 
-/// Create new Click Tracker / Edit (SPEC §1): Details (Name; Advanced Options fold Code and
+/// Create new Click Tracker / Edit (RULES.md §1): Details (Name; Advanced Options fold Code and
 /// Landing Page URL; State), Line Item and Publisher (required), Placement and Payment Rule
 /// (optional, the publisher's). Pure: it asks its parent to open pickers and to save, and shows
 /// the store's validation messages beside their fields.
@@ -79,7 +79,7 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
     public mutating func textChanged(in field: Focus) { errors[field.field] = nil }
 
     /// What was typed in a field is judged as the focus leaves it, not only at Ctrl-S — and only
-    /// if it changed (a value Invest holds outside the rules is judged when edited, SPEC §10).
+    /// if it changed (a value Invest holds outside the rules is judged when edited, RULES.md §10).
     public mutating func focusLeft(_ field: Focus) {
         let problem: String?
         switch field {

@@ -1,6 +1,6 @@
 import TOMLKit
 
-/// `[invest]` of the configuration file (SPEC §8). The password is never in it: only the
+/// `[invest]` of the configuration file (RULES.md §8). The password is never in it: only the
 /// command that prints it.
 public struct InvestSettings: Sendable, Equatable {
     public var api: String?

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The message that carries an export (SPEC §4): RFC 5322 with CRLF and no line over 998 octets.
+/// The message that carries an export (RULES.md §4): RFC 5322 with CRLF and no line over 998 octets.
 /// The tags go in a quoted-printable text part and, byte for byte, in an attached `.html` file.
 public struct TagEmail: Sendable {
     public var from: String

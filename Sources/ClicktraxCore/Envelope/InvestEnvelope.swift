@@ -1,6 +1,6 @@
 import Foundation
 
-/// The Invest API's response envelope (SPEC §2), which `--format json` prints and `import`
+/// The Invest API's response envelope (RULES.md §2), which `--format json` prints and `import`
 /// reads back:
 /// `{"response": {"status": "OK", "count": N, "start_element": 0, "num_elements": N, "clicktrackers": […]}}`.
 public enum InvestEnvelope {

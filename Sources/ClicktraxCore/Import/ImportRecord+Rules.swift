@@ -1,4 +1,4 @@
-/// The input rules (SPEC §2) of what an import record holds, through its kind's descriptor.
+/// The input rules (RULES.md §2) of what an import record holds, through its kind's descriptor.
 /// A tracker's fields are judged where it is written (`TrackerResolver`), which knows the
 /// catalog; these are the catalog kinds'.
 extension ImportRecord.Object {

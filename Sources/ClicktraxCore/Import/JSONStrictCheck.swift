@@ -9,7 +9,7 @@ import Foundation
 /// - nesting deeper than `maxDepth`, and two kinds of object in one response (the decoder would
 ///   take one).
 /// A problem inside one record of the page (`response.<kind>[i]`) is that record's: the record
-/// is skipped and named, the others are kept (SPEC §10: one odd object never stops a pull). A
+/// is skipped and named, the others are kept (RULES.md §10: one odd object never stops a pull). A
 /// problem of the page itself (nesting, two kinds) refuses the page. It does not judge the
 /// syntax — the decoder does, and says where. When the bytes are not JSON it can follow, it
 /// stops and leaves the verdict to the decoder.

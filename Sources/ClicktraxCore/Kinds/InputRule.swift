@@ -1,5 +1,5 @@
-/// A rule of SPEC §2 for one field: what an operator may type or change — in the dialog, on the
-/// command line, in their own CSV rows. It never refuses what Invest holds (SPEC §10): a pulled
+/// A rule of RULES.md §2 for one field: what an operator may type or change — in the dialog, on the
+/// command line, in their own CSV rows. It never refuses what Invest holds (RULES.md §10): a pulled
 /// value that breaks it is stored as it is, counted (`LegacyValues`), and judged again only when
 /// that field itself is edited.
 public enum InputRule: Sendable, Equatable {

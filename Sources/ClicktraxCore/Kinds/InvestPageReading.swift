@@ -1,6 +1,6 @@
 import Foundation
 
-/// What reading one page of Invest's objects found besides the objects (SPEC §10): those that
+/// What reading one page of Invest's objects found besides the objects (RULES.md §10): those that
 /// could not be kept (skipped, named, the rest go on) and values left empty because they could
 /// not be read as their type. One per page, on one thread: the decoder carries it in its
 /// `userInfo`, and each object's decoding writes to it.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Values as the Invest API sends them, read the way SPEC §10 asks: what Invest holds is kept as
+/// Values as the Invest API sends them, read the way RULES.md §10 asks: what Invest holds is kept as
 /// it is. A number may come as a numeric string anywhere (the docs warn of it for ids, and the
 /// 2017 traffic shows it for counts); a text field may hold any characters and any length up to
 /// a cap no real object reaches; a word outside the documented vocabulary is kept as a word.

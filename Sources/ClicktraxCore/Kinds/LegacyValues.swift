@@ -1,6 +1,6 @@
 import Foundation
 
-/// What was kept as Invest has it but would not be accepted if typed (SPEC §10, "said once"):
+/// What was kept as Invest has it but would not be accepted if typed (RULES.md §10, "said once"):
 /// per kind, field and what is wrong, how many objects and which. The pull's summary counts
 /// the objects it brought; `invest status` counts everything stored.
 public struct LegacyValues: Sendable, Equatable {

@@ -1,5 +1,5 @@
 extension ClickTracker {
-    /// The fields an operator types into a tracker, with their rules (SPEC §2): judged when they
+    /// The fields an operator types into a tracker, with their rules (RULES.md §2): judged when they
     /// change, counted when a value kept from Invest breaks them (`LegacyValues`). The keys are
     /// Invest's, which are also the store's columns.
     public static let inputFields: [ObjectField<ClickTracker>] = [

@@ -56,7 +56,7 @@ public struct ClickTracker: Codable, Sendable, Equatable, Identifiable {
         case paymentRule = "payment_rule"
     }
 
-    /// Read as Invest holds it (SPEC §10, `InvestValues`): any name and code, a state word of its
+    /// Read as Invest holds it (RULES.md §10, `InvestValues`): any name and code, a state word of its
     /// own, ids as numeric strings. Without a usable id, line item or publisher it cannot be kept.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -36,7 +36,7 @@ public struct LineItem: Sendable, Equatable, DescribedObject {
 
     public static let kind = ObjectKind.lineItem
 
-    /// A line item's code is the one a tracker's is held to (SPEC §2): the pickers match it and
+    /// A line item's code is the one a tracker's is held to (RULES.md §2): the pickers match it and
     /// it is unique per advertiser.
     public static let descriptor = ObjectDescriptor<LineItem>(kind: .lineItem, table: "line_item", blank: { LineItem(id: 0, name: "") }, fields: [
         .id(get: { $0.id }, set: { $0.id = $1 }),

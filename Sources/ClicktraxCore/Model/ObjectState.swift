@@ -1,7 +1,7 @@
 /// Whether an Invest object is in use. Every object kind has one; new objects are active.
 ///
 /// Invest documents `active` and `inactive`, but a member's catalog is years of objects made
-/// through many tools: a word outside those two is kept as Invest has it (SPEC §10) — it is
+/// through many tools: a word outside those two is kept as Invest has it (RULES.md §10) — it is
 /// not active, and only what the operator types is held to the two documented words.
 public struct ObjectState: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     public let rawValue: String

@@ -1,5 +1,5 @@
 /// How a payment rule prices what a publisher is paid: `revshare`, `cpm` or `dynamic` as Invest
-/// documents them, or a word of Invest's kept as it is (SPEC §10).
+/// documents them, or a word of Invest's kept as it is (RULES.md §10).
 public struct PricingType: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }

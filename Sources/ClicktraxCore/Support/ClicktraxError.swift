@@ -23,7 +23,7 @@ public enum ClicktraxError: Error, Sendable, Equatable, CustomStringConvertible 
         }
     }
 
-    /// The process exit status of SPEC §6: 2 for bad usage or input, 1 for an operational failure.
+    /// The process exit status of RULES.md §6: 2 for bad usage or input, 1 for an operational failure.
     public var exitCode: Int32 {
         switch self {
         case .invalid, .notFound, .badInput: 2

@@ -1,4 +1,4 @@
-/// Making data safe at its place in HTML (SPEC §3: "data must never escape its place").
+/// Making data safe at its place in HTML (RULES.md §3: "data must never escape its place").
 enum HTMLText {
     /// Text for inside `<!-- … -->`: control characters become spaces, `<` and `>` become the
     /// look-alike `‹` `›`, and runs of hyphens collapse to one, so the comment can neither be

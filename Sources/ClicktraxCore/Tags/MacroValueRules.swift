@@ -1,4 +1,4 @@
-/// What a macro's value may be (SPEC §3):
+/// What a macro's value may be (RULES.md §3):
 /// - every macro: Invest's placeholder, or the ad server's own macro — `%%NAME%%`, `${NAME}`,
 ///   `[NAME]`, `{{NAME}}` or `[%NAME%]`, NAME of letters, digits and `_ . : -`, or Campaign
 ///   Manager 360's one-letter forms (`%n` its random number, `%c` its click string);

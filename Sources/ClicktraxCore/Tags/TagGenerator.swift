@@ -1,4 +1,4 @@
-/// Turns trackers into the tags an operator pastes into a third-party ad server (SPEC §3).
+/// Turns trackers into the tags an operator pastes into a third-party ad server (RULES.md §3).
 /// Pure: the same trackers and options always give the same bytes.
 public struct TagGenerator: Sendable {
     public var options: TagOptions

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One finding of the lint shown before an export (SPEC §3). Errors block the export;
+/// One finding of the lint shown before an export (RULES.md §3). Errors block the export;
 /// warnings are shown and let it go ahead; notes say how to use the tags (a preset's ad server).
 public struct LintFinding: Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning, note }

@@ -1,4 +1,4 @@
-/// The ad server that will serve the tags, and so fill their macros (SPEC §11): an operator picks
+/// The ad server that will serve the tags, and so fill their macros (RULES.md §11): an operator picks
 /// the ad server, not the macros. A preset sets the cachebuster and the landing page (`redir`)
 /// and nothing else; each value can still be changed after. Each is checked against the ad
 /// server's own documentation, cited in `docs/TAGS.md`.

@@ -4,7 +4,7 @@ public enum TrackerMacro: String, Sendable, CaseIterable, Codable {
     case ancost
     case redirectURL = "redirect-url"
 
-    /// The URL parameter, in the order SPEC §3 fixes: id, cachebuster, ancost, t, redir.
+    /// The URL parameter, in the order RULES.md §3 fixes: id, cachebuster, ancost, t, redir.
     var parameter: String {
         switch self {
         case .cachebuster: "cachebuster"

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The rules of SPEC §2 that a tracker's own fields must follow, checked without a database.
+/// The rules of RULES.md §2 that a tracker's own fields must follow, checked without a database.
 /// (Whether the line item, publisher, placement and payment rule exist and belong together, and
 /// whether a code is already taken, the store checks: it has the catalog.)
 public enum TrackerRules {
@@ -14,7 +14,7 @@ public enum TrackerRules {
 
     /// The issues of the fields the operator changed from `before` (every field of a new
     /// tracker): a value kept from Invest that breaks a rule is judged only when that field
-    /// itself is edited (SPEC §10).
+    /// itself is edited (RULES.md §10).
     public static func check(_ draft: TrackerDraft, changedFrom before: TrackerDraft?) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         if before?.name != draft.name, let problem = nameProblem(draft.name) { issues.append(ValidationIssue(.name, problem)) }

@@ -4,7 +4,7 @@ public enum TerminalSafeText {
     /// Control characters (C0, DEL: escape sequences start with them) become their visible
     /// stand-ins from Unicode's Control Pictures — a tab `␉`, a line break `␊`, an escape `␛` —
     /// one cell each, so a value Invest holds with a tab in it shows the tab, and columns stay
-    /// put (SPEC §10). C1 controls and bidirectional controls become U+FFFD; the line and
+    /// put (RULES.md §10). C1 controls and bidirectional controls become U+FFFD; the line and
     /// paragraph separators `␤`. Other invisible format characters (zero-width space and joiner,
     /// soft hyphen, BOM) are dropped — terminals disagree on them (tmux let a zero-width joiner
     /// swallow the rest of a table cell, seen in HostileTextEndToEndTests), and no one can see

@@ -2,7 +2,7 @@ import ClicktraxCore
 import TerminalUI
 import TextTools
 
-/// The Click Trackers screen (SPEC §5): the toolbar (buttons, filter, counts), the table of
+/// The Click Trackers screen (RULES.md §5): the toolbar (buttons, filter, counts), the table of
 /// trackers and, on an empty database, the welcome. It holds no store: it says which reads the
 /// next frame needs (`needs`) and takes what they found (`receive`); only a page of rows is
 /// ever read, and typing a filter narrows the ordered ID list in memory.

@@ -1,7 +1,7 @@
 import ClicktraxCore
 import TerminalUI
 
-/// The columns of the Click Trackers table (SPEC §5): the table's layout, how each sorts, and
+/// The columns of the Click Trackers table (RULES.md §5): the table's layout, how each sorts, and
 /// what each shows of a tracker. In a narrow terminal the lowest priority goes first.
 public enum TrackerTableColumn: Int, CaseIterable, Sendable {
     case id, name, code, state, lineItem, publisher, placement, paymentRule, landingPage, clicks, lastModified

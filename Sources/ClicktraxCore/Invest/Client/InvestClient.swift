@@ -1,6 +1,6 @@
 import Foundation
 
-/// Speaks the Invest API (SPEC §8, INVEST-API.md): log in, call a service, page a list to its
+/// Speaks the Invest API (RULES.md §8, the Invest API's public documentation): log in, call a service, page a list to its
 /// end. It decides on the body (`error_id`, often with HTTP 200), logs in again once per call on
 /// `NOAUTH`, waits out throttling (`Retry-After`, else backoff with jitter, each wait reported),
 /// retries GETs on 5xx and dropped connections, and keeps at most 4 requests in flight.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The API's base URL, checked: `https://` always, `http://` only to a loopback host (tests and
-/// local proxies, SPEC §8). Query values are written the way the docs show them.
+/// local proxies, RULES.md §8). Query values are written the way the docs show them.
 public struct InvestEndpoint: Sendable, Equatable, CustomStringConvertible {
     public static let production = "https://api.appnexus.com"
 

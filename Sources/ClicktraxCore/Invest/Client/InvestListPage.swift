@@ -3,7 +3,7 @@ import Foundation
 /// One page of a list answer: the objects under their kind's plural key (or the singular one,
 /// which some services use even for lists) and `count`, an int, a numeric string or null.
 /// Objects are read as Invest has them; one that cannot be kept is skipped and named in
-/// `reading`, and the rest of the page is kept (SPEC §10).
+/// `reading`, and the rest of the page is kept (RULES.md §10).
 struct InvestListPage<T: InvestObject>: Decodable {
     var count: Int?
     var objects: [T]

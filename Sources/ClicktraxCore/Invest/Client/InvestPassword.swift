@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where the Invest password comes from, in order (SPEC §8): `password_command` (run without
+/// Where the Invest password comes from, in order (RULES.md §8): `password_command` (run without
 /// a shell, first line of its stdout), `$CLICKTRAX_INVEST_PASSWORD`, or a prompt with echo off
 /// on the terminal. It is asked only when a login is needed, held only in memory, and never
 /// written anywhere nor put in an argument vector or a message.

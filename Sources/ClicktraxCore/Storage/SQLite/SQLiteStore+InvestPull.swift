@@ -74,7 +74,7 @@ extension SQLiteStore {
         }
     }
 
-    /// Invest's objects as Invest has them (SPEC §10): no rule of the operator's refuses one.
+    /// Invest's objects as Invest has them (RULES.md §10): no rule of the operator's refuses one.
     static func stageObjects(_ db: Database, _ objects: ObjectBatch) throws {
         switch objects {
         case .advertisers(let list): try stage(db, Advertiser.descriptor, list)

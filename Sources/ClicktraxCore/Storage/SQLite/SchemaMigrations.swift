@@ -307,7 +307,7 @@ enum SchemaMigrations {
             FROM click c JOIN click_source s ON s.id = c.source_id;
         """
 
-    /// SPEC §10: what comes from Invest is stored as Invest has it. The CHECKs of v1 held every
+    /// RULES.md §10: what comes from Invest is stored as Invest has it. The CHECKs of v1 held every
     /// stored value to the input rules — a `state` of `pending`, a `pricing_type` of Invest's own,
     /// a revshare of 1.2 stopped a whole pull. The rules now judge input only (`InputRule`), so the
     /// tables are rebuilt without them (SQLite cannot drop a CHECK in place), and a line item's

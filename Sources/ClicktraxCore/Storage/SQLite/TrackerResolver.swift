@@ -7,7 +7,7 @@ import GRDB
 struct TrackerResolver {
     let db: Database
 
-    /// Who the values are from, which says what is judged (SPEC §10).
+    /// Who the values are from, which says what is judged (RULES.md §10).
     enum Judging {
         /// The operator's: `issues` are what `TrackerRules` found in the fields that differ from
         /// `before` (every field of a new tracker), and a changed text field is stored trimmed.

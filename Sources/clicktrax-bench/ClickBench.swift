@@ -62,7 +62,7 @@ struct ClickBench {
     /// The database the last full run imported into, for `--only-reports`.
     var importedDatabase: String { workFolder + "/clicks-\(rows).sqlite" }
 
-    /// Every report of the README's table, 5 runs each, in process.
+    /// Every report of docs/INVEST.md's table, 5 runs each, in process.
     func reports(database: String) throws {
         let clicks = try SQLiteStore.open(path: database)
         let reports: [(String, [ClickDimension])] = [

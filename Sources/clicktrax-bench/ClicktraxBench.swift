@@ -2,7 +2,7 @@ import ArgumentParser
 import ClicktraxCore
 import Foundation
 
-/// `clicktrax-bench`: the figures of README's Performance section, on a generated catalog.
+/// `clicktrax-bench`: the figures of docs/PERFORMANCE.md, on a generated catalog.
 /// Build it in release (`swift build -c release`), then `.build/release/clicktrax-bench`.
 @main
 struct ClicktraxBench: ParsableCommand {

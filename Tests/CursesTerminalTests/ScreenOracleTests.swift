@@ -11,7 +11,7 @@ import TerminalUI
 @Suite struct ScreenOracleTests {
     // Not tmux-256color or screen: their terminfo has auto margins and no way to turn them off
     // (smam), so ncurses paints the bottom-right cell by inserting the one before it, and a wide
-    // character there moves by a cell — this test found it; it is ncurses' own, in README's
+    // character there moves by a cell — this test found it; it is ncurses' own, in docs/USING.md's
     // known limits.
     @Test(arguments: ["xterm-256color", "xterm", "linux", "vt220"])
     func theEmulatorShowsEveryFrameExactly(term: String) throws {

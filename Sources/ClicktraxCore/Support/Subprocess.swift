@@ -75,20 +75,8 @@ public enum Subprocess {
         let env = (environment ?? ProcessInfo.processInfo.environment).filter { passingSecrets || !Self.secretVariables.contains($0.key) }
             .map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + env).forEach { free($0) } }
-        // The child starts with no signal blocked and every signal at its default: a thread of
-        // ours (a dispatch worker, say) may block signals, and a child would inherit that —
-        // a terminal program would then never hear SIGWINCH.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t(), allSignals = sigset_t()
-        sigemptyset(&noSignals)
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, program, &actions, &attributes, argv, env)
+        let spawned = SpawnSignals.withDefaults { attributes in posix_spawnp(&pid, program, &actions, &attributes, argv, env) }
         // Our copy of stdin's read end stays open until the end: what is still in the pipe then
         // is what the program did not read (FIONREAD), whatever the pipe's buffer held.
         close(stdoutPipe[1]); close(stderrPipe[1])

@@ -16,18 +16,8 @@ public enum TerminalProgram {
         let argv = command.map { strdup($0) } + [nil]
         let env = environment.filter { !Subprocess.secretVariables.contains($0.key) }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + env).forEach { free($0) } }
-        // As `Subprocess`: no signal blocked and every one at its default in the child.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t(), allSignals = sigset_t()
-        sigemptyset(&noSignals)
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, program, nil, &attributes, argv, env)
+        let spawned = SpawnSignals.withDefaults { attributes in posix_spawnp(&pid, program, nil, &attributes, argv, env) }
         guard spawned == 0 else { throw Subprocess.Failure.cannotStart(program: program, reason: String(cString: strerror(spawned))) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

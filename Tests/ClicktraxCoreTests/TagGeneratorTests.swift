@@ -162,6 +162,6 @@ import Testing
         #expect(errors.count == 2)
         #expect(errors[0].message.hasPrefix("tracker host:"))
         #expect(errors[1].message.hasPrefix("CACHEBUSTER: expected [CACHEBUSTER]"))
-        #expect(TagLint.errors(in: TagLint.check([], options: TagOptions())).count == 1)
+        #expect(TagLint.errors(in: TagLint.check([TagSubject](), options: TagOptions())).count == 1)
     }
 }

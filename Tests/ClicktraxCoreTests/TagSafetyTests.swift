@@ -43,14 +43,15 @@ import Testing
     @Test func everyTagParsesAsExactlyTheIntendedMarkup() throws {
         // Batched in one document per option set (cheaper than one python per tag), then checked
         // tag by tag: comment, element (+ link text), end comment, separated by blank lines.
-        for type in [ExportType.javascript, .pixel, .link] {
+        for kind in TrackerKind.allCases {
+        for type in [ExportType.javascript, .pixel, .link] where kind.exportTypes.contains(type) {
             for escape in [false, true] {
                 for (index, redirect) in Self.redirects.enumerated() {
                     var options = TagOptions(type: type, escapeAmpersands: escape, linkText: Self.linkTexts[index % Self.linkTexts.count])
                     options.use(.redirectURL, value: redirect)
                     options.use(.cachebuster, value: "%%CACHEBUSTER%%")
-                    #expect(TagLint.errors(in: TagLint.check([tracker(1, "x")], options: options)).isEmpty)
-                    let trackers = Self.names.enumerated().map { tracker(Int64($0.offset + 1), $0.element) }
+                    #expect(TagLint.errors(in: TagLint.check([subject(kind, 1, "x")], options: options)).isEmpty)
+                    let trackers = Self.names.enumerated().map { subject(kind, Int64($0.offset + 1), $0.element) }
                     let generator = TagGenerator(options: options)
                     let events = try Self.parse(generator.export(trackers)).filter {
                         !($0[0] as? String == "data" && ($0[1] as? String ?? "").allSatisfy(\.isNewline))
@@ -63,19 +64,21 @@ import Testing
                 }
             }
         }
+        }
     }
 
-    func check(_ events: [[Any]], _ tracker: ClickTracker, _ generator: TagGenerator) {
-        let context = "tracker “\(tracker.name.debugDescription)” as \(generator.options.type)"
+    func check(_ events: [[Any]], _ tracker: TagSubject, _ generator: TagGenerator) {
+        let context = "\(tracker.kind.noun) “\(tracker.name.debugDescription)” as \(generator.options.type)"
         let open = events[0][1] as? String ?? ""
         #expect(events[0][0] as? String == "comment", "\(context)")
-        #expect(open.hasPrefix(" Click Tracker - ") && open.hasSuffix(" "), "\(context): \(open)")
+        let (prefix, suffix) = tracker.kind == .click ? (" Click Tracker - ", " ") : (" Imp Tracker - ", " - DO NOT MODIFY ")
+        #expect(open.hasPrefix(prefix) && open.hasSuffix(suffix), "\(context): \(open)")
         #expect(!open.contains("--") && !open.contains("<") && !open.contains(">"), "\(context): \(open)")
         let element = generator.options.type == .javascript ? "script" : generator.options.type == .pixel ? "img" : "a"
         #expect(events[1][0] as? String == "start" && events[1][1] as? String == element, "\(context)")
         let attributes = events[1][2] as? [String: String] ?? [:]
         let urlAttribute = element == "a" ? "href" : "src"
-        #expect(attributes[urlAttribute] == generator.url(for: tracker.id), "\(context): \(attributes)")
+        #expect(attributes[urlAttribute] == generator.url(for: tracker.id, kind: tracker.kind), "\(context): \(attributes)")
         let expectedKeys: Set<String> = element == "script" ? ["src", "type"] : element == "img" ? ["src", "width", "height"] : ["href"]
         #expect(Set(attributes.keys) == expectedKeys, "\(context): \(attributes)")
         if element == "a" {
@@ -84,7 +87,12 @@ import Testing
             #expect(events[3][0] as? String == "end" && events[3][1] as? String == "a", "\(context)")
         }
         if element == "script" { #expect(events[2][0] as? String == "end" && events[2][1] as? String == "script", "\(context)") }
-        #expect(events.last?[0] as? String == "comment" && events.last?[1] as? String == " End of Click Tracker ", "\(context)")
+        let end = tracker.kind == .click ? " End of Click Tracker " : " End of Imp Tracker "
+        #expect(events.last?[0] as? String == "comment" && events.last?[1] as? String == end, "\(context)")
+    }
+
+    func subject(_ kind: TrackerKind, _ id: Int64, _ name: String) -> TagSubject {
+        kind == .click ? tracker(id, name).tagSubject : TagSubject(kind: .impression, id: id, name: name)
     }
 
     func tracker(_ id: Int64, _ name: String) -> ClickTracker {

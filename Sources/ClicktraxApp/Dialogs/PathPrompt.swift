@@ -20,7 +20,7 @@ public struct PathPrompt: Sendable, Equatable {
         self.path = TextFieldState(path, placeholder: "a path; ~ is your home", maxLength: 4096)
     }
 
-    public static func saveTags(_ export: TagExport) -> PathPrompt { PathPrompt(.saveTags(export), path: "click-trackers.html") }
+    public static func saveTags(_ export: TagExport) -> PathPrompt { PathPrompt(.saveTags(export), path: export.fileStem + ".html") }
     public static func importFiles() -> PathPrompt { PathPrompt(.importFiles) }
 
     var title: String {

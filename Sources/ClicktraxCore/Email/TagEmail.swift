@@ -18,7 +18,7 @@ public struct TagEmail: Sendable {
         self.identifier = identifier.lowercased()
     }
 
-    /// "Click tracker tags: CLIK TRAX" or "Click tracker tags (3): CLIK TRAX, Second, …".
+    /// "Click tracker tags: CLIK TRAX" or "Impression tracker tags (3): CLIK TRAX, Second, …".
     public var subject: String {
         let names = export.trackers.map { sanitized($0.name) }
         let count = names.count == 1 ? "" : " (\(names.count))"
@@ -28,11 +28,11 @@ public struct TagEmail: Sendable {
             if next.count > 120 { list += list.isEmpty ? String(name.prefix(117)) + "…" : ", …"; break }
             list = next
         }
-        return "Click tracker tags\(count): \(list)"
+        return "\(export.noun.prefix(1).uppercased() + export.noun.dropFirst()) tags\(count): \(list)"
     }
 
     public var attachmentName: String {
-        "click-trackers-\(Timestamp.string(from: date).prefix(10).replacingOccurrences(of: "-", with: "")).html"
+        "\(export.fileStem)-\(Timestamp.string(from: date).prefix(10).replacingOccurrences(of: "-", with: "")).html"
     }
 
     /// The whole message, ready for `sendmail -t -i` or an `.eml` file.
@@ -72,7 +72,7 @@ public struct TagEmail: Sendable {
         let options = export.options
         let macros = TrackerMacro.allCases.filter { options.macros[$0] != nil }.map(\.label)
         return """
-            \(export.trackers.count) click tracker tag\(export.trackers.count == 1 ? "" : "s") from Clicktrax — \
+            \(export.trackers.count) \(export.noun) tag\(export.trackers.count == 1 ? "" : "s") from Clicktrax — \
             \(options.type.label), \(options.effectiveSecure ? "secure (https)" : "non-secure (http)")\
             \(macros.isEmpty ? "" : ", macros: " + macros.joined(separator: ", ")).
             Paste the tags into the ad server as they are; the same text is attached as \(attachmentName).

@@ -18,12 +18,15 @@ public enum ExportType: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// The `t` parameter: Invest's convention is 1 for the JavaScript tag, 2 for the pixel.
-    var tParameter: String? {
+    /// The `t` parameter: Invest's convention is 1 for the JavaScript tag, 2 for the pixel. An
+    /// impression tracker's bare URL is fired by the ad server as an image, so it is 2 too; a
+    /// click tracker's bare URL is a click-through and has none.
+    func tParameter(for kind: TrackerKind) -> String? {
         switch self {
         case .javascript: "1"
         case .pixel: "2"
-        case .link, .url: nil
+        case .url: kind == .impression ? "2" : nil
+        case .link: nil
         }
     }
 

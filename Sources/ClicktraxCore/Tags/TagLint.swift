@@ -24,6 +24,10 @@ public struct LintFinding: Sendable, Equatable, CustomStringConvertible {
 /// Checks an export before it is made.
 public enum TagLint {
     public static func check(_ trackers: [ClickTracker], options: TagOptions) -> [LintFinding] {
+        check(trackers.map(\.tagSubject), options: options)
+    }
+
+    public static func check(_ trackers: [TagSubject], options: TagOptions) -> [LintFinding] {
         var findings: [LintFinding] = []
         if trackers.isEmpty { findings.append(LintFinding(.error, trackerId: nil, "no trackers to export: select at least one")) }
         if let problem = HostRules.problem(options.host) {
@@ -37,15 +41,22 @@ public enum TagLint {
         if !options.effectiveSecure {
             findings.append(LintFinding(.warning, trackerId: nil, "non-secure (http) tag: https pages will block it; export a secure tag unless the ad server needs http"))
         }
+        let kinds = Set(trackers.map(\.kind))
         if options.type == .link { findings += linkTextFindings(options.linkText) }
-        findings += landingPageFindings(options)
+        for kind in TrackerKind.allCases where kinds.contains(kind) && !kind.exportTypes.contains(options.type) {
+            findings.append(LintFinding(.error, trackerId: nil, "an \(kind.noun) has no \(options.type.label) tag (it would count a click): "
+                + "choose " + kind.exportTypes.map(\.label).joined(separator: ", ")))
+        }
+        // The landing page and the ad server's click-through are a click's; an impression leads nowhere.
+        if kinds.contains(.click) { findings += landingPageFindings(options) }
         let hasRedirect = options.macros[.redirectURL] != nil
         for tracker in trackers {
+            let counted = tracker.kind.counted
             if InvestIDs.isProvisional(tracker.id) {
                 findings.append(LintFinding(.error, trackerId: tracker.id,
-                    "not on Invest yet: its tags would count no clicks; send it first with clicktrax invest push (More Actions › Push)"))
+                    "not on Invest yet: its tags would count no \(counted); send it first with clicktrax invest push (More Actions › Push)"))
             }
-            if tracker.clickUrl == nil && !hasRedirect {
+            if tracker.kind == .click && tracker.landingPage == nil && !hasRedirect {
                 let message = "no landing page: the tracker has no Landing Page URL and REDIRECT_URL is not set, so clicks would go nowhere"
                 // A link or bare URL is the click-through itself: leading nowhere is an error.
                 // A JavaScript tag or pixel rides beside the ad server's own click-through.
@@ -55,10 +66,10 @@ public enum TagLint {
                 findings.append(LintFinding(.warning, trackerId: tracker.id, "ANCOST overrides its payment rule “\(rule.name)”"))
             }
             if tracker.state == .inactive {
-                findings.append(LintFinding(.warning, trackerId: tracker.id, "inactive: Invest records no clicks on it until it is activated"))
+                findings.append(LintFinding(.warning, trackerId: tracker.id, "inactive: Invest records no \(counted) on it until it is activated"))
             } else if tracker.state != .active {
                 findings.append(LintFinding(.warning, trackerId: tracker.id,
-                    "state “\(TerminalSafe.clip(tracker.state.rawValue, 30))” on Invest: it may record no clicks until it is active"))
+                    "state “\(TerminalSafe.clip(tracker.state.rawValue, 30))” on Invest: it may record no \(counted) until it is active"))
             }
         }
         return findings

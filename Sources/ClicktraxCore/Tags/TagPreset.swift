@@ -61,10 +61,12 @@ public enum TagPreset: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// Sets the cachebuster and `redir` of `options`; the rest is left as it was.
-    public func apply(to options: inout TagOptions) {
+    /// Sets the cachebuster and `redir` of `options`; the rest is left as it was. An impression
+    /// leads nowhere, so for impression trackers a preset sets the cachebuster and no `redir`
+    /// (an operator who wants the pixel to pass on to another can still set one).
+    public func apply(to options: inout TagOptions, for kind: TrackerKind = .click) {
         options.preset = self
         options.macros[.cachebuster] = cachebuster
-        options.macros[.redirectURL] = redirect
+        options.macros[.redirectURL] = kind == .click ? redirect : nil
     }
 }

@@ -18,7 +18,7 @@ enum ClickFeedFile {
         print("click feed   generating \(Format.count(rows)) clicks into \(path)…")
         let started = Date()
         let ids = try store.trackerIDs(TrackerQuery())
-        var trackers: [ClickTracker] = []
+        var trackers: [Tracker] = []
         for start in stride(from: 0, to: ids.count, by: 5_000) {
             trackers += try store.trackers(ids: Array(ids[start..<min(ids.count, start + 5_000)]))
         }

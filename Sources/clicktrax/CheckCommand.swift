@@ -20,6 +20,9 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let trackers = try store.trackerCount(TrackerQuery())
-        try ObjectPrinter.line("ok: \(global.databasePath) passes SQLite's integrity and foreign key checks, and its change log accounts for all \(trackers) trackers")
+        let impressionTrackers = try store.scoped(to: .impression).trackerCount(TrackerQuery())
+        let others = impressionTrackers == 0 ? "" : " and \(impressionTrackers) impression tracker\(impressionTrackers == 1 ? "" : "s")"
+        try ObjectPrinter.line("ok: \(global.databasePath) passes SQLite's integrity and foreign key checks, and its change logs account for all "
+            + "\(trackers) trackers\(others)")
     }
 }

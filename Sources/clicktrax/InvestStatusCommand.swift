@@ -96,7 +96,7 @@ struct InvestStatusCommand: ParsableCommand {
         }
     }
 
-    static func summary(_ tracker: ClickTracker?) -> String {
+    static func summary(_ tracker: Tracker?) -> String {
         guard let t = tracker else { return "(deleted)" }
         return "“\(t.name)” \(t.state.rawValue), line item \(t.lineItem.id), publisher \(t.publisher.id)"
             + (t.tag.map { ", placement \($0.id)" } ?? "") + (t.paymentRule.map { ", payment rule \($0.id)" } ?? "")
@@ -106,7 +106,7 @@ struct InvestStatusCommand: ParsableCommand {
 
     private func printJSON(connection: InvestConnection?, loggedIn: Bool, token: TokenCheck?, pending: [PendingChange],
                            conflicts: [InvestConflict], outbox: [OutboxEntry], legacy: LegacyValues) throws {
-        func tracker(_ t: ClickTracker?) throws -> Any {
+        func tracker(_ t: Tracker?) throws -> Any {
             guard let t else { return NSNull() }
             return try JSONSerialization.jsonObject(with: try JSONEncoder().encode(t))
         }

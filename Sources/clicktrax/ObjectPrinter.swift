@@ -58,7 +58,7 @@ enum ObjectPrinter {
         .init("Last Modified", dropPriority: 0),
     ]
 
-    static func trackerRow(_ t: ClickTracker) -> [String] {
+    static func trackerRow(_ t: Tracker) -> [String] {
         [String(t.id), t.name, t.code ?? "", t.state.rawValue, t.lineItem.name, t.publisher.name,
          t.tag?.name ?? "", t.paymentRule?.name ?? "", t.clickUrl ?? "", t.lastModified]
     }

@@ -32,14 +32,14 @@ struct TrackersCreate: ParsableCommand {
 enum TrackerResultPrinter {
     /// In a database connected to Invest, a change made here waits for a push: said on stderr,
     /// with the command that sends it.
-    static func notePending(_ tracker: ClickTracker, store: any TrackerStore) throws {
+    static func notePending(_ tracker: Tracker, store: any TrackerStore) throws {
         guard try store.investConnection()?.connected == true else { return }
         guard try store.pendingChanges().contains(where: { $0.trackerId == tracker.id }) else { return }
         let what = InvestIDs.isProvisional(tracker.id) ? "not on Invest yet (Invest gives it its id when it is sent)" : "changed here, not on Invest yet"
         ObjectPrinter.note("pending: tracker \(tracker.id) is \(what); clicktrax invest push sends it")
     }
 
-    static func print(_ tracker: ClickTracker, verb: String, format: OutputFormat) throws {
+    static func print(_ tracker: Tracker, verb: String, format: OutputFormat) throws {
         switch format {
         case .json: try ObjectPrinter.write(String(decoding: try InvestEnvelope.encode(single: tracker), as: UTF8.self) + "\n")
         case .csv: try ObjectPrinter.write(CSVWriter.document([tracker]))

@@ -32,7 +32,7 @@ struct TrackersShow: ParsableCommand {
     }
 
     /// A label per line, as the Create dialog's sections read.
-    static func describe(_ t: ClickTracker, advertiserName: String? = nil) -> String {
+    static func describe(_ t: Tracker, advertiserName: String? = nil) -> String {
         func ref(_ r: ObjectRef?) -> String { r.map { "\($0.name) (\($0.id))" } ?? "—" }
         let fields: [(String, String)] = [
             ("ID", String(t.id)), ("Name", t.name), ("Code", t.code ?? "—"), ("State", t.state.rawValue),

@@ -6,7 +6,7 @@ import Testing
 /// Flows read as "this key emits that command", on `AppState` alone: no database, no terminal.
 /// What the store would answer is fed back as the messages the runner would send.
 @Suite struct AppStateFlowTests {
-    static let tracker = ClickTracker(id: 7, memberId: 958, advertiserId: 1, name: "Seven", code: nil, state: .active, clickUrl: nil,
+    static let tracker = Tracker(id: 7, memberId: 958, advertiserId: 1, name: "Seven", code: nil, state: .active, clickUrl: nil,
                                       lineItem: ObjectRef(id: 10, name: "Item"), publisher: ObjectRef(id: 20, name: "Pub"), tag: nil,
                                       paymentRule: nil, lastModified: "2026-12-01 10:00:00", revision: 1)
 

@@ -15,7 +15,7 @@ import Testing
         let store = try SQLiteStore.inMemory()
         try store.load { _ = try DemoCatalog(lineItemCount: 50, trackerCount: 5, seed: 1).fill($0) }
         let model = try #require(try store.trackers(TrackerQuery()).first)
-        let legacy = ClickTracker(id: 900_001, name: Self.name, code: "HAS SPACE", state: .active, clickUrl: Self.landingPage,
+        let legacy = Tracker(id: 900_001, name: Self.name, code: "HAS SPACE", state: .active, clickUrl: Self.landingPage,
                                   lineItem: model.lineItem, publisher: model.publisher, lastModified: "2019-04-01 10:00:00")
         _ = try store.importStream(dryRun: false, bulk: false) { sink in
             sink(ImportRecord(object: .tracker(legacy, draft: legacy.draft, id: legacy.id, memberId: nil), file: "page.json",

@@ -82,7 +82,7 @@ import Testing
         tracker.clickUrl = nil
         tracker.state = .inactive
         tracker.paymentRule = ObjectRef(id: 9106, name: "Dynamic – second price, a payment rule of a long name")
-        let provisional = ClickTracker(id: InvestIDs.provisionalBase + 1, name: "Made here", lineItem: tracker.lineItem,
+        let provisional = Tracker(id: InvestIDs.provisionalBase + 1, name: "Made here", lineItem: tracker.lineItem,
                                        publisher: tracker.publisher, lastModified: "")
         var odd = tracker
         odd.state = ObjectState(rawValue: "archived_by_someone_long_ago")

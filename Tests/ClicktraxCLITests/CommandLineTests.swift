@@ -24,7 +24,7 @@ import ClicktraxCore
         #expect(response?["count"] as? Int == 25)
         #expect(trackers?.count == 25)
         // What the list prints is what the envelope decoder reads back.
-        #expect(try InvestEnvelope.decode(ClickTracker.self, from: Data(result.stdout.utf8), source: "stdout").count == 25)
+        #expect(try InvestEnvelope.decode(Tracker.self, from: Data(result.stdout.utf8), source: "stdout").count == 25)
     }
 
     @Test func demoRefusesANonEmptyDatabaseUnlessTold() throws {
@@ -86,7 +86,7 @@ import ClicktraxCore
                                    "--publisher", "44449", "--code", "HOL-1", "--landing-page-url", "https://wonka.example/",
                                    "--format", "json"])
         #expect(created.status == 0, "\(created.stderr)")
-        let tracker = try InvestEnvelope.decode(ClickTracker.self, from: Data(created.stdout.utf8), source: "stdout")[0]
+        let tracker = try InvestEnvelope.decode(Tracker.self, from: Data(created.stdout.utf8), source: "stdout")[0]
         #expect(tracker.name == "Holiday homepage" && tracker.code == "HOL-1" && tracker.publisher.id == 44449)
         let id = String(tracker.id)
 
@@ -107,7 +107,7 @@ import ClicktraxCore
         #expect(second.status == 1)
         #expect(second.stderr.contains("was changed since it was read"))
         let show = try cli.run(["trackers", "show", "21378", "--format", "json"])
-        #expect(try InvestEnvelope.decode(ClickTracker.self, from: Data(show.stdout.utf8), source: "x")[0].name == "First edit")
+        #expect(try InvestEnvelope.decode(Tracker.self, from: Data(show.stdout.utf8), source: "x")[0].name == "First edit")
         let history = try cli.run(["trackers", "history", "21378"])
         #expect(lines(history.stdout).count == 3, "created, then exactly one update:\n\(history.stdout)")
     }
@@ -123,7 +123,7 @@ import ClicktraxCore
         #expect(!messages.joined().contains("locked"))
         let winner = statuses.firstIndex(of: 0)!
         let show = try cli.run(["trackers", "show", "21379", "--format", "json"])
-        #expect(try InvestEnvelope.decode(ClickTracker.self, from: Data(show.stdout.utf8), source: "x")[0].name == "Edit \(winner)")
+        #expect(try InvestEnvelope.decode(Tracker.self, from: Data(show.stdout.utf8), source: "x")[0].name == "Edit \(winner)")
     }
 
     @Test func usageErrorsAreOneLineExit2() throws {

@@ -63,7 +63,7 @@ import Testing
         let result = try cli.run(["import", trackers, items, catalog])
         #expect(result.status == 0, "\(result.stderr)")
         let shown = try cli.run(["trackers", "show", "1425", "--format", "json"]).stdout
-        let tracker = try InvestEnvelope.decode(ClickTracker.self, from: Data(shown.utf8), source: "x")[0]
+        let tracker = try InvestEnvelope.decode(Tracker.self, from: Data(shown.utf8), source: "x")[0]
         #expect(tracker.name == "Test Click Tracker" && tracker.lastModified == "2012-01-10 16:02:15" && tracker.memberId == 958)
     }
 

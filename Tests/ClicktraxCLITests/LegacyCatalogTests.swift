@@ -109,7 +109,7 @@ import TerminalUI
         #expect(rules.contains("901,,Old rule,active,44450,flat_fee,2.25,1.2,0"), "\(rules)")
         let placements = try setup.run(["placements", "list", "--format", "csv"]).stdout
         #expect(placements.contains("474413,,\(String(repeating: "Placement name ", count: 10)),archived,44450,300,250"), "\(placements)")
-        let tracker = try InvestEnvelope.decode(ClickTracker.self, from: Data(try setup.run(["trackers", "show", "1426", "--format", "json"]).stdout.utf8),
+        let tracker = try InvestEnvelope.decode(Tracker.self, from: Data(try setup.run(["trackers", "show", "1426", "--format", "json"]).stdout.utf8),
                                                 source: "stdout")[0]
         #expect(tracker.name == Self.trackerName && tracker.code == "HAS SPACE TRK" && tracker.clickUrl == "https://example.com/landing page")
 

@@ -11,7 +11,7 @@ import Testing
         let store: SQLiteStore
         init(_ store: SQLiteStore) { self.store = store }
 
-        func recordPushed(localId: Int64, invest: ClickTracker, sentRevision: Int?) throws -> ClickTracker? {
+        func recordPushed(localId: Int64, invest: Tracker, sentRevision: Int?) throws -> Tracker? {
             throw ClicktraxError.operational("clicktrax.sqlite: the disk is full; nothing was saved")
         }
         func investConnection() throws -> InvestConnection? { try store.investConnection() }
@@ -26,12 +26,12 @@ import Testing
         func outbox() throws -> [OutboxEntry] { try store.outbox() }
         func writeOutbox(_ entry: OutboxEntry) throws { try store.writeOutbox(entry) }
         func clearOutbox(trackerId: Int64) throws { try store.clearOutbox(trackerId: trackerId) }
-        func settleCreate(localId: Int64, candidates: [ClickTracker], sentRevision: Int?) throws -> ClickTracker? {
+        func settleCreate(localId: Int64, candidates: [Tracker], sentRevision: Int?) throws -> Tracker? {
             try store.settleCreate(localId: localId, candidates: candidates, sentRevision: sentRevision)
         }
         func recordPushedDelete(id: Int64) throws { try store.recordPushedDelete(id: id) }
         func recordRefusal(id: Int64, message: String) throws { try store.recordRefusal(id: id, message: message) }
-        func recordConflict(id: Int64, theirs: ClickTracker?, reason: String) throws {
+        func recordConflict(id: Int64, theirs: Tracker?, reason: String) throws {
             try store.recordConflict(id: id, theirs: theirs, reason: reason)
         }
         func resolveConflict(id: Int64, keepMine: Bool) throws { try store.resolveConflict(id: id, keepMine: keepMine) }

@@ -23,7 +23,7 @@ import Testing
 
         // A filter that selects nothing is still a whole document.
         let none = try cli.run(["trackers", "list", "--search", "no such words anywhere", "--format", "json"])
-        #expect(none.stdout == String(decoding: try InvestEnvelope.encode([ClickTracker]()), as: UTF8.self) + "\n")
+        #expect(none.stdout == String(decoding: try InvestEnvelope.encode([Tracker]()), as: UTF8.self) + "\n")
         let some = try cli.run(["trackers", "list", "--state", "inactive", "--format", "json"])
         let inactive = try store.trackers(TrackerQuery(state: .inactive))
         #expect(some.stdout == String(decoding: try InvestEnvelope.encode(inactive), as: UTF8.self) + "\n")

@@ -195,7 +195,7 @@ import Testing
         try tmux.send("Enter", "C-s")
         #expect(try tmux.waitFor { $0.contains("Created click tracker") }.contains("“Made in tmux”"))
         let listed = try cli.run(["trackers", "list", "--search", "made in tmux", "--format", "json"])
-        let trackers = try InvestEnvelope.decode(ClickTracker.self, from: Data(listed.stdout.utf8), source: "stdout")
+        let trackers = try InvestEnvelope.decode(Tracker.self, from: Data(listed.stdout.utf8), source: "stdout")
         #expect(trackers.count == 1)
         #expect(trackers.first?.publisher.name == "The Daily Planet")
         #expect(trackers.first?.lineItem.name.hasPrefix("Wonka Holiday 2026 – JP") == true)
@@ -266,7 +266,7 @@ import Testing
         #expect(try tmux.waitFor { $0.contains("Saved the tags to") }.contains("Saved the tags"))
 
         let listed = try cli.run(["trackers", "list", "--search", "spring sale", "--format", "json"])
-        let trackers = try InvestEnvelope.decode(ClickTracker.self, from: Data(listed.stdout.utf8), source: "stdout")
+        let trackers = try InvestEnvelope.decode(Tracker.self, from: Data(listed.stdout.utf8), source: "stdout")
         let tracker = try #require(trackers.first)
         #expect(trackers.count == 1 && tracker.name == "Pasted – Spring sale [201~ q")
         #expect(tracker.clickUrl == "https://shop.example/spring?utm_source=invest&utm_medium=display")

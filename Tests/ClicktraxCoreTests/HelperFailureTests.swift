@@ -68,7 +68,7 @@ import Testing
     func message() throws -> TagEmail {
         var options = TagOptions(type: .link)
         options.use(.redirectURL, value: "https://shop.example/")
-        let tracker = ClickTracker(id: 1, name: "Spring", clickUrl: "https://x.example/", lineItem: ObjectRef(id: 1, name: ""),
+        let tracker = Tracker(id: 1, name: "Spring", clickUrl: "https://x.example/", lineItem: ObjectRef(id: 1, name: ""),
                                    publisher: ObjectRef(id: 1, name: ""), lastModified: "")
         return TagEmail(from: "ops@example.com", to: ["a@example.com"], export: try TagExport.make([tracker], options: options))
     }

@@ -100,8 +100,8 @@ import Testing
         let unnamed = try problems("id,name,\n4,a,\n", name: "publishers.csv").whole
         #expect(unnamed.count == 1 && unnamed[0].message.contains("column 3 has no name"), "\(unnamed)")
         // What `--format csv` writes for trackers — the names of what they refer to too — imports.
-        let header = ClickTracker.csvHeader.joined(separator: ",")
-        #expect(CSVColumns.headerProblem(kind: .clickTracker, columns: ClickTracker.csvHeader) == nil, "\(header)")
+        let header = Tracker.csvHeader.joined(separator: ",")
+        #expect(CSVColumns.headerProblem(kind: .clickTracker, columns: Tracker.csvHeader) == nil, "\(header)")
     }
 
     @Test func aByteOrderMarkBeforeJSONIsJSON() throws {

@@ -16,7 +16,7 @@ import Testing
         """
 
     @Test func readsTheSpecExample() throws {
-        let trackers = try InvestEnvelope.decode(ClickTracker.self, from: Data(Self.specExample.utf8), source: "page1.json")
+        let trackers = try InvestEnvelope.decode(Tracker.self, from: Data(Self.specExample.utf8), source: "page1.json")
         #expect(trackers.count == 1)
         let t = trackers[0]
         #expect(t.id == 1425 && t.memberId == 958 && t.advertiserId == 37236)
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func writesTheEnvelopeWithEveryFieldAndNulls() throws {
-        let tracker = try InvestEnvelope.decode(ClickTracker.self, from: Data(Self.specExample.utf8), source: "x")[0]
+        let tracker = try InvestEnvelope.decode(Tracker.self, from: Data(Self.specExample.utf8), source: "x")[0]
         let data = try InvestEnvelope.encode([tracker])
         let json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         let response = json["response"] as! [String: Any]
@@ -44,7 +44,7 @@ import Testing
         #expect(object["code"] is NSNull && object["tag"] is NSNull)
         #expect(object["revision"] == nil, "revision is Clicktrax's own, not the API's")
         // And it reads back as it was.
-        #expect(try InvestEnvelope.decode(ClickTracker.self, from: data, source: "x") == [tracker])
+        #expect(try InvestEnvelope.decode(Tracker.self, from: data, source: "x") == [tracker])
     }
 
     @Test func singleObjectsUseTheSingularKey() throws {
@@ -62,14 +62,14 @@ import Testing
     @Test func anErrorEnvelopeIsRejectedWithItsMessage() {
         let data = Data(#"{"response": {"error_id": "SYNTAX", "error": "Invalid JSON"}}"#.utf8)
         #expect(throws: ClicktraxError.badInput("p.json: the API answered an error: SYNTAX: Invalid JSON")) {
-            try InvestEnvelope.decode(ClickTracker.self, from: data, source: "p.json")
+            try InvestEnvelope.decode(Tracker.self, from: data, source: "p.json")
         }
     }
 
     @Test func badDocumentsNameTheFileAndTheField() {
         func message(_ json: String) -> String {
             do {
-                _ = try InvestEnvelope.decode(ClickTracker.self, from: Data(json.utf8), source: "f.json")
+                _ = try InvestEnvelope.decode(Tracker.self, from: Data(json.utf8), source: "f.json")
                 return "accepted"
             } catch { return "\(error)" }
         }

@@ -66,18 +66,18 @@ import Testing
 
     @Test func objectIdsMayBeNumericStrings() throws {
         let body = Data(#"{"response": {"status": "OK", "id": "1425", "clicktracker": {"id": "1425", "advertiser_id": "37236", "name": "T", "line_item": {"id": "74957", "name": "L"}, "publisher": {"id": 44449}, "tag": null, "payment_rule": null}}}"#.utf8)
-        let page = try InvestListPage<ClickTracker>.decode(body, list: "clicktracker")
+        let page = try InvestListPage<Tracker>.decode(body, list: "clicktracker")
         let tracker = try #require(page.objects.first)
         #expect(tracker.id == 1425 && tracker.advertiserId == 37236 && tracker.lineItem.id == 74957 && tracker.publisher.id == 44449)
         // No usable id: not kept, and named (RULES.md §10: the rest of a page goes on).
         let bad = Data(#"{"response": {"clicktracker": {"id": "x1", "name": "T", "line_item": {"id": 1}, "publisher": {"id": 2}}}}"#.utf8)
-        let skipped = try InvestListPage<ClickTracker>.decode(bad, list: "clicktracker")
+        let skipped = try InvestListPage<Tracker>.decode(bad, list: "clicktracker")
         #expect(skipped.objects.isEmpty)
         #expect(skipped.reading.skipped.map(\.description) == ["tracker x1: id: not a whole number (got “x1”)"])
     }
 
     @Test func aPushSendsOnlyWhatChanged() {
-        let base = ClickTracker(id: 1, advertiserId: 2, name: "A", lineItem: ObjectRef(id: 3, name: ""), publisher: ObjectRef(id: 4, name: ""),
+        let base = Tracker(id: 1, advertiserId: 2, name: "A", lineItem: ObjectRef(id: 3, name: ""), publisher: ObjectRef(id: 4, name: ""),
                                 tag: ObjectRef(id: 5, name: ""), lastModified: "2024-01-01 00:00:00")
         var mine = base
         mine.name = "B"

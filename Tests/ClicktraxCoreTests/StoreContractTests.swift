@@ -4,9 +4,16 @@ import Testing
 
 /// What every backend must do, tested through the protocols alone (`any TrackerStore`): each
 /// test runs on every backend there is — SQLite in memory, and SQLite in a file (WAL, a pool of
-/// readers). A new backend is added to `backends` and must pass all of it.
+/// readers). A new backend is added to `backends` and must pass all of it. What a store does with
+/// trackers it does for both kinds (`scoped(to:)`), each in its own ids, revisions and change log.
 @Suite struct StoreContractTests {
     static let backends = ["sqlite-memory", "sqlite-file"]
+
+    static func open(_ backend: String, _ kind: TrackerKind) throws -> any TrackerStore {
+        let store = try open(backend).scoped(to: kind)
+        #expect(store.trackerKind == kind)
+        return store
+    }
 
     static func open(_ backend: String) throws -> any TrackerStore {
         let store: any TrackerStore = switch backend {
@@ -17,8 +24,8 @@ import Testing
         return store
     }
 
-    @Test(arguments: backends) func aCreatedTrackerReadsBackWhole(_ backend: String) throws {
-        let store = try Self.open(backend)
+    @Test(arguments: backends, TrackerKind.allCases) func aCreatedTrackerReadsBackWhole(_ backend: String, _ kind: TrackerKind) throws {
+        let store = try Self.open(backend, kind)
         let created = try store.createTracker(TestCatalog.draft(name: "  Homepage clicks  "), id: nil).tracker
         #expect(created.name == "Homepage clicks" && created.revision == 1 && created.state == .active)
         #expect(try store.tracker(id: created.id) == created)
@@ -27,15 +34,15 @@ import Testing
         #expect(try store.changes(trackerId: created.id, limit: 5).map(\.action) == [.created])
     }
 
-    @Test(arguments: backends) func aDeletedTrackersIdIsNeverHandedOutAgain(_ backend: String) throws {
-        let store = try Self.open(backend)
+    @Test(arguments: backends, TrackerKind.allCases) func aDeletedTrackersIdIsNeverHandedOutAgain(_ backend: String, _ kind: TrackerKind) throws {
+        let store = try Self.open(backend, kind)
         let first = try store.createTracker(TestCatalog.draft(), id: nil).tracker
         _ = try store.deleteTrackers(ids: [first.id])
         #expect(try store.createTracker(TestCatalog.draft(), id: nil).tracker.id > first.id)
     }
 
-    @Test(arguments: backends) func aStaleSaveIsRefusedAndLosesNothing(_ backend: String) throws {
-        let store = try Self.open(backend)
+    @Test(arguments: backends, TrackerKind.allCases) func aStaleSaveIsRefusedAndLosesNothing(_ backend: String, _ kind: TrackerKind) throws {
+        let store = try Self.open(backend, kind)
         let tracker = try store.createTracker(TestCatalog.draft(), id: nil).tracker
         var theirs = tracker.draft
         theirs.name = "Theirs"
@@ -46,8 +53,8 @@ import Testing
         #expect(try store.tracker(id: tracker.id)?.name == "Theirs")
     }
 
-    @Test(arguments: backends) func everyBrokenRuleIsNamedAtOnceInCoresWords(_ backend: String) throws {
-        let store = try Self.open(backend)
+    @Test(arguments: backends, TrackerKind.allCases) func everyBrokenRuleIsNamedAtOnceInCoresWords(_ backend: String, _ kind: TrackerKind) throws {
+        let store = try Self.open(backend, kind)
         let holder = try store.createTracker(TrackerDraft(name: "Holder", code: "HOLD", lineItemId: TestCatalog.lineItem,
                                                           publisherId: TestCatalog.publisherA), id: nil).tracker
         let bad = TrackerDraft(name: "", code: "hold", lineItemId: 424_242, publisherId: TestCatalog.publisherA,
@@ -65,8 +72,8 @@ import Testing
         }
     }
 
-    @Test(arguments: backends) func undoRevertsOnlyWhatIsStillAsItWasLeft(_ backend: String) throws {
-        let store = try Self.open(backend)
+    @Test(arguments: backends, TrackerKind.allCases) func undoRevertsOnlyWhatIsStillAsItWasLeft(_ backend: String, _ kind: TrackerKind) throws {
+        let store = try Self.open(backend, kind)
         let tracker = try store.createTracker(TestCatalog.draft(), id: nil).tracker
         _ = try store.setState(.inactive, trackerIds: [tracker.id])
         let deactivated = try #require(try store.changes(trackerId: tracker.id, limit: 1).first)
@@ -82,8 +89,8 @@ import Testing
         #expect(try store.tracker(id: tracker.id)?.state == .active && store.tracker(id: tracker.id)?.name == "Homepage clicks")
     }
 
-    @Test(arguments: backends) func idsComeInTheQuerysOrderAndTheFilterIndexAgreesWithTheQuery(_ backend: String) throws {
-        let store = try Self.open(backend)
+    @Test(arguments: backends, TrackerKind.allCases) func idsComeInTheQuerysOrderAndTheFilterIndexAgreesWithTheQuery(_ backend: String, _ kind: TrackerKind) throws {
+        let store = try Self.open(backend, kind)
         for name in ["Banana", "apple", "Cherry Wonka"] { _ = try store.createTracker(TestCatalog.draft(name: name), id: nil).tracker }
         let byName = try store.trackerIDs(TrackerQuery(sort: .name))
         #expect(try store.trackers(ids: byName).map(\.name) == ["apple", "Banana", "Cherry Wonka"])
@@ -151,8 +158,8 @@ import Testing
         #expect(try !store.isEmpty())
     }
 
-    @Test(arguments: backends) func preferencesAndTheChangeCounterAndTheCheck(_ backend: String) throws {
-        let store = try Self.open(backend)
+    @Test(arguments: backends, TrackerKind.allCases) func preferencesAndTheChangeCounterAndTheCheck(_ backend: String, _ kind: TrackerKind) throws {
+        let store = try Self.open(backend, kind)
         #expect(try store.preference("x") == nil)
         try store.setPreference("x", "{\"a\":1}")
         #expect(try store.preference("x") == "{\"a\":1}")
@@ -160,5 +167,40 @@ import Testing
         _ = try store.createTracker(TestCatalog.draft(), id: nil)
         #expect(try store.changeCounter() == counter, "the store's own commits are not someone else's")
         #expect(try store.check(limit: 20).isEmpty)
+    }
+
+    /// The two kinds are two id spaces, as on Invest: an impression tracker 1 beside a click
+    /// tracker 1, each with its own change log, codes, undo and check.
+    @Test(arguments: backends) func theTwoKindsKeepApart(_ backend: String) throws {
+        let clicks = try Self.open(backend)
+        let impressions = clicks.scoped(to: .impression)
+        let click = try clicks.createTracker(TrackerDraft(name: "Clicks", code: "SAME", lineItemId: TestCatalog.lineItem,
+                                                          publisherId: TestCatalog.publisherA), id: nil).tracker
+        let impression = try impressions.createTracker(TrackerDraft(name: "Impressions", code: "SAME", lineItemId: TestCatalog.lineItem,
+                                                                    publisherId: TestCatalog.publisherA), id: nil).tracker
+        #expect(click.kind == .click && impression.kind == .impression)
+        #expect(impression.id == click.id, "the same first id: separate id spaces")
+        #expect(try clicks.tracker(id: click.id)?.name == "Clicks" && impressions.tracker(id: impression.id)?.name == "Impressions")
+        #expect(try clicks.trackerCount(TrackerQuery()) == 1 && impressions.trackerCount(TrackerQuery()) == 1)
+        #expect(try clicks.changes(trackerId: nil, limit: 10).map(\.after?.name) == ["Clicks"])
+        #expect(try impressions.changes(trackerId: nil, limit: 10).map(\.after?.kind) == [.impression])
+        // Undo on one kind touches only its own.
+        let logged = try #require(try impressions.changes(trackerId: impression.id, limit: 1).first)
+        _ = try impressions.undo(change: logged.sequence)
+        #expect(try impressions.tracker(id: impression.id) == nil && clicks.tracker(id: click.id) != nil)
+        #expect(try clicks.check(limit: 20).isEmpty)
+    }
+
+    /// An impression leads nowhere: a landing page is refused, and the JSON has no click_url.
+    @Test(arguments: backends) func anImpressionTrackerHasNoLandingPage(_ backend: String) throws {
+        let impressions = try Self.open(backend, .impression)
+        var draft = TestCatalog.draft(name: "Pixel")
+        draft.clickUrl = "https://shop.example/"
+        #expect(throws: ClicktraxError.self) { try impressions.createTracker(draft, id: nil) }
+        draft.clickUrl = nil
+        let created = try impressions.createTracker(draft, id: nil).tracker
+        let json = String(decoding: try JSONEncoder().encode(created), as: UTF8.self)
+        #expect(!json.contains("click_url") && json.contains("\"name\":\"Pixel\""), "\(json)")
+        #expect(created.tagSubject.kind == .impression)
     }
 }

@@ -7,7 +7,7 @@ import Testing
         var options = TagOptions(type: .link)
         options.use(.redirectURL, value: redirect ?? "https://shop.example/?q=" + String(repeating: "x", count: 950))
         let trackers = names.enumerated().map { index, name in
-            ClickTracker(id: Int64(index + 1), name: name, clickUrl: "https://x.example/", lineItem: ObjectRef(id: 1, name: ""),
+            Tracker(id: Int64(index + 1), name: name, clickUrl: "https://x.example/", lineItem: ObjectRef(id: 1, name: ""),
                          publisher: ObjectRef(id: 1, name: ""), lastModified: "")
         }
         return try TagExport.make(trackers, options: options)

@@ -2,7 +2,7 @@ import Testing
 @testable import ClicktraxCore
 
 @Suite struct TagGeneratorTests {
-    static let clikTrax = ClickTracker(
+    static let clikTrax = Tracker(
         id: 21378, name: "CLIK TRAX", clickUrl: "https://wonka.example/",
         lineItem: ObjectRef(id: 1, name: "LI"), publisher: ObjectRef(id: 2, name: "P"), lastModified: "2026-01-01 00:00:00")
 

@@ -6,8 +6,8 @@ import Testing
 /// its ad server fills them, CM360's `%n` and its empty trailing `redir=` are accepted and
 /// explained, and a CM360 tag reaches the landing page the ad server appends.
 @Suite struct TagPresetTests {
-    func tracker(_ id: Int64 = 21378, clickUrl: String? = "https://shop.example/") -> ClickTracker {
-        ClickTracker(id: id, name: "CLIK TRAX", clickUrl: clickUrl, lineItem: ObjectRef(id: 1, name: ""),
+    func tracker(_ id: Int64 = 21378, clickUrl: String? = "https://shop.example/") -> Tracker {
+        Tracker(id: id, name: "CLIK TRAX", clickUrl: clickUrl, lineItem: ObjectRef(id: 1, name: ""),
                      publisher: ObjectRef(id: 1, name: ""), lastModified: "")
     }
 

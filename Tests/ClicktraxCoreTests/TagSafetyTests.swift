@@ -95,8 +95,8 @@ import Testing
         kind == .click ? tracker(id, name).tagSubject : TagSubject(kind: .impression, id: id, name: name)
     }
 
-    func tracker(_ id: Int64, _ name: String) -> ClickTracker {
-        ClickTracker(id: id, name: name, clickUrl: "https://x.example/", lineItem: ObjectRef(id: 1, name: ""),
+    func tracker(_ id: Int64, _ name: String) -> Tracker {
+        Tracker(id: id, name: name, clickUrl: "https://x.example/", lineItem: ObjectRef(id: 1, name: ""),
                      publisher: ObjectRef(id: 1, name: ""), lastModified: "")
     }
 

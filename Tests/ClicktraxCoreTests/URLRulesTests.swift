@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func linkTextIsCheckedBeforeAnExport() {
-        let tracker = ClickTracker(id: 1, name: "x", clickUrl: "https://x.example/", lineItem: ObjectRef(id: 1, name: ""),
+        let tracker = Tracker(id: 1, name: "x", clickUrl: "https://x.example/", lineItem: ObjectRef(id: 1, name: ""),
                                    publisher: ObjectRef(id: 1, name: ""), lastModified: "")
         func findings(_ text: String) -> [LintFinding] {
             TagLint.check([tracker], options: TagOptions(type: .link, linkText: text)).filter { $0.message.contains("link text") }

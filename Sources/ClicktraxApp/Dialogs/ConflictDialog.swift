@@ -70,7 +70,7 @@ public struct ConflictDialog: Sendable, Equatable {
         }
     }
 
-    static func value(_ column: TrackerTableColumn, _ tracker: ClickTracker) -> String {
+    static func value(_ column: TrackerTableColumn, _ tracker: Tracker) -> String {
         switch column {
         case .lineItem: "\(tracker.lineItem.id)"
         case .publisher: "\(tracker.publisher.id)"
@@ -82,7 +82,7 @@ public struct ConflictDialog: Sendable, Equatable {
 
     /// A reference as `name (id)`; a name Invest left out is taken from `names` (this
     /// database's version) when it is the same object.
-    static func text(_ column: TrackerTableColumn, _ tracker: ClickTracker, names: ClickTracker?) -> String {
+    static func text(_ column: TrackerTableColumn, _ tracker: Tracker, names: Tracker?) -> String {
         func ref(_ ref: ObjectRef?, _ other: ObjectRef?) -> String {
             guard let ref else { return "none" }
             let name = ref.name.isEmpty && other?.id == ref.id ? other?.name ?? "" : ref.name

@@ -20,7 +20,7 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
         case email(TagOptions, [String])
     }
 
-    public let trackers: [ClickTracker]
+    public let trackers: [Tracker]
     public private(set) var options: TagOptions
     public var formFocus = FormFocus(Focus.type)
     public private(set) var delivery = Delivery.now
@@ -38,7 +38,7 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
     /// Ticked trackers the screen's filter hides, among `trackers` (the title says so).
     public let hidden: Int
 
-    public init(trackers: [ClickTracker], options: TagOptions, hidden: Int = 0) {
+    public init(trackers: [Tracker], options: TagOptions, hidden: Int = 0) {
         self.trackers = trackers
         self.hidden = hidden
         self.options = options

@@ -36,7 +36,7 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
     /// The save was refused because someone saved the tracker since: Ctrl-R loads theirs.
     public private(set) var conflicted = false
 
-    public init(editing tracker: ClickTracker? = nil) {
+    public init(editing tracker: Tracker? = nil) {
         trackerId = tracker?.id
         revision = tracker?.revision
         original = tracker?.draft ?? TrackerDraft()
@@ -144,7 +144,7 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
 
     /// Their version, as saved now, with this operator's typing kept beside each field that
     /// differs: the next save starts from their revision, so it can go through.
-    public mutating func rebase(on theirs: ClickTracker) {
+    public mutating func rebase(on theirs: Tracker) {
         let mine = self
         let fresh = TrackerDialog(editing: theirs)
         self = fresh

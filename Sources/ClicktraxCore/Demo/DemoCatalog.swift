@@ -93,7 +93,7 @@ public struct DemoCatalog: Sendable {
             let target = random.pick(publishers.filter { $0.publisher.state == .active })
             let id = firstTracker + Int64(index)
             let purpose = random.pick(DemoVocabulary.trackerPurposes)
-            let tracker = ClickTracker(
+            let tracker = Tracker(
                 id: id, memberId: Self.memberId,
                 name: index == 0 ? "CLIK TRAX" : "\(lineItem.brand.short) – \(target.publisher.name) – \(purpose)",
                 code: random.chance(0.5) ? "CT-\(id)" : nil,

@@ -32,4 +32,4 @@ public protocol InvestObject: Codable, Sendable {
     var id: Int64 { get }
 }
 
-extension ClickTracker: InvestObject { public static var kind: ObjectKind { .clickTracker } }
+extension Tracker: InvestObject { public static var kind: ObjectKind { .clickTracker } }

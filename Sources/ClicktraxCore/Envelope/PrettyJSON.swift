@@ -121,7 +121,7 @@ public protocol PrettyJSONRepresentable {
     func writePrettyJSON(_ json: inout PrettyJSON)
 }
 
-extension ClickTracker: PrettyJSONRepresentable {
+extension Tracker: PrettyJSONRepresentable {
     public func writePrettyJSON(_ json: inout PrettyJSON) {
         json.beginObject()
         json.field("advertiser_id", advertiserId)

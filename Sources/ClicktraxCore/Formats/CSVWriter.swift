@@ -48,7 +48,7 @@ public protocol CSVRepresentable {
     var csvFields: [String?] { get }
 }
 
-extension ClickTracker: CSVRepresentable {
+extension Tracker: CSVRepresentable {
     public static let csvHeader = [
         "id", "name", "code", "state", "click_url", "line_item_id", "publisher_id", "tag_id", "payment_rule_id",
         "member_id", "advertiser_id", "line_item_name", "publisher_name", "tag_name", "payment_rule_name", "last_modified",

@@ -24,7 +24,7 @@ enum CSVColumns {
     /// line item, publisher… are there to read and ignored on the way back).
     static func known(kind: ObjectKind) -> [String] {
         switch kind {
-        case .clickTracker: ClickTracker.csvHeader
+        case .clickTracker: Tracker.csvHeader
         case .lineItem: LineItem.descriptor.keys
         case .placement: Placement.descriptor.keys
         case .paymentRule: PaymentRule.descriptor.keys

@@ -151,7 +151,7 @@ struct ImportFileReader {
                 case .lineItem: kept(LineItem.self).map { sink(wrap(.lineItem($0), place)) }
                 case .placement: kept(Placement.self).map { sink(wrap(.placement($0), place)) }
                 case .clickTracker:
-                    if let tracker = kept(ClickTracker.self) {
+                    if let tracker = kept(Tracker.self) {
                         sink(wrap(.tracker(tracker, draft: tracker.draft, id: tracker.id, memberId: tracker.memberId), place))
                     }
                 case .paymentRule:

@@ -7,7 +7,7 @@ public struct ImportRecord: Sendable {
         case placement(Placement)
         case paymentRule(PaymentRule)
         /// A tracker; `id` nil (a CSV row without one) creates a new tracker.
-        case tracker(ClickTracker?, draft: TrackerDraft, id: Int64?, memberId: Int64?)
+        case tracker(Tracker?, draft: TrackerDraft, id: Int64?, memberId: Int64?)
     }
 
     /// Whose values these are: Invest's (an API page, stored as Invest has them) or the

@@ -29,6 +29,6 @@ struct ResponsePage: Decodable {
         else if let found = try list(Publisher.self) { objects = .publishers(found) }
         else if let found = try list(Placement.self) { objects = .placements(found) }
         else if let found = try list(PaymentRule.self) { objects = .paymentRules(found) }
-        else if let found = try list(ClickTracker.self) { objects = .trackers(found) }
+        else if let found = try list(Tracker.self) { objects = .trackers(found) }
     }
 }

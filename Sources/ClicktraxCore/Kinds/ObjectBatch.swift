@@ -3,7 +3,7 @@
 /// case here and its `ObjectDescriptor`.
 public enum ObjectBatch: Sendable {
     case advertisers([Advertiser]), lineItems([LineItem]), publishers([Publisher])
-    case placements([Placement]), paymentRules([PaymentRule]), trackers([ClickTracker])
+    case placements([Placement]), paymentRules([PaymentRule]), trackers([Tracker])
 
     public var kind: ObjectKind {
         switch self {

@@ -1,6 +1,6 @@
 /// What an operator fills in to create or edit a click tracker: the editable fields, references
 /// by id. The store validates it (`TrackerRules` for the fields, the catalog for the references)
-/// and turns it into a `ClickTracker`.
+/// and turns it into a `Tracker`.
 public struct TrackerDraft: Sendable, Equatable {
     public var name: String
     public var code: String?

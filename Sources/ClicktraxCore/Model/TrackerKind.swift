@@ -1,3 +1,5 @@
+import Foundation
+
 /// The two kinds of tracker Invest keeps for a third-party ad server (RULES.md §1, §12): click
 /// trackers (Creative › Click Trackers) count its clicks, impression trackers (Creative ›
 /// Impression Trackers) its impressions. The same fields but the landing page, the same pickers,
@@ -54,4 +56,14 @@ public enum TrackerKind: String, Sendable, CaseIterable, Codable {
         case .impression: [.javascript, .pixel, .url]
         }
     }
+}
+
+extension TrackerKind {
+    /// Where a decoder is told which kind of tracker it reads (the JSON does not say):
+    /// `decoder.userInfo[TrackerKind.decodingKey] = TrackerKind.impression`. Click unless told.
+    public static let decodingKey = CodingUserInfoKey(rawValue: "clicktrax.trackerKind")!
+}
+
+extension Decoder {
+    var trackerKind: TrackerKind { userInfo[TrackerKind.decodingKey] as? TrackerKind ?? .click }
 }

@@ -15,7 +15,7 @@ public struct TagExport: Sendable, Equatable {
     /// problem (tracker and what is wrong); nothing is generated.
     static let errorsListed = 5
 
-    public static func make(_ trackers: [ClickTracker], options: TagOptions) throws -> TagExport {
+    public static func make(_ trackers: [Tracker], options: TagOptions) throws -> TagExport {
         try make(trackers.map(\.tagSubject), options: options)
     }
 

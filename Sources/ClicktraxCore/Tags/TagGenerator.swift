@@ -33,7 +33,7 @@ public struct TagGenerator: Sendable {
         return "\(kind.openingComment(name: HTMLText.commentSafe(tracker.name)))\n\(element)\n\(kind.closingComment)"
     }
 
-    public func tag(for tracker: ClickTracker) -> String { tag(for: tracker.tagSubject) }
+    public func tag(for tracker: Tracker) -> String { tag(for: tracker.tagSubject) }
 
     /// Every tracker's tag, a blank line between wrapped tags (one URL per line for the URL
     /// type), ending with a newline.
@@ -42,5 +42,5 @@ public struct TagGenerator: Sendable {
         return trackers.map(tag(for:)).joined(separator: separator) + "\n"
     }
 
-    public func export(_ trackers: [ClickTracker]) -> String { export(trackers.map(\.tagSubject)) }
+    public func export(_ trackers: [Tracker]) -> String { export(trackers.map(\.tagSubject)) }
 }

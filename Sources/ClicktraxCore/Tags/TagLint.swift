@@ -23,7 +23,7 @@ public struct LintFinding: Sendable, Equatable, CustomStringConvertible {
 
 /// Checks an export before it is made.
 public enum TagLint {
-    public static func check(_ trackers: [ClickTracker], options: TagOptions) -> [LintFinding] {
+    public static func check(_ trackers: [Tracker], options: TagOptions) -> [LintFinding] {
         check(trackers.map(\.tagSubject), options: options)
     }
 

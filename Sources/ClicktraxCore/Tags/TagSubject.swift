@@ -21,8 +21,8 @@ public struct TagSubject: Sendable, Equatable {
     }
 }
 
-extension ClickTracker {
+extension Tracker {
     public var tagSubject: TagSubject {
-        TagSubject(kind: .click, id: id, name: name, state: state, paymentRule: paymentRule, landingPage: clickUrl)
+        TagSubject(kind: kind, id: id, name: name, state: state, paymentRule: paymentRule, landingPage: kind == .click ? clickUrl : nil)
     }
 }

@@ -87,7 +87,7 @@ extension AppState {
 
     /// Generate now: the tags replace the dialog. By mail: the message goes, and the dialog
     /// stays until it went (or says why it did not). Either way the options are remembered.
-    mutating func deliver(_ request: ExportDialog.Request, trackers found: [ClickTracker]) -> [AppCommand] {
+    mutating func deliver(_ request: ExportDialog.Request, trackers found: [Tracker]) -> [AppCommand] {
         let options: TagOptions
         switch request {
         case .generateNow(let chosen), .email(let chosen, _): options = chosen

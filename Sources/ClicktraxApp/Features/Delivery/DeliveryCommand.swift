@@ -28,7 +28,7 @@ public enum ExportPurpose: Sendable, Equatable {
 /// What delivery found or did.
 public enum DeliveryMessage: Sendable {
     case exportOptionsRead(TagOptions?)
-    case exportTrackersRead([ClickTracker], for: ExportPurpose)
+    case exportTrackersRead([Tracker], for: ExportPurpose)
     /// A helper runs in the background — the clipboard's (xclip, wl-copy…; the tags are on the
     /// terminal's clipboard already) or the mail command — saying what it does, for the footer.
     case helperStarted(String)
@@ -45,7 +45,7 @@ public enum DeliveryMessage: Sendable {
 
 /// What the export dialogs ask of the app.
 public enum DeliveryIntent: Sendable, Equatable {
-    case deliver(ExportDialog.Request, trackers: [ClickTracker])
+    case deliver(ExportDialog.Request, trackers: [Tracker])
     case copy(TagExport)
     case page(TagExport)
     case saveTags(TagExport, path: String)

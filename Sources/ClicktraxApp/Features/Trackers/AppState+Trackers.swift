@@ -69,7 +69,7 @@ extension AppState {
         return []
     }
 
-    mutating func trackerRead(_ id: Int64, _ tracker: ClickTracker?, _ purpose: TrackerReadPurpose) {
+    mutating func trackerRead(_ id: Int64, _ tracker: Tracker?, _ purpose: TrackerReadPurpose) {
         guard let tracker else {
             show("Tracker \(id) is gone: someone deleted it", .error)
             reloadScreens()

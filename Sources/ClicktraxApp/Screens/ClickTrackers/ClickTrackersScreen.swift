@@ -18,7 +18,7 @@ public struct ClickTrackersScreen: AppScreen {
     /// What is pending or conflicting with Invest: the rows' marks (`*` pending, `!` conflicting).
     public internal(set) var sync = SyncStatus()
     /// The trackers on the current page, as read.
-    public private(set) var visible: [ClickTracker] = []
+    public private(set) var visible: [Tracker] = []
     public private(set) var total = 0
     /// No catalog and no trackers at all: the welcome shows instead of the table.
     public private(set) var databaseEmpty = false

@@ -44,7 +44,7 @@ public enum TrackerTableColumn: Int, CaseIterable, Sendable {
     /// The columns `s` steps through and a header click sorts by.
     public static let sortable = allCases.filter { $0.sort != nil }
 
-    public func text(_ tracker: ClickTracker) -> String {
+    public func text(_ tracker: Tracker) -> String {
         switch self {
         // Until Invest gives it an id, the one here means nothing outside this database.
         case .id: InvestIDs.isProvisional(tracker.id) ? "new" : String(tracker.id)

@@ -3,13 +3,13 @@
 public struct InvestConflict: Sendable, Equatable {
     public var trackerId: Int64
     /// This database's version (nil: deleted here).
-    public var mine: ClickTracker?
+    public var mine: Tracker?
     /// Invest's version (nil: deleted on Invest).
-    public var theirs: ClickTracker?
+    public var theirs: Tracker?
     public var reason: String
     public var foundAt: String
 
-    public init(trackerId: Int64, mine: ClickTracker?, theirs: ClickTracker?, reason: String, foundAt: String) {
+    public init(trackerId: Int64, mine: Tracker?, theirs: Tracker?, reason: String, foundAt: String) {
         self.trackerId = trackerId
         self.mine = mine
         self.theirs = theirs

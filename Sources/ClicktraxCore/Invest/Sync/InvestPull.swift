@@ -89,7 +89,7 @@ public struct InvestPull: Sendable {
             lists.append(Self.list([("advertiser_id", "\(advertiser)")] + filter,
                                    resumable: true, LineItem.self) { .lineItems($0) })
             lists.append(Self.list([("advertiser_id", "\(advertiser)")] + filter,
-                                   resumable: true, ClickTracker.self) { .trackers($0) })
+                                   resumable: true, Tracker.self) { .trackers($0) })
         }
         for publisher in publishers {
             let filter = knownPublishers.contains(publisher) ? changedSince : []
@@ -178,7 +178,7 @@ public struct InvestPull: Sendable {
             return .placements(try page(Placement.self).map { var o = $0; if o.publisherId == 0 { o.publisherId = publishers[o.id].flatMap { $0 } ?? 0 }; return o })
         case .paymentRule:
             return .paymentRules(try page(PaymentRule.self).map { var o = $0; o.publisherId = o.publisherId ?? publishers[o.id].flatMap { $0 }; return o })
-        case .clickTracker: return .trackers(try page(ClickTracker.self))
+        case .clickTracker: return .trackers(try page(Tracker.self))
         }
     }
 

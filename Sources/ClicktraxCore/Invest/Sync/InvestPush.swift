@@ -206,7 +206,7 @@ public struct InvestPush: Sendable {
 
     /// Notes what Invest confirmed. Should the database fail to (a full disk, say), the request
     /// did land: the outbox entry stays, and the next push settles it without sending it again.
-    private func record(_ invest: ClickTracker, for entry: OutboxEntry) throws -> Result.Outcome {
+    private func record(_ invest: Tracker, for entry: OutboxEntry) throws -> Result.Outcome {
         do {
             try store.recordPushed(localId: entry.trackerId, invest: invest, sentRevision: entry.revision)
             return .pushed
@@ -225,10 +225,10 @@ public struct InvestPush: Sendable {
     }
 
     /// Invest's tracker by id; nil when it has none (a deleted tracker answers SYNTAX).
-    private func fetch(id: Int64, advertiserId: Int64) async throws -> ClickTracker? {
+    private func fetch(id: Int64, advertiserId: Int64) async throws -> Tracker? {
         do {
             let answer = try await client.call("GET", "clicktracker", [("id", "\(id)")])
-            let page = try InvestListPage<ClickTracker>.decode(answer.body, list: "clicktracker?id=\(id)")
+            let page = try InvestListPage<Tracker>.decode(answer.body, list: "clicktracker?id=\(id)")
             return page.objects.first { $0.id == id }.map { Self.withAdvertiser($0, advertiserId) }
         } catch InvestError.api(_, "SYNTAX", _, _) {
             return nil
@@ -236,13 +236,13 @@ public struct InvestPush: Sendable {
     }
 
     /// Every tracker of an advertiser on Invest (to find a create whose answer was lost).
-    private func trackers(advertiserId: Int64) async throws -> [ClickTracker] {
-        var all: [ClickTracker] = []
+    private func trackers(advertiserId: Int64) async throws -> [Tracker] {
+        var all: [Tracker] = []
         var offset = 0
         for _ in 0..<10_000 {
             let answer = try await client.call("GET", "clicktracker", [("advertiser_id", "\(advertiserId)"), ("start_element", "\(offset)"),
                                                                        ("num_elements", "100")])
-            let page = try InvestListPage<ClickTracker>.decode(answer.body, list: "clicktracker?advertiser_id=\(advertiserId)")
+            let page = try InvestListPage<Tracker>.decode(answer.body, list: "clicktracker?advertiser_id=\(advertiserId)")
             all += page.objects.map { Self.withAdvertiser($0, advertiserId) }
             offset += page.objects.count
             if page.objects.count < 100 || offset >= (page.count ?? 0) { break }
@@ -250,7 +250,7 @@ public struct InvestPush: Sendable {
         return all
     }
 
-    static func withAdvertiser(_ tracker: ClickTracker, _ advertiserId: Int64) -> ClickTracker {
+    static func withAdvertiser(_ tracker: Tracker, _ advertiserId: Int64) -> Tracker {
         var tracker = tracker
         if tracker.advertiserId == nil { tracker.advertiserId = advertiserId }
         return tracker
@@ -258,15 +258,15 @@ public struct InvestPush: Sendable {
 
     /// The same tracker as far as an operator set it: code (unique) when there is one, else
     /// every field.
-    static func same(_ mine: ClickTracker, _ theirs: ClickTracker) -> Bool {
+    static func same(_ mine: Tracker, _ theirs: Tracker) -> Bool {
         if let code = mine.code, !code.isEmpty {
             return theirs.code?.lowercased() == code.lowercased() && mine.draft == theirs.draft
         }
         return mine.draft == theirs.draft
     }
 
-    static func tracker(in answer: InvestAnswer, advertiserId: Int64) throws -> ClickTracker {
-        let page = try InvestListPage<ClickTracker>.decode(answer.body, list: "clicktracker")
+    static func tracker(in answer: InvestAnswer, advertiserId: Int64) throws -> Tracker {
+        let page = try InvestListPage<Tracker>.decode(answer.body, list: "clicktracker")
         guard var tracker = page.objects.first else {
             throw InvestError.badResponse(service: "clicktracker", detail: "no clicktracker in the answer")
         }
@@ -281,7 +281,7 @@ public struct InvestPush: Sendable {
 
     static func reference(_ id: Int64?) -> Any { id.map { ["id": $0] as Any } ?? NSNull() }
 
-    static func createFields(_ tracker: ClickTracker) -> [String: Any] {
+    static func createFields(_ tracker: Tracker) -> [String: Any] {
         [
             "name": tracker.name, "code": tracker.code as Any? ?? NSNull(), "state": tracker.state.rawValue,
             "click_url": tracker.clickUrl as Any? ?? NSNull(), "line_item": ["id": tracker.lineItem.id],
@@ -291,7 +291,7 @@ public struct InvestPush: Sendable {
     }
 
     /// Only what the edit changed (a PUT changes only the fields sent).
-    public static func changedFields(from base: ClickTracker, to mine: ClickTracker) -> [String: Any] {
+    public static func changedFields(from base: Tracker, to mine: Tracker) -> [String: Any] {
         var fields: [String: Any] = [:]
         if mine.name != base.name { fields["name"] = mine.name }
         if mine.code != base.code { fields["code"] = mine.code as Any? ?? NSNull() }

@@ -27,17 +27,17 @@ public protocol InvestSyncing: Sendable {
     /// it (its revision is past `sentRevision`), that edit stays, pending on top of Invest's copy.
     /// Returns the tracker as now stored.
     @discardableResult
-    func recordPushed(localId: Int64, invest: ClickTracker, sentRevision: Int?) throws -> ClickTracker?
+    func recordPushed(localId: Int64, invest: Tracker, sentRevision: Int?) throws -> Tracker?
     /// A create whose answer was lost, found among `candidates` (Invest's trackers of the same
     /// fields made since, lowest id first): the first that is no other tracker's here becomes
     /// this one (a copy a pull brought in meanwhile, never edited here, is merged into it). nil
     /// when none is: Invest does not have it.
-    func settleCreate(localId: Int64, candidates: [ClickTracker], sentRevision: Int?) throws -> ClickTracker?
+    func settleCreate(localId: Int64, candidates: [Tracker], sentRevision: Int?) throws -> Tracker?
     /// Invest confirmed a delete (or already had none).
     func recordPushedDelete(id: Int64) throws
     func recordRefusal(id: Int64, message: String) throws
     /// Invest's copy changed (or was deleted: nil) since the edit started.
-    func recordConflict(id: Int64, theirs: ClickTracker?, reason: String) throws
+    func recordConflict(id: Int64, theirs: Tracker?, reason: String) throws
     /// Settles a conflict: keep this database's version (pushed next) or take Invest's.
     func resolveConflict(id: Int64, keepMine: Bool) throws
     /// Drops what is waiting here for Invest — a pending, refused or conflicting change — and

@@ -2,11 +2,11 @@
 public struct KeepInvestsCopy: Sendable, Equatable {
     public enum Outcome: Sendable, Equatable {
         /// Invest's copy is the tracker again (its fields, or the tracker itself after a delete here).
-        case restored(ClickTracker)
-        /// A tracker made here and never pushed: removed (it was `ClickTracker` before).
-        case removed(ClickTracker)
+        case restored(Tracker)
+        /// A tracker made here and never pushed: removed (it was `Tracker` before).
+        case removed(Tracker)
         /// Made here and never pushed: removing it is the only way back, and must be agreed to.
-        case needsAgreement(ClickTracker)
+        case needsAgreement(Tracker)
     }
 
     public var outcome: Outcome

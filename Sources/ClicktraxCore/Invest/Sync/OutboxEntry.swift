@@ -6,14 +6,14 @@ public struct OutboxEntry: Sendable, Equatable {
     public var action: PendingChange.Action
     public var advertiserId: Int64
     /// What the tracker was to become (nil for a delete).
-    public var intent: ClickTracker?
+    public var intent: Tracker?
     /// Invest's `last_modified` the change started from (nil for a create).
     public var baseLastModified: String?
     public var writtenAt: String
     /// The tracker's revision the request carried: a later one is an edit made meanwhile.
     public var revision: Int?
 
-    public init(trackerId: Int64, action: PendingChange.Action, advertiserId: Int64, intent: ClickTracker?,
+    public init(trackerId: Int64, action: PendingChange.Action, advertiserId: Int64, intent: Tracker?,
                 baseLastModified: String?, writtenAt: String, revision: Int? = nil) {
         self.trackerId = trackerId
         self.action = action

@@ -4,9 +4,9 @@ public struct PendingChange: Sendable, Equatable {
     public var action: Action
     public var trackerId: Int64
     /// The tracker as it is here (nil for a delete).
-    public var mine: ClickTracker?
+    public var mine: Tracker?
     /// Invest's copy as last seen: what an edit started from (nil for a create).
-    public var base: ClickTracker?
+    public var base: Tracker?
     /// Why the last push did not send it, if it was refused.
     public var refusal: String?
 }

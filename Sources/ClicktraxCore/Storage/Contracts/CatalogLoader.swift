@@ -6,7 +6,7 @@ public protocol CatalogLoader {
     func add(_ placement: Placement) throws
     func add(_ paymentRule: PaymentRule) throws
     /// Validated like any other tracker; logged in the change log as created or updated.
-    func add(_ tracker: ClickTracker) throws
+    func add(_ tracker: Tracker) throws
     /// The Invest member new trackers belong to.
     func setMemberId(_ memberId: Int64) throws
     /// Removes every tracker, line item, publisher and the rest, and the change log: the start

@@ -10,14 +10,14 @@ public struct TrackerChange: Sendable, Equatable {
     public var changedAt: String
     public var trackerId: Int64
     public var action: Action
-    public var before: ClickTracker?
-    public var after: ClickTracker?
+    public var before: Tracker?
+    public var after: Tracker?
     /// Who made the change: user, host and process.
     public var actor: String
 
     public init(
         sequence: Int64, changedAt: String, trackerId: Int64, action: Action,
-        before: ClickTracker?, after: ClickTracker?, actor: String
+        before: Tracker?, after: Tracker?, actor: String
     ) {
         self.sequence = sequence
         self.changedAt = changedAt

@@ -1,10 +1,10 @@
 /// The click trackers themselves.
 public protocol TrackerRepository: Sendable {
-    func trackers(_ query: TrackerQuery) throws -> [ClickTracker]
+    func trackers(_ query: TrackerQuery) throws -> [Tracker]
     /// The same trackers one at a time (no limit), their number first (one snapshot).
-    func forEachTracker(_ query: TrackerQuery, count: (Int) throws -> Void, _ body: (ClickTracker) throws -> Void) throws
+    func forEachTracker(_ query: TrackerQuery, count: (Int) throws -> Void, _ body: (Tracker) throws -> Void) throws
     func trackerCount(_ query: TrackerQuery) throws -> Int
-    func tracker(id: Int64) throws -> ClickTracker?
+    func tracker(id: Int64) throws -> Tracker?
 
     /// The IDs of the trackers a query finds, in its order: a table pages through these, so
     /// scrolling reads a screenful by ID instead of skipping over rows with OFFSET.
@@ -14,7 +14,7 @@ public protocol TrackerRepository: Sendable {
     func trackerFilterIndex() throws -> TrackerFilterIndex
 
     /// These trackers, in this order (IDs that no longer exist are left out).
-    func trackers(ids: [Int64]) throws -> [ClickTracker]
+    func trackers(ids: [Int64]) throws -> [Tracker]
 
     /// Validates and stores a new tracker. `id` mirrors a tracker that already exists in Invest;
     /// nil takes the next free id (never one a deleted tracker had).

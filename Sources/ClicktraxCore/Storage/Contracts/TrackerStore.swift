@@ -8,4 +8,11 @@ public protocol TrackerStore: TrackerRepository, ChangeLog, CatalogReading, Line
     StoreChecking, InvestSyncing, ClickStoring {
     /// Opened read-only (the user may read the database but not write it): every change is refused.
     var isReadOnly: Bool { get }
+
+    /// The kind of tracker `TrackerRepository` and `ChangeLog` act on.
+    var trackerKind: TrackerKind { get }
+
+    /// The same store with `TrackerRepository` and `ChangeLog` acting on `kind`'s trackers (their
+    /// own ids, revisions and change log); everything else is shared.
+    func scoped(to kind: TrackerKind) -> any TrackerStore
 }

@@ -30,13 +30,13 @@ struct SQLiteCatalogLoader: CatalogLoader {
 
     /// Creates the tracker, or updates it when one with its id exists and differs; either way
     /// it is validated like an operator's edit and written to the change log.
-    func add(_ tracker: ClickTracker) throws {
+    func add(_ tracker: Tracker) throws {
         try add(tracker, invest: false)
     }
 
     /// `invest`: the tracker is Invest's (an imported API page) and kept as it is; else the
     /// input rules judge what it changes.
-    func add(_ tracker: ClickTracker, invest: Bool) throws {
+    func add(_ tracker: Tracker, invest: Bool) throws {
         let existing = try SQLiteStore.fetchTracker(db, id: tracker.id)
         let judging: TrackerResolver.Judging = invest ? .asStored
             : .input(before: existing?.draft, issues: TrackerRules.check(tracker.draft, changedFrom: existing?.draft))
@@ -71,19 +71,20 @@ struct SQLiteCatalogLoader: CatalogLoader {
             arguments: [String(memberId)])
     }
 
-    /// Erases the catalog and the trackers, keeping only the trackers' id high-water mark: an id
-    /// once given is never given again (a stale edit must not land on a new tracker that got
-    /// the old one's id). Returns that mark.
+    /// Erases the catalog and the trackers of both kinds, keeping only each kind's id high-water
+    /// mark: an id once given is never given again (a stale edit must not land on a new tracker
+    /// that got the old one's id). Returns the click trackers' mark.
     @discardableResult
     func eraseAll() throws -> Int64 {
-        let high = try SQLiteStore.trackerIdHighWater(db)
+        let kinds = [TrackerTables.click, .impression]
+        let marks = try kinds.map { try SQLiteStore.trackerIdHighWater(db, in: $0) }
         // Children before parents, for the foreign keys.
-        for table in ["tracker_change", "click_tracker", "payment_rule", "placement", "publisher", "line_item", "advertiser"] {
+        for table in kinds.flatMap({ [$0.changes, $0.trackers] }) + ["payment_rule", "placement", "publisher", "line_item", "advertiser"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
-        try db.execute(sql: "DELETE FROM setting WHERE key <> ?", arguments: [SQLiteStore.trackerHighWaterKey])
-        try SQLiteStore.setSetting(db, SQLiteStore.trackerHighWaterKey, String(high))
-        return high
+        try db.execute(sql: "DELETE FROM setting WHERE key NOT IN (?, ?)", arguments: [kinds[0].idHighWaterKey, kinds[1].idHighWaterKey])
+        for (tables, mark) in zip(kinds, marks) { try SQLiteStore.setSetting(db, tables.idHighWaterKey, String(mark)) }
+        return marks[0]
     }
 
     private func upsert<M>(_ kind: ObjectDescriptor<M>, _ model: M, extra: (column: String, value: FieldValue)? = nil) throws {

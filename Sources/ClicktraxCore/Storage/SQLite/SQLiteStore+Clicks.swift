@@ -66,13 +66,13 @@ extension SQLiteStore {
     /// The packed sources, decoded once per click generation (the Reports screen asks often).
     func sourcePack(_ db: Database) throws -> ClickSourcePack {
         let generation = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.clickGenerationKey])
-        if let cached = sourcePackCache.withLock({ $0 }), cached.generation == generation { return cached.pack }
+        if let cached = caches.sourcePack.withLock({ $0 }), cached.generation == generation { return cached.pack }
         var pack = ClickSourcePack()
         let statement = try RawStatement(db, "SELECT pack FROM click_source_pack WHERE id = 1")
         try statement.forEachRow(db) { row in
             row.withBlob(0) { bytes in if let decoded = ClickSourcePack(bytes: bytes) { pack = decoded } }
         }
-        sourcePackCache.withLock { $0 = (generation, pack) }
+        caches.sourcePack.withLock { $0 = (generation, pack) }
         return pack
     }
 
@@ -80,7 +80,7 @@ extension SQLiteStore {
         try read { db in
             // Every change of a tracker reloads the screen and asks again; the clicks seldom changed.
             let generation = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.clickGenerationKey])
-            if let cached = activityCache.withLock({ $0 }), cached.generation == generation, cached.days == days { return cached.activity }
+            if let cached = caches.activity.withLock({ $0 }), cached.generation == generation, cached.days == days { return cached.activity }
             guard let newest = try Int64.fetchOne(db, sql: "SELECT max(at) FROM click") else { return ClickActivity() }
             let to = ClickTime.startOfDay(newest) + ClickTime.day
             var query = ClickReportQuery(dimensions: [.tracker], from: to - Int64(days) * ClickTime.day, to: to)
@@ -95,7 +95,7 @@ extension SQLiteStore {
                                                      stopped: rows.stopped[row])
             }
             let activity = ClickActivity(days: report.days, byTracker: byTracker)
-            activityCache.withLock { $0 = (generation, days, activity) }
+            caches.activity.withLock { $0 = (generation, days, activity) }
             return activity
         }
     }

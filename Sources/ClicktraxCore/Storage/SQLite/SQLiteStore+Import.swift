@@ -325,7 +325,7 @@ struct SQLiteImporter {
         }
     }
 
-    func upsertTracker(_ full: ClickTracker?, draft: TrackerDraft, id: Int64?, memberId: Int64?, invest: Bool,
+    func upsertTracker(_ full: Tracker?, draft: TrackerDraft, id: Int64?, memberId: Int64?, invest: Bool,
                        loader: SQLiteCatalogLoader) throws -> UpsertOutcome {
         if let id, let existing = try SQLiteStore.fetchTracker(db, id: id) {
             let sameMember = memberId == nil || memberId == existing.memberId
@@ -343,7 +343,7 @@ struct SQLiteImporter {
         if let id, !existed, try SQLiteStore.isConnectedToInvest(db), try SQLiteStore.base(db, id: id) == nil {
             throw ClicktraxError.invalid([ValidationIssue(.id, "tracker \(id) is not one Invest has: " + SQLiteStore.investGivesIds)])
         }
-        var tracker = full ?? ClickTracker(id: 0, name: "", lineItem: ObjectRef(id: 0, name: ""), publisher: ObjectRef(id: 0, name: ""), lastModified: "")
+        var tracker = full ?? Tracker(id: 0, name: "", lineItem: ObjectRef(id: 0, name: ""), publisher: ObjectRef(id: 0, name: ""), lastModified: "")
         tracker.id = try id ?? SQLiteStore.nextTrackerId(db)
         tracker.name = draft.name
         tracker.code = draft.code

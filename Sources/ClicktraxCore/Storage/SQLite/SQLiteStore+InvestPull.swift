@@ -179,7 +179,7 @@ extension SQLiteStore {
     /// overwrites a pending local change.
     private func applyTrackers(_ db: Database, _ plan: PullPlan, _ summary: inout PullSummary) throws {
         let rows = try Row.fetchCursor(db, sql: "SELECT json FROM invest_stage_tracker ORDER BY id")
-        var staged: [ClickTracker] = []
+        var staged: [Tracker] = []
         while let row = try rows.next() { staged.append(try Self.investTracker(json: row[0])) }
         try retryClashes(db, &summary)
         // Codes unique here as on Invest: a tracker whose code a tracker here still holds waits
@@ -187,7 +187,7 @@ extension SQLiteStore {
         let moving = try Set(staged.map(\.id).filter { try !Self.isPending(db, id: $0) })
         var waiting = staged
         while !waiting.isEmpty {
-            var blocked: [ClickTracker] = []
+            var blocked: [Tracker] = []
             for theirs in waiting {
                 if let holder = try Self.codeHolder(db, of: theirs), moving.contains(holder.id) {
                     blocked.append(theirs)
@@ -198,7 +198,7 @@ extension SQLiteStore {
             if blocked.count == waiting.count {
                 // Codes swapped among trackers that all wait for each other: released, then
                 // written as Invest has them.
-                var before: [Int64: ClickTracker] = [:]
+                var before: [Int64: Tracker] = [:]
                 for theirs in blocked {
                     guard let holder = try Self.codeHolder(db, of: theirs) else { continue }
                     before[holder.id] = try Self.fetchTracker(db, id: holder.id)
@@ -215,7 +215,7 @@ extension SQLiteStore {
     /// on Invest are updated, ones changed on both sides become conflicting — a pull never
     /// overwrites a pending local change. `before`: the tracker as it was before this pull
     /// released its code.
-    private func applyTracker(_ db: Database, _ theirs: ClickTracker, _ summary: inout PullSummary, before: ClickTracker? = nil) throws {
+    private func applyTracker(_ db: Database, _ theirs: Tracker, _ summary: inout PullSummary, before: Tracker? = nil) throws {
         let advertiserId = theirs.advertiserId ?? 0
         let base = try Self.base(db, id: theirs.id)
         let mine = try Self.fetchTracker(db, id: theirs.id)
@@ -266,7 +266,7 @@ extension SQLiteStore {
     }
 
     /// Another tracker here holding `theirs`'s code (whatever its case).
-    static func codeHolder(_ db: Database, of theirs: ClickTracker) throws -> (id: Int64, name: String)? {
+    static func codeHolder(_ db: Database, of theirs: Tracker) throws -> (id: Int64, name: String)? {
         guard let code = theirs.code else { return nil }
         return try Row.fetchOne(db.cachedStatement(sql: "SELECT id, name FROM click_tracker WHERE code = ? COLLATE NOCASE AND id <> ?"),
                                 arguments: [code, theirs.id]).map { ($0[0], $0[1]) }
@@ -283,7 +283,7 @@ extension SQLiteStore {
 
     /// A code clash: `holder`, pending here, has the code of Invest's `theirs`, which is kept in
     /// the conflict until the codes differ (`retryClashes`).
-    static func recordClash(_ db: Database, holder: Int64, with theirs: ClickTracker) throws {
+    static func recordClash(_ db: Database, holder: Int64, with theirs: Tracker) throws {
         try db.execute(sql: """
             INSERT OR REPLACE INTO invest_conflict (tracker_id, theirs, reason, found_at, clash_with) VALUES (?, ?, ?, ?, ?)
             """, arguments: [holder, try investJSON(theirs),
@@ -309,7 +309,7 @@ extension SQLiteStore {
 
     /// The outbox's create that `theirs` answers, if one does: the same fields (code, when it
     /// has one), made since the request was written down.
-    func unsettledCreate(_ db: Database, answeredBy theirs: ClickTracker) throws -> OutboxEntry? {
+    func unsettledCreate(_ db: Database, answeredBy theirs: Tracker) throws -> OutboxEntry? {
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM invest_outbox WHERE action = 'create' ORDER BY written_at, tracker_id")
         for row in rows {
             guard let intent = try (row["intent"] as String?).map(Self.investTracker(json:)), InvestPush.same(intent, theirs),
@@ -323,7 +323,7 @@ extension SQLiteStore {
     /// Whether the tracker can be stored as Invest has it: its line item and publisher are here,
     /// and its placement and payment rule are here and of its publisher (the store's foreign
     /// keys hold each pair). nil when it can; else why not.
-    static func unstorableReferences(_ db: Database, _ tracker: ClickTracker) throws -> String? {
+    static func unstorableReferences(_ db: Database, _ tracker: Tracker) throws -> String? {
         func publisher(of table: String, _ id: Int64) throws -> Int64?? {
             try Int64?.fetchOne(db.cachedStatement(sql: "SELECT publisher_id FROM \(table) WHERE id = ?"), arguments: [id])
         }

@@ -39,18 +39,18 @@ extension SQLiteStore {
 
     // MARK: - Invest's copies
 
-    static func investJSON(_ tracker: ClickTracker) throws -> String {
+    static func investJSON(_ tracker: Tracker) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(tracker), as: UTF8.self)
     }
 
-    static func investTracker(json: String) throws -> ClickTracker {
-        try JSONDecoder().decode(ClickTracker.self, from: Data(json.utf8))
+    static func investTracker(json: String) throws -> Tracker {
+        try JSONDecoder().decode(Tracker.self, from: Data(json.utf8))
     }
 
     /// Keeps `tracker` as Invest's copy: what the next edit of it starts from.
-    static func writeBase(_ db: Database, _ tracker: ClickTracker, advertiserId: Int64) throws {
+    static func writeBase(_ db: Database, _ tracker: Tracker, advertiserId: Int64) throws {
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO invest_tracker (id, advertiser_id, name, code, state, click_url, line_item_id,
                 publisher_id, placement_id, payment_rule_id, last_modified, json)
@@ -62,14 +62,14 @@ extension SQLiteStore {
             ])
     }
 
-    static func base(_ db: Database, id: Int64) throws -> ClickTracker? {
+    static func base(_ db: Database, id: Int64) throws -> Tracker? {
         try String.fetchOne(db.cachedStatement(sql: "SELECT json FROM invest_tracker WHERE id = ?"), arguments: [id])
             .map(investTracker(json:))
     }
 
     /// Makes the local tracker `id` hold Invest's copy (inserting it if there is none), logged
     /// as `actor` did it.
-    func writeInvestCopy(_ db: Database, _ theirs: ClickTracker, actor: String, before known: ClickTracker? = nil) throws {
+    func writeInvestCopy(_ db: Database, _ theirs: Tracker, actor: String, before known: Tracker? = nil) throws {
         let before = try known ?? Self.fetchTracker(db, id: theirs.id)
         let values: [(any DatabaseValueConvertible)?] = [
             theirs.memberId ?? before?.memberId, theirs.name, theirs.code, theirs.state.rawValue, theirs.clickUrl,
@@ -187,11 +187,11 @@ extension SQLiteStore {
 
     // MARK: - Push results
 
-    public func recordPushed(localId: Int64, invest: ClickTracker, sentRevision: Int?) throws -> ClickTracker? {
+    public func recordPushed(localId: Int64, invest: Tracker, sentRevision: Int?) throws -> Tracker? {
         try write { db in try recordPushed(db, localId: localId, invest: invest, sentRevision: sentRevision) }
     }
 
-    func recordPushed(_ db: Database, localId: Int64, invest: ClickTracker, sentRevision: Int?) throws -> ClickTracker? {
+    func recordPushed(_ db: Database, localId: Int64, invest: Tracker, sentRevision: Int?) throws -> Tracker? {
         let advertiserId = invest.advertiserId ?? 0
         let before = try Self.fetchTracker(db, id: localId)
         // Edited while the request was out: the operator's newer fields stay (issue 28).
@@ -217,7 +217,7 @@ extension SQLiteStore {
         return try Self.fetchTracker(db, id: invest.id)
     }
 
-    public func settleCreate(localId: Int64, candidates: [ClickTracker], sentRevision: Int?) throws -> ClickTracker? {
+    public func settleCreate(localId: Int64, candidates: [Tracker], sentRevision: Int?) throws -> Tracker? {
         try write { db in
             for theirs in candidates {
                 guard try Self.freeForAdoption(db, investId: theirs.id) else { continue }
@@ -262,11 +262,11 @@ extension SQLiteStore {
         }
     }
 
-    public func recordConflict(id: Int64, theirs: ClickTracker?, reason: String) throws {
+    public func recordConflict(id: Int64, theirs: Tracker?, reason: String) throws {
         try write { db in try Self.recordConflict(db, id: id, theirs: theirs, reason: reason) }
     }
 
-    static func recordConflict(_ db: Database, id: Int64, theirs: ClickTracker?, reason: String) throws {
+    static func recordConflict(_ db: Database, id: Int64, theirs: Tracker?, reason: String) throws {
         try db.execute(sql: "DELETE FROM invest_outbox WHERE tracker_id = ?", arguments: [id])
         try db.execute(sql: "INSERT OR REPLACE INTO invest_conflict (tracker_id, theirs, reason, found_at) VALUES (?, ?, ?, ?)",
                        arguments: [id, try theirs.map(investJSON), reason, Timestamp.now()])
@@ -330,7 +330,7 @@ extension SQLiteStore {
         let mine = try Self.fetchTracker(db, id: id)
         // A code clash: Invest's other tracker (kept in the conflict) comes in once this one's
         // change is dropped and the code is free.
-        var clashing: ClickTracker?
+        var clashing: Tracker?
         if let row = try Row.fetchOne(db, sql: "SELECT theirs FROM invest_conflict WHERE tracker_id = ? AND clash_with IS NOT NULL",
                                       arguments: [id]) {
             clashing = try (row[0] as String?).map(Self.investTracker(json:))
@@ -354,7 +354,7 @@ extension SQLiteStore {
                     try log(db, .deleted, id: id, before: mine, after: nil, actor: actor)
                 }
                 try db.execute(sql: "DELETE FROM invest_tracker WHERE id = ?", arguments: [id])
-                return .removed(mine ?? ClickTracker(id: id, name: "", lineItem: ObjectRef(id: 0, name: ""),
+                return .removed(mine ?? Tracker(id: id, name: "", lineItem: ObjectRef(id: 0, name: ""),
                                                      publisher: ObjectRef(id: 0, name: ""), lastModified: ""))
             }
             try writeInvestCopy(db, theirs, actor: actor)
@@ -383,14 +383,14 @@ extension SQLiteStore {
 
     /// The next provisional id, past every one ever given (kept as a high-water mark: a pushed
     /// tracker leaves the range, and its old id must not be handed to the next one).
-    static func nextProvisionalId(_ db: Database) throws -> Int64 {
+    static func nextProvisionalId(_ db: Database, in tables: TrackerTables = .click) throws -> Int64 {
         let next = try Int64.fetchOne(db, sql: """
-            SELECT MAX(?, COALESCE((SELECT MAX(id) FROM click_tracker), 0), COALESCE((SELECT MAX(tracker_id) FROM tracker_change), 0),
-                       COALESCE((SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'invest.provisional_high'), 0)) + 1
-            """, arguments: [InvestIDs.provisionalBase]) ?? InvestIDs.provisionalBase + 1
+            SELECT MAX(?1, COALESCE((SELECT MAX(id) FROM \(tables.trackers)), 0), COALESCE((SELECT MAX(tracker_id) FROM \(tables.changes)), 0),
+                       COALESCE((SELECT CAST(value AS INTEGER) FROM setting WHERE key = ?2), 0)) + 1
+            """, arguments: [InvestIDs.provisionalBase, tables.provisionalHighKey]) ?? InvestIDs.provisionalBase + 1
         try db.execute(
-            sql: "INSERT INTO setting (key, value) VALUES ('invest.provisional_high', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            arguments: [String(next)])
+            sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [tables.provisionalHighKey, String(next)])
         return next
     }
 

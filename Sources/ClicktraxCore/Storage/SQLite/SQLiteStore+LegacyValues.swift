@@ -25,14 +25,14 @@ extension SQLiteStore {
             let rows = try Row.fetchCursor(db, sql: "SELECT json FROM invest_stage_tracker ORDER BY id")
             while let row = try rows.next() {
                 let tracker = try investTracker(json: row[0])
-                for field in ClickTracker.inputFields {
+                for field in Tracker.inputFields {
                     if let problem = field.rule?.problem(field.get(tracker)) {
                         found.add(.clickTracker, id: tracker.id, field: field.key, category: problem.category)
                     }
                 }
             }
         } else {
-            try scan(db, .clickTracker, table: "click_tracker", ClickTracker.inputFields, into: &found)
+            try scan(db, .clickTracker, table: "click_tracker", Tracker.inputFields, into: &found)
         }
         found.sort()
         return found

@@ -191,7 +191,7 @@ extension SQLiteStore {
             guard let catalog, catalog == indexed else { return nil }
             let overlayStamp = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.overlayGenerationKey]) ?? ""
             let generation = catalog + "+" + overlayStamp
-            if let cached = searchIndexCache.withLock({ $0 }), cached.generation == generation { return cached }
+            if let cached = caches.searchIndex.withLock({ $0 }), cached.generation == generation { return cached }
             let overlay = SearchOverlay(try Row.fetchAll(db, sql: """
                 SELECT s.id, s.old_name, l.search_name FROM search_stale s LEFT JOIN line_item l ON l.id = s.id ORDER BY s.id
                 """).map { SearchOverlay.Entry(id: $0[0], old: $0[1], current: $0[2]) })
@@ -250,7 +250,7 @@ extension SQLiteStore {
                     }
                 }
             }
-            searchIndexCache.withLock { $0 = index }
+            caches.searchIndex.withLock { $0 = index }
             return index
         }
     }
@@ -392,9 +392,9 @@ extension SQLiteStore: LineItemLookup {
     func lineItemIDs(ofAdvertiser advertiser: Int64) throws -> Set<Int64> {
         try read { db in
             let key = "\(try Self.generations(db).catalog ?? "-")/\(advertiser)"
-            if let kept = advertiserLineItems.withLock({ $0 }), kept.key == key { return kept.ids }
+            if let kept = caches.advertiserLineItems.withLock({ $0 }), kept.key == key { return kept.ids }
             let ids = Set(try Int64.fetchAll(db, sql: "SELECT id FROM line_item WHERE advertiser_id = ?", arguments: [advertiser]))
-            advertiserLineItems.withLock { $0 = (key, ids) }
+            caches.advertiserLineItems.withLock { $0 = (key, ids) }
             return ids
         }
     }

@@ -11,13 +11,13 @@ extension SQLiteStore {
     }
 
     /// The trackers `query` selects (its sort; no limit), one at a time, like `forEachLineItem`.
-    public func forEachTracker(_ query: TrackerQuery, count: (Int) throws -> Void, _ body: (ClickTracker) throws -> Void) throws {
+    public func forEachTracker(_ query: TrackerQuery, count: (Int) throws -> Void, _ body: (Tracker) throws -> Void) throws {
         let (whereClause, arguments) = Self.filter(query)
         let direction = query.descending ? "DESC" : "ASC"
         try stream(
-            countSQL: "SELECT count(*) FROM click_tracker t \(Self.joins(for: query)) \(whereClause)",
-            sql: "\(Self.trackerSelect) \(whereClause) ORDER BY \(Self.orderColumn(query.sort)) \(direction), t.id \(direction)",
-            arguments: arguments, map: Self.tracker(from:), count: count, body)
+            countSQL: "SELECT count(*) FROM \(tables.trackers) t \(Self.joins(for: query)) \(whereClause)",
+            sql: "\(Self.trackerSelect(tables)) \(whereClause) ORDER BY \(Self.orderColumn(query.sort)) \(direction), t.id \(direction)",
+            arguments: arguments, map: { [kind = tables.kind] in Self.tracker(from: $0, kind: kind) }, count: count, body)
     }
 
     /// A streamed listing gathered into an array, for callers that want them all.

@@ -12,14 +12,12 @@ public final class SQLiteStore: TrackerStore {
     public let isReadOnly: Bool
     /// The database file as the user named it (a read-only open may use a URI for it).
     public let path: String
-    /// The line item search index of the current catalog generation, once a search loaded it.
-    let searchIndexCache = Mutex<LineItemSearchIndex?>(nil)
-    /// The line items of the advertiser a picker is filtered by, for one catalog generation.
-    let advertiserLineItems = Mutex<(key: String, ids: Set<Int64>)?>(nil)
-    /// The click sources of one click generation, once a report read them.
-    let sourcePackCache = Mutex<(generation: String?, pack: ClickSourcePack)?>(nil)
-    /// The Click Trackers table's clicks, for one click generation.
-    let activityCache = Mutex<(generation: String?, days: Int, activity: ClickActivity)?>(nil)
+    /// What it keeps in memory between calls, shared with its views of a kind of tracker.
+    let caches: SQLiteStoreCaches
+    /// The kind of tracker the tracker capabilities (`TrackerRepository`, `ChangeLog`) act on:
+    /// click trackers, unless this is a view made by `scoped(to:)`.
+    let tables: TrackerTables
+    public var trackerKind: TrackerKind { tables.kind }
 
     /// Opens (creating if needed) the database at `path`. The folder is created private (0700)
     /// and a new file private to its user (0600); SQLite gives its -wal and -shm files the same mode.
@@ -69,6 +67,8 @@ public final class SQLiteStore: TrackerStore {
     /// upgrading cannot be upgraded by a reader), every write refused by SQLite.
     private init(readOnly queue: DatabaseQueue, describing path: String) throws {
         self.writer = queue
+        self.caches = SQLiteStoreCaches()
+        self.tables = .click
         self.actor = Self.currentActor()
         self.isReadOnly = true
         self.path = path
@@ -85,6 +85,8 @@ public final class SQLiteStore: TrackerStore {
 
     private init(writer: any DatabaseWriter, describing path: String) throws {
         self.writer = writer
+        self.caches = SQLiteStoreCaches()
+        self.tables = .click
         self.actor = Self.currentActor()
         self.isReadOnly = false
         self.path = path
@@ -99,6 +101,22 @@ public final class SQLiteStore: TrackerStore {
         } catch let error as DatabaseError {
             throw Self.describe(error, path: path)
         }
+    }
+
+    /// The same database, its tracker capabilities acting on `kind`'s trackers; the catalog, the
+    /// search, the clicks and the Invest connection are the store's own (the Invest sync moves
+    /// click trackers only, for now).
+    private init(viewOf store: SQLiteStore, kind: TrackerKind) {
+        writer = store.writer
+        actor = store.actor
+        isReadOnly = store.isReadOnly
+        path = store.path
+        caches = store.caches
+        tables = TrackerTables(kind: kind)
+    }
+
+    public func scoped(to kind: TrackerKind) -> any TrackerStore {
+        kind == tables.kind ? self : SQLiteStore(viewOf: self, kind: kind)
     }
 
     static func configuration() -> Configuration {

@@ -35,6 +35,9 @@ enum SchemaMigrations {
         migrator.registerMigration("v9: line items found by the start of their code") { db in
             try db.execute(sql: v9)
         }
+        migrator.registerMigration("v10: impression trackers") { db in
+            try db.execute(sql: v10)
+        }
         return migrator
     }
 
@@ -432,5 +435,45 @@ enum SchemaMigrations {
     /// index on an expression only for that very expression).
     static let v9 = """
         CREATE INDEX line_item_by_code_key ON line_item(\(LineItemCodeKey.sql)) WHERE code IS NOT NULL;
+        """
+
+    /// Impression trackers (RULES.md §12): Invest numbers them apart from click trackers, so they
+    /// get tables of their own — the click trackers' columns and indexes, and a change log of their
+    /// own — and one SQL text serves both kinds (`TrackerTables`). `click_url` is there so the text
+    /// is the same, and is always NULL: an impression leads nowhere.
+    static let v10 = """
+        CREATE TABLE imp_tracker (
+            id INTEGER PRIMARY KEY,
+            member_id INTEGER,
+            name TEXT NOT NULL,
+            code TEXT,
+            state TEXT NOT NULL DEFAULT 'active',
+            click_url TEXT CHECK (click_url IS NULL),
+            line_item_id INTEGER NOT NULL REFERENCES line_item(id),
+            publisher_id INTEGER NOT NULL REFERENCES publisher(id),
+            placement_id INTEGER,
+            payment_rule_id INTEGER,
+            last_modified TEXT NOT NULL,
+            revision INTEGER NOT NULL DEFAULT 1,
+            FOREIGN KEY (placement_id, publisher_id) REFERENCES placement(id, publisher_id),
+            FOREIGN KEY (payment_rule_id, publisher_id) REFERENCES payment_rule(id, publisher_id)
+        );
+        CREATE UNIQUE INDEX imp_tracker_code ON imp_tracker(code COLLATE NOCASE) WHERE code IS NOT NULL;
+        CREATE INDEX imp_tracker_by_line_item ON imp_tracker(line_item_id);
+        CREATE INDEX imp_tracker_by_publisher ON imp_tracker(publisher_id);
+        CREATE INDEX imp_tracker_by_placement ON imp_tracker(placement_id, publisher_id);
+        CREATE INDEX imp_tracker_by_payment_rule ON imp_tracker(payment_rule_id, publisher_id);
+        CREATE INDEX imp_tracker_by_name ON imp_tracker(name COLLATE NOCASE);
+
+        CREATE TABLE imp_tracker_change (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            changed_at TEXT NOT NULL,
+            tracker_id INTEGER NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('created', 'updated', 'activated', 'deactivated', 'deleted')),
+            before TEXT,
+            after TEXT,
+            actor TEXT NOT NULL
+        );
+        CREATE INDEX imp_tracker_change_by_tracker ON imp_tracker_change(tracker_id, seq);
         """
 }

@@ -6,6 +6,8 @@ import GRDB
 /// so every problem still comes back at once.
 struct TrackerResolver {
     let db: Database
+    /// The kind of tracker the draft is for: whose codes it must not take.
+    var tables: TrackerTables = .click
 
     /// Who the values are from, which says what is judged (RULES.md §10).
     enum Judging {
@@ -46,9 +48,12 @@ struct TrackerResolver {
         // index would refuse it anyway, in words no one should read.
         if let code, !judged || !codeChanged || TrackerRules.codeProblem(code) == nil,
            let holder = try Row.fetchOne(
-               db.cachedStatement(sql: "SELECT id, name FROM click_tracker WHERE code = ? COLLATE NOCASE AND id IS NOT ?"),
+               db.cachedStatement(sql: "SELECT id, name FROM \(tables.trackers) WHERE code = ? COLLATE NOCASE AND id IS NOT ?"),
                arguments: [code, trackerId]) {
             facts.codeHolder = (holder["id"], holder["name"])
+        }
+        if tables.kind == .impression && draft.clickUrl != nil {
+            issues.append(ValidationIssue(.landingPageURL, "an impression tracker has no landing page"))
         }
         if draft.lineItemId == nil && !judged { issues.append(ValidationIssue(.lineItem, "required")) }
         if draft.publisherId == nil && !judged { issues.append(ValidationIssue(.publisher, "required")) }

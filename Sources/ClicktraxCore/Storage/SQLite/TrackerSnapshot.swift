@@ -3,9 +3,9 @@ import Foundation
 /// A tracker as the change log keeps it: the Invest JSON plus the revision it had.
 struct TrackerSnapshot: Codable {
     var revision: Int
-    var tracker: ClickTracker
+    var tracker: Tracker
 
-    static func json(_ tracker: ClickTracker?) throws -> String? {
+    static func json(_ tracker: Tracker?) throws -> String? {
         guard let tracker else { return nil }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
@@ -13,9 +13,11 @@ struct TrackerSnapshot: Codable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func tracker(fromJSON json: String?) throws -> ClickTracker? {
+    static func tracker(fromJSON json: String?, kind: TrackerKind = .click) throws -> Tracker? {
         guard let json else { return nil }
-        var snapshot = try JSONDecoder().decode(TrackerSnapshot.self, from: Data(json.utf8))
+        let decoder = JSONDecoder()
+        decoder.userInfo[TrackerKind.decodingKey] = kind
+        var snapshot = try decoder.decode(TrackerSnapshot.self, from: Data(json.utf8))
         snapshot.tracker.revision = snapshot.revision
         return snapshot.tracker
     }

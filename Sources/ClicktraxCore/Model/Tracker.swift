@@ -1,9 +1,13 @@
-/// A click tracker (Invest `clicktracker`), as stored and as the API's JSON carries it.
+/// A tracker — a click tracker (Invest `clicktracker`) or an impression tracker (`imptracker`,
+/// RULES.md §12) — as stored and as the API's JSON carries it. The two kinds have the same fields
+/// but the landing page (`click_url`), which an impression tracker never has.
 ///
 /// `revision` is Clicktrax's own: it grows by one with every saved change, and a save names the
 /// revision it started from, so an edit made over someone else's is refused instead of lost.
 /// It is not part of the Invest JSON.
-public struct ClickTracker: Codable, Sendable, Equatable, Identifiable {
+public struct Tracker: Codable, Sendable, Equatable, Identifiable {
+    /// Not part of the JSON: the service it came from, or the table it is read from, says it.
+    public var kind: TrackerKind
     public var id: Int64
     public var memberId: Int64?
     /// The line item's advertiser.
@@ -25,8 +29,9 @@ public struct ClickTracker: Codable, Sendable, Equatable, Identifiable {
     public init(
         id: Int64, memberId: Int64? = nil, advertiserId: Int64? = nil, name: String, code: String? = nil,
         state: ObjectState = .active, clickUrl: String? = nil, lineItem: ObjectRef, publisher: ObjectRef,
-        tag: ObjectRef? = nil, paymentRule: ObjectRef? = nil, lastModified: String, revision: Int = 1
+        tag: ObjectRef? = nil, paymentRule: ObjectRef? = nil, lastModified: String, revision: Int = 1, kind: TrackerKind = .click
     ) {
+        self.kind = kind
         self.id = id
         self.memberId = memberId
         self.advertiserId = advertiserId
@@ -61,13 +66,15 @@ public struct ClickTracker: Codable, Sendable, Equatable, Identifiable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let notes = decoder.investNotes
+        kind = decoder.trackerKind
         id = try c.investID(forKey: .id)
         memberId = try c.investOptionalID(forKey: .memberId, notes: notes)
         advertiserId = try c.investOptionalID(forKey: .advertiserId, notes: notes)
         name = try c.investText(forKey: .name, notes: notes) ?? ""
         code = try c.investText(forKey: .code, notes: notes)
         state = try c.investState(forKey: .state, notes: notes)
-        clickUrl = try c.investText(forKey: .clickUrl, notes: notes)
+        // An impression tracker has no landing page, whatever a page of them carries.
+        clickUrl = kind == .click ? try c.investText(forKey: .clickUrl, notes: notes) : nil
         lastModified = try c.investText(forKey: .lastModified, notes: notes) ?? ""
         publisher = try c.investRequiredReference(forKey: .publisher, notes: notes)
         lineItem = try c.investRequiredReference(forKey: .lineItem, notes: notes)
@@ -84,7 +91,7 @@ public struct ClickTracker: Codable, Sendable, Equatable, Identifiable {
         try c.encode(name, forKey: .name)
         try c.encode(code, forKey: .code)
         try c.encode(state, forKey: .state)
-        try c.encode(clickUrl, forKey: .clickUrl)
+        if kind == .click { try c.encode(clickUrl, forKey: .clickUrl) }
         try c.encode(lastModified, forKey: .lastModified)
         try c.encode(publisher, forKey: .publisher)
         try c.encode(lineItem, forKey: .lineItem)

@@ -16,7 +16,7 @@ struct Clicktrax: ParsableCommand {
             """,
         version: ClicktraxVersion.current,
         subcommands: [
-            DemoCommand.self, ImportCommand.self, CheckCommand.self, TrackersCommand.self, ExportCommand.self, LineItemsCommand.self, PublishersCommand.self,
+            DemoCommand.self, ImportCommand.self, CheckCommand.self, TrackersCommand.self, ImpTrackersCommand.self, ExportCommand<ClickTrackers>.self, LineItemsCommand.self, PublishersCommand.self,
             PlacementsCommand.self, PaymentRulesCommand.self, AdvertisersCommand.self, InvestCommand.self, ClicksCommand.self,
             ReportCommand.self,
         ]

@@ -16,6 +16,9 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "How many click trackers.")
     var trackers: Int = 25
 
+    @Option(help: "How many impression trackers.")
+    var impTrackers: Int = 10
+
     @Option(help: "The seed: the same seed makes the same catalog.")
     var seed: UInt64 = 1
 
@@ -25,6 +28,7 @@ struct DemoCommand: ParsableCommand {
     func validate() throws {
         guard lineItems >= 1 else { throw ValidationError("--line-items must be at least 1 (got \(lineItems))") }
         guard trackers >= 0 else { throw ValidationError("--trackers must be 0 or more (got \(trackers))") }
+        guard impTrackers >= 0 else { throw ValidationError("--imp-trackers must be 0 or more (got \(impTrackers))") }
     }
 
     func run() throws {
@@ -40,7 +44,12 @@ struct DemoCommand: ParsableCommand {
         var summary = DemoCatalog.Summary()
         try store.load(bulk: lineItems >= 10_000) { loader in
             var demo = DemoCatalog(lineItemCount: lineItems, trackerCount: trackers, seed: seed)
-            if replace { demo.firstTracker = max(DemoCatalog.firstTrackerId, try loader.eraseAll() + 1) }
+            demo.impressionTrackerCount = impTrackers
+            if replace {
+                let marks = try loader.eraseAll()
+                demo.firstTracker = max(DemoCatalog.firstTrackerId, (marks[.click] ?? 0) + 1)
+                demo.firstImpressionTracker = max(DemoCatalog.firstImpressionTrackerId, (marks[.impression] ?? 0) + 1)
+            }
             summary = try demo.fill(loader) { done in
                 if showProgress { StandardError.write("\r\(done) of \(lineItems) line items…") }
             }
@@ -50,7 +59,7 @@ struct DemoCommand: ParsableCommand {
         try ObjectPrinter.line("""
             Loaded the demo catalog into \(global.databasePath) in \(seconds) s: \(summary.advertisers) advertisers, \
             \(summary.lineItems) line items, \(summary.publishers) publishers, \(summary.placements) placements, \
-            \(summary.paymentRules) payment rules, \(summary.trackers) click trackers.
+            \(summary.paymentRules) payment rules, \(summary.trackers) click trackers, \(summary.impressionTrackers) impression trackers.
             """)
     }
 }

@@ -2,17 +2,24 @@ import ArgumentParser
 import ClicktraxCore
 import Foundation
 
-/// `clicktrax export ID…`: the tags, printed, saved to a file, or mailed.
-struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export",
-        abstract: "Export click tracker tags: print them, save them (--output) or mail them (--email).",
-        discussion: """
-            Defaults come from the configuration file's [tags] section. Lint runs first: errors (a malformed \
-            macro value, a link or URL that leads nowhere) stop the export with exit status 2; warnings \
-            (non-secure tag, inactive tracker, ANCOST over a payment rule, no landing page on a piggyback tag) \
-            are printed on stderr and the export goes ahead.
-            """)
+/// `clicktrax export ID…` (click trackers), `clicktrax imptrackers export ID…`: the tags, printed,
+/// saved to a file, or mailed.
+struct ExportCommand<Kind: TrackerCommandKind>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "export",
+            abstract: "Export \(Kind.kind.noun) tags: print them, save them (--output) or mail them (--email).",
+            discussion: Kind.kind == .click ? """
+                Defaults come from the configuration file's [tags] section. Lint runs first: errors (a malformed \
+                macro value, a link or URL that leads nowhere) stop the export with exit status 2; warnings \
+                (non-secure tag, inactive tracker, ANCOST over a payment rule, no landing page on a piggyback tag) \
+                are printed on stderr and the export goes ahead.
+                """ : """
+                Tags at imptr: javascript (t=1), pixel or url (t=2); an impression has no link and no landing page, so \
+                a preset sets the cachebuster only. Defaults come from the configuration file's [tags] section (its \
+                redirect-url is a click's and is left out). Lint runs first, as for click trackers.
+                """)
+    }
 
     @OptionGroup var global: GlobalOptions
 
@@ -21,7 +28,7 @@ struct ExportCommand: ParsableCommand {
         valueName: "id"))
     var idArguments: [String] = []
 
-    @Option(help: "javascript, pixel, link or url (default: the configuration's, else javascript).")
+    @Option(help: "javascript, pixel, link or url (link: click trackers only; default: the configuration's, else javascript).")
     var type: ExportType?
 
     @Option(help: ArgumentHelp(
@@ -56,7 +63,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Mail the tags to up to 10 comma-separated addresses.", valueName: "a@x.com,b@y.com"))
     var email: String?
 
-    static let warningsListed = 20
+    static var warningsListed: Int { 20 }
 
     func validate() throws {
         if noMacros && !macros.isEmpty {
@@ -68,7 +75,13 @@ struct ExportCommand: ParsableCommand {
         let ids = try TrackerIDList.parse(idArguments)
         guard !ids.isEmpty else { throw ClicktraxError.badInput("export: name at least one tracker ID") }
         let config = try global.loadConfig()
+        let kind = Kind.kind
         var options = config.tags
+        if kind == .impression {
+            // The configuration's landing page is a click's; its type may be one an impression has not.
+            options.macros[.redirectURL] = nil
+            if !kind.exportTypes.contains(options.type) { options.type = .javascript }
+        }
         if let type { options.type = type }
         if nonSecure {
             guard options.type != .pixel else {
@@ -79,7 +92,7 @@ struct ExportCommand: ParsableCommand {
         if escapeAmpersands { options.escapeAmpersands = true }
         if let linkText { options.linkText = linkText }
         if let host { options.host = host }
-        if let preset { preset.apply(to: &options) }
+        if let preset { preset.apply(to: &options, for: kind) }
         if noMacros || (!macros.isEmpty && preset == nil) {
             // --macro alone replaces the configured set; after --preset it changes the preset's.
             let configured = options.macros
@@ -90,12 +103,12 @@ struct ExportCommand: ParsableCommand {
         }
         // Everything the operator gave is checked before anything is written or sent.
         let recipients = try email.map(EmailAddress.parseList)
-        let store = try global.openStore()
+        let store = try global.openStore(for: kind)
         let trackers = try store.trackers(ids: ids)
         let found = Set(trackers.map(\.id))
         let unknown = ids.filter { !found.contains($0) }
         guard unknown.isEmpty else {
-            throw ClicktraxError.badInput("no click tracker with ID \(unknown.map(String.init).joined(separator: ", "))")
+            throw ClicktraxError.badInput("no \(kind.noun) with ID \(unknown.map(String.init).joined(separator: ", "))")
         }
         let export = try TagExport.make(trackers, options: options)
         // A big export's warnings would bury the result: the first few, then a count.

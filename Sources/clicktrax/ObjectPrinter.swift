@@ -58,9 +58,14 @@ enum ObjectPrinter {
         .init("Last Modified", dropPriority: 0),
     ]
 
-    static func trackerRow(_ t: Tracker) -> [String] {
+    /// An impression tracker's columns: the same, without the landing page.
+    static func trackerColumns(_ kind: TrackerKind) -> [PlainTextTable.Column] {
+        kind == .click ? trackerColumns : trackerColumns.filter { $0.title != "Landing Page" }
+    }
+
+    static func trackerRow(_ t: Tracker, kind: TrackerKind = .click) -> [String] {
         [String(t.id), t.name, t.code ?? "", t.state.rawValue, t.lineItem.name, t.publisher.name,
-         t.tag?.name ?? "", t.paymentRule?.name ?? "", t.clickUrl ?? "", t.lastModified]
+         t.tag?.name ?? "", t.paymentRule?.name ?? ""] + (kind == .click ? [t.clickUrl ?? ""] : []) + [t.lastModified]
     }
 
     static let lineItemColumns: [PlainTextTable.Column] = [

@@ -6,7 +6,8 @@ struct TrackersCommand: ParsableCommand {
         commandName: "trackers",
         abstract: "List, show, create, update, activate, deactivate and delete click trackers.",
         subcommands: [
-            TrackersList.self, TrackersShow.self, TrackersCreate.self, TrackersUpdate.self,
-            TrackersActivate.self, TrackersDeactivate.self, TrackersDelete.self, TrackersHistory.self,
+            TrackersList<ClickTrackers>.self, TrackersShow<ClickTrackers>.self, TrackersCreate<ClickTrackers>.self,
+            TrackersUpdate<ClickTrackers>.self, TrackersActivate<ClickTrackers>.self, TrackersDeactivate<ClickTrackers>.self,
+            TrackersDelete<ClickTrackers>.self, TrackersHistory<ClickTrackers>.self,
         ])
 }

@@ -2,17 +2,20 @@ import ArgumentParser
 import ClicktraxCore
 import Foundation
 
-/// `clicktrax trackers create`.
-struct TrackersCreate: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "create",
-        abstract: "Create a click tracker.",
-        discussion: "--name, --line-item and --publisher are required; the placement and payment rule must be the publisher's.")
+/// `clicktrax trackers create`, `clicktrax imptrackers create`.
+struct TrackersCreate<Kind: TrackerCommandKind>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "create",
+            abstract: "Create \(Kind.kind == .click ? "a" : "an") \(Kind.kind.noun).",
+            discussion: "--name, --line-item and --publisher are required; the placement and payment rule must be the publisher's."
+                + (Kind.kind == .impression ? " An impression tracker has no landing page." : ""))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var fields: TrackerFieldOptions
 
-    @Option(help: "Mirror a tracker that already exists in Invest under this ID (default: the next free ID).")
+    @Option(help: "Mirror a tracker that already exists in Invest under this ID (default: the next free ID of its kind).")
     var id: Int64?
 
     @Option(help: "table (a confirmation line), json or csv.")
@@ -21,7 +24,7 @@ struct TrackersCreate: ParsableCommand {
     func run() throws {
         var draft = TrackerDraft()
         fields.apply(to: &draft)
-        let store = try global.openStore()
+        let store = try global.openStore(for: Kind.kind)
         let tracker = try store.createTracker(draft, id: id).tracker
         try TrackerResultPrinter.print(tracker, verb: "Created", format: format)
         try TrackerResultPrinter.notePending(tracker, store: store)
@@ -33,7 +36,8 @@ enum TrackerResultPrinter {
     /// In a database connected to Invest, a change made here waits for a push: said on stderr,
     /// with the command that sends it.
     static func notePending(_ tracker: Tracker, store: any TrackerStore) throws {
-        guard try store.investConnection()?.connected == true else { return }
+        // Impression trackers are not synced yet: nothing of theirs is pending.
+        guard tracker.kind == .click, try store.investConnection()?.connected == true else { return }
         guard try store.pendingChanges().contains(where: { $0.trackerId == tracker.id }) else { return }
         let what = InvestIDs.isProvisional(tracker.id) ? "not on Invest yet (Invest gives it its id when it is sent)" : "changed here, not on Invest yet"
         ObjectPrinter.note("pending: tracker \(tracker.id) is \(what); clicktrax invest push sends it")
@@ -41,9 +45,9 @@ enum TrackerResultPrinter {
 
     static func print(_ tracker: Tracker, verb: String, format: OutputFormat) throws {
         switch format {
-        case .json: try ObjectPrinter.write(String(decoding: try InvestEnvelope.encode(single: tracker), as: UTF8.self) + "\n")
-        case .csv: try ObjectPrinter.write(CSVWriter.document([tracker]))
-        case .table: try ObjectPrinter.write("\(verb) click tracker \(tracker.id) (revision \(tracker.revision)).\n")
+        case .json: try ObjectPrinter.write(try TrackerOutput.json(tracker))
+        case .csv: try ObjectPrinter.write(TrackerOutput.csv([tracker], kind: tracker.kind))
+        case .table: try ObjectPrinter.write("\(verb) \(tracker.kind.noun) \(tracker.id) (revision \(tracker.revision)).\n")
         }
     }
 }

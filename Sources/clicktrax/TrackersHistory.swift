@@ -2,10 +2,11 @@ import ArgumentParser
 import ClicktraxCore
 import TerminalUI
 
-/// `clicktrax trackers history [ID]`: the change log.
-struct TrackersHistory: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "history", abstract: "Show the change log, newest first: of one tracker, or of all.")
+/// `clicktrax trackers history [ID]`, `clicktrax imptrackers history [ID]`: the change log.
+struct TrackersHistory<Kind: TrackerCommandKind>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "history", abstract: "Show the \(Kind.kind.plural)' change log, newest first: of one, or of all.")
+    }
 
     @OptionGroup var global: GlobalOptions
 
@@ -21,22 +22,26 @@ struct TrackersHistory: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(for: Kind.kind)
         var table = PlainTextTable(columns: [
-            .init("#", alignRight: true), .init("When (UTC)"), .init("Tracker", alignRight: true), .init("Action"),
+            .init("#", alignRight: true), .init("When (UTC)"), .init(Kind.kind.sentenceNoun, alignRight: true), .init("Action"),
             .init("Revision"), .init("Changed", maxWidth: 60), .init("By", maxWidth: 40),
         ])
         for change in try store.changes(trackerId: id, limit: limit) {
             let revisions = [change.before?.revision, change.after?.revision].compactMap { $0.map(String.init) }
             table.append([
                 String(change.sequence), change.changedAt, String(change.trackerId), change.action.rawValue,
-                revisions.joined(separator: " → "), Self.changedFields(change).joined(separator: ", "), change.actor,
+                revisions.joined(separator: " → "), TrackerChangedFields.changedFields(change).joined(separator: ", "), change.actor,
             ])
         }
         try ObjectPrinter.write(table.render(totalWidth: ObjectPrinter.terminalColumns()))
     }
 
     /// The fields whose value differs between before and after.
+}
+
+/// What an entry of the change log changed.
+enum TrackerChangedFields {
     static func changedFields(_ change: TrackerChange) -> [String] {
         guard let before = change.before?.draft, let after = change.after?.draft else { return [] }
         var fields: [String] = []

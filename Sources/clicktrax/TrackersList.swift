@@ -1,10 +1,11 @@
 import ArgumentParser
 import ClicktraxCore
 
-/// `clicktrax trackers list`.
-struct TrackersList: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List click trackers; --format json prints the Invest API envelope.")
+/// `clicktrax trackers list`, `clicktrax imptrackers list`.
+struct TrackersList<Kind: TrackerCommandKind>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: "List \(Kind.kind.plural); --format json prints the Invest API envelope.")
+    }
 
     @OptionGroup var global: GlobalOptions
 
@@ -18,10 +19,7 @@ struct TrackersList: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
-        let store = try global.openStore()
-        let query = TrackerQuery(search: search, state: state)
-        try ObjectPrinter.stream({ try store.forEachTracker(query, count: $0, $1) }, format: format,
-                                 columns: ObjectPrinter.trackerColumns, row: ObjectPrinter.trackerRow)
+        try TrackerOutput.stream(try global.openStore(for: Kind.kind), TrackerQuery(search: search, state: state), format: format)
     }
 }
 

@@ -3,10 +3,11 @@ import ClicktraxCore
 import Foundation
 import TerminalUI
 
-/// `clicktrax trackers show ID`.
-struct TrackersShow: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show one click tracker, with its revision.")
+/// `clicktrax trackers show ID`, `clicktrax imptrackers show ID`.
+struct TrackersShow<Kind: TrackerCommandKind>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "show", abstract: "Show one \(Kind.kind.noun), with its revision.")
+    }
 
     @OptionGroup var global: GlobalOptions
 
@@ -17,26 +18,31 @@ struct TrackersShow: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
-        let store = try global.openStore()
-        guard let tracker = try store.tracker(id: id) else { throw ClicktraxError.notFound(kind: "click tracker", id: id) }
+        let store = try global.openStore(for: Kind.kind)
+        guard let tracker = try store.tracker(id: id) else { throw ClicktraxError.notFound(kind: Kind.kind.noun, id: id) }
         switch format {
         case .json:
-            try ObjectPrinter.write(String(decoding: try InvestEnvelope.encode(single: tracker), as: UTF8.self) + "\n")
+            try ObjectPrinter.write(try TrackerOutput.json(tracker))
         case .csv:
-            try ObjectPrinter.write(CSVWriter.document([tracker]))
+            try ObjectPrinter.write(TrackerOutput.csv([tracker], kind: Kind.kind))
         case .table:
             // The advertiser by name, as the operator knows it (the tracker carries only its id).
             let advertiser = try tracker.advertiserId.flatMap { id in try store.advertisers().first { $0.id == id } }
-            try ObjectPrinter.write(Self.describe(tracker, advertiserName: advertiser?.name))
+            try ObjectPrinter.write(TrackerDescription.describe(tracker, advertiserName: advertiser?.name))
         }
     }
 
-    /// A label per line, as the Create dialog's sections read.
+}
+
+/// `show`'s table: a label per line, as the Create dialog's sections read.
+enum TrackerDescription {
     static func describe(_ t: Tracker, advertiserName: String? = nil) -> String {
         func ref(_ r: ObjectRef?) -> String { r.map { "\($0.name) (\($0.id))" } ?? "—" }
+        let landingPage: [(String, String)] = t.kind == .click ? [("Landing Page URL", t.clickUrl ?? "—")] : []
         let fields: [(String, String)] = [
             ("ID", String(t.id)), ("Name", t.name), ("Code", t.code ?? "—"), ("State", t.state.rawValue),
-            ("Landing Page URL", t.clickUrl ?? "—"), ("Line Item", ref(t.lineItem)), ("Publisher", ref(t.publisher)),
+        ] + landingPage + [
+            ("Line Item", ref(t.lineItem)), ("Publisher", ref(t.publisher)),
             ("Placement", ref(t.tag)), ("Payment Rule", ref(t.paymentRule)),
             ("Advertiser", t.advertiserId.map { id in advertiserName.map { "\($0) (\(id))" } ?? String(id) } ?? "—"),
             ("Member", t.memberId.map(String.init) ?? "—"),

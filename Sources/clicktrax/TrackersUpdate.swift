@@ -1,16 +1,18 @@
 import ArgumentParser
 import ClicktraxCore
 
-/// `clicktrax trackers update ID`.
-struct TrackersUpdate: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `clicktrax trackers update ID`, `clicktrax imptrackers update ID`.
+struct TrackersUpdate<Kind: TrackerCommandKind>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "update",
-        abstract: "Change a click tracker's fields; only the options given change.",
+        abstract: "Change \(Kind.kind == .click ? "a" : "an") \(Kind.kind.noun)'s fields; only the options given change.",
         discussion: """
             A new --publisher clears the placement and payment rule unless they are given too. \
             With --revision N the save is refused if the tracker is no longer at revision N \
             (someone else saved it since you read it): no edit is lost.
             """)
+    }
 
     @OptionGroup var global: GlobalOptions
 
@@ -26,8 +28,8 @@ struct TrackersUpdate: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
-        let store = try global.openStore()
-        guard let current = try store.tracker(id: id) else { throw ClicktraxError.notFound(kind: "click tracker", id: id) }
+        let store = try global.openStore(for: Kind.kind)
+        guard let current = try store.tracker(id: id) else { throw ClicktraxError.notFound(kind: Kind.kind.noun, id: id) }
         var draft = current.draft
         let cleared = fields.apply(to: &draft)
         let saved = try store.updateTracker(id: id, with: draft, expectedRevision: revision ?? current.revision).tracker

@@ -18,7 +18,7 @@ import Testing
         let legacy = Tracker(id: 900_001, name: Self.name, code: "HAS SPACE", state: .active, clickUrl: Self.landingPage,
                                   lineItem: model.lineItem, publisher: model.publisher, lastModified: "2019-04-01 10:00:00")
         _ = try store.importStream(dryRun: false, bulk: false) { sink in
-            sink(ImportRecord(object: .tracker(legacy, draft: legacy.draft, id: legacy.id, memberId: nil), file: "page.json",
+            sink(ImportRecord(object: .tracker(legacy, draft: legacy.draft, id: legacy.id, memberId: nil, kind: .click), file: "page.json",
                               place: "record 0", origin: .invest))
             return []
         }

@@ -43,7 +43,7 @@ import Testing
     @Test func referencesMayPointForward() throws {
         let store = try SQLiteStore.inMemory()
         let records: [ImportRecord] = [
-            record(.tracker(nil, draft: TrackerDraft(name: "Early", lineItemId: 7, publisherId: 8), id: 1, memberId: nil), 0),
+            record(.tracker(nil, draft: TrackerDraft(name: "Early", lineItemId: 7, publisherId: 8), id: 1, memberId: nil, kind: .click), 0),
             record(.placement(Placement(id: 9, name: "Slot", publisherId: 8)), 1),
             record(.lineItem(LineItem(id: 7, name: "Late line item")), 2),
             record(.publisher(Publisher(id: 8, name: "Late publisher")), 3),

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Fills a store with a believable catalog: advertisers, line items with realistic names, ~40
-/// publishers with their placements and payment rules, and trackers in both states.
+/// publishers with their placements and payment rules, and click and impression trackers in both states.
 /// The same options and seed always give the same catalog.
 public struct DemoCatalog: Sendable {
     public var lineItemCount: Int
@@ -11,6 +11,8 @@ public struct DemoCatalog: Sendable {
     /// Invest's documented example member, and the id its example tracker has.
     public static let memberId: Int64 = 958
     public static let firstTrackerId: Int64 = 21378
+    /// The id of the impression tracker in Invest's documented examples.
+    public static let firstImpressionTrackerId: Int64 = 1425
     static let firstAdvertiserId: Int64 = 37236
     static let firstLineItemId: Int64 = 74957
     static let firstPublisherId: Int64 = 44449
@@ -20,6 +22,8 @@ public struct DemoCatalog: Sendable {
     /// The first tracker's id (`firstTrackerId` in a new database; past every id ever given
     /// after `demo --replace`, which must not hand an old id to a new tracker).
     public var firstTracker: Int64 = DemoCatalog.firstTrackerId
+    public var impressionTrackerCount = 0
+    public var firstImpressionTracker: Int64 = DemoCatalog.firstImpressionTrackerId
 
     public init(lineItemCount: Int = 300, trackerCount: Int = 25, seed: UInt64 = 1) {
         self.lineItemCount = lineItemCount
@@ -30,6 +34,7 @@ public struct DemoCatalog: Sendable {
     /// What was made, for the command to report.
     public struct Summary: Sendable, Equatable {
         public var advertisers = 0, lineItems = 0, publishers = 0, placements = 0, paymentRules = 0, trackers = 0
+        public var impressionTrackers = 0
         public init() {}
     }
 
@@ -109,6 +114,26 @@ public struct DemoCatalog: Sendable {
             try loader.add(tracker)
         }
         summary.trackers = lineItems.isEmpty ? 0 : trackerCount
+        // A generator of their own: the click trackers above stay what they were.
+        var impressions = SeededRandom(seed: seed &+ 0x1425)
+        for index in 0..<impressionTrackerCount where !lineItems.isEmpty {
+            let lineItem = index == 0 ? lineItems[0] : impressions.pick(lineItems)
+            let target = impressions.pick(publishers.filter { $0.publisher.state == .active })
+            let id = firstImpressionTracker + Int64(index)
+            let tracker = Tracker(
+                id: id, memberId: Self.memberId,
+                name: index == 0 ? "Test Impression Tracker" : "\(lineItem.brand.short) – \(target.publisher.name) – impressions",
+                code: impressions.chance(0.5) ? "IT-\(id)" : nil,
+                state: impressions.chance(0.2) ? .inactive : .active,
+                lineItem: ObjectRef(id: lineItem.id, name: lineItem.name),
+                publisher: ObjectRef(id: target.publisher.id, name: target.publisher.name),
+                tag: impressions.chance(0.6) ? impressions.pick(target.placements).ref : nil,
+                paymentRule: impressions.chance(0.35) ? impressions.pick(target.rules).ref : nil,
+                lastModified: "2026-\(String(format: "%02d", impressions.int(in: 1...11)))-\(String(format: "%02d", impressions.int(in: 1...28))) 12:00:00",
+                kind: .impression)
+            try loader.add(tracker)
+        }
+        summary.impressionTrackers = lineItems.isEmpty ? 0 : impressionTrackerCount
         return summary
     }
 

@@ -7,6 +7,7 @@ public enum ObjectKind: String, Sendable, CaseIterable {
     case placement
     case paymentRule = "payment-rule"
     case clickTracker = "clicktracker"
+    case impTracker = "imptracker"
 
     /// `clicktrackers`, `line-items`, …
     public var pluralKey: String { rawValue + "s" }
@@ -22,6 +23,7 @@ public enum ObjectKind: String, Sendable, CaseIterable {
         case .placement: "placement"
         case .paymentRule: "payment rule"
         case .clickTracker: "tracker"
+        case .impTracker: "impression tracker"
         }
     }
 }

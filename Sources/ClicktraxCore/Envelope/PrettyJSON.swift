@@ -125,7 +125,7 @@ extension Tracker: PrettyJSONRepresentable {
     public func writePrettyJSON(_ json: inout PrettyJSON) {
         json.beginObject()
         json.field("advertiser_id", advertiserId)
-        json.field("click_url", clickUrl)
+        if kind == .click { json.field("click_url", clickUrl) }
         json.field("code", code)
         json.field("id", id)
         json.field("last_modified", lastModified)

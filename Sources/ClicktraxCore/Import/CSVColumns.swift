@@ -6,15 +6,21 @@ enum CSVColumns {
         var message: String
     }
 
+    /// A header says the kind; trackers of the two kinds have the same columns (an impression
+    /// tracker's lack `click_url`), so a tracker file is an impression trackers' when it has no
+    /// `click_url` and its name says so (`imptrackers.csv`, `impression-trackers.csv`), or with
+    /// `--kind imptracker`.
     static func kind(of columns: [String], path: String) -> ObjectKind? {
         let set = Set(columns)
-        if set.contains("line_item_id") && set.contains("publisher_id") { return .clickTracker }
+        let name = path.lowercased().split(separator: "/").last.map(String.init) ?? ""
+        if set.contains("line_item_id") && set.contains("publisher_id") {
+            return !set.contains("click_url") && (name.contains("imptracker") || name.contains("impression")) ? .impTracker : .clickTracker
+        }
         if set.contains("pricing_type") { return .paymentRule }
         if set.contains("publisher_id") { return .placement }
         if !set.isDisjoint(with: ["advertiser_id", "line_item_type", "revenue_type", "revenue_value", "start_date", "end_date"]) {
             return .lineItem
         }
-        let name = path.lowercased().split(separator: "/").last.map(String.init) ?? ""
         if name.contains("advertiser") { return .advertiser }
         if name.contains("publisher") { return .publisher }
         return nil
@@ -25,6 +31,7 @@ enum CSVColumns {
     static func known(kind: ObjectKind) -> [String] {
         switch kind {
         case .clickTracker: Tracker.csvHeader
+        case .impTracker: ImpTracker.csvHeader
         case .lineItem: LineItem.descriptor.keys
         case .placement: Placement.descriptor.keys
         case .paymentRule: PaymentRule.descriptor.keys
@@ -50,7 +57,7 @@ enum CSVColumns {
     static func missingRequired(kind: ObjectKind, columns: [String]) -> String? {
         let required: [String]
         switch kind {
-        case .clickTracker: required = ["name", "line_item_id", "publisher_id"]
+        case .clickTracker, .impTracker: required = ["name", "line_item_id", "publisher_id"]
         case .placement: required = ["id", "name", "publisher_id"]
         default: required = ["id", "name"]
         }
@@ -92,13 +99,15 @@ enum CSVColumns {
                 throw FieldProblem(field: "publisher_id", message: "no publisher: fill the column or give --publisher ID")
             }
             return (.paymentRule(rule), problems)
-        case .clickTracker:
+        case .clickTracker, .impTracker:
             let id = try row.optionalId("id")
             let draft = TrackerDraft(
-                name: row.value("name") ?? "", code: row.text("code"), state: try row.state(), clickUrl: row.text("click_url"),
+                name: row.value("name") ?? "", code: row.text("code"), state: try row.state(),
+                clickUrl: kind == .clickTracker ? row.text("click_url") : nil,
                 lineItemId: try row.id("line_item_id"), publisherId: try row.id("publisher_id"),
                 placementId: try row.optionalId("tag_id"), paymentRuleId: try row.optionalId("payment_rule_id"))
-            return (.tracker(nil, draft: draft, id: id, memberId: try row.optionalId("member_id")), [])
+            return (.tracker(nil, draft: draft, id: id, memberId: try row.optionalId("member_id"),
+                             kind: kind == .clickTracker ? .click : .impression), [])
         }
     }
 

@@ -152,7 +152,11 @@ struct ImportFileReader {
                 case .placement: kept(Placement.self).map { sink(wrap(.placement($0), place)) }
                 case .clickTracker:
                     if let tracker = kept(Tracker.self) {
-                        sink(wrap(.tracker(tracker, draft: tracker.draft, id: tracker.id, memberId: tracker.memberId), place))
+                        sink(wrap(.tracker(tracker, draft: tracker.draft, id: tracker.id, memberId: tracker.memberId, kind: .click), place))
+                    }
+                case .impTracker:
+                    if let tracker = kept(ImpTracker.self)?.tracker {
+                        sink(wrap(.tracker(tracker, draft: tracker.draft, id: tracker.id, memberId: tracker.memberId, kind: .impression), place))
                     }
                 case .paymentRule:
                     guard var rule = kept(PaymentRule.self) else { return }
@@ -226,7 +230,9 @@ struct ImportFileReader {
         case .lineItems(let list): return (places(list).map { wrap(.lineItem($0.0), $0.1) }, [])
         case .placements(let list): return (places(list).map { wrap(.placement($0.0), $0.1) }, [])
         case .trackers(let list):
-            return (places(list).map { wrap(.tracker($0.0, draft: $0.0.draft, id: $0.0.id, memberId: $0.0.memberId), $0.1) }, [])
+            return (places(list).map { wrap(.tracker($0.0, draft: $0.0.draft, id: $0.0.id, memberId: $0.0.memberId, kind: .click), $0.1) }, [])
+        case .impTrackers(let list):
+            return (places(list.map(\.tracker)).map { wrap(.tracker($0.0, draft: $0.0.draft, id: $0.0.id, memberId: $0.0.memberId, kind: .impression), $0.1) }, [])
         case .paymentRules(let list):
             var problems: [ImportProblem] = []
             let records = places(list).compactMap { rule, place -> ImportRecord? in

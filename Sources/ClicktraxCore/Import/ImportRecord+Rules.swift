@@ -21,7 +21,7 @@ extension ImportRecord.Object {
 
     /// What an object kept as Invest has it breaks, to be counted (`LegacyValues`).
     func legacyProblems() -> [(field: String, problem: InputProblem)] {
-        if case .tracker(let full?, _, _, _) = self {
+        if case .tracker(let full?, _, _, _, _) = self {
             return Tracker.inputFields.compactMap { field in field.rule?.problem(field.get(full)).map { (field.key, $0) } }
         }
         return inputProblems(comparedWith: nil)

@@ -6,8 +6,8 @@ public struct ImportRecord: Sendable {
         case publisher(Publisher)
         case placement(Placement)
         case paymentRule(PaymentRule)
-        /// A tracker; `id` nil (a CSV row without one) creates a new tracker.
-        case tracker(Tracker?, draft: TrackerDraft, id: Int64?, memberId: Int64?)
+        /// A tracker of `kind`; `id` nil (a CSV row without one) creates a new tracker.
+        case tracker(Tracker?, draft: TrackerDraft, id: Int64?, memberId: Int64?, kind: TrackerKind)
     }
 
     /// Whose values these are: Invest's (an API page, stored as Invest has them) or the
@@ -36,7 +36,8 @@ public struct ImportRecord: Sendable {
         case .publisher: .publisher
         case .placement: .placement
         case .paymentRule: .paymentRule
-        case .tracker: .clickTracker
+        case .tracker(_, _, _, _, .click): .clickTracker
+        case .tracker(_, _, _, _, .impression): .impTracker
         }
     }
 
@@ -48,7 +49,7 @@ public struct ImportRecord: Sendable {
         case .publisher(let object): object.id
         case .placement(let object): object.id
         case .paymentRule(let object): object.id
-        case .tracker(_, _, let id, _): id
+        case .tracker(_, _, let id, _, _): id
         }
     }
 

@@ -30,5 +30,6 @@ struct ResponsePage: Decodable {
         else if let found = try list(Placement.self) { objects = .placements(found) }
         else if let found = try list(PaymentRule.self) { objects = .paymentRules(found) }
         else if let found = try list(Tracker.self) { objects = .trackers(found) }
+        else if let found = try list(ImpTracker.self) { objects = .impTrackers(found) }
     }
 }

@@ -4,6 +4,8 @@
 public enum ObjectBatch: Sendable {
     case advertisers([Advertiser]), lineItems([LineItem]), publishers([Publisher])
     case placements([Placement]), paymentRules([PaymentRule]), trackers([Tracker])
+    /// Impression trackers (`imptrackers`): read and imported; not pulled from Invest yet.
+    case impTrackers([ImpTracker])
 
     public var kind: ObjectKind {
         switch self {
@@ -13,6 +15,7 @@ public enum ObjectBatch: Sendable {
         case .placements: .placement
         case .paymentRules: .paymentRule
         case .trackers: .clickTracker
+        case .impTrackers: .impTracker
         }
     }
 
@@ -25,6 +28,7 @@ public enum ObjectBatch: Sendable {
         case .placements(let o): o.map(\.id)
         case .paymentRules(let o): o.map(\.id)
         case .trackers(let o): o.map(\.id)
+        case .impTrackers(let o): o.map(\.id)
         }
     }
 
@@ -39,6 +43,7 @@ public enum ObjectBatch: Sendable {
         case .placement: .placements([])
         case .paymentRule: .paymentRules([])
         case .clickTracker: .trackers([])
+        case .impTracker: .impTrackers([])
         }
     }
 
@@ -52,6 +57,7 @@ public enum ObjectBatch: Sendable {
             case (.placements(let a), .placements(let b)): .placements(a + b)
             case (.paymentRules(let a), .paymentRules(let b)): .paymentRules(a + b)
             case (.trackers(let a), .trackers(let b)): .trackers(a + b)
+            case (.impTrackers(let a), .impTrackers(let b)): .impTrackers(a + b)
             default: all
             }
         }

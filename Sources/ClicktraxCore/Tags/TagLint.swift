@@ -45,7 +45,7 @@ public enum TagLint {
         if options.type == .link { findings += linkTextFindings(options.linkText) }
         for kind in TrackerKind.allCases where kinds.contains(kind) && !kind.exportTypes.contains(options.type) {
             findings.append(LintFinding(.error, trackerId: nil, "an \(kind.noun) has no \(options.type.label) tag (it would count a click): "
-                + "choose " + kind.exportTypes.map(\.label).joined(separator: ", ")))
+                + "choose " + kind.exportTypes.dropLast().map(\.label).joined(separator: ", ") + " or " + kind.exportTypes.last!.label))
         }
         // The landing page and the ad server's click-through are a click's; an impression leads nowhere.
         if kinds.contains(.click) { findings += landingPageFindings(options) }

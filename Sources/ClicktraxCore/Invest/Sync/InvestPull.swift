@@ -179,6 +179,7 @@ public struct InvestPull: Sendable {
         case .paymentRule:
             return .paymentRules(try page(PaymentRule.self).map { var o = $0; o.publisherId = o.publisherId ?? publishers[o.id].flatMap { $0 }; return o })
         case .clickTracker: return .trackers(try page(Tracker.self))
+        case .impTracker: return .impTrackers(try page(ImpTracker.self))
         }
     }
 
@@ -296,7 +297,7 @@ public struct InvestPull: Sendable {
         switch objects {
         case .advertisers(let o): o.map(\.id)
         case .publishers(let o): o.map(\.id)
-        case .lineItems, .placements, .paymentRules, .trackers: []
+        case .lineItems, .placements, .paymentRules, .trackers, .impTrackers: []
         }
     }
 }

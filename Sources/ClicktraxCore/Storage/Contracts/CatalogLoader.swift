@@ -9,9 +9,10 @@ public protocol CatalogLoader {
     func add(_ tracker: Tracker) throws
     /// The Invest member new trackers belong to.
     func setMemberId(_ memberId: Int64) throws
-    /// Removes every tracker, line item, publisher and the rest, and the change log: the start
-    /// of `demo --replace`, which then refills the database in the same transaction. Returns the
-    /// highest tracker id ever given, which it keeps: new trackers' ids must be above it.
+    /// Removes every tracker of both kinds, line item, publisher and the rest, and the change
+    /// logs: the start of `demo --replace`, which then refills the database in the same
+    /// transaction. Returns the highest id ever given to each kind of tracker, which it keeps:
+    /// new trackers' ids must be above it.
     @discardableResult
-    func eraseAll() throws -> Int64
+    func eraseAll() throws -> [TrackerKind: Int64]
 }

@@ -37,31 +37,32 @@ struct SQLiteCatalogLoader: CatalogLoader {
     /// `invest`: the tracker is Invest's (an imported API page) and kept as it is; else the
     /// input rules judge what it changes.
     func add(_ tracker: Tracker, invest: Bool) throws {
-        let existing = try SQLiteStore.fetchTracker(db, id: tracker.id)
+        let tables = TrackerTables(kind: tracker.kind)
+        let existing = try SQLiteStore.fetchTracker(db, id: tracker.id, in: tables)
         let judging: TrackerResolver.Judging = invest ? .asStored
             : .input(before: existing?.draft, issues: TrackerRules.check(tracker.draft, changedFrom: existing?.draft))
-        let resolved = try TrackerResolver(db: db).resolve(tracker.draft, trackerId: tracker.id, judging: judging)
+        let resolved = try TrackerResolver(db: db, tables: tables).resolve(tracker.draft, trackerId: tracker.id, judging: judging)
         let lastModified = tracker.lastModified.isEmpty ? Timestamp.now() : tracker.lastModified
         if let existing {
             guard existing.draft != tracker.draft || existing.memberId != tracker.memberId else { return }
             try db.execute(
                 sql: """
-                    UPDATE click_tracker SET name = ?, code = ?, state = ?, click_url = ?, line_item_id = ?,
+                    UPDATE \(tables.trackers) SET name = ?, code = ?, state = ?, click_url = ?, line_item_id = ?,
                         publisher_id = ?, placement_id = ?, payment_rule_id = ?, member_id = ?, last_modified = ?,
                         revision = revision + 1
                     WHERE id = ?
                     """,
                 arguments: resolved.columnValues + [tracker.memberId, lastModified, tracker.id])
-            try store.log(db, .updated, id: tracker.id, before: existing, after: SQLiteStore.fetchTracker(db, id: tracker.id))
+            try store.log(db, .updated, id: tracker.id, before: existing, after: SQLiteStore.fetchTracker(db, id: tracker.id, in: tables), in: tables)
         } else {
             try db.execute(
                 sql: """
-                    INSERT INTO click_tracker (name, code, state, click_url, line_item_id, publisher_id,
+                    INSERT INTO \(tables.trackers) (name, code, state, click_url, line_item_id, publisher_id,
                         placement_id, payment_rule_id, member_id, last_modified, id, revision)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                     """,
                 arguments: resolved.columnValues + [tracker.memberId, lastModified, tracker.id])
-            try store.log(db, .created, id: tracker.id, before: nil, after: SQLiteStore.fetchTracker(db, id: tracker.id))
+            try store.log(db, .created, id: tracker.id, before: nil, after: SQLiteStore.fetchTracker(db, id: tracker.id, in: tables), in: tables)
         }
     }
 
@@ -73,9 +74,9 @@ struct SQLiteCatalogLoader: CatalogLoader {
 
     /// Erases the catalog and the trackers of both kinds, keeping only each kind's id high-water
     /// mark: an id once given is never given again (a stale edit must not land on a new tracker
-    /// that got the old one's id). Returns the click trackers' mark.
+    /// that got the old one's id). Returns the marks.
     @discardableResult
-    func eraseAll() throws -> Int64 {
+    func eraseAll() throws -> [TrackerKind: Int64] {
         let kinds = [TrackerTables.click, .impression]
         let marks = try kinds.map { try SQLiteStore.trackerIdHighWater(db, in: $0) }
         // Children before parents, for the foreign keys.
@@ -84,7 +85,7 @@ struct SQLiteCatalogLoader: CatalogLoader {
         }
         try db.execute(sql: "DELETE FROM setting WHERE key NOT IN (?, ?)", arguments: [kinds[0].idHighWaterKey, kinds[1].idHighWaterKey])
         for (tables, mark) in zip(kinds, marks) { try SQLiteStore.setSetting(db, tables.idHighWaterKey, String(mark)) }
-        return marks[0]
+        return Dictionary(uniqueKeysWithValues: zip(kinds.map(\.kind), marks))
     }
 
     private func upsert<M>(_ kind: ObjectDescriptor<M>, _ model: M, extra: (column: String, value: FieldValue)? = nil) throws {

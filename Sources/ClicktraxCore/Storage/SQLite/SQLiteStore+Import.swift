@@ -176,7 +176,7 @@ struct SQLiteImporter {
     }
 
     mutating func add(_ record: ImportRecord) {
-        if case .tracker(_, let draft, _, _) = record.object, !referencesPresent(draft) {
+        if case .tracker(_, let draft, _, _, _) = record.object, !referencesPresent(draft) {
             waiting.append(record)
             return
         }
@@ -303,8 +303,8 @@ struct SQLiteImporter {
         case .paymentRule(let rule):
             try expect("publisher", rule.publisherId, from: record, field: "publisher_id", kind: "publisher")
             return try outcome(PaymentRule.descriptor, rule, insert: { try fresh.add(rule) }, write: { try loader.add(rule) })
-        case .tracker(let full, let draft, let id, let memberId):
-            return try upsertTracker(full, draft: draft, id: id, memberId: memberId, invest: record.origin == .invest, loader: loader)
+        case .tracker(let full, let draft, let id, let memberId, let kind):
+            return try upsertTracker(full, draft: draft, id: id, memberId: memberId, kind: kind, invest: record.origin == .invest, loader: loader)
         }
     }
 
@@ -325,9 +325,10 @@ struct SQLiteImporter {
         }
     }
 
-    func upsertTracker(_ full: Tracker?, draft: TrackerDraft, id: Int64?, memberId: Int64?, invest: Bool,
+    func upsertTracker(_ full: Tracker?, draft: TrackerDraft, id: Int64?, memberId: Int64?, kind: TrackerKind, invest: Bool,
                        loader: SQLiteCatalogLoader) throws -> UpsertOutcome {
-        if let id, let existing = try SQLiteStore.fetchTracker(db, id: id) {
+        let tables = TrackerTables(kind: kind)
+        if let id, let existing = try SQLiteStore.fetchTracker(db, id: id, in: tables) {
             let sameMember = memberId == nil || memberId == existing.memberId
             // Invest's values compare as they are; an operator's row as it would be stored.
             let stored = invest ? draft : TrackerDraft(
@@ -337,14 +338,17 @@ struct SQLiteImporter {
                 publisherId: draft.publisherId, placementId: draft.placementId, paymentRuleId: draft.paymentRuleId)
             if existing.draft == stored, sameMember { return .unchanged }
         }
-        let existed = try id.map { try SQLiteStore.fetchTracker(db, id: $0) != nil } ?? false
+        let existed = try id.map { try SQLiteStore.fetchTracker(db, id: $0, in: tables) != nil } ?? false
         // Connected to Invest: an id is Invest's to give. A row may name a tracker this database
         // has, or one Invest has (pulled); a new id is refused, never exported as someone's.
-        if let id, !existed, try SQLiteStore.isConnectedToInvest(db), try SQLiteStore.base(db, id: id) == nil {
-            throw ClicktraxError.invalid([ValidationIssue(.id, "tracker \(id) is not one Invest has: " + SQLiteStore.investGivesIds)])
+        // (Impression trackers are not synced yet: none is Invest's copy, so any such id is refused.)
+        if let id, !existed, try SQLiteStore.isConnectedToInvest(db), try kind == .impression || SQLiteStore.base(db, id: id) == nil {
+            throw ClicktraxError.invalid([ValidationIssue(.id, "\(kind == .click ? "tracker" : kind.noun) \(id) is not one Invest has: "
+                + SQLiteStore.investGivesIds)])
         }
         var tracker = full ?? Tracker(id: 0, name: "", lineItem: ObjectRef(id: 0, name: ""), publisher: ObjectRef(id: 0, name: ""), lastModified: "")
-        tracker.id = try id ?? SQLiteStore.nextTrackerId(db)
+        tracker.kind = kind
+        tracker.id = try id ?? SQLiteStore.nextTrackerId(db, in: tables)
         tracker.name = draft.name
         tracker.code = draft.code
         tracker.state = draft.state

@@ -85,6 +85,8 @@ extension SQLiteStore {
         case .trackers(let list):
             let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO invest_stage_tracker VALUES (?, ?, ?)")
             for o in list { try statement.execute(arguments: [o.id, o.advertiserId ?? 0, try investJSON(o)]) }
+        case .impTrackers:
+            throw ClicktraxError.operational("a pull does not fetch impression trackers yet: nothing to stage")
         }
     }
 

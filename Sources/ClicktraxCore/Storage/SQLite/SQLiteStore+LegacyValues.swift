@@ -32,7 +32,8 @@ extension SQLiteStore {
                 }
             }
         } else {
-            try scan(db, .clickTracker, table: "click_tracker", Tracker.inputFields, into: &found)
+            try scan(db, .clickTracker, table: TrackerTables.click.trackers, Tracker.inputFields, into: &found)
+            try scan(db, .impTracker, table: TrackerTables.impression.trackers, Tracker.inputFields, into: &found)
         }
         found.sort()
         return found

@@ -76,12 +76,8 @@ struct ExportCommand<Kind: TrackerCommandKind>: ParsableCommand {
         guard !ids.isEmpty else { throw ClicktraxError.badInput("export: name at least one tracker ID") }
         let config = try global.loadConfig()
         let kind = Kind.kind
-        var options = config.tags
-        if kind == .impression {
-            // The configuration's landing page is a click's; its type may be one an impression has not.
-            options.macros[.redirectURL] = nil
-            if !kind.exportTypes.contains(options.type) { options.type = .javascript }
-        }
+        // The configuration's landing page is a click's; its type may be one an impression has not.
+        var options = config.tags.adapted(for: kind)
         if let type { options.type = type }
         if nonSecure {
             guard options.type != .pixel else {

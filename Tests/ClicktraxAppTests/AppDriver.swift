@@ -30,7 +30,9 @@ final class AppDriver {
          theme: Theme = .builtinDefault) throws {
         let store = try given ?? SQLiteStore.inMemory()
         if !emptyDatabase && given == nil {
-            try store.load { _ = try DemoCatalog(lineItemCount: 50, trackerCount: trackers, seed: 1).fill($0) }
+            var demo = DemoCatalog(lineItemCount: 50, trackerCount: trackers, seed: 1)
+            demo.impressionTrackerCount = 6
+            try store.load { _ = try demo.fill($0) }
         }
         self.store = store
         backend = MemoryBackend(width: width, height: height)

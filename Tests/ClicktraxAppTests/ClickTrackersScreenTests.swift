@@ -11,7 +11,8 @@ import Testing
     @Test func theScreenShowsTitleFilterCountsTableAndFooter() throws {
         let driver = try Driver()
         let lines = driver.lines
-        #expect(lines[0].hasPrefix(" Clicktrax  Creative › Click Trackers") && lines[0].hasSuffix("demo.sqlite "))
+        // At 100 columns the three tabs take the room the database's name had: it gives way first.
+        #expect(lines[0].hasPrefix(" Clicktrax  Creative › Click Trackers") && lines[0].contains("Alt-3 Imp Trackers"))
         #expect(lines[1].hasPrefix(" [ Create Click Tracker ]  [ More Actions ▾ ]  Filter ") && lines[1].hasSuffix("25 of 25 shown · 0 ticked "))
         #expect(lines[2].hasPrefix("        ID ▲ Name"))
         #expect(lines[3].hasPrefix("[ ]    21378 CLIK TRAX"))

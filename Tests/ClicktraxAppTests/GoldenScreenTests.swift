@@ -48,6 +48,17 @@ import Testing
             driver.press(.char("j"), .char("j"))
         }),
         ("reports-empty", nil, false, { $0.openReports() }),
+        ("imp-main", nil, false, { $0.openImpressions() }),
+        ("imp-create", .tracker, false, { driver in
+            driver.openImpressions()
+            driver.press(.char("n"))
+            driver.press(KeyPress(.tab))
+            driver.press(.char(" "))
+        }),
+        ("imp-export", .export, false, { driver in
+            driver.openImpressions()
+            driver.press(.char("x"))
+        }),
         ("conflict", .conflict, false, { driver in
             try driver.makeConflict(theirsName: "Renamed on Invest")
             driver.press(KeyPress(.enter))

@@ -139,7 +139,7 @@ import Testing
     @Test func helpListsEveryKeyAndFilters() throws {
         let driver = try Driver(width: 100, height: 40)
         driver.press(.char("?"))
-        #expect(driver.text.contains("Keys — Esc closes") && driver.text.contains("Click Trackers screen") && driver.text.contains("Copy the tags"))
+        #expect(driver.text.contains("Keys — Esc closes") && driver.text.contains("Click Trackers and Impression Trackers") && driver.text.contains("Copy the tags"))
         driver.type("undo")
         #expect(driver.text.contains("Undo the last change made in this session") && !driver.text.contains("Copy the tags"))
         driver.press(KeyPress(.escape), KeyPress(.escape))

@@ -449,6 +449,8 @@ extension InvestCommandTests {
         #expect(status.contains("pending: \(before)"), "\(status)")
         let export = try cli.run(["export", "1000000021378"])
         #expect(export.status == 2 && export.stderr.contains("not on Invest yet"))
+        // The demo's impression trackers (not synced yet) keep their line items and publishers.
+        #expect(try cli.run(["imptrackers", "list", "--format", "csv"]).stdout.split(whereSeparator: \.isNewline).count == 11)
         #expect(try cli.run(["check"]).status == 0)
     }
 }

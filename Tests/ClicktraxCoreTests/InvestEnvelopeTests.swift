@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func everyKindUsesItsApiKeys() {
-        #expect(ObjectKind.allCases.map(\.pluralKey) == ["advertisers", "line-items", "publishers", "placements", "payment-rules", "clicktrackers"])
+        #expect(ObjectKind.allCases.map(\.pluralKey) == ["advertisers", "line-items", "publishers", "placements", "payment-rules", "clicktrackers", "imptrackers"])
     }
 
     @Test func anErrorEnvelopeIsRejectedWithItsMessage() {

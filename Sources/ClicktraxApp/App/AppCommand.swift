@@ -11,6 +11,9 @@ public enum AppCommand: Sendable, Equatable {
     case sync(SyncCommand)
     case delivery(DeliveryCommand)
     case imports(ImportCommand)
+    /// A trackers or delivery command of the Impression Trackers screen: performed on the
+    /// impression trackers.
+    indirect case impressions(AppCommand)
 
     /// Tab in a path prompt: complete from the file system.
     case completePath(String)

@@ -13,6 +13,8 @@ public enum AppMessage: Sendable {
     case sync(SyncMessage)
     case delivery(DeliveryMessage)
     case imports(ImportMessage)
+    /// What an Impression Trackers command found or did.
+    indirect case impressions(AppMessage)
 
     case pathCompleted(typed: String, PathCompletion)
     /// Another process changed the database.

@@ -12,6 +12,14 @@ public struct AppState: Sendable {
     public internal(set) var trackers: ScreenStack<ClickTrackersScreen>
     /// Reports and its dialogs, once shown.
     public internal(set) var reports: ScreenStack<ReportsScreen>?
+    /// Impression Trackers and its dialogs, once shown: the Click Trackers screen given the other
+    /// kind, with an undo history of its own (`AppState+Impressions`).
+    public internal(set) var impressions: ScreenStack<ClickTrackersScreen>?
+    var impressionHistory = UndoHistory()
+    /// Set while Impression Trackers' stack stands in for Click Trackers' (`asImpressions`).
+    var standingIn = false
+    /// A screen asked for while it did: the one shown after.
+    var screenAsked: ScreenKind?
     /// The screen on the terminal.
     public internal(set) var shown = ScreenKind.clickTrackers
     public internal(set) var toast: Toast?
@@ -50,9 +58,19 @@ public struct AppState: Sendable {
 
     /// The dialogs of the screen shown, bottom to top.
     public var modals: [Modal] {
-        get { shown == .reports ? reports?.modals ?? [] : trackers.modals }
+        get {
+            switch shown {
+            case .clickTrackers: trackers.modals
+            case .reports: reports?.modals ?? []
+            case .impressionTrackers: impressions?.modals ?? []
+            }
+        }
         set {
-            if shown == .reports { reports?.modals = newValue } else { trackers.modals = newValue }
+            switch shown {
+            case .clickTrackers: trackers.modals = newValue
+            case .reports: reports?.modals = newValue
+            case .impressionTrackers: impressions?.modals = newValue
+            }
         }
     }
 
@@ -98,6 +116,8 @@ public struct AppState: Sendable {
             guard reports != nil else { break }
             commands += reports!.screen.needs(layout: layout)
             reports!.updateEach { commands += $0.needs() }
+        case .impressionTrackers:
+            commands += asImpressions { $0.needs() }
         }
         return commands
     }
@@ -114,6 +134,7 @@ public struct AppState: Sendable {
                 self.toast = toast.remainingTicks > 0 ? toast : nil
             }
         case .trackers(let message): return reduceTrackers(message)
+        case .impressions(let message): return asImpressions { $0.reduce(message) }
         case .reports(let message): reduceReports(message)
         case .sync(let message): return reduceSync(message)
         case .delivery(let message): return reduceDelivery(message)
@@ -139,6 +160,8 @@ public struct AppState: Sendable {
     // MARK: Events
 
     mutating func handle(_ event: InputEvent) -> [AppCommand] {
+        // Impression Trackers is Click Trackers' code on its own stack.
+        if shown == .impressionTrackers { return asImpressions { $0.handle(event) } }
         if case .resize(let width, let height) = event {
             layout = AppLayout(width: width, height: height)
             return [.redraw]
@@ -172,6 +195,8 @@ public struct AppState: Sendable {
             } else {
                 intent = reports!.screen.handle(event, layout: layout)
             }
+        case .impressionTrackers:
+            return []   // handled above, as Click Trackers with the impressions' stack
         }
         return intent.flatMap { perform($0) }
     }
@@ -180,6 +205,7 @@ public struct AppState: Sendable {
         switch shown {
         case .clickTrackers: trackers.screen.takesText
         case .reports: reports?.screen.takesText ?? false
+        case .impressionTrackers: impressions?.screen.takesText ?? false
         }
     }
 
@@ -214,7 +240,7 @@ public struct AppState: Sendable {
             return [.completePath(typed)]
         case .show(let toast):
             self.toast = toast
-            toastScreen = shown
+            toastScreen = shownForToasts
         case .showScreen(let kind):
             showScreen(kind)
         case .reload:
@@ -236,8 +262,12 @@ public struct AppState: Sendable {
 
     mutating func show(_ text: String, _ kind: Toast.Kind = .info) {
         toast = Toast(text, kind: kind)
-        toastScreen = shown
+        toastScreen = shownForToasts
     }
+
+    /// The screen a toast said now belongs to: while Impression Trackers' stack stands in for
+    /// Click Trackers', what reads as Click Trackers is Impression Trackers.
+    var shownForToasts: ScreenKind { standingIn && shown == .clickTrackers ? .impressionTrackers : shown }
 
     /// Something the operator must know from the first frame (the database is read-only, the
     /// locale is not UTF-8): shown as an error toast for longer than a passing message; a
@@ -253,11 +283,22 @@ public struct AppState: Sendable {
     mutating func reloadScreens() {
         trackers.screen.reload()
         reports?.screen.reload()
+        impressions?.screen.reload()
         syncStale = true
     }
 
     mutating func showScreen(_ kind: ScreenKind) {
+        if standingIn {
+            // Swapped in for Click Trackers: the switch is made once the stacks are back.
+            screenAsked = kind
+            return
+        }
         if kind == .reports && reports == nil { reports = ScreenStack(ReportsScreen()) }
+        if kind == .impressionTrackers && impressions == nil {
+            var screen = ClickTrackersScreen(databaseName: databaseName, kind: .impression)
+            screen.startReadingAhead()
+            impressions = ScreenStack(screen)
+        }
         shown = kind
     }
 
@@ -280,6 +321,7 @@ public struct AppState: Sendable {
         switch shown {
         case .clickTrackers: trackers.screen.render(into: &buffer, layout: layout, theme: theme)
         case .reports: reports?.screen.render(into: &buffer, layout: layout, theme: theme)
+        case .impressionTrackers: impressions?.screen.render(into: &buffer, layout: layout, theme: theme)
         }
         renderFooter(into: &buffer, theme: theme)
         for modal in modals {
@@ -311,8 +353,8 @@ public struct AppState: Sendable {
         }
         // The most the left side can say while the status keeps its room.
         let styles: [(breadcrumb: Bool, tab: (ScreenKind) -> String)] = [
-            (true, { " Alt-\($0.rawValue + 1) \($0.title) " }), (false, { " Alt-\($0.rawValue + 1) \($0.title) " }),
-            (false, { " \($0.rawValue + 1) \($0.shortTitle) " }),
+            (true, { " Alt-\($0.rawValue + 1) \($0.title) " }), (true, { " Alt-\($0.rawValue + 1) \($0.shortTitle) " }),
+            (false, { " Alt-\($0.rawValue + 1) \($0.shortTitle) " }), (false, { " \($0.rawValue + 1) \($0.shortTitle) " }),
         ]
         func leftWidth(_ style: (breadcrumb: Bool, tab: (ScreenKind) -> String)) -> Int {
             10 + (style.breadcrumb ? 2 + DisplayWidth.of(shown.breadcrumb) : 0) + 1 + ScreenKind.allCases.reduce(0) { $0 + 1 + DisplayWidth.of(style.tab($1)) }
@@ -337,6 +379,7 @@ public struct AppState: Sendable {
         switch shown {
         case .clickTrackers: trackers.screen.footerHints
         case .reports: reports?.screen.footerHints ?? []
+        case .impressionTrackers: impressions?.screen.footerHints ?? []
         }
     }
 

@@ -16,6 +16,9 @@ public final class CommandRunner {
     private let delivery: DeliveryPerformer
     private let imports: ImportPerformer
     private let watch: DatabaseWatch
+    /// The Impression Trackers screen's: the same performers on the impression trackers.
+    private let impressionTrackers: TrackersPerformer
+    private let impressionDelivery: DeliveryPerformer
 
     /// `invest` makes Invest clients for Pull and Push; nil where the database has no file (tests).
     public init(store: any TrackerStore, services: AppServices, invest: InvestSession? = nil, inbox: Inbox = Inbox()) {
@@ -28,6 +31,10 @@ public final class CommandRunner {
         delivery = DeliveryPerformer(store: store, services: services, background: background)
         imports = ImportPerformer(store: store, services: services, background: background)
         watch = DatabaseWatch(store: store, inbox: inbox)
+        let impressions = store.scoped(to: .impression)
+        let marked = BackgroundWork(inbox: inbox, mark: { .impressions($0) })
+        impressionTrackers = TrackersPerformer(store: impressions, background: marked, kind: .impression)
+        impressionDelivery = DeliveryPerformer(store: impressions, services: services, background: marked)
     }
 
     /// Performs one command; the messages it produced now (background results come later).
@@ -39,6 +46,9 @@ public final class CommandRunner {
             case .sync(let command): return try sync.perform(command)
             case .delivery(let command): return try delivery.perform(command)
             case .imports(let command): return try imports.perform(command)
+            case .impressions(.trackers(let command)): return try impressionTrackers.perform(command).map { .impressions($0) }
+            case .impressions(.delivery(let command)): return try impressionDelivery.perform(command).map { .impressions($0) }
+            case .impressions(let command): return perform(command)
             case .completePath(let typed):
                 return [.pathCompleted(typed: typed, PathCompletion.complete(typed, home: services.home,
                                                                              currentDirectory: services.currentDirectory))]

@@ -74,7 +74,7 @@ struct KeyContext: Sendable {
         let letters = { (what: String) in [KeyBindingsDocument.Row(keys: "letters", label: what)] }
         return [
             KeyContext("Everywhere", [KeyTable("GlobalAction.bindings", GlobalAction.bindings)]),
-            KeyContext("Click Trackers screen", [global(takingText: false), KeyTable("ClickTrackersAction.bindings", ClickTrackersAction.bindings)]),
+            KeyContext("Click Trackers and Impression Trackers screens", [global(takingText: false), KeyTable("ClickTrackersAction.bindings", ClickTrackersAction.bindings)]),
             KeyContext("Filter field (after /)", [global(takingText: true), KeyTable("FilterAction.bindings", FilterAction.bindings), textFieldKeys]),
             KeyContext("Welcome screen (empty database)", [global(takingText: false), KeyTable("WelcomeAction.bindings", WelcomeAction.bindings)]),
             KeyContext("Reports screen (Alt-2)", [global(takingText: false), KeyTable("ReportsAction.bindings", ReportsAction.bindings)]),

@@ -41,6 +41,7 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
     public init(trackers: [Tracker], options: TagOptions, hidden: Int = 0) {
         self.trackers = trackers
         self.hidden = hidden
+        let options = options.adapted(for: trackers.first?.kind ?? .click)
         self.options = options
         linkText = TextFieldState(options.linkText, maxLength: 200)
         func value(_ macro: TrackerMacro) -> TextFieldState {
@@ -78,7 +79,13 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
         }
     }
 
-    static let types: [ExportType] = [.javascript, .pixel, .link, .url]
+    static let allTypes: [ExportType] = [.javascript, .pixel, .link, .url]
+
+    /// The kind of the trackers exported (one screen's: one kind).
+    var kind: TrackerKind { trackers.first?.kind ?? .click }
+
+    /// The types the trackers' kind has: an impression tracker has no Link.
+    var types: [ExportType] { Self.allTypes.filter(kind.exportTypes.contains) }
 
     public var focusOrder: [Focus] {
         Focus.allCases.filter { target in
@@ -199,8 +206,8 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
         case (.nextField, _): moveFocus(1)
         case (.previousChoice, .type), (.nextChoice, .type):
             let delta = action == .previousChoice ? -1 : 1
-            let index = Self.types.firstIndex(of: options.type) ?? 0
-            options.type = Self.types[(index + delta + Self.types.count) % Self.types.count]
+            let index = types.firstIndex(of: options.type) ?? 0
+            options.type = types[(index + delta + types.count) % types.count]
         case (.previousChoice, .delivery), (.nextChoice, .delivery): delivery = delivery == .now ? .email : .now
         case (.previousChoice, .preset), (.nextChoice, .preset):
             let all = TagPreset.allCases
@@ -221,9 +228,9 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
     /// A preset sets the cachebuster and the landing page as its ad server fills them — in the
     /// options and in the value fields the operator may change after.
     mutating func choose(_ preset: TagPreset) {
-        preset.apply(to: &options)
+        preset.apply(to: &options, for: kind)
         cachebusterValue.text = preset.cachebuster
-        if let redirect = preset.redirect { redirectValue.text = redirect }
+        if kind == .click, let redirect = preset.redirect { redirectValue.text = redirect }
         message = nil
     }
 
@@ -254,10 +261,10 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
     /// The title names what is exported: the tracker, or how many and the first IDs.
     var title: String {
         if trackers.count == 1, let tracker = trackers.first {
-            return "Export Tags — tracker \(tracker.id) “\(DisplayWidth.truncate(tracker.name, to: 40))”"
+            return "Export Tags — \(kind.shortNoun) \(tracker.id) “\(DisplayWidth.truncate(tracker.name, to: 40))”"
                 + (hidden > 0 ? " (hidden by the filter)" : "")
         }
-        return "Export Tags — \(trackers.count) \(TrackerIDsText.of(trackers.map(\.id), hidden: hidden))"
+        return "Export Tags — \(trackers.count) \(TrackerIDsText.of(trackers.map(\.id), hidden: hidden, kind: kind))"
     }
 
     /// Where everything is, for drawing and for the mouse.
@@ -284,7 +291,7 @@ public struct ExportDialog: FormModel, Sendable, Equatable {
     func view(_ target: Focus) -> FormFieldView {
         switch target {
         case .type:
-            return FormFieldView("Type", .radio(Self.types.map(\.label), selected: Self.types.firstIndex(of: options.type) ?? 0))
+            return FormFieldView("Type", .radio(types.map(\.label), selected: types.firstIndex(of: options.type) ?? 0))
         case .secure: return FormFieldView("", .checkbox("Secure (https)", checked: options.secure))
         case .escape: return FormFieldView("", .checkbox("Escape ampersands (&amp;)", checked: options.escapeAmpersands))
         case .linkText: return FormFieldView("Link text", .text(linkText, width: 60))

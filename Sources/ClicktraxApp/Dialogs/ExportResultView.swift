@@ -123,7 +123,7 @@ public struct ExportResultView: Sendable, Equatable {
         let layout = Layout(screen: buffer.bounds, warnings: warnings.count)
         let count = export.trackers.count
         buffer.fill(layout.title, role: .dialogBorder, theme: theme)
-        let which = TrackerIDsText.of(export.trackers.map(\.id))
+        let which = TrackerIDsText.of(export.trackers.map(\.id), kind: export.kind ?? .click)
         buffer.write(" Tags — \(count) \(export.options.type.label)\(count == 1 ? "" : "s") of \(which)  (c copies them whole · o opens the pager)",
                      x: 0, y: layout.title.y, maxWidth: layout.title.width, role: .dialogTitle, theme: theme)
         buffer.fill(layout.code, role: .code, theme: theme)

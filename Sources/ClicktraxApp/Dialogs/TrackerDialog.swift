@@ -4,7 +4,8 @@ import TerminalUI
 /// Create new Click Tracker / Edit (RULES.md §1): Details (Name; Advanced Options fold Code and
 /// Landing Page URL; State), Line Item and Publisher (required), Placement and Payment Rule
 /// (optional, the publisher's). Pure: it asks its parent to open pickers and to save, and shows
-/// the store's validation messages beside their fields.
+/// the store's validation messages beside their fields. For an impression tracker it is Create
+/// New Impression Tracker (RULES.md §12): Imp Tracker Details, Advanced Options fold the Code only.
 public struct TrackerDialog: FormModel, Sendable, Equatable {
     public enum Focus: Int, CaseIterable, Sendable {
         case name, advanced, code, landingPage, state, lineItem, publisher, placement, paymentRule, save, cancel
@@ -12,6 +13,7 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
 
     /// Nil for a new tracker.
     public let trackerId: Int64?
+    public let trackerKind: TrackerKind
     private(set) var revision: Int?
     private(set) var original: TrackerDraft
     public private(set) var name: TextFieldState
@@ -36,8 +38,10 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
     /// The save was refused because someone saved the tracker since: Ctrl-R loads theirs.
     public private(set) var conflicted = false
 
-    public init(editing tracker: Tracker? = nil) {
+    /// `kind`: a new tracker's (an edited one has its own).
+    public init(editing tracker: Tracker? = nil, kind: TrackerKind = .click) {
         trackerId = tracker?.id
+        trackerKind = tracker?.kind ?? kind
         revision = tracker?.revision
         original = tracker?.draft ?? TrackerDraft()
         name = TextFieldState(tracker?.name ?? "", placeholder: "what the tracker counts", maxLength: 255)
@@ -52,16 +56,22 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
     }
 
     public static func == (lhs: TrackerDialog, rhs: TrackerDialog) -> Bool {
-        lhs.trackerId == rhs.trackerId && lhs.draft == rhs.draft && lhs.focus == rhs.focus && lhs.errors == rhs.errors
+        lhs.trackerId == rhs.trackerId && lhs.trackerKind == rhs.trackerKind && lhs.draft == rhs.draft && lhs.focus == rhs.focus && lhs.errors == rhs.errors
             && lhs.notice?.text == rhs.notice?.text && lhs.advancedOpen == rhs.advancedOpen && lhs.revision == rhs.revision
             && lhs.yours == rhs.yours
     }
 
-    public var title: String { trackerId.map { "Edit Click Tracker \($0)" } ?? "Create new Click Tracker" }
+    public var title: String {
+        switch trackerKind {
+        case .click: trackerId.map { "Edit Click Tracker \($0)" } ?? "Create new Click Tracker"
+        case .impression: trackerId.map { "Edit Impression Tracker \($0)" } ?? "Create New Impression Tracker"
+        }
+    }
 
     public var draft: TrackerDraft {
         TrackerDraft(name: name.text, code: code.text.isEmpty ? nil : code.text, state: state,
-                     clickUrl: LandingPageURL.trimmed(landingPage.text).isEmpty ? nil : landingPage.text, lineItemId: lineItem?.id,
+                     clickUrl: trackerKind == .impression || LandingPageURL.trimmed(landingPage.text).isEmpty ? nil : landingPage.text,
+                     lineItemId: lineItem?.id,
                      publisherId: publisher?.id, placementId: placement?.id, paymentRuleId: paymentRule?.id)
     }
 
@@ -95,7 +105,8 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
     }
 
     public var focusOrder: [Focus] {
-        Focus.allCases.filter { advancedOpen || ($0 != .code && $0 != .landingPage) }
+        // An impression tracker has no landing page (RULES.md §12).
+        Focus.allCases.filter { (advancedOpen || ($0 != .code && $0 != .landingPage)) && !(trackerKind == .impression && $0 == .landingPage) }
     }
 
     // MARK: Results coming back
@@ -327,7 +338,8 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
             let field = target == .name ? name : target == .code ? code : landingPage
             return FormFieldView(target.label, .text(field, width: 60), below: below(target))
         case .advanced:
-            return FormFieldView(target.label, .section(open: "hide Code and Landing Page URL", closed: "show Code and Landing Page URL",
+            let folded = trackerKind == .click ? "Code and Landing Page URL" : "Code"
+            return FormFieldView(target.label, .section(open: "hide \(folded)", closed: "show \(folded)",
                                                         isOpen: advancedOpen))
         case .state:
             return FormFieldView(target.label, .radio(["active", "inactive"], selected: state == .active ? 0 : 1), below: below(target))
@@ -344,7 +356,7 @@ public struct TrackerDialog: FormModel, Sendable, Equatable {
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
         let layout = layout(in: buffer.bounds)
         let inner = DialogFrame.render(title: title, in: layout.frame, theme: theme, into: &buffer)
-        buffer.write("Click Tracker Details", x: inner.x, y: layout.frame.y + 1, role: .dialogTitle, theme: theme)
+        buffer.write(trackerKind == .click ? "Click Tracker Details" : "Imp Tracker Details", x: inner.x, y: layout.frame.y + 1, role: .dialogTitle, theme: theme)
         let cursor = FormRenderer.render(layout.form, focus: focus, view: view, theme: theme, into: &buffer)
         if let notice {
             for (row, line) in layout.noticeLines.enumerated() {

@@ -3,11 +3,14 @@
 public enum ScreenKind: Int, CaseIterable, Sendable, Equatable {
     case clickTrackers
     case reports
+    /// Invest's sister screen (RULES.md §12): the Click Trackers screen given the other kind.
+    case impressionTrackers
 
     public var title: String {
         switch self {
         case .clickTrackers: "Click Trackers"
         case .reports: "Reports"
+        case .impressionTrackers: "Impression Trackers"
         }
     }
 
@@ -16,6 +19,7 @@ public enum ScreenKind: Int, CaseIterable, Sendable, Equatable {
         switch self {
         case .clickTrackers: "Trackers"
         case .reports: "Reports"
+        case .impressionTrackers: "Imp Trackers"
         }
     }
 
@@ -24,6 +28,7 @@ public enum ScreenKind: Int, CaseIterable, Sendable, Equatable {
         switch self {
         case .clickTrackers: "Creative › Click Trackers"
         case .reports: "Reporting › Clicks"
+        case .impressionTrackers: "Creative › Impression Trackers"
         }
     }
 }

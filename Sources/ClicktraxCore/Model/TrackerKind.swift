@@ -16,6 +16,16 @@ public enum TrackerKind: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// "click trackers", "impression trackers".
+    public var plural: String { noun + "s" }
+
+    /// "tracker", "impression tracker": inside a sentence, where "tracker" alone has always meant
+    /// a click tracker ("Deleted tracker 5").
+    public var shortNoun: String { self == .click ? "tracker" : noun }
+
+    /// "Tracker", "Impression tracker": at the start of a sentence.
+    public var sentenceNoun: String { shortNoun.prefix(1).uppercased() + shortNoun.dropFirst() }
+
     /// What a tag of this kind counts, for messages ("records no clicks").
     public var counted: String {
         switch self {

@@ -34,6 +34,16 @@ public struct TagOptions: Sendable, Equatable, Codable {
     /// A pixel is always secure, whatever was asked.
     public var effectiveSecure: Bool { type == .pixel || secure }
 
+    /// The options as an export of `kind` takes them: an impression tracker has no Link and no
+    /// landing page, so options made for clicks give it the JavaScript tag and no `redir`.
+    public func adapted(for kind: TrackerKind) -> TagOptions {
+        guard kind == .impression else { return self }
+        var options = self
+        options.macros[.redirectURL] = nil
+        if !kind.exportTypes.contains(options.type) { options.type = .javascript }
+        return options
+    }
+
     /// Ticks a macro with its placeholder, or with `value`.
     public mutating func use(_ macro: TrackerMacro, value: String? = nil) {
         macros[macro] = value ?? macro.placeholder

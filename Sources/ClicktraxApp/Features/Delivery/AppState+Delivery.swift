@@ -14,7 +14,7 @@ extension AppState {
                 trackers.push(.export(ExportDialog(trackers: found, options: exportOptions, hidden: clickTrackers.hiddenTicked)))
             case .copy:
                 do {
-                    return [.delivery(.copy(try TagExport.make(found, options: exportOptions)))]
+                    return [.delivery(.copy(try TagExport.make(found, options: exportOptions.adapted(for: found[0].kind))))]
                 } catch {
                     show("Copy Tags: \(error)", .error)
                 }
@@ -27,7 +27,7 @@ extension AppState {
         case .copied(let export, let destination):
             helperRunning = nil
             // Which trackers, with which options: the operator pastes it into an ad server next.
-            let which = TrackerIDsText.of(export.trackers.map(\.id), hidden: clickTrackers.hiddenTicked)
+            let which = TrackerIDsText.of(export.trackers.map(\.id), hidden: clickTrackers.hiddenTicked, kind: export.kind ?? .click)
             let options = [export.options.type.label] + (export.options.preset.map { ["\($0.shortLabel) preset"] } ?? [])
             let warning = export.warnings.first.map { " — warning: \($0)" } ?? ""
             let count = export.trackers.count
@@ -92,8 +92,10 @@ extension AppState {
         switch request {
         case .generateNow(let chosen), .email(let chosen, _): options = chosen
         }
-        exportOptions = options
-        let remember: [AppCommand] = writeBlocked == nil ? [.delivery(.rememberExportOptions(options))] : []
+        // The options remembered are the click trackers' (an impression's have lost the Link and `redir`).
+        let kind = found.first?.kind ?? .click
+        if kind == .click { exportOptions = options }
+        let remember: [AppCommand] = writeBlocked == nil && kind == .click ? [.delivery(.rememberExportOptions(options))] : []
         do {
             let export = try TagExport.make(found, options: options)
             switch request {

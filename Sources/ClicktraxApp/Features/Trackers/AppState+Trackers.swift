@@ -30,7 +30,7 @@ extension AppState {
                 if created { screen.clearTicks() }
                 screen.follow(tracker.id)
             }
-            show("\(created ? "Created" : "Saved") click tracker \(tracker.id) “\(tracker.name)”", .success)
+            show("\(created ? "Created" : "Saved") \(tracker.kind.noun) \(tracker.id) “\(tracker.name)”", .success)
         case .trackerSaveFailed(let error):
             trackers.updateTop { modal in
                 guard case .tracker(var dialog) = modal else { return false }
@@ -91,10 +91,11 @@ extension AppState {
     mutating func performTrackers(_ intent: TrackersIntent) -> [AppCommand] {
         switch intent {
         case .openTracker(nil):
-            trackers.push(.tracker(TrackerDialog()))
+            trackers.push(.tracker(TrackerDialog(kind: clickTrackers.trackerKind)))
         case .openTracker(let id?):
-            // A conflicting tracker opens on both versions, to choose one.
-            if sync.conflicts.contains(id) { return [.sync(.readConflict(id))] }
+            // A conflicting tracker opens on both versions, to choose one (click trackers: the
+            // impression trackers are not synced).
+            if clickTrackers.trackerKind == .click && sync.conflicts.contains(id) { return [.sync(.readConflict(id))] }
             return [.trackers(.readTracker(id, for: .edit))]
         case .openMoreActions:
             let toolbar = clickTrackers.layout(in: layout)
@@ -162,7 +163,8 @@ extension AppState {
     /// screen's keys and `run` all ask this one place.
     var moreActionsAvailability: MoreActionsAvailability {
         MoreActionsAvailability(targets: clickTrackers.targets, undoLabel: history.undoable.last?.label,
-                                undoBlocked: history.undoable.last?.blocked, redoLabel: history.redoable.last?.label, writeBlocked: writeBlocked, sync: sync, syncRun: syncRun)
+                                undoBlocked: history.undoable.last?.blocked, redoLabel: history.redoable.last?.label, writeBlocked: writeBlocked, sync: sync, syncRun: syncRun,
+                                kind: clickTrackers.trackerKind)
     }
 
     /// A More Action on the ticked trackers, or the current one.
@@ -179,7 +181,8 @@ extension AppState {
         case .exportTags: return [.delivery(.readExportTrackers(targets, for: .dialog))]
         case .copyTags: return [.delivery(.readExportTrackers(targets, for: .copy))]
         case .delete:
-            let noun = targets.count == 1 ? "click tracker \(targets[0])" : "\(targets.count) click trackers"
+            let kind = clickTrackers.trackerKind
+            let noun = targets.count == 1 ? "\(kind.noun) \(targets[0])" : "\(targets.count) \(kind.noun)s"
             trackers.push(.confirm(ConfirmDialog(title: "Delete", message: "Delete \(noun)? The change log keeps them, and u undoes it.",
                                                  confirmLabel: "Delete", onConfirm: .trackers(.delete(targets)),
                                                  onDecline: .show(Toast("Nothing was deleted")))))

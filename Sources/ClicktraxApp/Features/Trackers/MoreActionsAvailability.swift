@@ -13,6 +13,8 @@ struct MoreActionsAvailability: Sendable, Equatable {
     var writeBlocked: String?
     var sync: SyncStatus
     var syncRun: SyncRun?
+    /// The screen's kind of tracker: impression trackers are not synced with Invest yet.
+    var kind: TrackerKind = .click
 
     /// The item's label: Undo and Redo say what they would undo or redo.
     func label(_ action: MoreAction) -> String {
@@ -25,6 +27,9 @@ struct MoreActionsAvailability: Sendable, Equatable {
 
     func disabledReason(_ action: MoreAction) -> String? {
         let name = action.plainLabel
+        if kind == .impression && [.pull, .push, .takeInvests].contains(action) {
+            return "\(name): impression trackers are not synced with Invest yet (their tags and changes stay here)"
+        }
         switch action {
         case .undo:
             if let writeBlocked { return "Undo: \(writeBlocked)" }

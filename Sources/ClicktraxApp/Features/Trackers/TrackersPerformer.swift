@@ -7,6 +7,8 @@ struct TrackersPerformer {
     typealias Store = TrackerRepository & ChangeLog & CatalogReading & LineItemSearching & ClickStoring
     let store: any Store
     let background: BackgroundWork
+    /// The kind of tracker the store's tracker capabilities act on, for the words of messages.
+    var kind: TrackerKind = .click
 
     func perform(_ command: TrackersCommand) throws -> [AppMessage] {
         try perform(command).map { .trackers($0) }
@@ -49,14 +51,14 @@ struct TrackersPerformer {
             do {
                 let written = try store.createTracker(draft, id: nil)
                 let saved = written.tracker
-                return [.trackerSaved(saved, created: true, UndoStep("Create tracker \(saved.id)", changes: written.changes))]
+                return [.trackerSaved(saved, created: true, UndoStep("Create \(kind.shortNoun) \(saved.id)", changes: written.changes))]
             } catch {
                 return [.trackerSaveFailed(ClicktraxError.from(error))]
             }
         case .updateTracker(let id, let draft, let revision):
             do {
                 let written = try store.updateTracker(id: id, with: draft, expectedRevision: revision)
-                return [.trackerSaved(written.tracker, created: false, UndoStep("Edit tracker \(id)", changes: written.changes))]
+                return [.trackerSaved(written.tracker, created: false, UndoStep("Edit \(kind.shortNoun) \(id)", changes: written.changes))]
             } catch {
                 return [.trackerSaveFailed(ClicktraxError.from(error))]
             }
@@ -77,13 +79,13 @@ struct TrackersPerformer {
     }
 
     private func change(_ action: MoreAction, _ ids: [Int64]) throws -> TrackersMessage {
-        let noun = ids.count == 1 ? "tracker \(ids[0])" : "\(ids.count) trackers"
+        let noun = ids.count == 1 ? "\(kind.shortNoun) \(ids[0])" : "\(ids.count) \(kind.shortNoun)s"
         switch action {
         case .activate, .deactivate:
             let state: ObjectState = action == .activate ? .active : .inactive
             let written = try store.setState(state, trackerIds: ids)
             let changed = written.changedIds
-            let what = changed.count == 1 ? "tracker \(changed[0])" : "\(changed.count) trackers"
+            let what = changed.count == 1 ? "\(kind.shortNoun) \(changed[0])" : "\(changed.count) \(kind.shortNoun)s"
             let text = changed.isEmpty ? "\(noun.prefix(1).uppercased() + noun.dropFirst()) already \(state.rawValue)" : "\(action.label)d \(what)"
             return .trackersChanged(message: text, changed.isEmpty ? nil : UndoStep("\(action.label) \(what)", changes: written.changes),
                                     made: [], removed: [])

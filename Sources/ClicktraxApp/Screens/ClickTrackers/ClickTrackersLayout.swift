@@ -1,3 +1,4 @@
+import ClicktraxCore
 import TerminalUI
 
 /// Where everything of the Click Trackers screen is, for drawing and for the mouse alike.
@@ -25,7 +26,7 @@ struct ClickTrackersLayout {
     var pageSize: Int { max(1, table.height - 1) }
 
     /// `showingClicks`: false when there are no clicks to show (the Clicks column takes no room).
-    init(body: Rect, countsText: String, showingClicks: Bool = true) {
+    init(body: Rect, countsText: String, showingClicks: Bool = true, kind: TrackerKind = .click) {
         let (toolbar, table) = body.splitTop(1)
         self.toolbar = toolbar
         self.table = table
@@ -33,7 +34,7 @@ struct ClickTrackersLayout {
         let countsWidth = DisplayWidth.of(countsText)
         counts = Rect(x: max(toolbar.x, toolbar.maxX - countsWidth - 1), y: toolbar.y, width: countsWidth, height: 1)
         // The filter keeps a usable width: in a narrow terminal the buttons say less.
-        var buttons = ButtonRow(["Create Click Tracker", "More Actions ▾"], x: toolbar.x + 1, y: toolbar.y)
+        var buttons = ButtonRow([kind == .click ? "Create Click Tracker" : "Create Imp Tracker", "More Actions ▾"], x: toolbar.x + 1, y: toolbar.y)
         if counts.x - 1 - (buttons.maxX + 2 + 7) < Self.usableFilterWidth {
             buttons = ButtonRow(["Create", "More ▾"], x: toolbar.x + 1, y: toolbar.y)
         }
@@ -44,7 +45,7 @@ struct ClickTrackersLayout {
         let room = counts.x - 1 - filterLabel.maxX
         filterField = Rect(x: filterLabel.maxX, y: toolbar.y, width: max(Self.usableFilterWidth, min(48, room)), height: 1)
         var left = table.x + TableWidget.checkboxWidth
-        columns = TableColumn.layout(TrackerTableColumn.columns(showingClicks: showingClicks),
+        columns = TableColumn.layout(TrackerTableColumn.columns(showingClicks: showingClicks, kind: kind),
                                      width: table.width - TableWidget.checkboxWidth - 1).map { index, width in
             defer { left += width + 1 }
             return (TrackerTableColumn(rawValue: index)!, left, width)

@@ -5,10 +5,14 @@ import TextTools
 /// The Click Trackers screen (RULES.md §5): the toolbar (buttons, filter, counts), the table of
 /// trackers and, on an empty database, the welcome. It holds no store: it says which reads the
 /// next frame needs (`needs`) and takes what they found (`receive`); only a page of rows is
-/// ever read, and typing a filter narrows the ordered ID list in memory.
+/// ever read, and typing a filter narrows the ordered ID list in memory. Given the impression
+/// kind it is the Impression Trackers screen (RULES.md §12): no Landing Page, no Clicks, no
+/// Invest marks (impression trackers are not synced yet).
 public struct ClickTrackersScreen: AppScreen {
     static let kind = ScreenKind.clickTrackers
 
+    /// Which trackers it lists.
+    public let trackerKind: TrackerKind
     public let databaseName: String
     public private(set) var table = TableState<Int64>()
     public private(set) var filter = TextFieldState(placeholder: "name, ID, code, line item, publisher or state")
@@ -64,9 +68,13 @@ public struct ClickTrackersScreen: AppScreen {
     /// The page size of the last layout.
     private var pageSize = 10
 
-    public init(databaseName: String) {
+    public init(databaseName: String, kind: TrackerKind = .click) {
         self.databaseName = databaseName
+        trackerKind = kind
     }
+
+    /// Its place among the screens (the title bar's tab).
+    var screenKind: ScreenKind { trackerKind == .click ? .clickTrackers : .impressionTrackers }
 
     var sortQuery: TrackerQuery { TrackerQuery(sort: sortColumn.sort ?? .id, descending: descending) }
     var search: String { FastTrim.whitespace(filter.text, newlines: false) }
@@ -141,7 +149,8 @@ public struct ClickTrackersScreen: AppScreen {
             filterAsked = true
             commands.append(.readFilterIndex(generation: filterGeneration, order: sorted?.ids ?? []))
         }
-        if readAhead && !activityAsked {
+        // Clicks are a click tracker's (an impression tracker's id is another tracker's there).
+        if readAhead && !activityAsked && trackerKind == .click {
             activityAsked = true
             commands.append(.readClickActivity(generation: activityGeneration))
         }
@@ -429,11 +438,12 @@ public struct ClickTrackersScreen: AppScreen {
     }
 
     /// Whether the Clicks column has anything to show (clicks were loaded and there are days).
-    var showsClicks: Bool { !(activity?.days.isEmpty ?? true) }
+    var showsClicks: Bool { trackerKind == .click && !(activity?.days.isEmpty ?? true) }
 
     func layout(in appLayout: AppLayout) -> ClickTrackersLayout {
-        let full = ClickTrackersLayout(body: appLayout.body, countsText: countsText(short: false), showingClicks: showsClicks)
-        return full.filterIsUsable ? full : ClickTrackersLayout(body: appLayout.body, countsText: countsText(short: true), showingClicks: showsClicks)
+        let full = ClickTrackersLayout(body: appLayout.body, countsText: countsText(short: false), showingClicks: showsClicks, kind: trackerKind)
+        return full.filterIsUsable ? full
+            : ClickTrackersLayout(body: appLayout.body, countsText: countsText(short: true), showingClicks: showsClicks, kind: trackerKind)
     }
 
     var takesText: Bool { filterFocused }
@@ -486,7 +496,7 @@ public struct ClickTrackersScreen: AppScreen {
         buffer.write(layout.countsText, x: layout.counts.x, y: layout.counts.y, role: .toolbarCounts, theme: theme)
 
         if total == 0 && countsKnown {
-            buffer.write("No click trackers yet: n creates one (the catalog of line items and publishers is here).",
+            buffer.write("No \(trackerKind.noun)s yet: n creates one (the catalog of line items and publishers is here).",
                          x: 2, y: layout.table.y + 2, maxWidth: layout.table.width - 4, role: .textMuted, theme: theme)
         } else {
             var state = table
@@ -495,10 +505,10 @@ public struct ClickTrackersScreen: AppScreen {
             let rows = visible.map { tracker in
                 var cells = TrackerTableColumn.allCases.map { $0.text(tracker) }
                 cells[TrackerTableColumn.clicks.rawValue] = clicksCell(tracker.id)
-                if let mark = sync.mark(tracker.id) { cells[TrackerTableColumn.name.rawValue] = mark + " " + tracker.name }
+                if trackerKind == .click, let mark = sync.mark(tracker.id) { cells[TrackerTableColumn.name.rawValue] = mark + " " + tracker.name }
                 return TableRow(id: tracker.id, cells: cells, dimmed: tracker.state == .inactive)
             }
-            TableWidget.render(&state, columns: TrackerTableColumn.columns(showingClicks: showsClicks), checkboxes: true, in: layout.table, theme: theme,
+            TableWidget.render(&state, columns: TrackerTableColumn.columns(showingClicks: showsClicks, kind: trackerKind), checkboxes: true, in: layout.table, theme: theme,
                                into: &buffer) { range in
                 Array(rows.prefix(range.count))
             }

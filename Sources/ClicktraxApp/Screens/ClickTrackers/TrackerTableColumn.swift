@@ -63,11 +63,13 @@ public enum TrackerTableColumn: Int, CaseIterable, Sendable {
 
     public static var columns: [TableColumn] { columns(showingClicks: true) }
 
-    /// The columns, the Clicks one hidden when there are no clicks to show (it takes no room).
-    public static func columns(showingClicks: Bool) -> [TableColumn] {
+    /// The columns, the Clicks one hidden when there are no clicks to show (it takes no room);
+    /// an impression tracker's table has no Landing Page and no Clicks.
+    public static func columns(showingClicks: Bool, kind: TrackerKind = .click) -> [TableColumn] {
         allCases.map { column in
             var table = column.column
-            if column == .clicks && !showingClicks { table.hidden = true }
+            if column == .clicks && (!showingClicks || kind == .impression) { table.hidden = true }
+            if column == .landingPage && kind == .impression { table.hidden = true }
             return table
         }
     }

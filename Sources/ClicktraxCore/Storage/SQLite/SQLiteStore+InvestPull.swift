@@ -390,13 +390,17 @@ extension SQLiteStore {
             }
             try db.execute(sql: "DELETE FROM invest_tracker WHERE id = ?", arguments: [id])
         }
-        // Children before parents; never what a tracker here still refers to.
+        // Children before parents; never what a tracker here — of either kind — still refers to
+        // (impression trackers are not synced yet: they are all made here).
+        func referenced(_ column: String) -> String {
+            "SELECT \(column) FROM click_tracker WHERE \(column) IS NOT NULL UNION ALL SELECT \(column) FROM imp_tracker WHERE \(column) IS NOT NULL"
+        }
         let removals: [(String, String, String)] = [
-            ("payment_rule", "payment rules", "id NOT IN (SELECT payment_rule_id FROM click_tracker WHERE payment_rule_id IS NOT NULL)"),
-            ("placement", "placements", "id NOT IN (SELECT placement_id FROM click_tracker WHERE placement_id IS NOT NULL)"),
-            ("line_item", "line items", "advertiser_id IN (\(scope)) AND id NOT IN (SELECT line_item_id FROM click_tracker)"),
+            ("payment_rule", "payment rules", "id NOT IN (\(referenced("payment_rule_id")))"),
+            ("placement", "placements", "id NOT IN (\(referenced("placement_id")))"),
+            ("line_item", "line items", "advertiser_id IN (\(scope)) AND id NOT IN (\(referenced("line_item_id")))"),
             ("publisher", "publishers", """
-                id NOT IN (SELECT publisher_id FROM click_tracker) AND id NOT IN (SELECT publisher_id FROM placement)
+                id NOT IN (\(referenced("publisher_id"))) AND id NOT IN (SELECT publisher_id FROM placement)
                 AND id NOT IN (SELECT publisher_id FROM payment_rule)
                 """),
             ("advertiser", "advertisers", "id IN (\(scope)) AND id NOT IN (SELECT advertiser_id FROM line_item WHERE advertiser_id IS NOT NULL)"),

@@ -1,0 +1,90 @@
+import ClicktraxCore
+import Foundation
+import TerminalUI
+import Testing
+@testable import ClicktraxApp
+
+/// The Impression Trackers screen (RULES.md §12): Alt-3, the Click Trackers screen given the other
+/// kind — its own cursor, dialogs and undo; the dialog Create New Impression Tracker with the same
+/// pickers and no landing page; tags at `imptr`; no Pull or Push yet.
+@Suite struct ImpressionTrackersScreenTests {
+    @Test func altThreeShowsTheImpressionTrackers() throws {
+        let driver = try AppDriver(width: 140, height: 24)
+        driver.openImpressions()
+        let lines = driver.lines
+        #expect(lines[0].hasPrefix(" Clicktrax  Creative › Impression Trackers"), "\(lines[0])")
+        #expect(lines[1].hasPrefix(" [ Create Imp Tracker ]  [ More Actions ▾ ]"), "\(lines[1])")
+        #expect(lines[1].contains("6 of 6 shown"), "\(lines[1])")
+        #expect(!lines[2].contains("Landing Page") && !lines[2].contains("Clicks"), "\(lines[2])")
+        #expect(driver.text.contains("1425") && driver.text.contains("Test Impression Tracker"))
+        #expect(!driver.text.contains("CLIK TRAX"), "no click tracker on it")
+    }
+
+    /// Create New Impression Tracker: Imp Tracker Details, Advanced Options fold the Code only,
+    /// the same pickers; saved as an impression tracker, undone on this screen only.
+    @Test func createPickSaveAndUndoHere() throws {
+        let driver = try AppDriver(width: 140, height: 30)
+        driver.openImpressions()
+        driver.press(.char("n"))
+        #expect(driver.text.contains("Create New Impression Tracker") && driver.text.contains("Imp Tracker Details"))
+        #expect(!driver.text.contains("Landing Page"), "\(driver.text)")
+        driver.type("Homepage pixel")
+        driver.focus(.lineItem)
+        driver.press(KeyPress(.enter))
+        driver.type("wonka")
+        driver.waitFor { driver.text.contains("Wonka") }
+        driver.press(KeyPress(.enter))
+        driver.press(KeyPress(.enter))    // the publisher picker opens next
+        driver.waitFor { if case .picker? = driver.modals.last { true } else { false } }
+        driver.press(KeyPress(.enter))
+        driver.press(.ctrl("s"))
+        driver.waitFor { driver.text.contains("Created impression tracker") }
+        let saved = try driver.store.scoped(to: .impression).trackers(TrackerQuery(search: "Homepage pixel"))
+        #expect(saved.count == 1 && saved[0].kind == .impression && saved[0].clickUrl == nil)
+        #expect(try driver.store.trackers(TrackerQuery(search: "Homepage pixel")).isEmpty, "not a click tracker")
+        // Undo on Click Trackers has nothing of it; on Impression Trackers it undoes the create.
+        driver.press(.alt("1"))
+        driver.press(.char("u"))
+        #expect(driver.text.contains("Undo: nothing done in this session yet"), "\(driver.text)")
+        driver.press(.alt("3"))
+        driver.press(.char("u"))
+        driver.waitFor { driver.text.contains("Undid: Create impression tracker") }
+        #expect(try driver.store.scoped(to: .impression).trackers(TrackerQuery(search: "Homepage pixel")).isEmpty)
+    }
+
+    /// Each screen keeps its own dialog: a menu opened here stays here.
+    @Test func dialogsStayOnTheirScreen() throws {
+        let driver = try AppDriver(width: 140, height: 30)
+        driver.openImpressions()
+        driver.press(.char("m"))
+        #expect(driver.text.contains("Export Tags…"))
+        driver.press(.alt("1"))
+        #expect(!driver.text.contains("Export Tags…") && driver.text.contains("CLIK TRAX"), "\(driver.text)")
+        driver.press(.alt("3"))
+        #expect(driver.text.contains("Export Tags…"), "the menu is where it was left")
+    }
+
+    @Test func theExportIsAnImpressionTag() throws {
+        let driver = try AppDriver(width: 140, height: 34)
+        driver.openImpressions()
+        driver.press(.char("x"))
+        driver.waitFor { if case .export? = driver.modals.last { true } else { false } }
+        let text = driver.text
+        #expect(text.contains("Export Tags — impression tracker 1425"), "\(text)")
+        #expect(text.contains("(•) JavaScript tag  ( ) Secure pixel  ( ) URL") && !text.contains("Link"), "\(text)")
+        #expect(text.contains("<!-- Imp Tracker - Test Impression Tracker - DO NOT MODIFY -->"), "\(text)")
+        #expect(text.contains("https://ib.adnxs.com/imptr?id=1425"), "\(text)")
+    }
+
+    @Test func pullAndPushSayTheyAreNotThereYet() throws {
+        let driver = try AppDriver(width: 140, height: 30)
+        driver.openImpressions()
+        driver.press(.char("m"))
+        guard case .moreActions(let menu)? = driver.modals.last else { Issue.record("no menu: \(driver.text)"); return }
+        func reason(_ action: MoreAction) -> String? { menu.items.first { $0.action == action }?.disabledReason }
+        for action in [MoreAction.pull, .push, .takeInvests] {
+            #expect(reason(action)?.contains("impression trackers are not synced with Invest yet") == true, "\(action): \(reason(action) ?? "nil")")
+        }
+        #expect(reason(.exportTags) == nil && reason(.duplicate) == nil)
+    }
+}

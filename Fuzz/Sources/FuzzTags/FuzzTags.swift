@@ -19,26 +19,35 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let input = text(data, size)
     var parts = input.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
     while parts.count < 5 { parts.append("") }
-    let hostile = tracker(name: parts[0], code: parts[1], clickUrl: parts[2].isEmpty ? nil : parts[2], lineItem: parts[3])
-    let harmless = tracker(name: "x", code: nil, clickUrl: hostile.clickUrl == nil ? nil : "https://x.example/", lineItem: "x")
+    // Click trackers and impression trackers (their own wrapper and path, no landing page) alike.
+    for kind in TrackerKind.allCases {
+        var hostile = tracker(name: parts[0], code: parts[1], clickUrl: parts[2].isEmpty ? nil : parts[2], lineItem: parts[3])
+        var harmless = tracker(name: "x", code: nil, clickUrl: hostile.clickUrl == nil ? nil : "https://x.example/", lineItem: "x")
+        hostile.kind = kind
+        harmless.kind = kind
+        check(hostile, harmless, linkText: parts[4])
+    }
+    return 0
+}
+
+func check(_ hostile: Tracker, _ harmless: Tracker, linkText: String) {
     for type in ExportType.allCases {
         for secure in [true, false] {
             var options = TagOptions(type: type)
             options.secure = secure
-            options.linkText = parts[4].isEmpty ? options.linkText : parts[4]
+            options.linkText = linkText.isEmpty ? options.linkText : linkText
             let safe = TagOptions(type: type, secure: secure)
             // Lint refuses what it refuses (the export is then not made); what it lets through must be inert.
             guard let tag = try? TagExport.make([hostile], options: options).text,
                   let reference = try? TagExport.make([harmless], options: safe).text else { continue }
             precondition(skeleton(tag) == skeleton(reference),
-                         "\(type) secure=\(secure): data changed the tag's structure:\n\(tag)\nexpected the structure of:\n\(reference)")
+                         "\(hostile.kind) \(type) secure=\(secure): data changed the tag's structure:\n\(tag)\nexpected the structure of:\n\(reference)")
         }
     }
-    return 0
 }
 
-func tracker(name: String, code: String?, clickUrl: String?, lineItem: String) -> ClickTracker {
-    ClickTracker(id: 1, name: name, code: code, clickUrl: clickUrl, lineItem: ObjectRef(id: 2, name: lineItem),
+func tracker(name: String, code: String?, clickUrl: String?, lineItem: String) -> Tracker {
+    Tracker(id: 1, name: name, code: code, clickUrl: clickUrl, lineItem: ObjectRef(id: 2, name: lineItem),
                  publisher: ObjectRef(id: 3, name: lineItem), lastModified: "")
 }
 

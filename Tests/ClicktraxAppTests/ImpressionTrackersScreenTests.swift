@@ -88,3 +88,18 @@ import Testing
         #expect(reason(.exportTags) == nil && reason(.duplicate) == nil)
     }
 }
+
+extension ImpressionTrackersScreenTests {
+    /// Quitting from Click Trackers while a new impression tracker has typing in it says so.
+    @Test func quittingSeesTypingOnTheOtherTrackersScreen() throws {
+        let driver = try AppDriver(width: 140, height: 30)
+        driver.openImpressions()
+        driver.press(.char("n"))
+        driver.type("Half typed")
+        driver.press(KeyPress(.tab))   // off the text field: there Alt-1 is text
+        driver.press(.alt("1"))
+        #expect(driver.text.contains("CLIK TRAX"), "on Click Trackers: \(driver.text)")
+        driver.press(.char("q"))
+        #expect(driver.text.contains("The tracker you are editing is not saved"), "\(driver.text)")
+    }
+}

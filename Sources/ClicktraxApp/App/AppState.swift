@@ -198,7 +198,9 @@ public struct AppState: Sendable {
         case .impressionTrackers:
             return []   // handled above, as Click Trackers with the impressions' stack
         }
-        return intent.flatMap { perform($0) }
+        // `q` on a screen quits at once — unless a tracker dialog with typing in it waits on
+        // either trackers screen (out of sight on the other one): then it asks, as Ctrl-C does.
+        return intent.map { $0 == .quit && modals.isEmpty && editingAnywhere ? .askToQuit : $0 }.flatMap { perform($0) }
     }
 
     var screenTakesText: Bool {
@@ -250,14 +252,19 @@ public struct AppState: Sendable {
             return [.suspend]
         case .askToQuit:
             // "Everything is saved" would be untrue over a tracker dialog with typing in it.
-            let editing = trackers.modals.contains { if case .tracker(let dialog) = $0 { dialog.isDirty } else { false } }
-            let message = editing ? "Quit Clicktrax? The tracker you are editing is not saved: what you typed is lost."
+            let message = editingAnywhere ? "Quit Clicktrax? The tracker you are editing is not saved: what you typed is lost."
                                   : "Quit Clicktrax? Everything is saved."
             push(.confirm(ConfirmDialog(title: "Quit", message: message, confirmLabel: "Quit", onConfirm: .quit)))
         case .quit:
             return [.quit]
         }
         return []
+    }
+
+    /// A tracker dialog with typing in it, on either trackers screen (while one stands in for
+    /// the other, both stacks are still these two).
+    var editingAnywhere: Bool {
+        (trackers.modals + (impressions?.modals ?? [])).contains { if case .tracker(let dialog) = $0 { dialog.isDirty } else { false } }
     }
 
     mutating func show(_ text: String, _ kind: Toast.Kind = .info) {

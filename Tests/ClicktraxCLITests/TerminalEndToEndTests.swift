@@ -71,7 +71,9 @@ import Testing
         let tmux = try session(cli)
         #expect(try tmux.screen().contains("Publisher"))
         try tmux.resize(width: 70, height: 20)
-        let narrow = try tmux.waitFor { !$0.contains("Publisher") && $0.contains("Name") }
+        // Waits for the app's own redraw: right after the resize tmux shows the old frame cut at
+        // 70 columns, which has no "Publisher" either (and "Line Item" cut to "Line").
+        let narrow = try tmux.waitFor { !$0.contains("Publisher") && $0.contains("Line Item") }
         #expect(narrow.contains("Line Item") && !narrow.contains("Publisher"), "\(narrow)")
         try tmux.resize(width: 40, height: 10)
         #expect(try tmux.waitFor { $0.contains("terminal too small") }.contains("need 60×16"))

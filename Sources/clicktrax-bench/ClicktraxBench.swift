@@ -19,6 +19,9 @@ struct ClicktraxBench: ParsableCommand {
     @Option(help: "Click trackers in the generated catalog.")
     var trackers = 100_000
 
+    @Option(help: "Impression trackers in the generated catalog (the Impression Trackers screen's figures).")
+    var impTrackers = 100_000
+
     @Option(help: "Trackers in the export measured.")
     var exportCount = 10_000
 
@@ -75,7 +78,7 @@ struct ClicktraxBench: ParsableCommand {
             if !skipUI { try bench.ui(database: bench.importedDatabase, reportsOnly: true) }
             return
         }
-        var store: SQLiteStore? = try BenchCatalog.prepare(path: database, lineItems: lineItems, trackers: trackers)
+        var store: SQLiteStore? = try BenchCatalog.prepare(path: database, lineItems: lineItems, trackers: trackers, impressionTrackers: impTrackers)
         if onlyClicks {
             let bench = ClickBench(binary: binary, catalog: database, workFolder: workFolder, rows: clicks)
             try bench.prepareFeed(store: store!)
@@ -147,6 +150,7 @@ struct ClicktraxBench: ParsableCommand {
         let exportPeak = try Spawned.peakKilobytes(exportCommand, stdin: idsFile, workFolder: workFolder)
         let export = LatencyStats(exports)
         print("Export of \(Format.count(exportCount)) trackers (whole process, --output): \(export.summary) · peak RSS \(Format.megabytes(kilobytes: exportPeak)) · target ≤ 1 s: \(Format.verdict(export.median <= 1000))")
+        if impTrackers > 0 { try exportImpressions(binary: binary, database: database, store: fresh, workFolder: workFolder) }
         try ListingBench(binary: binary, database: database, workFolder: workFolder).run()
 
         guard !skipUI else { return }
@@ -165,6 +169,33 @@ struct ClicktraxBench: ParsableCommand {
         print("    slowest: " + ui.filterSlowest.map { "\($0.event) \(Format.ms($0.ms))" }.joined(separator: ", "))
         print("  line item picker (“holiday jp”) \(ui.pickerTyping.summary)")
         print("  peak RSS of the UI            \(Format.megabytes(kilobytes: ui.peakKilobytes)) · target ≤ 150 MB: \(Format.verdict(ui.peakKilobytes <= 150 * 1024))")
+        guard impTrackers > 0 else { return }
+        // The same session on the Impression Trackers screen (Alt-3 right after each start).
+        let imp = try UISession(binary: binary, database: database, workFolder: workFolder, trackers: impTrackers, screenKeys: ["M-3"]).run()
+        print("The Impression Trackers screen (Alt-3, \(Format.count(impTrackers)) impression trackers), the same way:")
+        print("  its first frame after Alt-3   \(imp.firstFrames.summary) · target median ≤ 40 ms: \(Format.verdict(imp.firstFrames.median <= 40))")
+        print("  scrolling, \(Format.count(imp.pagesScrolled)) × PgDn          \(imp.scroll.summary)")
+        print("  filter typed (“wonka jx⌫p⌫⌫⌫hol” ×3) \(imp.filterTyping.summary) · target p99 ≤ 8 ms: \(Format.verdict(imp.filterTyping.p99 <= 8))")
+        print("  line item picker (“holiday jp”) \(imp.pickerTyping.summary)")
+        print("  peak RSS of the UI            \(Format.megabytes(kilobytes: imp.peakKilobytes)) · target ≤ 150 MB: \(Format.verdict(imp.peakKilobytes <= 150 * 1024))")
+    }
+
+    /// `imptrackers export` of as many impression trackers as the click export, the same way.
+    func exportImpressions(binary: String, database: String, store: SQLiteStore, workFolder: String) throws {
+        let ids = try store.scoped(to: .impression).trackerIDs(TrackerQuery()).prefix(exportCount).map(String.init).joined(separator: "\n")
+        let idsFile = workFolder + "/export-imp-ids.txt"
+        try Data(ids.utf8).write(to: URL(fileURLWithPath: idsFile))
+        let command = [binary, "--database", database, "imptrackers", "export", "-", "--output", workFolder + "/export-imp.html"]
+        var runs: [Double] = []
+        for _ in 0..<3 {
+            let run = try Spawned.run(command, stdin: idsFile)
+            guard run.status == 0 else { throw BenchFailure("clicktrax imptrackers export exited with \(run.status)") }
+            runs.append(run.seconds * 1000)
+        }
+        let peak = try Spawned.peakKilobytes(command, stdin: idsFile, workFolder: workFolder)
+        let export = LatencyStats(runs)
+        print("Export of \(Format.count(exportCount)) impression trackers (whole process, --output): \(export.summary) · peak RSS "
+              + "\(Format.megabytes(kilobytes: peak)) · target ≤ 1 s: \(Format.verdict(export.median <= 1000))")
     }
 
     static var build: String {

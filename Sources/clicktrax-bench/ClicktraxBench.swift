@@ -137,20 +137,8 @@ struct ClicktraxBench: ParsableCommand {
         }
 
         print("")
-        let ids = try fresh.trackerIDs(TrackerQuery()).prefix(exportCount).map(String.init).joined(separator: "\n")
-        let idsFile = workFolder + "/export-ids.txt"
-        try Data(ids.utf8).write(to: URL(fileURLWithPath: idsFile))
-        var exports: [Double] = []
-        let exportCommand = [binary, "--database", database, "export", "-", "--output", workFolder + "/export.html"]
-        for _ in 0..<3 {
-            let run = try Spawned.run(exportCommand, stdin: idsFile)
-            guard run.status == 0 else { throw BenchFailure("clicktrax export exited with \(run.status)") }
-            exports.append(run.seconds * 1000)
-        }
-        let exportPeak = try Spawned.peakKilobytes(exportCommand, stdin: idsFile, workFolder: workFolder)
-        let export = LatencyStats(exports)
-        print("Export of \(Format.count(exportCount)) trackers (whole process, --output): \(export.summary) · peak RSS \(Format.megabytes(kilobytes: exportPeak)) · target ≤ 1 s: \(Format.verdict(export.median <= 1000))")
-        if impTrackers > 0 { try exportImpressions(binary: binary, database: database, store: fresh, workFolder: workFolder) }
+        try measureExport(.click, binary: binary, database: database, store: fresh, workFolder: workFolder)
+        if impTrackers > 0 { try measureExport(.impression, binary: binary, database: database, store: fresh, workFolder: workFolder) }
         try ListingBench(binary: binary, database: database, workFolder: workFolder).run()
 
         guard !skipUI else { return }
@@ -163,39 +151,43 @@ struct ClicktraxBench: ParsableCommand {
         print("Filter, in process, key by key: " + (try FilterSteps.run(database: database)).map { "“\($0.query)” \(Format.ms($0.ms)) (\($0.shown.grouped))" }.joined(separator: " · "))
         let ui = try UISession(binary: binary, database: database, workFolder: workFolder, trackers: trackers).run()
         print("The UI in tmux (160×50), timed by its frame log:")
-        print("  first frame after start       \(ui.firstFrames.summary) · target median ≤ 40 ms: \(Format.verdict(ui.firstFrames.median <= 40))")
+        report(ui, firstFrame: "first frame after start    ")
+        guard impTrackers > 0 else { return }
+        // The same session on the Impression Trackers screen (Alt-3 right after each start).
+        let imp = try UISession(binary: binary, database: database, workFolder: workFolder, trackers: impTrackers, screenKeys: ["M-3"]).run()
+        print("The Impression Trackers screen (Alt-3, \(Format.count(impTrackers)) impression trackers), the same way:")
+        report(imp, firstFrame: "its first frame after Alt-3")
+    }
+
+    /// A UI session's figures, each beside its target.
+    func report(_ ui: UISession.Result, firstFrame: String) {
+        print("  \(firstFrame)   \(ui.firstFrames.summary) · target median ≤ 40 ms: \(Format.verdict(ui.firstFrames.median <= 40))")
         print("  scrolling, \(Format.count(ui.pagesScrolled)) × PgDn          \(ui.scroll.summary)")
         print("  filter typed (“wonka jx⌫p⌫⌫⌫hol” ×3) \(ui.filterTyping.summary) · target p99 ≤ 8 ms: \(Format.verdict(ui.filterTyping.p99 <= 8))")
         print("    slowest: " + ui.filterSlowest.map { "\($0.event) \(Format.ms($0.ms))" }.joined(separator: ", "))
         print("  line item picker (“holiday jp”) \(ui.pickerTyping.summary)")
         print("  peak RSS of the UI            \(Format.megabytes(kilobytes: ui.peakKilobytes)) · target ≤ 150 MB: \(Format.verdict(ui.peakKilobytes <= 150 * 1024))")
-        guard impTrackers > 0 else { return }
-        // The same session on the Impression Trackers screen (Alt-3 right after each start).
-        let imp = try UISession(binary: binary, database: database, workFolder: workFolder, trackers: impTrackers, screenKeys: ["M-3"]).run()
-        print("The Impression Trackers screen (Alt-3, \(Format.count(impTrackers)) impression trackers), the same way:")
-        print("  its first frame after Alt-3   \(imp.firstFrames.summary) · target median ≤ 40 ms: \(Format.verdict(imp.firstFrames.median <= 40))")
-        print("  scrolling, \(Format.count(imp.pagesScrolled)) × PgDn          \(imp.scroll.summary)")
-        print("  filter typed (“wonka jx⌫p⌫⌫⌫hol” ×3) \(imp.filterTyping.summary) · target p99 ≤ 8 ms: \(Format.verdict(imp.filterTyping.p99 <= 8))")
-        print("  line item picker (“holiday jp”) \(imp.pickerTyping.summary)")
-        print("  peak RSS of the UI            \(Format.megabytes(kilobytes: imp.peakKilobytes)) · target ≤ 150 MB: \(Format.verdict(imp.peakKilobytes <= 150 * 1024))")
     }
 
-    /// `imptrackers export` of as many impression trackers as the click export, the same way.
-    func exportImpressions(binary: String, database: String, store: SQLiteStore, workFolder: String) throws {
-        let ids = try store.scoped(to: .impression).trackerIDs(TrackerQuery()).prefix(exportCount).map(String.init).joined(separator: "\n")
-        let idsFile = workFolder + "/export-imp-ids.txt"
+    /// `export` (click trackers) or `imptrackers export` of the first `exportCount` trackers of
+    /// the kind, whole process with --output: three runs and the peak RSS.
+    func measureExport(_ kind: TrackerKind, binary: String, database: String, store: SQLiteStore, workFolder: String) throws {
+        let ids = try store.scoped(to: kind).trackerIDs(TrackerQuery()).prefix(exportCount).map(String.init).joined(separator: "\n")
+        let stem = kind == .click ? "export" : "export-imp"
+        let idsFile = workFolder + "/\(stem)-ids.txt"
         try Data(ids.utf8).write(to: URL(fileURLWithPath: idsFile))
-        let command = [binary, "--database", database, "imptrackers", "export", "-", "--output", workFolder + "/export-imp.html"]
+        let subcommand = kind == .click ? ["export"] : ["imptrackers", "export"]
+        let command = [binary, "--database", database] + subcommand + ["-", "--output", workFolder + "/\(stem).html"]
         var runs: [Double] = []
         for _ in 0..<3 {
             let run = try Spawned.run(command, stdin: idsFile)
-            guard run.status == 0 else { throw BenchFailure("clicktrax imptrackers export exited with \(run.status)") }
+            guard run.status == 0 else { throw BenchFailure("clicktrax \(subcommand.joined(separator: " ")) exited with \(run.status)") }
             runs.append(run.seconds * 1000)
         }
         let peak = try Spawned.peakKilobytes(command, stdin: idsFile, workFolder: workFolder)
         let export = LatencyStats(runs)
-        print("Export of \(Format.count(exportCount)) impression trackers (whole process, --output): \(export.summary) · peak RSS "
-              + "\(Format.megabytes(kilobytes: peak)) · target ≤ 1 s: \(Format.verdict(export.median <= 1000))")
+        print("Export of \(Format.count(exportCount)) \(kind == .click ? "trackers" : kind.plural) (whole process, --output): "
+              + "\(export.summary) · peak RSS \(Format.megabytes(kilobytes: peak)) · target ≤ 1 s: \(Format.verdict(export.median <= 1000))")
     }
 
     static var build: String {

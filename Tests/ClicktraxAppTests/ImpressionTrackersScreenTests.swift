@@ -103,3 +103,18 @@ extension ImpressionTrackersScreenTests {
         #expect(driver.text.contains("The tracker you are editing is not saved"), "\(driver.text)")
     }
 }
+
+extension ImpressionTrackersScreenTests {
+    /// A copy started on Impression Trackers is stopped by Esc on Click Trackers: one helper runs
+    /// for the app, whichever screen started it.
+    @Test func escStopsAHelperStartedOnTheOtherScreen() throws {
+        let driver = try AppDriver(width: 140, height: 30, copyHelper: ["/bin/sleep", "30"])
+        driver.openImpressions()
+        driver.sendAndGoOn(.key(.char("y")))
+        #expect(driver.state.helperRunning?.hasPrefix("Copying with /bin/sleep") == true, "\(driver.text)")
+        driver.sendAndGoOn(.key(.alt("1")))
+        driver.sendAndGoOn(.key(KeyPress(.escape)))
+        // The helper sleeps 30 s: over within the wait only because Esc killed it.
+        #expect(driver.waitFor(10) { driver.state.helperRunning == nil }, "stopped")
+    }
+}

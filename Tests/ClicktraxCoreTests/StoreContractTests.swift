@@ -204,3 +204,23 @@ import Testing
         #expect(created.tagSubject.kind == .impression)
     }
 }
+
+extension StoreContractTests {
+    /// Undoing an impression tracker's create never asks about Invest: its change log numbers
+    /// are its own, even where a click tracker's create under the same number is on Invest.
+    @Test func anImpressionCreateHasNoInvestCopyWhateverItsNumber() throws {
+        let store = try SQLiteStore.inMemory()
+        try TestCatalog.fill(store)
+        let click = try store.createTracker(TestCatalog.draft(), id: nil)
+        let impression = try store.scoped(to: .impression).createTracker(TestCatalog.draft(name: "Pixel"), id: nil)
+        #expect(click.changes == impression.changes, "the two logs number from 1 alike")
+        try store.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO invest_tracker (id, advertiser_id, name, state, line_item_id, publisher_id, last_modified, json)
+                VALUES (?, 1, 'x', 'active', ?, ?, '', '{}')
+                """, arguments: [click.tracker.id, TestCatalog.lineItem, TestCatalog.publisherA])
+        }
+        #expect(try store.investCopies(createdBy: click.changes) == [click.tracker.id])
+        #expect(try store.scoped(to: .impression).investCopies(createdBy: impression.changes).isEmpty)
+    }
+}

@@ -28,13 +28,14 @@ public final class CommandRunner {
         trackers = TrackersPerformer(store: store, background: background)
         reports = ReportsPerformer(store: store, background: background)
         sync = SyncPerformer(store: store, invest: invest, inbox: inbox)
-        delivery = DeliveryPerformer(store: store, services: services, background: background)
+        let helper = RunningHelper()
+        delivery = DeliveryPerformer(store: store, services: services, background: background, helper: helper)
         imports = ImportPerformer(store: store, services: services, background: background)
         watch = DatabaseWatch(store: store, inbox: inbox)
         let impressions = store.scoped(to: .impression)
         let marked = BackgroundWork(inbox: inbox, mark: { .impressions($0) })
         impressionTrackers = TrackersPerformer(store: impressions, background: marked, kind: .impression)
-        impressionDelivery = DeliveryPerformer(store: impressions, services: services, background: marked)
+        impressionDelivery = DeliveryPerformer(store: impressions, services: services, background: marked, helper: helper)
     }
 
     /// Performs one command; the messages it produced now (background results come later).

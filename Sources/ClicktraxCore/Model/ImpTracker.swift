@@ -21,10 +21,15 @@ public struct ImpTracker: InvestObject, CSVRepresentable, PrettyJSONRepresentabl
 
     public func encode(to encoder: Encoder) throws { try tracker.encode(to: encoder) }
 
-    public static let csvHeader = Tracker.csvHeader.filter { $0 != "click_url" }
+    /// Where a click tracker's row has its landing page, which an impression tracker's has not.
+    private static let clickURLColumn = Tracker.csvHeader.firstIndex(of: "click_url")!
+
+    public static let csvHeader = { var header = Tracker.csvHeader; header.remove(at: clickURLColumn); return header }()
 
     public var csvFields: [String?] {
-        zip(Tracker.csvHeader, tracker.csvFields).filter { $0.0 != "click_url" }.map(\.1)
+        var fields = tracker.csvFields
+        fields.remove(at: Self.clickURLColumn)
+        return fields
     }
 
     public func writePrettyJSON(_ json: inout PrettyJSON) { tracker.writePrettyJSON(&json) }

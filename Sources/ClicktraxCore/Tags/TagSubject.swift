@@ -23,6 +23,6 @@ public struct TagSubject: Sendable, Equatable {
 
 extension Tracker {
     public var tagSubject: TagSubject {
-        TagSubject(kind: kind, id: id, name: name, state: state, paymentRule: paymentRule, landingPage: kind == .click ? clickUrl : nil)
+        TagSubject(kind: kind, id: id, name: name, state: state, paymentRule: paymentRule, landingPage: clickUrl)
     }
 }

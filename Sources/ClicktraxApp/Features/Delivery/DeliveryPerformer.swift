@@ -8,10 +8,12 @@ final class DeliveryPerformer {
     let services: AppServices
     let background: BackgroundWork
     /// The clipboard or mail helper running in the background, to stop on Esc.
-    private var helperCancellation: CancelFlag?
+    let helper: RunningHelper
     static let lastExportKey = "export.last-options"
 
-    init(store: any TrackerRepository & Preferences, services: AppServices, background: BackgroundWork) {
+    init(store: any TrackerRepository & Preferences, services: AppServices, background: BackgroundWork,
+         helper: RunningHelper = RunningHelper()) {
+        self.helper = helper
         self.store = store
         self.services = services
         self.background = background
@@ -40,7 +42,7 @@ final class DeliveryPerformer {
             guard let helper = pending.helper else { return [.copied(export, destination: pending.sentSoFar)] }
             // The helper may take up to its timeout: never on the loop, and Esc stops it.
             let cancellation = CancelFlag()
-            helperCancellation = cancellation
+            self.helper.cancellation = cancellation
             background.run {
                 do {
                     return [.delivery(.copied(export, destination: try pending.finish(cancelled: { cancellation.isCancelled })))]
@@ -53,7 +55,7 @@ final class DeliveryPerformer {
             try services.page(export.text)
             return []
         case .cancelHelper:
-            helperCancellation?.cancel()
+            helper.cancellation?.cancel()
             return []
         case .saveFile(let text, let path, let replacing):
             let absolute = services.absolute(path)
@@ -68,7 +70,7 @@ final class DeliveryPerformer {
             // The mail command may take up to its timeout: in the background, and Esc stops it
             // (the message then waits in the outbox, as after any failed send).
             let cancellation = CancelFlag()
-            helperCancellation = cancellation
+            helper.cancellation = cancellation
             let mail = services.mail
             background.run {
                 do {

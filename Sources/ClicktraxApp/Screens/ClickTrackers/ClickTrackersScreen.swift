@@ -73,8 +73,6 @@ public struct ClickTrackersScreen: AppScreen {
         trackerKind = kind
     }
 
-    /// Its place among the screens (the title bar's tab).
-    var screenKind: ScreenKind { trackerKind == .click ? .clickTrackers : .impressionTrackers }
 
     var sortQuery: TrackerQuery { TrackerQuery(sort: sortColumn.sort ?? .id, descending: descending) }
     var search: String { FastTrim.whitespace(filter.text, newlines: false) }

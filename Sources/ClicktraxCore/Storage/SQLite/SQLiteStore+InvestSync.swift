@@ -136,7 +136,9 @@ extension SQLiteStore {
     }
 
     public func investCopies(createdBy changes: [Int64]) throws -> [Int64] {
-        guard !changes.isEmpty else { return [] }
+        // Only click trackers are synced: an impression tracker has no copy on Invest (and its
+        // change log's numbers are its own, not the click trackers').
+        guard !changes.isEmpty, tables.kind == .click else { return [] }
         return try read { db in
             try Int64.fetchAll(db, sql: """
                 SELECT DISTINCT c.tracker_id FROM tracker_change c JOIN invest_tracker b ON b.id = c.tracker_id

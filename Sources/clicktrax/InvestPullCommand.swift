@@ -49,16 +49,19 @@ struct InvestPullCommand: ParsableCommand {
         try ObjectPrinter.line(Self.describe(summary))
         for line in Self.keptAsInvestHasThem(summary) { try ObjectPrinter.say(line) }
         for line in summary.skipped.prefix(10) { ObjectPrinter.note("skipped \(line)") }
-        for move in summary.renumbered.prefix(10) {
-            try ObjectPrinter.line("tracker \(move.from) was made here, not on Invest: it is now \(move.to), pending until clicktrax invest push")
-        }
-        for move in summary.adopted {
-            try ObjectPrinter.line("tracker \(move.from) was stored on Invest by a push that was cut: it is now \(move.to), as on Invest")
-        }
-        if summary.renumbered.count > 10 { try ObjectPrinter.line("… and \(summary.renumbered.count - 10) more trackers made here, now pending") }
-        if !summary.conflicts.isEmpty {
-            try ObjectPrinter.line("conflicting (changed here and on Invest; both kept): \(summary.conflicts.map(String.init).joined(separator: ", "))"
-                  + " — see clicktrax invest status, settle with clicktrax invest resolve ID --keep-mine|--keep-theirs")
+        for kind in TrackerKind.allCases {
+            let counts = summary[kind]
+            for move in counts.renumbered.prefix(10) {
+                try ObjectPrinter.line("\(kind.shortNoun) \(move.from) was made here, not on Invest: it is now \(move.to), pending until clicktrax invest push")
+            }
+            if counts.renumbered.count > 10 { try ObjectPrinter.line("… and \(counts.renumbered.count - 10) more \(kind.plural) made here, now pending") }
+            for move in counts.adopted {
+                try ObjectPrinter.line("\(kind.shortNoun) \(move.from) was stored on Invest by a push that was cut: it is now \(move.to), as on Invest")
+            }
+            if !counts.conflicts.isEmpty {
+                try ObjectPrinter.line("conflicting\(kind == .click ? "" : " " + kind.plural) (changed here and on Invest; both kept): \(counts.conflicts.map(String.init).joined(separator: ", "))"
+                      + " — see clicktrax invest status, settle with clicktrax invest resolve\(kind == .click ? "" : " --imp") ID --keep-mine|--keep-theirs")
+            }
         }
     }
 
@@ -86,8 +89,11 @@ struct InvestPullCommand: ParsableCommand {
     static func describe(_ summary: PullSummary) -> String {
         var parts = [summary.changedCatalog.map { "new or changed: " + $0 } ?? "catalog unchanged"]
         if let removed = summary.removedCatalog { parts.append("removed (gone from Invest): " + removed) }
-        parts.append("trackers: \(summary.trackersAdded) new, \(summary.trackersUpdated) updated, \(summary.trackersRemoved) removed, "
-                     + "\(summary.conflicts.count) conflicting")
+        for kind in TrackerKind.allCases {
+            let counts = summary[kind]
+            parts.append("\(kind == .click ? "trackers" : kind.plural): \(counts.added) new, \(counts.updated) updated, \(counts.removed) removed, "
+                         + "\(counts.conflicts.count) conflicting")
+        }
         return parts.joined(separator: "; ")
     }
 }

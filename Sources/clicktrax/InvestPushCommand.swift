@@ -20,8 +20,10 @@ struct InvestPushCommand: ParsableCommand {
     @Flag(help: "Show what would be sent, and send nothing.")
     var dryRun = false
 
-    @Argument(help: ArgumentHelp("Only these trackers (default: every pending one).", valueName: "id"))
+    @Argument(help: ArgumentHelp("Only these trackers (default: every pending one, click trackers then impression trackers).", valueName: "id"))
     var ids: [Int64] = []
+
+    @OptionGroup var kind: ImpressionsFlag
 
     func run() throws {
         let context = try InvestContext(global: global)
@@ -29,22 +31,31 @@ struct InvestPushCommand: ParsableCommand {
         guard connection.connected else {
             throw InvestError.needsLogin("\(global.databasePath) has not pulled from Invest yet: run clicktrax invest pull first (then push)")
         }
-        let pending = try context.store.pendingChanges()
-        let known = Set(pending.map(\.trackerId)).union(try context.store.outbox().map(\.trackerId))
-        if let missing = ids.first(where: { !known.contains($0) }) {
-            throw ClicktraxError.badInput("tracker \(missing) has nothing to push (clicktrax invest status lists what is pending)")
+        // Named ids are of one kind; --imp alone pushes only impression trackers.
+        let only: TrackerKind? = kind.impressions || !ids.isEmpty ? kind.kind : nil
+        let kinds = only.map { [$0] } ?? TrackerKind.allCases
+        if !ids.isEmpty {
+            let store = context.store.scoped(to: kind.kind)
+            let known = Set(try store.pendingChanges().map(\.trackerId)).union(try store.outbox().map(\.trackerId))
+            if let missing = ids.first(where: { !known.contains($0) }) {
+                throw ClicktraxError.badInput("\(kind.kind.shortNoun) \(missing) has nothing to push (clicktrax invest status lists what is pending)")
+            }
         }
         if dryRun {
-            let plan = InvestPush.plan(pending, only: Set(ids))
-            if plan.isEmpty { try ObjectPrinter.line("nothing to push") }
-            for change in plan { try ObjectPrinter.say(Self.describe(change)) }
+            var nothing = true
+            for kind in kinds {
+                let plan = InvestPush.plan(try context.store.scoped(to: kind).pendingChanges(), only: Set(ids))
+                nothing = nothing && plan.isEmpty
+                for change in plan { try ObjectPrinter.say(Self.describe(change, kind: kind)) }
+            }
+            if nothing { try ObjectPrinter.line("nothing to push") }
             return
         }
         let progress = InvestProgressLine()
         let sync = InvestSync(session: context.session, store: context.store, runBy: "clicktrax invest push", lockWait: wait.seconds,
                               events: progress.events)
-        let only = Set(ids)
-        let results = try AsyncBridge.wait { try await sync.push(only: only) }
+        let ids = Set(ids)
+        let results = try AsyncBridge.wait { try await sync.push(only: ids, of: only) }
         _ = progress.finish()
         if results.isEmpty { try ObjectPrinter.line("nothing to push") }
         for result in results { try ObjectPrinter.say(Self.describe(result)) }
@@ -53,26 +64,30 @@ struct InvestPushCommand: ParsableCommand {
         if pushed < results.count { throw ExitCode(1) }
     }
 
-    static func describe(_ change: PendingChange) -> String {
+    /// `impression tracker ` before an impression tracker's id; nothing before a click tracker's.
+    static func label(_ kind: TrackerKind) -> String { kind == .click ? "" : kind.noun + " " }
+
+    static func describe(_ change: PendingChange, kind: TrackerKind) -> String {
         let name = change.mine?.name ?? change.base?.name ?? ""
+        let id = label(kind) + String(change.trackerId)
         switch change.action {
-        case .create: return "would create \(change.trackerId) “\(name)”"
-        case .delete: return "would delete \(change.trackerId) “\(name)”"
+        case .create: return "would create \(id) “\(name)”"
+        case .delete: return "would delete \(id) “\(name)”"
         case .update:
-            guard let base = change.base, let mine = change.mine else { return "would update \(change.trackerId)" }
+            guard let base = change.base, let mine = change.mine else { return "would update \(id)" }
             let fields = InvestPush.changedFields(from: base, to: mine).keys.sorted().joined(separator: ", ")
-            return "would update \(change.trackerId) “\(name)”: \(fields)"
+            return "would update \(id) “\(name)”: \(fields)"
         }
     }
 
     static func describe(_ result: InvestPush.Result) -> String {
-        let what = "\(result.action.rawValue) \(result.trackerId) “\(result.name)”"
+        let what = "\(result.action.rawValue) \(label(result.kind))\(result.trackerId) “\(result.name)”"
         switch result.outcome {
         case .pushed:
             if let id = result.investId, id != result.trackerId { return "pushed   \(what) → Invest id \(id)" }
             return "pushed   \(what)"
         case .refused(let message): return "refused  \(what): \(message)"
-        case .conflicting(let why): return "conflict \(what): \(why); see clicktrax invest resolve"
+        case .conflicting(let why): return "conflict \(what): \(why); see clicktrax invest resolve\(result.kind == .click ? "" : " --imp")"
         case .unknown(let why): return "unknown  \(what): \(why); the next push asks Invest before sending it again"
         }
     }

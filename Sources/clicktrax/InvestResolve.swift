@@ -30,37 +30,40 @@ struct InvestResolve: ParsableCommand {
     @Flag(help: "With --keep-theirs: remove a tracker never pushed without asking.")
     var yes = false
 
+    @OptionGroup var kind: ImpressionsFlag
+
     func validate() throws {
         guard keepMine != keepTheirs else { throw ValidationError("name one of --keep-mine or --keep-theirs") }
         if yes && keepMine { throw ValidationError("--yes goes with --keep-theirs") }
     }
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore().scoped(to: kind.kind)
+        let noun = kind.kind.shortNoun
         if keepMine {
             try store.resolveConflict(id: id, keepMine: true)
-            try ObjectPrinter.line("tracker \(id): kept the version here; clicktrax invest push sends it")
+            try ObjectPrinter.line("\(noun) \(id): kept the version here; clicktrax invest push sends it")
             return
         }
         var outcome = try store.keepInvestsCopy(id: id, removingUnpushed: yes).outcome
         if case .needsAgreement(let tracker) = outcome {
             guard isatty(STDIN_FILENO) == 1 else {
-                throw ClicktraxError.badInput("tracker \(id) (“\(TerminalSafe.clip(tracker.name, 60))”) was made here and never pushed: "
+                throw ClicktraxError.badInput("\(noun) \(id) (“\(TerminalSafe.clip(tracker.name, 60))”) was made here and never pushed: "
                                               + "Invest has no copy of it to go back to, so --keep-theirs removes it; add --yes to agree")
             }
-            StandardError.write("tracker \(id) (“\(TerminalSafe.clip(tracker.name, 60))”) was made here and never pushed: Invest has no copy "
+            StandardError.write("\(noun) \(id) (“\(TerminalSafe.clip(tracker.name, 60))”) was made here and never pushed: Invest has no copy "
                                 + "of it. Remove it here? [y/N] ")
             guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces)) else {
-                try ObjectPrinter.line("tracker \(id): kept as it is (still waiting for clicktrax invest push)")
+                try ObjectPrinter.line("\(noun) \(id): kept as it is (still waiting for clicktrax invest push)")
                 return
             }
             outcome = try store.keepInvestsCopy(id: id, removingUnpushed: true).outcome
         }
         switch outcome {
         case .restored(let tracker):
-            try ObjectPrinter.say("tracker \(id): Invest's copy restored (“\(tracker.name)”); the change made here is dropped")
+            try ObjectPrinter.say("\(noun) \(id): Invest's copy restored (“\(tracker.name)”); the change made here is dropped")
         case .removed(let tracker):
-            try ObjectPrinter.say("tracker \(id) (“\(tracker.name)”): removed here, as Invest has no copy of it")
+            try ObjectPrinter.say("\(noun) \(id) (“\(tracker.name)”): removed here, as Invest has no copy of it")
         case .needsAgreement:
             break
         }

@@ -33,9 +33,10 @@ struct InvestStatusCommand: ParsableCommand {
         } else {
             check = nil
         }
-        let pending = try store.pendingChanges()
-        let conflicts = try store.conflicts()
-        let outbox = try store.outbox()
+        // Both kinds, click trackers first: (kind, item) pairs.
+        let pending = try TrackerKind.allCases.flatMap { kind in try store.scoped(to: kind).pendingChanges().map { (kind, $0) } }
+        let conflicts = try TrackerKind.allCases.flatMap { kind in try store.scoped(to: kind).conflicts().map { (kind, $0) } }
+        let outbox = try TrackerKind.allCases.flatMap { kind in try store.scoped(to: kind).outbox().map { (kind, $0) } }
         let legacy = try store.legacyValues()
         switch format {
         case .json:
@@ -51,16 +52,16 @@ struct InvestStatusCommand: ParsableCommand {
             try ObjectPrinter.say("token: " + Self.describe(check, loggedIn: loggedIn, passwordSource: context.password(username: connection.username) != nil))
             try ObjectPrinter.say("last pull: \(connection.lastPull.map { "\($0) UTC" } ?? "never")")
             if let holder = SyncLock.holder(ofDatabase: global.databasePath) { try ObjectPrinter.say("sync running: \(holder.description)") }
-            let refused = pending.filter { $0.refusal != nil }.count
+            let refused = pending.filter { $0.1.refusal != nil }.count
             try ObjectPrinter.line("pending: \(pending.count)" + (refused > 0 ? " (\(refused) refused by Invest: fix and push again, or clicktrax invest resolve ID --keep-theirs)" : ""))
-            for change in pending {
+            for (kind, change) in pending {
                 let name = change.mine?.name ?? change.base?.name ?? ""
-                try ObjectPrinter.say("  \(change.action.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(change.trackerId)  \(name)"
+                try ObjectPrinter.say("  \(change.action.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(InvestPushCommand.label(kind))\(change.trackerId)  \(name)"
                       + (change.refusal.map { "  (refused by Invest: \($0))" } ?? ""))
             }
             try ObjectPrinter.line("conflicting: \(conflicts.count)")
-            for conflict in conflicts {
-                try ObjectPrinter.say("  \(conflict.trackerId)  \(conflict.mine?.name ?? conflict.theirs?.name ?? ""): \(conflict.reason) (found \(conflict.foundAt) UTC)")
+            for (kind, conflict) in conflicts {
+                try ObjectPrinter.say("  \(InvestPushCommand.label(kind))\(conflict.trackerId)  \(conflict.mine?.name ?? conflict.theirs?.name ?? ""): \(conflict.reason) (found \(conflict.foundAt) UTC)")
                 try ObjectPrinter.say("     mine:   \(Self.summary(conflict.mine))")
                 try ObjectPrinter.say("     theirs: \(Self.summary(conflict.theirs))")
             }
@@ -100,12 +101,12 @@ struct InvestStatusCommand: ParsableCommand {
         guard let t = tracker else { return "(deleted)" }
         return "“\(t.name)” \(t.state.rawValue), line item \(t.lineItem.id), publisher \(t.publisher.id)"
             + (t.tag.map { ", placement \($0.id)" } ?? "") + (t.paymentRule.map { ", payment rule \($0.id)" } ?? "")
-            + ", landing page \(t.clickUrl ?? "none")" + (t.code.map { ", code \($0)" } ?? "")
+            + (t.kind == .click ? ", landing page \(t.clickUrl ?? "none")" : "") + (t.code.map { ", code \($0)" } ?? "")
             + (t.lastModified.isEmpty ? "" : ", modified \(t.lastModified)")
     }
 
-    private func printJSON(connection: InvestConnection?, loggedIn: Bool, token: TokenCheck?, pending: [PendingChange],
-                           conflicts: [InvestConflict], outbox: [OutboxEntry], legacy: LegacyValues) throws {
+    private func printJSON(connection: InvestConnection?, loggedIn: Bool, token: TokenCheck?, pending: [(TrackerKind, PendingChange)],
+                           conflicts: [(TrackerKind, InvestConflict)], outbox: [(TrackerKind, OutboxEntry)], legacy: LegacyValues) throws {
         func tracker(_ t: Tracker?) throws -> Any {
             guard let t else { return NSNull() }
             return try JSONSerialization.jsonObject(with: try JSONEncoder().encode(t))
@@ -120,15 +121,18 @@ struct InvestStatusCommand: ParsableCommand {
             document["member_name"] = connection.memberName ?? NSNull()
             document["last_pull"] = connection.lastPull ?? NSNull()
         }
-        document["pending"] = try pending.map { change -> [String: Any] in
-            ["id": change.trackerId, "action": change.action.rawValue, "tracker": try tracker(change.mine ?? change.base),
-             "refused": change.refusal ?? NSNull()]
+        // `kind`: Invest's object kind (`clicktracker`, `imptracker`), as in `legacy_values`.
+        document["pending"] = try pending.map { kind, change -> [String: Any] in
+            ["kind": kind.objectKind.singularKey, "id": change.trackerId, "action": change.action.rawValue,
+             "tracker": try tracker(change.mine ?? change.base), "refused": change.refusal ?? NSNull()]
         }
-        document["conflicts"] = try conflicts.map { conflict -> [String: Any] in
-            ["id": conflict.trackerId, "reason": conflict.reason, "found_at": conflict.foundAt,
+        document["conflicts"] = try conflicts.map { kind, conflict -> [String: Any] in
+            ["kind": kind.objectKind.singularKey, "id": conflict.trackerId, "reason": conflict.reason, "found_at": conflict.foundAt,
              "mine": try tracker(conflict.mine), "theirs": try tracker(conflict.theirs)]
         }
-        document["unsettled"] = outbox.map { ["id": $0.trackerId, "action": $0.action.rawValue, "written_at": $0.writtenAt] }
+        document["unsettled"] = outbox.map { kind, entry in
+            ["kind": kind.objectKind.singularKey, "id": entry.trackerId, "action": entry.action.rawValue, "written_at": entry.writtenAt]
+        }
         // By kind and field: which objects hold a value kept from Invest that would not be
         // accepted if typed (the first 10,000 ids of each group; `count` is all of them).
         document["legacy_values"] = legacy.groups.map { group -> [String: Any] in

@@ -36,11 +36,10 @@ enum TrackerResultPrinter {
     /// In a database connected to Invest, a change made here waits for a push: said on stderr,
     /// with the command that sends it.
     static func notePending(_ tracker: Tracker, store: any TrackerStore) throws {
-        // Impression trackers are not synced yet: nothing of theirs is pending.
-        guard tracker.kind == .click, try store.investConnection()?.connected == true else { return }
-        guard try store.pendingChanges().contains(where: { $0.trackerId == tracker.id }) else { return }
+        guard try store.investConnection()?.connected == true else { return }
+        guard try store.scoped(to: tracker.kind).pendingChanges().contains(where: { $0.trackerId == tracker.id }) else { return }
         let what = InvestIDs.isProvisional(tracker.id) ? "not on Invest yet (Invest gives it its id when it is sent)" : "changed here, not on Invest yet"
-        ObjectPrinter.note("pending: tracker \(tracker.id) is \(what); clicktrax invest push sends it")
+        ObjectPrinter.note("pending: \(tracker.kind.shortNoun) \(tracker.id) is \(what); clicktrax invest push sends it")
     }
 
     static func print(_ tracker: Tracker, verb: String, format: OutputFormat) throws {

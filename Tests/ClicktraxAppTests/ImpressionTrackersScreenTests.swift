@@ -6,7 +6,7 @@ import Testing
 
 /// The Impression Trackers screen (RULES.md §12): Alt-3, the Click Trackers screen given the other
 /// kind — its own cursor, dialogs and undo; the dialog Create New Impression Tracker with the same
-/// pickers and no landing page; tags at `imptr`; no Pull or Push yet.
+/// pickers and no landing page; tags at `imptr`; its own marks and conflicts with Invest.
 @Suite struct ImpressionTrackersScreenTests {
     @Test func altThreeShowsTheImpressionTrackers() throws {
         let driver = try AppDriver(width: 140, height: 24)
@@ -76,14 +76,14 @@ import Testing
         #expect(text.contains("https://ib.adnxs.com/imptr?id=1425"), "\(text)")
     }
 
-    @Test func pullAndPushSayTheyAreNotThereYet() throws {
+    @Test func pullAndPushSayWhyTheyCannotRunInADatabaseNotConnected() throws {
         let driver = try AppDriver(width: 140, height: 30)
         driver.openImpressions()
         driver.press(.char("m"))
         guard case .moreActions(let menu)? = driver.modals.last else { Issue.record("no menu: \(driver.text)"); return }
         func reason(_ action: MoreAction) -> String? { menu.items.first { $0.action == action }?.disabledReason }
         for action in [MoreAction.pull, .push, .takeInvests] {
-            #expect(reason(action)?.contains("impression trackers are not synced with Invest yet") == true, "\(action): \(reason(action) ?? "nil")")
+            #expect(reason(action)?.contains("not connected to Invest") == true, "\(action): \(reason(action) ?? "nil")")
         }
         #expect(reason(.exportTags) == nil && reason(.duplicate) == nil)
     }
@@ -116,5 +116,37 @@ extension ImpressionTrackersScreenTests {
         driver.sendAndGoOn(.key(KeyPress(.escape)))
         // The helper sleeps 30 s: over within the wait only because Esc killed it.
         #expect(driver.waitFor(10) { driver.state.helperRunning == nil }, "stopped")
+    }
+}
+
+extension ImpressionTrackersScreenTests {
+    /// An impression tracker changed here and on Invest: marked on this screen only (the click
+    /// tracker of the same id is not), the title bar counts it here, Enter shows both versions,
+    /// and keeping Invest's settles it in the impression trackers' tables.
+    @Test func aConflictingImpressionTrackerIsMarkedAndSettledHere() throws {
+        let driver = try AppDriver(width: 140, height: 30)
+        try driver.connect()
+        let impressions = driver.store.scoped(to: .impression)
+        var theirs = try require_(impressions.tracker(id: 1425))
+        theirs.name = "Renamed on Invest"
+        theirs.lastModified = "2026-12-01 10:00:00"
+        try impressions.recordConflict(id: 1425, theirs: theirs, reason: "changed here and on Invest")
+        driver.press(.ctrl("l"))
+        driver.openImpressions()
+        driver.waitFor { driver.text.contains("! Test Impression Tracker") }
+        #expect(driver.text.contains("! Test Impression Tracker"), "\(driver.text)")
+        #expect(driver.lines[0].contains("1 conflict (!)"), "\(driver.lines[0])")
+        driver.press(.alt("1"))
+        #expect(!driver.text.contains("! ") && !driver.lines[0].contains("conflict"), "\(driver.text)")
+        driver.press(.alt("3"))
+        driver.press(KeyPress(.enter))
+        #expect(driver.modals.last?.kind == .conflict, "\(driver.text)")
+        #expect(driver.text.contains("Renamed on Invest"), "\(driver.text)")
+        driver.press(.char("t"))
+        #expect(driver.text.contains("Impression tracker 1425: took Invest's version"), "\(driver.text)")
+        #expect(try impressions.tracker(id: 1425)?.name == "Renamed on Invest")
+        #expect(try impressions.conflicts().isEmpty)
+        #expect(try driver.store.tracker(id: 1425)?.name != "Renamed on Invest", "the click tracker of the same id is untouched")
+        #expect(try driver.store.check(limit: 5).isEmpty)
     }
 }

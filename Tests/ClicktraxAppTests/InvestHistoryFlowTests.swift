@@ -23,7 +23,7 @@ import Testing
         var onInvest = try require_(driver.store.tracker(id: copy))
         onInvest.id = Self.investId
         _ = try driver.store.recordPushed(localId: copy, invest: onInvest, sentRevision: nil)
-        let result = InvestPush.Result(action: .create, trackerId: copy, investId: Self.investId, name: onInvest.name, outcome: .pushed)
+        let result = InvestPush.Result(kind: .click, action: .create, trackerId: copy, investId: Self.investId, name: onInvest.name, outcome: .pushed)
         driver.runner.commands.inbox.post(.sync(.syncFinished(.push, .pushed([result]))))
         #expect(driver.waitFor { driver.modals.last?.kind == .message })
         driver.press(KeyPress(.escape))

@@ -16,7 +16,7 @@ import Testing
         _ = state.firstFramePainted()
         _ = state.update(.trackers(.trackerIDsRead(TrackerQuery(), [7])))
         _ = state.update(.trackers(.trackersRead(page: 0..<1, [AppStateFlowTests.tracker])))
-        _ = state.update(.sync(.syncStatusRead(status)))
+        _ = state.update(.sync(.syncStatusRead(status, impressions: SyncStatus(connection: status.connection))))
         return state
     }
 
@@ -59,8 +59,8 @@ import Testing
         state.render(into: &buffer, theme: .builtinDefault)
         #expect(buffer.lines[33].contains("Pushing to Invest in the background: 3 pages"))
         #expect(buffer.lines[33].contains("waiting 9 s"))
-        let results = [InvestPush.Result(action: .create, trackerId: 1_000_000_000_001, investId: 5000, name: "New", outcome: .pushed),
-                       InvestPush.Result(action: .update, trackerId: 7, investId: nil, name: "Seven", outcome: .refused("name taken"))]
+        let results = [InvestPush.Result(kind: .click, action: .create, trackerId: 1_000_000_000_001, investId: 5000, name: "New", outcome: .pushed),
+                       InvestPush.Result(kind: .click, action: .update, trackerId: 7, investId: nil, name: "Seven", outcome: .refused("name taken"))]
         let after = state.update(.sync(.syncFinished(.push, .pushed(results))))
         #expect(after.contains(.sync(.readSyncStatus)), "what is pending is read again")
         guard case .message(let message)? = state.modals.last else { Issue.record("a summary"); return }

@@ -445,11 +445,16 @@ extension InvestCommandTests {
         let pulled = try cli.run(["invest", "pull"], environment: environment)
         #expect(pulled.status == 0, "\(pulled.stderr)")
         #expect(pulled.stdout.contains("tracker 21378 was made here, not on Invest: it is now 1000000021378"))
+        // The demo's ten impression trackers too: Invest has none of them.
+        #expect(pulled.stdout.contains("impression tracker 1425 was made here, not on Invest: it is now 1000000001425"), "\(pulled.stdout)")
         let status = try cli.run(["invest", "status"]).stdout
-        #expect(status.contains("pending: \(before)"), "\(status)")
+        #expect(status.contains("pending: \(before + 10)"), "\(status)")
+        #expect(status.contains("create  impression tracker 1000000001425"), "\(status)")
         let export = try cli.run(["export", "1000000021378"])
         #expect(export.status == 2 && export.stderr.contains("not on Invest yet"))
-        // The demo's impression trackers (not synced yet) keep their line items and publishers.
+        let impExport = try cli.run(["imptrackers", "export", "1000000001425"])
+        #expect(impExport.status == 2 && impExport.stderr.contains("not on Invest yet"), "\(impExport.stderr)")
+        // They keep their line items and publishers.
         #expect(try cli.run(["imptrackers", "list", "--format", "csv"]).stdout.split(whereSeparator: \.isNewline).count == 11)
         #expect(try cli.run(["check"]).status == 0)
     }

@@ -47,7 +47,7 @@ import Testing
         let store = try SQLiteStore.open(path: setup.cli.database)
         let client = InvestClient(endpoint: try InvestEndpoint(setup.invest.api), username: InvestStandIn.username, token: nil,
                                   password: { InvestStandIn.password })
-        let push = InvestPush(client: client, store: CannotRecord(store), events: { _ in })
+        let push = InvestPush(client: client, store: CannotRecord(store), kind: .click, events: { _ in })
         let results = try AsyncBridgeForTests.wait { try await push.run() }
         guard case .unknown(let why)? = results.first?.outcome else { Issue.record("\(results)"); return }
         #expect(why.contains("Invest stored it as") && why.contains("the disk is full") && why.contains("the next push settles it"), "\(why)")

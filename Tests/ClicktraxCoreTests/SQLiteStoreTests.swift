@@ -20,7 +20,8 @@ import Testing
         #expect(foreignKeys == 1)
         #expect(Set(migrations) == ["v1: catalog, trackers, change log", "v2: line item search index", "v3: Invest sync state, outbox and pull staging", "v4: clicks and their rollups", "v5: click cost in billionths",
                                    "v6: Invest's values kept as Invest has them", "v7: line items renamed since the search index was built",
-                                   "v8: the revision a push sent, and code clashes", "v9: line items found by the start of their code", "v10: impression trackers"])
+                                   "v8: the revision a push sent, and code clashes", "v9: line items found by the start of their code", "v10: impression trackers",
+                                   "v11: impression trackers synced, external impressions by the hour"])
         // Reopening an up-to-date file migrates nothing and keeps the data.
         let reopened = try SQLiteStore.open(path: path)
         #expect(try reopened.counts().publishers == 2)

@@ -39,6 +39,9 @@ public struct AppState: Sendable {
     public internal(set) var helperRunning: String?
     /// The connection to Invest and what is pending or conflicting (the title bar, the row marks).
     public internal(set) var sync = SyncStatus()
+    /// The impression trackers' (what is pending or conflicting among them), standing in for
+    /// `sync` while Impression Trackers handles an event (`asImpressions`).
+    public internal(set) var impressionSync = SyncStatus()
     /// Read again before the next frame (after any change).
     var syncStale = true
     /// A pull or push under way in the background.
@@ -303,6 +306,7 @@ public struct AppState: Sendable {
         if kind == .reports && reports == nil { reports = ScreenStack(ReportsScreen()) }
         if kind == .impressionTrackers && impressions == nil {
             var screen = ClickTrackersScreen(databaseName: databaseName, kind: .impression)
+            screen.sync = impressionSync
             screen.startReadingAhead()
             impressions = ScreenStack(screen)
         }
@@ -355,7 +359,7 @@ public struct AppState: Sendable {
         var status = ""
         if let run = syncRun {
             status = "\(run.kind == .pull ? "pulling" : "pushing") \(run.pages.grouped)/\(max(run.pages, run.expectedPages).grouped) pages"
-        } else if let summary = sync.summary {
+        } else if let summary = (shown == .impressionTrackers ? impressionSync : sync).summary {
             status = "Invest \(summary)"
         }
         // The most the left side can say while the status keeps its room.

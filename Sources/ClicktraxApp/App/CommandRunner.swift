@@ -19,6 +19,7 @@ public final class CommandRunner {
     /// The Impression Trackers screen's: the same performers on the impression trackers.
     private let impressionTrackers: TrackersPerformer
     private let impressionDelivery: DeliveryPerformer
+    private let impressionSync: SyncPerformer
 
     /// `invest` makes Invest clients for Pull and Push; nil where the database has no file (tests).
     public init(store: any TrackerStore, services: AppServices, invest: InvestSession? = nil, inbox: Inbox = Inbox()) {
@@ -36,6 +37,7 @@ public final class CommandRunner {
         let marked = BackgroundWork(inbox: inbox, mark: { .impressions($0) })
         impressionTrackers = TrackersPerformer(store: impressions, background: marked, kind: .impression)
         impressionDelivery = DeliveryPerformer(store: impressions, services: services, background: marked, helper: helper)
+        impressionSync = SyncPerformer(store: impressions, invest: invest, inbox: inbox)
     }
 
     /// Performs one command; the messages it produced now (background results come later).
@@ -49,6 +51,7 @@ public final class CommandRunner {
             case .imports(let command): return try imports.perform(command)
             case .impressions(.trackers(let command)): return try impressionTrackers.perform(command).map { .impressions($0) }
             case .impressions(.delivery(let command)): return try impressionDelivery.perform(command).map { .impressions($0) }
+            case .impressions(.sync(let command)): return try impressionSync.perform(command).map { .impressions($0) }
             case .impressions(let command): return perform(command)
             case .completePath(let typed):
                 return [.pathCompleted(typed: typed, PathCompletion.complete(typed, home: services.home,

@@ -34,6 +34,14 @@ public enum TrackerKind: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The kind of object in Invest's API: its service (`/clicktracker`, `/imptracker`) and keys.
+    public var objectKind: ObjectKind {
+        switch self {
+        case .click: .clickTracker
+        case .impression: .impTracker
+        }
+    }
+
     /// The path of the tracker URL on Invest's host (`/clktrb`, `/imptr`).
     public var urlPath: String {
         switch self {

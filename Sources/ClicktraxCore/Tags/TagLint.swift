@@ -53,10 +53,7 @@ public enum TagLint {
         for tracker in trackers {
             let counted = tracker.kind.counted
             if InvestIDs.isProvisional(tracker.id) {
-                // A push sends click trackers only, for now: an impression tracker made here in a
-                // connected database has no way onto Invest from here yet, and must not be told one.
-                let remedy = tracker.kind == .click ? "send it first with clicktrax invest push (More Actions › Push)"
-                    : "Clicktrax does not push impression trackers yet: create it in Invest itself (Creative › Impression Trackers)"
+                let remedy = "send it first with clicktrax invest push (More Actions › Push)"
                 findings.append(LintFinding(.error, trackerId: tracker.id, "not on Invest yet: its tags would count no \(counted); \(remedy)"))
             }
             if tracker.kind == .click && tracker.landingPage == nil && !hasRedirect {

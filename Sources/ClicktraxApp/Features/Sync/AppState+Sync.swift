@@ -6,24 +6,30 @@ import TerminalUI
 extension AppState {
     mutating func reduceSync(_ message: SyncMessage) -> [AppCommand] {
         switch message {
-        case .syncStatusRead(let status):
+        case .syncStatusRead(let status, let impressionStatus):
             sync = status
+            impressionSync = impressionStatus
             updateClickTrackers { $0.sync = status }
+            impressions?.screen.sync = impressionStatus
         case .conflictRead(let id, let conflict):
             guard let conflict else { return [.trackers(.readTracker(id, for: .edit))] }
             trackers.push(.conflict(ConflictDialog(conflict: conflict)))
         case .conflictResolved(let id, let keepMine):
             reloadScreens()
-            show(keepMine ? "Tracker \(id): kept this database's version; Push sends it" : "Tracker \(id): took Invest's version", .success)
+            let noun = clickTrackers.trackerKind.sentenceNoun
+            show(keepMine ? "\(noun) \(id): kept this database's version; Push sends it" : "\(noun) \(id): took Invest's version", .success)
         case .syncProgress(let run):
             if syncRun?.kind == run.kind { syncRun = run }
         case .syncFinished(let kind, let outcome):
             syncRun = nil
             if case .pushed(let results) = outcome {
                 // Trackers made here now carry Invest's ids, and so do the labels of their steps.
-                var ids: [Int64: Int64] = [:]
-                for result in results { if let investId = result.investId, investId != result.trackerId { ids[result.trackerId] = investId } }
-                history.renumber(ids)
+                var ids: [TrackerKind: [Int64: Int64]] = [:]
+                for result in results where result.investId != nil && result.investId != result.trackerId {
+                    ids[result.kind, default: [:]][result.trackerId] = result.investId
+                }
+                history.renumber(ids[.click] ?? [:])
+                impressionHistory.renumber(ids[.impression] ?? [:])
             }
             reloadScreens()
             trackers.push(.message(SyncReport.dialog(kind, outcome)))

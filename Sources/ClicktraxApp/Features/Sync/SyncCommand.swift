@@ -16,7 +16,8 @@ public enum SyncCommand: Sendable, Equatable {
 
 /// What it found or did.
 public enum SyncMessage: Sendable {
-    case syncStatusRead(SyncStatus)
+    /// Click trackers' and impression trackers'.
+    case syncStatusRead(SyncStatus, impressions: SyncStatus)
     /// nil: the tracker is not conflicting (any more).
     case conflictRead(Int64, InvestConflict?)
     case conflictResolved(Int64, keepMine: Bool)

@@ -6,7 +6,8 @@ import Foundation
 /// while they run — and the store's side of conflicts and taking Invest's copy.
 struct SyncPerformer {
     /// `InvestSync` works on the whole store: a pull writes the catalog, the trackers and the
-    /// sync state in one transaction.
+    /// sync state in one transaction. Conflicts and Invest's copies are of the store's kind of
+    /// tracker (the Impression Trackers screen has a performer of its own).
     let store: any TrackerStore
     /// Makes Invest clients for Pull and Push; nil where the database has no file (tests).
     let invest: InvestSession?
@@ -15,7 +16,8 @@ struct SyncPerformer {
     func perform(_ command: SyncCommand) throws -> [AppMessage] {
         switch command {
         case .readSyncStatus:
-            return [.sync(.syncStatusRead(try syncStatus()))]
+            return [.sync(.syncStatusRead(try syncStatus(of: store.scoped(to: .click)),
+                                          impressions: try syncStatus(of: store.scoped(to: .impression))))]
         case .runSync(let kind):
             runSync(kind)
             return []
@@ -29,7 +31,7 @@ struct SyncPerformer {
         }
     }
 
-    func syncStatus() throws -> SyncStatus {
+    func syncStatus(of store: any TrackerStore) throws -> SyncStatus {
         let connection = try store.investConnection()
         guard connection?.connected == true else { return SyncStatus(connection: connection) }
         var pending: [Int64: PendingChange.Action] = [:]
@@ -89,7 +91,8 @@ struct SyncPerformer {
         }
         let done = restored + removed
         guard !done.isEmpty else { throw ClicktraxError.badInput(refused.first ?? "Take Invest's Copy: nothing waited for Invest") }
-        func noun(_ ids: [Int64]) -> String { ids.count == 1 ? "tracker \(ids[0])" : "\(ids.count) trackers" }
+        let kind = store.trackerKind
+        func noun(_ ids: [Int64]) -> String { ids.count == 1 ? "\(kind.shortNoun) \(ids[0])" : "\(ids.count) \(kind == .click ? "trackers" : kind.plural)" }
         var parts: [String] = []
         if !restored.isEmpty { parts.append("took Invest's copy of \(noun(restored))") }
         if !removed.isEmpty { parts.append("removed \(noun(removed)) never pushed") }

@@ -16,13 +16,17 @@ enum SyncReport {
             var lines = ["Pulled \(pages.grouped) pages (\(objects.grouped) objects)."]
             lines.append(summary.changedCatalog.map { "New or changed: \($0)." } ?? "The catalog was already up to date.")
             if let removed = summary.removedCatalog { lines.append("Removed (gone from Invest): \(removed).") }
-            lines.append("Trackers: \(summary.trackersAdded) new, \(summary.trackersUpdated) updated, \(summary.trackersRemoved) removed.")
-            if !summary.conflicts.isEmpty {
-                lines.append("Conflicting (changed here and on Invest; both kept, marked !): "
-                             + summary.conflicts.map(String.init).joined(separator: ", ") + ". Enter on one shows both versions.")
-            }
-            if !summary.renumbered.isEmpty {
-                lines.append("\(summary.renumbered.count) tracker(s) made here before connecting are now pending (marked *).")
+            for kind in TrackerKind.allCases {
+                let counts = summary[kind]
+                let noun = kind == .click ? "Trackers" : "Impression trackers"
+                lines.append("\(noun): \(counts.added) new, \(counts.updated) updated, \(counts.removed) removed.")
+                if !counts.conflicts.isEmpty {
+                    lines.append("Conflicting (changed here and on Invest; both kept, marked !): "
+                                 + counts.conflicts.map(String.init).joined(separator: ", ") + ". Enter on one shows both versions.")
+                }
+                if !counts.renumbered.isEmpty {
+                    lines.append("\(counts.renumbered.count) \(kind.noun)(s) made here before connecting are now pending (marked *).")
+                }
             }
             lines += summary.skipped.prefix(5).map { "Skipped \($0)" }
             return MessageDialog(title: "Pull from Invest", lines: lines)
@@ -31,7 +35,7 @@ enum SyncReport {
             let pushed = results.filter { $0.outcome == .pushed }.count
             var lines = ["\(pushed) of \(results.count) pushed."]
             for result in results {
-                let what = "\(result.action.rawValue) \(result.trackerId) “\(result.name)”"
+                let what = "\(result.action.rawValue) \(result.kind == .click ? "" : "impression tracker ")\(result.trackerId) “\(result.name)”"
                 switch result.outcome {
                 case .pushed:
                     lines.append("pushed: \(what)" + (result.investId.map { $0 != result.trackerId ? " → Invest id \($0)" : "" } ?? ""))

@@ -11,6 +11,7 @@ extension AppState {
         let shownBefore = shown
         swap(&trackers, &impressions!)
         swap(&history, &impressionHistory)
+        swap(&sync, &impressionSync)
         standingIn = true
         screenAsked = nil
         if shown == .impressionTrackers { shown = .clickTrackers }
@@ -19,6 +20,7 @@ extension AppState {
         standingIn = false
         swap(&trackers, &impressions!)
         swap(&history, &impressionHistory)
+        swap(&sync, &impressionSync)
         if let asked = screenAsked {
             screenAsked = nil
             // Alt-1 while standing in reads as "this screen": the click trackers' is meant.
@@ -27,10 +29,11 @@ extension AppState {
         return commands.map(Self.markedForImpressions)
     }
 
-    /// The feature's own commands, marked; the rest (a sync's status, quitting) are the app's.
+    /// The feature's own commands, marked — a conflict and Invest's copy are of one kind of
+    /// tracker too; the rest (a pull or push of everything, the sync's status, quitting) are the app's.
     static func markedForImpressions(_ command: AppCommand) -> AppCommand {
         switch command {
-        case .trackers, .delivery: .impressions(command)
+        case .trackers, .delivery, .sync(.readConflict), .sync(.resolveConflict), .sync(.keepInvestsCopy): .impressions(command)
         default: command
         }
     }

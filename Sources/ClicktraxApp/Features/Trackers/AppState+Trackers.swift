@@ -95,7 +95,7 @@ extension AppState {
         case .openTracker(let id?):
             // A conflicting tracker opens on both versions, to choose one (click trackers: the
             // impression trackers are not synced).
-            if clickTrackers.trackerKind == .click && sync.conflicts.contains(id) { return [.sync(.readConflict(id))] }
+            if sync.conflicts.contains(id) { return [.sync(.readConflict(id))] }
             return [.trackers(.readTracker(id, for: .edit))]
         case .openMoreActions:
             let toolbar = clickTrackers.layout(in: layout)

@@ -13,7 +13,7 @@ struct MoreActionsAvailability: Sendable, Equatable {
     var writeBlocked: String?
     var sync: SyncStatus
     var syncRun: SyncRun?
-    /// The screen's kind of tracker: impression trackers are not synced with Invest yet.
+    /// The screen's kind of tracker (the words of its reasons).
     var kind: TrackerKind = .click
 
     /// The item's label: Undo and Redo say what they would undo or redo.
@@ -27,9 +27,6 @@ struct MoreActionsAvailability: Sendable, Equatable {
 
     func disabledReason(_ action: MoreAction) -> String? {
         let name = action.plainLabel
-        if kind == .impression && [.pull, .push, .takeInvests].contains(action) {
-            return "\(name): impression trackers are not synced with Invest yet (their tags and changes stay here)"
-        }
         switch action {
         case .undo:
             if let writeBlocked { return "Undo: \(writeBlocked)" }

@@ -6,8 +6,7 @@ import TextTools
 /// trackers and, on an empty database, the welcome. It holds no store: it says which reads the
 /// next frame needs (`needs`) and takes what they found (`receive`); only a page of rows is
 /// ever read, and typing a filter narrows the ordered ID list in memory. Given the impression
-/// kind it is the Impression Trackers screen (RULES.md §12): no Landing Page, no Clicks, no
-/// Invest marks (impression trackers are not synced yet).
+/// kind it is the Impression Trackers screen (RULES.md §12): no Landing Page, no Clicks.
 public struct ClickTrackersScreen: AppScreen {
     static let kind = ScreenKind.clickTrackers
 
@@ -503,7 +502,7 @@ public struct ClickTrackersScreen: AppScreen {
             let rows = visible.map { tracker in
                 var cells = TrackerTableColumn.allCases.map { $0.text(tracker) }
                 cells[TrackerTableColumn.clicks.rawValue] = clicksCell(tracker.id)
-                if trackerKind == .click, let mark = sync.mark(tracker.id) { cells[TrackerTableColumn.name.rawValue] = mark + " " + tracker.name }
+                if let mark = sync.mark(tracker.id) { cells[TrackerTableColumn.name.rawValue] = mark + " " + tracker.name }
                 return TableRow(id: tracker.id, cells: cells, dimmed: tracker.state == .inactive)
             }
             TableWidget.render(&state, columns: TrackerTableColumn.columns(showingClicks: showsClicks, kind: trackerKind), checkboxes: true, in: layout.table, theme: theme,

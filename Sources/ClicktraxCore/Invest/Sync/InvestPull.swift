@@ -1,8 +1,8 @@
 import Foundation
 import Synchronization
 
-/// `clicktrax invest pull`: advertisers, line items, publishers, placements, payment rules and
-/// click trackers, each list paged to its end with several pages in flight, staged page by page,
+/// `clicktrax invest pull`: advertisers, line items, publishers, placements, payment rules, click
+/// and impression trackers, each list paged to its end with several pages in flight, staged page by page,
 /// and applied in one transaction at the end (`InvestSyncing.applyPull`). The first pull is
 /// full; later ones ask `min_last_modified` from before the previous pull started (a margin for
 /// clock skew). A pull that dies keeps its staged pages; the next one with the same parameters
@@ -90,6 +90,8 @@ public struct InvestPull: Sendable {
                                    resumable: true, LineItem.self) { .lineItems($0) })
             lists.append(Self.list([("advertiser_id", "\(advertiser)")] + filter,
                                    resumable: true, Tracker.self) { .trackers($0) })
+            lists.append(Self.list([("advertiser_id", "\(advertiser)")] + filter,
+                                   resumable: true, ImpTracker.self) { .impTrackers($0) })
         }
         for publisher in publishers {
             let filter = knownPublishers.contains(publisher) ? changedSince : []

@@ -21,6 +21,8 @@ public struct InvestPush: Sendable {
             case unknown(String)
         }
 
+        /// Which kind of tracker: click trackers go to `/clicktracker`, impression trackers to `/imptracker`.
+        public var kind: TrackerKind
         public var action: PendingChange.Action
         /// The id before the push (provisional for a create).
         public var trackerId: Int64
@@ -29,7 +31,8 @@ public struct InvestPush: Sendable {
         public var name: String
         public var outcome: Outcome
 
-        public init(action: PendingChange.Action, trackerId: Int64, investId: Int64?, name: String, outcome: Outcome) {
+        public init(kind: TrackerKind, action: PendingChange.Action, trackerId: Int64, investId: Int64?, name: String, outcome: Outcome) {
+            self.kind = kind
             self.action = action
             self.trackerId = trackerId
             self.investId = investId
@@ -39,14 +42,20 @@ public struct InvestPush: Sendable {
     }
 
     let client: InvestClient
+    /// The sync state of `kind`'s trackers (a store scoped to that kind).
     let store: any InvestSyncing
+    let kind: TrackerKind
     let events: @Sendable (InvestEvent) -> Void
 
-    public init(client: InvestClient, store: any InvestSyncing, events: @escaping @Sendable (InvestEvent) -> Void) {
+    public init(client: InvestClient, store: any InvestSyncing, kind: TrackerKind, events: @escaping @Sendable (InvestEvent) -> Void) {
         self.client = client
         self.store = store
+        self.kind = kind
         self.events = events
     }
+
+    /// The kind's service and the key of its objects (`clicktracker`, `imptracker`).
+    private var service: String { kind.objectKind.rawValue }
 
     /// What a push would send, in order (`--dry-run`), optionally only some trackers.
     public static func plan(_ pending: [PendingChange], only ids: Set<Int64>) -> [PendingChange] {
@@ -71,7 +80,7 @@ public struct InvestPush: Sendable {
     private func push(_ change: PendingChange) async throws -> Result {
         let name = change.mine?.name ?? change.base?.name ?? ""
         func result(_ outcome: Result.Outcome, investId: Int64? = nil) -> Result {
-            Result(action: change.action, trackerId: change.trackerId, investId: investId, name: name, outcome: outcome)
+            Result(kind: kind, action: change.action, trackerId: change.trackerId, investId: investId, name: name, outcome: outcome)
         }
         switch change.action {
         case .create:
@@ -82,18 +91,18 @@ public struct InvestPush: Sendable {
                                     writtenAt: Timestamp.now(), revision: mine.revision)
             try store.writeOutbox(entry)
             do {
-                let answer = try await client.call("POST", "clicktracker", [("advertiser_id", "\(advertiserId)")],
-                                                   body: Self.body(Self.createFields(mine)))
+                let answer = try await client.call("POST", service, [("advertiser_id", "\(advertiserId)")],
+                                                   body: Self.body(Self.createFields(mine), kind: kind))
                 // The object should come back; if only `response.id` does, Invest is asked for it.
                 // An answer without a whole tracker is not an error: Invest is asked for it next.
-                var created = try? Self.tracker(in: answer, advertiserId: advertiserId)
+                var created = try? Self.tracker(in: answer, advertiserId: advertiserId, kind: kind)
                 if created == nil, let id = answer.integer("id") { created = try await fetch(id: id, advertiserId: advertiserId) }
                 guard let created else {
                     return result(.unknown("Invest answered OK but named no tracker; the next push looks for it"))
                 }
                 return result(try record(created, for: entry), investId: created.id)
             } catch let unknown as InvestClient.WriteOutcomeUnknown {
-                events(.note("tracker \(mine.id): \(unknown.reason); asking Invest whether it stored it"))
+                events(.note("\(kind.shortNoun) \(mine.id): \(unknown.reason); asking Invest whether it stored it"))
                 return try await settleOrReport(entry, fallback: result(.unknown(unknown.reason)))
             } catch let error as InvestError {
                 guard case .api(_, _, let message, _) = error else { throw error }
@@ -123,20 +132,20 @@ public struct InvestPush: Sendable {
             try store.writeOutbox(entry)
             do {
                 if change.action == .delete {
-                    _ = try await client.call("DELETE", "clicktracker", [("id", "\(change.trackerId)")])
+                    _ = try await client.call("DELETE", service, [("id", "\(change.trackerId)")])
                     try store.recordPushedDelete(id: change.trackerId)
                 } else if let mine = change.mine {
-                    let answer = try await client.call("PUT", "clicktracker", [("id", "\(change.trackerId)")],
-                                                       body: Self.body(Self.changedFields(from: base, to: mine)))
+                    let answer = try await client.call("PUT", service, [("id", "\(change.trackerId)")],
+                                                       body: Self.body(Self.changedFields(from: base, to: mine), kind: kind))
                     // An answer without a whole tracker is not an error: Invest is asked for it next.
-                    var updated = try? Self.tracker(in: answer, advertiserId: advertiserId)
+                    var updated = try? Self.tracker(in: answer, advertiserId: advertiserId, kind: kind)
                     if updated == nil { updated = try await fetch(id: change.trackerId, advertiserId: advertiserId) }
                     guard let updated else { return result(.unknown("Invest's answer held no tracker")) }
                     return result(try record(updated, for: entry))
                 }
                 return result(.pushed)
             } catch let unknown as InvestClient.WriteOutcomeUnknown {
-                events(.note("tracker \(change.trackerId): \(unknown.reason); asking Invest what it has"))
+                events(.note("\(kind.shortNoun) \(change.trackerId): \(unknown.reason); asking Invest what it has"))
                 return try await settleOrReport(entry, fallback: result(.unknown(unknown.reason)))
             } catch let error as InvestError {
                 guard case .api(_, _, let message, _) = error else { throw error }
@@ -162,7 +171,7 @@ public struct InvestPush: Sendable {
     private func settle(_ entry: OutboxEntry) async throws -> Result? {
         let name = entry.intent?.name ?? ""
         func result(_ outcome: Result.Outcome, investId: Int64? = nil) -> Result {
-            Result(action: entry.action, trackerId: entry.trackerId, investId: investId, name: name, outcome: outcome)
+            Result(kind: kind, action: entry.action, trackerId: entry.trackerId, investId: investId, name: name, outcome: outcome)
         }
         switch entry.action {
         case .create:
@@ -177,7 +186,7 @@ public struct InvestPush: Sendable {
                 try store.clearOutbox(trackerId: entry.trackerId)
                 return nil
             }
-            events(.note("tracker \(entry.trackerId): Invest had stored it as \(stored.id); not sent again"))
+            events(.note("\(kind.shortNoun) \(entry.trackerId): Invest had stored it as \(stored.id); not sent again"))
             return result(.pushed, investId: stored.id)
         case .update:
             let current = try await fetch(id: entry.trackerId, advertiserId: entry.advertiserId)
@@ -227,9 +236,9 @@ public struct InvestPush: Sendable {
     /// Invest's tracker by id; nil when it has none (a deleted tracker answers SYNTAX).
     private func fetch(id: Int64, advertiserId: Int64) async throws -> Tracker? {
         do {
-            let answer = try await client.call("GET", "clicktracker", [("id", "\(id)")])
-            let page = try InvestListPage<Tracker>.decode(answer.body, list: "clicktracker?id=\(id)")
-            return page.objects.first { $0.id == id }.map { Self.withAdvertiser($0, advertiserId) }
+            let answer = try await client.call("GET", service, [("id", "\(id)")])
+            let page = try Self.page(answer.body, list: "\(service)?id=\(id)", kind: kind)
+            return page.first { $0.id == id }.map { Self.withAdvertiser($0, advertiserId) }
         } catch InvestError.api(_, "SYNTAX", _, _) {
             return nil
         }
@@ -240,12 +249,13 @@ public struct InvestPush: Sendable {
         var all: [Tracker] = []
         var offset = 0
         for _ in 0..<10_000 {
-            let answer = try await client.call("GET", "clicktracker", [("advertiser_id", "\(advertiserId)"), ("start_element", "\(offset)"),
-                                                                       ("num_elements", "100")])
-            let page = try InvestListPage<Tracker>.decode(answer.body, list: "clicktracker?advertiser_id=\(advertiserId)")
-            all += page.objects.map { Self.withAdvertiser($0, advertiserId) }
-            offset += page.objects.count
-            if page.objects.count < 100 || offset >= (page.count ?? 0) { break }
+            let answer = try await client.call("GET", service, [("advertiser_id", "\(advertiserId)"), ("start_element", "\(offset)"),
+                                                                ("num_elements", "100")])
+            let list = "\(service)?advertiser_id=\(advertiserId)"
+            let (objects, count) = try Self.listPage(answer.body, list: list, kind: kind)
+            all += objects.map { Self.withAdvertiser($0, advertiserId) }
+            offset += objects.count
+            if objects.count < 100 || offset >= (count ?? 0) { break }
         }
         return all
     }
@@ -265,29 +275,47 @@ public struct InvestPush: Sendable {
         return mine.draft == theirs.draft
     }
 
-    static func tracker(in answer: InvestAnswer, advertiserId: Int64) throws -> Tracker {
-        let page = try InvestListPage<Tracker>.decode(answer.body, list: "clicktracker")
-        guard var tracker = page.objects.first else {
-            throw InvestError.badResponse(service: "clicktracker", detail: "no clicktracker in the answer")
+    /// The trackers of a page of `kind`'s service, read under its keys, and the list's `count`.
+    static func listPage(_ body: Data, list: String, kind: TrackerKind) throws -> (objects: [Tracker], count: Int?) {
+        switch kind {
+        case .click:
+            let page = try InvestListPage<Tracker>.decode(body, list: list)
+            return (page.objects, page.count)
+        case .impression:
+            let page = try InvestListPage<ImpTracker>.decode(body, list: list)
+            return (page.objects.map(\.tracker), page.count)
+        }
+    }
+
+    static func page(_ body: Data, list: String, kind: TrackerKind) throws -> [Tracker] {
+        try listPage(body, list: list, kind: kind).objects
+    }
+
+    static func tracker(in answer: InvestAnswer, advertiserId: Int64, kind: TrackerKind) throws -> Tracker {
+        let service = kind.objectKind.rawValue
+        guard var tracker = try page(answer.body, list: service, kind: kind).first else {
+            throw InvestError.badResponse(service: service, detail: "no \(service) in the answer")
         }
         // `response.id` (an int after POST, a string after PUT) names it if the object's own does not.
         if tracker.id == 0, let id = answer.integer("id") { tracker.id = id }
         return withAdvertiser(tracker, advertiserId)
     }
 
-    static func body(_ fields: [String: Any]) throws -> Data {
-        try JSONSerialization.data(withJSONObject: ["clicktracker": fields], options: [.sortedKeys])
+    static func body(_ fields: [String: Any], kind: TrackerKind) throws -> Data {
+        try JSONSerialization.data(withJSONObject: [kind.objectKind.singularKey: fields], options: [.sortedKeys])
     }
 
     static func reference(_ id: Int64?) -> Any { id.map { ["id": $0] as Any } ?? NSNull() }
 
     static func createFields(_ tracker: Tracker) -> [String: Any] {
-        [
+        var fields: [String: Any] = [
             "name": tracker.name, "code": tracker.code as Any? ?? NSNull(), "state": tracker.state.rawValue,
-            "click_url": tracker.clickUrl as Any? ?? NSNull(), "line_item": ["id": tracker.lineItem.id],
-            "publisher": ["id": tracker.publisher.id], "tag": reference(tracker.tag?.id),
+            "line_item": ["id": tracker.lineItem.id], "publisher": ["id": tracker.publisher.id], "tag": reference(tracker.tag?.id),
             "payment_rule": reference(tracker.paymentRule?.id),
         ]
+        // An impression tracker has no landing page: the service has no such field.
+        if tracker.kind == .click { fields["click_url"] = tracker.clickUrl as Any? ?? NSNull() }
+        return fields
     }
 
     /// Only what the edit changed (a PUT changes only the fields sent).
@@ -296,7 +324,7 @@ public struct InvestPush: Sendable {
         if mine.name != base.name { fields["name"] = mine.name }
         if mine.code != base.code { fields["code"] = mine.code as Any? ?? NSNull() }
         if mine.state != base.state { fields["state"] = mine.state.rawValue }
-        if mine.clickUrl != base.clickUrl { fields["click_url"] = mine.clickUrl as Any? ?? NSNull() }
+        if mine.kind == .click, mine.clickUrl != base.clickUrl { fields["click_url"] = mine.clickUrl as Any? ?? NSNull() }
         if mine.lineItem.id != base.lineItem.id { fields["line_item"] = ["id": mine.lineItem.id] }
         if mine.publisher.id != base.publisher.id { fields["publisher"] = ["id": mine.publisher.id] }
         if mine.tag?.id != base.tag?.id { fields["tag"] = reference(mine.tag?.id) }

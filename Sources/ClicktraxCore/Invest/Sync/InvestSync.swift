@@ -59,21 +59,30 @@ public struct InvestSync: Sendable {
         return summary
     }
 
-    /// `invest push`: what is pending, or only `ids`.
-    public func push(only ids: Set<Int64> = []) async throws -> [InvestPush.Result] {
+    /// `invest push`: what is pending — click trackers, then impression trackers — or only
+    /// `ids` of the kind `only` (every kind when nil).
+    public func push(only ids: Set<Int64> = [], of only: TrackerKind? = nil) async throws -> [InvestPush.Result] {
         let lock = try lock("a push")
         defer { lock.release() }
         guard try connection().connected else {
             throw InvestError.needsLogin("\(session.databasePath) has not pulled from Invest yet: run clicktrax invest pull first (then push)")
         }
         let client = try client()
+        let kinds = only.map { [$0] } ?? TrackerKind.allCases
         // Trackers switched off for the member: one line before anything is sent, not a refusal
         // per tracker. Where /member cannot be read, the push goes on and Invest decides.
-        if try !store.pendingChanges().isEmpty || !store.outbox().isEmpty,
-           let (enabled, member) = try? await client.trackersEnabled(), enabled == false {
+        let waiting = try kinds.contains { kind in
+            let scoped = store.scoped(to: kind)
+            return try !scoped.pendingChanges().isEmpty || !scoped.outbox().isEmpty
+        }
+        if waiting, let (enabled, member) = try? await client.trackersEnabled(), enabled == false {
             throw InvestError.trackersDisabled(member: member)
         }
-        return try await InvestPush(client: client, store: store, events: events).run(only: ids)
+        var results: [InvestPush.Result] = []
+        for kind in kinds {
+            results += try await InvestPush(client: client, store: store.scoped(to: kind), kind: kind, events: events).run(only: ids)
+        }
+        return results
     }
 
     /// `invest pull-clicks`: the feed's windows, each imported as it arrives.

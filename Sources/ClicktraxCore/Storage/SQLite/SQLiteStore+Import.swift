@@ -341,8 +341,7 @@ struct SQLiteImporter {
         let existed = try id.map { try SQLiteStore.fetchTracker(db, id: $0, in: tables) != nil } ?? false
         // Connected to Invest: an id is Invest's to give. A row may name a tracker this database
         // has, or one Invest has (pulled); a new id is refused, never exported as someone's.
-        // (Impression trackers are not synced yet: none is Invest's copy, so any such id is refused.)
-        if let id, !existed, try SQLiteStore.isConnectedToInvest(db), try kind == .impression || SQLiteStore.base(db, id: id) == nil {
+        if let id, !existed, try SQLiteStore.isConnectedToInvest(db), try SQLiteStore.base(db, id: id, in: tables) == nil {
             throw ClicktraxError.invalid([ValidationIssue(.id, "\(kind == .click ? "tracker" : kind.noun) \(id) is not one Invest has: "
                 + SQLiteStore.investGivesIds)])
         }

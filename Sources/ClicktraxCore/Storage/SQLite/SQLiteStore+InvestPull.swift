@@ -12,7 +12,7 @@ extension SQLiteStore {
     static let stageOwnerKey = "invest.stage.owner"
     static let stageTables = ["invest_stage_list", "invest_stage_page", "invest_stage_advertiser", "invest_stage_line_item",
                               "invest_stage_publisher", "invest_stage_placement", "invest_stage_payment_rule",
-                              "invest_stage_tracker", "invest_stage_note"]
+                              "invest_stage_note"] + TrackerTables.all.map(\.staged)
 
     public func openPullStage(key: String) throws -> PullStage {
         try write { db in
@@ -82,12 +82,14 @@ extension SQLiteStore {
         case .lineItems(let list): try stage(db, LineItem.descriptor, list)
         case .placements(let list): try stage(db, Placement.descriptor, list)
         case .paymentRules(let list): try stage(db, PaymentRule.descriptor, list)
-        case .trackers(let list):
-            let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO invest_stage_tracker VALUES (?, ?, ?)")
-            for o in list { try statement.execute(arguments: [o.id, o.advertiserId ?? 0, try investJSON(o)]) }
-        case .impTrackers:
-            throw ClicktraxError.operational("a pull does not fetch impression trackers yet: nothing to stage")
+        case .trackers(let list): try stageTrackers(db, list, in: .click)
+        case .impTrackers(let list): try stageTrackers(db, list.map(\.tracker), in: .impression)
         }
+    }
+
+    private static func stageTrackers(_ db: Database, _ list: [Tracker], in tables: TrackerTables) throws {
+        let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(tables.staged) VALUES (?, ?, ?)")
+        for o in list { try statement.execute(arguments: [o.id, o.advertiserId ?? 0, try investJSON(o)]) }
     }
 
     private static func stage<M>(_ db: Database, _ kind: ObjectDescriptor<M>, _ list: [M]) throws {
@@ -142,22 +144,25 @@ extension SQLiteStore {
                     """)
                 if db.changesCount > 0 { summary.changed[label] = db.changesCount }
             }
-            do {
+            for tables in TrackerTables.all {
                 // Trackers whose id Invest never gave — made here before this database was
                 // connected (or, by an older Clicktrax, with --id after): unknown to Invest, whatever
                 // their id says. They move to the provisional range (their old id kept as the last
                 // digits) and are pending like any tracker made here, so no tag is ever exported
                 // with an id that is someone else's on Invest (issue 28).
                 let localOnly = try Int64.fetchAll(db, sql: """
-                    SELECT id FROM click_tracker WHERE id < ? AND id NOT IN (SELECT id FROM invest_tracker) ORDER BY id
+                    SELECT id FROM \(tables.trackers) WHERE id < ? AND id NOT IN (SELECT id FROM \(tables.investCopies)) ORDER BY id
                     """, arguments: [InvestIDs.provisionalBase])
                 for id in localOnly {
-                    try Self.renumber(db, from: id, to: InvestIDs.provisionalBase + id)
-                    summary.renumbered.append(.init(from: id, to: InvestIDs.provisionalBase + id))
+                    try Self.renumber(db, from: id, to: InvestIDs.provisionalBase + id, in: tables)
+                    summary[tables.kind].renumbered.append(.init(from: id, to: InvestIDs.provisionalBase + id))
                 }
             }
-            try applyTrackers(db, plan, &summary)
-            if plan.full { try removeWhatInvestLacks(db, plan, &summary) }
+            for tables in TrackerTables.all {
+                try applyTrackers(db, plan, &summary, in: tables)
+                if plan.full { try removeTrackersInvestLacks(db, plan, &summary, in: tables) }
+            }
+            if plan.full { try removeCatalogInvestLacks(db, plan, &summary) }
             try Self.rebuild(indexes, db)
             if summary.removed["line items"] != nil { try Self.catalogChanged(db) }
             // Said once: what this pull kept as Invest has it that would not be accepted if typed,
@@ -179,22 +184,22 @@ extension SQLiteStore {
     /// Invest's trackers against this database's: new ones are added, ones changed only on
     /// Invest are updated, ones changed on both sides become conflicting — a pull never
     /// overwrites a pending local change.
-    private func applyTrackers(_ db: Database, _ plan: PullPlan, _ summary: inout PullSummary) throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT json FROM invest_stage_tracker ORDER BY id")
+    private func applyTrackers(_ db: Database, _ plan: PullPlan, _ summary: inout PullSummary, in tables: TrackerTables) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT json FROM \(tables.staged) ORDER BY id")
         var staged: [Tracker] = []
-        while let row = try rows.next() { staged.append(try Self.investTracker(json: row[0])) }
-        try retryClashes(db, &summary)
+        while let row = try rows.next() { staged.append(try Self.investTracker(json: row[0], in: tables)) }
+        try retryClashes(db, &summary, in: tables)
         // Codes unique here as on Invest: a tracker whose code a tracker here still holds waits
         // until that one has taken its own new code (Invest moved the code between them).
-        let moving = try Set(staged.map(\.id).filter { try !Self.isPending(db, id: $0) })
+        let moving = try Set(staged.map(\.id).filter { try !Self.isPending(db, id: $0, in: tables) })
         var waiting = staged
         while !waiting.isEmpty {
             var blocked: [Tracker] = []
             for theirs in waiting {
-                if let holder = try Self.codeHolder(db, of: theirs), moving.contains(holder.id) {
+                if let holder = try Self.codeHolder(db, of: theirs, in: tables), moving.contains(holder.id) {
                     blocked.append(theirs)
                 } else {
-                    try applyTracker(db, theirs, &summary)
+                    try applyTracker(db, theirs, &summary, in: tables)
                 }
             }
             if blocked.count == waiting.count {
@@ -202,11 +207,11 @@ extension SQLiteStore {
                 // written as Invest has them.
                 var before: [Int64: Tracker] = [:]
                 for theirs in blocked {
-                    guard let holder = try Self.codeHolder(db, of: theirs) else { continue }
-                    before[holder.id] = try Self.fetchTracker(db, id: holder.id)
-                    try db.execute(sql: "UPDATE click_tracker SET code = NULL WHERE id = ?", arguments: [holder.id])
+                    guard let holder = try Self.codeHolder(db, of: theirs, in: tables) else { continue }
+                    before[holder.id] = try Self.fetchTracker(db, id: holder.id, in: tables)
+                    try db.execute(sql: "UPDATE \(tables.trackers) SET code = NULL WHERE id = ?", arguments: [holder.id])
                 }
-                for theirs in blocked { try applyTracker(db, theirs, &summary, before: before[theirs.id]) }
+                for theirs in blocked { try applyTracker(db, theirs, &summary, before: before[theirs.id], in: tables) }
                 break
             }
             waiting = blocked
@@ -217,77 +222,77 @@ extension SQLiteStore {
     /// on Invest are updated, ones changed on both sides become conflicting — a pull never
     /// overwrites a pending local change. `before`: the tracker as it was before this pull
     /// released its code.
-    private func applyTracker(_ db: Database, _ theirs: Tracker, _ summary: inout PullSummary, before: Tracker? = nil) throws {
+    private func applyTracker(_ db: Database, _ theirs: Tracker, _ summary: inout PullSummary, before: Tracker? = nil, in tables: TrackerTables) throws {
         let advertiserId = theirs.advertiserId ?? 0
-        let base = try Self.base(db, id: theirs.id)
-        let mine = try Self.fetchTracker(db, id: theirs.id)
+        let base = try Self.base(db, id: theirs.id, in: tables)
+        let mine = try Self.fetchTracker(db, id: theirs.id, in: tables)
         if let reason = try Self.unstorableReferences(db, theirs) {
-            summary.skipped.append("tracker \(theirs.id) (“\(TerminalSafe.clip(theirs.name, 60))”): \(reason)")
+            summary.skipped.append("\(tables.kind.shortNoun) \(theirs.id) (“\(TerminalSafe.clip(theirs.name, 60))”): \(reason)")
             return
         }
         if let base, base.lastModified == theirs.lastModified, base.draft == theirs.draft { return }
-        let inConflict = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM invest_conflict WHERE tracker_id = ?)",
+        let inConflict = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(tables.conflicts) WHERE tracker_id = ?)",
                                            arguments: [theirs.id]) ?? false
         if let base, mine == nil || mine!.draft != base.draft || inConflict {
             if let mine, mine.draft == theirs.draft {
                 // Both sides made the same change: nothing to push, nothing to choose.
-                try Self.writeBase(db, theirs, advertiserId: advertiserId)
-                try db.execute(sql: "DELETE FROM invest_conflict WHERE tracker_id = ?", arguments: [theirs.id])
+                try Self.writeBase(db, theirs, advertiserId: advertiserId, in: tables)
+                try db.execute(sql: "DELETE FROM \(tables.conflicts) WHERE tracker_id = ?", arguments: [theirs.id])
             } else {
                 try Self.recordConflict(db, id: theirs.id, theirs: theirs,
-                                        reason: mine == nil ? "deleted here, changed on Invest" : "changed here and on Invest")
-                summary.conflicts.append(theirs.id)
+                                        reason: mine == nil ? "deleted here, changed on Invest" : "changed here and on Invest", in: tables)
+                summary[tables.kind].conflicts.append(theirs.id)
             }
             return
         }
         if base == nil, let mine {
             // Made here before this database was connected: Invest's id was never its own.
-            let newId = try Self.nextProvisionalId(db)
-            try Self.renumber(db, from: mine.id, to: newId)
-            summary.renumbered.append(.init(from: mine.id, to: newId))
+            let newId = try Self.nextProvisionalId(db, in: tables)
+            try Self.renumber(db, from: mine.id, to: newId, in: tables)
+            summary[tables.kind].renumbered.append(.init(from: mine.id, to: newId))
         }
         // The answer to a push cut after Invest stored it: that tracker takes Invest's id, never
         // a second one beside it (issue 28).
-        if base == nil, let entry = try unsettledCreate(db, answeredBy: theirs) {
-            _ = try recordPushed(db, localId: entry.trackerId, invest: theirs, sentRevision: entry.revision)
-            summary.adopted.append(.init(from: entry.trackerId, to: theirs.id))
+        if base == nil, let entry = try unsettledCreate(db, answeredBy: theirs, in: tables) {
+            _ = try recordPushed(db, localId: entry.trackerId, invest: theirs, sentRevision: entry.revision, in: tables)
+            summary[tables.kind].adopted.append(.init(from: entry.trackerId, to: theirs.id))
             return
         }
         // Its code is held here by a tracker waiting for a push: a conflict naming both; the
         // rest of the pull lands, and this one comes in once the codes differ.
-        if let holder = try Self.codeHolder(db, of: theirs) {
-            try Self.recordClash(db, holder: holder.id, with: theirs)
-            summary.conflicts.append(holder.id)
-            summary.skipped.append("tracker \(theirs.id) (“\(TerminalSafe.clip(theirs.name, 60))”): its code “\(TerminalSafe.clip(theirs.code ?? "", 40))” "
-                                   + "is held here by tracker \(holder.id), which waits for a push — a conflict now (clicktrax invest status)")
+        if let holder = try Self.codeHolder(db, of: theirs, in: tables) {
+            try Self.recordClash(db, holder: holder.id, with: theirs, in: tables)
+            summary[tables.kind].conflicts.append(holder.id)
+            summary.skipped.append("\(tables.kind.shortNoun) \(theirs.id) (“\(TerminalSafe.clip(theirs.name, 60))”): its code “\(TerminalSafe.clip(theirs.code ?? "", 40))” "
+                                   + "is held here by \(tables.kind.shortNoun) \(holder.id), which waits for a push — a conflict now (clicktrax invest status)")
             return
         }
-        try writeInvestCopy(db, theirs, actor: Self.pullActor, before: before)
-        try Self.writeBase(db, theirs, advertiserId: advertiserId)
-        if base == nil { summary.trackersAdded += 1 } else { summary.trackersUpdated += 1 }
+        try writeInvestCopy(db, theirs, actor: Self.pullActor, before: before, in: tables)
+        try Self.writeBase(db, theirs, advertiserId: advertiserId, in: tables)
+        if base == nil { summary[tables.kind].added += 1 } else { summary[tables.kind].updated += 1 }
     }
 
     /// Another tracker here holding `theirs`'s code (whatever its case).
-    static func codeHolder(_ db: Database, of theirs: Tracker) throws -> (id: Int64, name: String)? {
+    static func codeHolder(_ db: Database, of theirs: Tracker, in tables: TrackerTables) throws -> (id: Int64, name: String)? {
         guard let code = theirs.code else { return nil }
-        return try Row.fetchOne(db.cachedStatement(sql: "SELECT id, name FROM click_tracker WHERE code = ? COLLATE NOCASE AND id <> ?"),
+        return try Row.fetchOne(db.cachedStatement(sql: "SELECT id, name FROM \(tables.trackers) WHERE code = ? COLLATE NOCASE AND id <> ?"),
                                 arguments: [code, theirs.id]).map { ($0[0], $0[1]) }
     }
 
     /// A tracker with a change here that Invest does not have: made here, edited or deleted
     /// since the last copy of Invest's, or conflicting.
-    static func isPending(_ db: Database, id: Int64) throws -> Bool {
+    static func isPending(_ db: Database, id: Int64, in tables: TrackerTables) throws -> Bool {
         try Bool.fetchOne(db, sql: """
-            SELECT NOT EXISTS (SELECT 1 FROM invest_tracker b JOIN click_tracker t ON t.id = b.id WHERE b.id = ?1 AND NOT \(differsFromBase))
-                OR EXISTS (SELECT 1 FROM invest_conflict WHERE tracker_id = ?1)
+            SELECT NOT EXISTS (SELECT 1 FROM \(tables.investCopies) b JOIN \(tables.trackers) t ON t.id = b.id WHERE b.id = ?1 AND NOT \(differsFromBase))
+                OR EXISTS (SELECT 1 FROM \(tables.conflicts) WHERE tracker_id = ?1)
             """, arguments: [id]) ?? true
     }
 
     /// A code clash: `holder`, pending here, has the code of Invest's `theirs`, which is kept in
     /// the conflict until the codes differ (`retryClashes`).
-    static func recordClash(_ db: Database, holder: Int64, with theirs: Tracker) throws {
+    static func recordClash(_ db: Database, holder: Int64, with theirs: Tracker, in tables: TrackerTables) throws {
         try db.execute(sql: """
-            INSERT OR REPLACE INTO invest_conflict (tracker_id, theirs, reason, found_at, clash_with) VALUES (?, ?, ?, ?, ?)
+            INSERT OR REPLACE INTO \(tables.conflicts) (tracker_id, theirs, reason, found_at, clash_with) VALUES (?, ?, ?, ?, ?)
             """, arguments: [holder, try investJSON(theirs),
                              "its code “\(theirs.code ?? "")” is also the code of Invest's tracker \(theirs.id) (“\(theirs.name)”)",
                              Timestamp.now(), theirs.id])
@@ -295,26 +300,26 @@ extension SQLiteStore {
 
     /// Clashes of earlier pulls whose code is free now (the tracker here was given another, or
     /// dropped): Invest's tracker comes in, and the conflict is gone.
-    func retryClashes(_ db: Database, _ summary: inout PullSummary) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT tracker_id, theirs FROM invest_conflict WHERE clash_with IS NOT NULL") {
+    func retryClashes(_ db: Database, _ summary: inout PullSummary, in tables: TrackerTables) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT tracker_id, theirs FROM \(tables.conflicts) WHERE clash_with IS NOT NULL") {
             guard let json = row[1] as String? else { continue }
-            let theirs = try Self.investTracker(json: json)
-            guard try Self.codeHolder(db, of: theirs) == nil, try Self.unstorableReferences(db, theirs) == nil else { continue }
-            try db.execute(sql: "DELETE FROM invest_conflict WHERE tracker_id = ?", arguments: [row[0] as Int64])
-            if try Self.base(db, id: theirs.id) == nil && Self.fetchTracker(db, id: theirs.id) == nil {
-                try writeInvestCopy(db, theirs, actor: Self.pullActor)
-                try Self.writeBase(db, theirs, advertiserId: theirs.advertiserId ?? 0)
-                summary.trackersAdded += 1
+            let theirs = try Self.investTracker(json: json, in: tables)
+            guard try Self.codeHolder(db, of: theirs, in: tables) == nil, try Self.unstorableReferences(db, theirs) == nil else { continue }
+            try db.execute(sql: "DELETE FROM \(tables.conflicts) WHERE tracker_id = ?", arguments: [row[0] as Int64])
+            if try Self.base(db, id: theirs.id, in: tables) == nil && Self.fetchTracker(db, id: theirs.id, in: tables) == nil {
+                try writeInvestCopy(db, theirs, actor: Self.pullActor, in: tables)
+                try Self.writeBase(db, theirs, advertiserId: theirs.advertiserId ?? 0, in: tables)
+                summary[tables.kind].added += 1
             }
         }
     }
 
     /// The outbox's create that `theirs` answers, if one does: the same fields (code, when it
     /// has one), made since the request was written down.
-    func unsettledCreate(_ db: Database, answeredBy theirs: Tracker) throws -> OutboxEntry? {
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM invest_outbox WHERE action = 'create' ORDER BY written_at, tracker_id")
+    func unsettledCreate(_ db: Database, answeredBy theirs: Tracker, in tables: TrackerTables) throws -> OutboxEntry? {
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(tables.outbox) WHERE action = 'create' ORDER BY written_at, tracker_id")
         for row in rows {
-            guard let intent = try (row["intent"] as String?).map(Self.investTracker(json:)), InvestPush.same(intent, theirs),
+            guard let intent = try (row["intent"] as String?).map { try Self.investTracker(json: $0, in: tables) }, InvestPush.same(intent, theirs),
                   theirs.lastModified >= InvestPush.earliest(row["written_at"]) else { continue }
             return OutboxEntry(trackerId: row["tracker_id"], action: .create, advertiserId: row["advertiser_id"], intent: intent,
                                baseLastModified: nil, writtenAt: row["written_at"], revision: row["revision"])
@@ -357,7 +362,11 @@ extension SQLiteStore {
             func add(_ kind: ObjectKind, _ sql: String) throws {
                 for row in try Row.fetchAll(db, sql: sql) { found.append(RemovalCandidate(kind: kind, id: row[0], publisherId: row[1])) }
             }
-            try add(.clickTracker, "SELECT id, NULL FROM invest_tracker WHERE advertiser_id IN (\(scope)) AND id NOT IN (SELECT id FROM invest_stage_tracker)")
+            for tables in TrackerTables.all {
+                try add(tables.kind.objectKind, """
+                    SELECT id, NULL FROM \(tables.investCopies) WHERE advertiser_id IN (\(scope)) AND id NOT IN (SELECT id FROM \(tables.staged))
+                    """)
+            }
             try add(.advertiser, "SELECT id, NULL FROM advertiser WHERE id IN (\(scope)) AND id NOT IN (SELECT id FROM invest_stage_advertiser)")
             try add(.lineItem, "SELECT id, NULL FROM line_item WHERE advertiser_id IN (\(scope)) AND id NOT IN (SELECT id FROM invest_stage_line_item)")
             try add(.publisher, "SELECT id, NULL FROM publisher WHERE id NOT IN (SELECT id FROM invest_stage_publisher)")
@@ -369,31 +378,36 @@ extension SQLiteStore {
 
     /// `--full`: what Invest no longer has goes here too — trackers first (a deleted line item
     /// takes its trackers with it on Invest), then the catalog objects nothing here still uses.
-    private func removeWhatInvestLacks(_ db: Database, _ plan: PullPlan, _ summary: inout PullSummary) throws {
+    private func removeTrackersInvestLacks(_ db: Database, _ plan: PullPlan, _ summary: inout PullSummary, in tables: TrackerTables) throws {
         let scope = plan.advertisers.map(String.init).joined(separator: ",")
         let gone = try Int64.fetchAll(db, sql: """
-            SELECT id FROM invest_tracker WHERE advertiser_id IN (\(scope)) AND id NOT IN (SELECT id FROM invest_stage_tracker)
+            SELECT id FROM \(tables.investCopies) WHERE advertiser_id IN (\(scope)) AND id NOT IN (SELECT id FROM \(tables.staged))
             """)
         for id in gone {
-            let mine = try Self.fetchTracker(db, id: id)
-            let base = try Self.base(db, id: id)
-            let inConflict = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM invest_conflict WHERE tracker_id = ?)", arguments: [id]) ?? false
+            let mine = try Self.fetchTracker(db, id: id, in: tables)
+            let base = try Self.base(db, id: id, in: tables)
+            let inConflict = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(tables.conflicts) WHERE tracker_id = ?)", arguments: [id]) ?? false
             if let mine, mine.draft != base?.draft || inConflict {
-                try Self.recordConflict(db, id: id, theirs: nil, reason: "changed here, deleted on Invest")
-                summary.conflicts.append(id)
+                try Self.recordConflict(db, id: id, theirs: nil, reason: "changed here, deleted on Invest", in: tables)
+                summary[tables.kind].conflicts.append(id)
                 continue
             }
             if let mine {
-                try db.execute(sql: "DELETE FROM click_tracker WHERE id = ?", arguments: [id])
-                try log(db, .deleted, id: id, before: mine, after: nil, actor: Self.pullActor)
-                summary.trackersRemoved += 1
+                try db.execute(sql: "DELETE FROM \(tables.trackers) WHERE id = ?", arguments: [id])
+                try log(db, .deleted, id: id, before: mine, after: nil, actor: Self.pullActor, in: tables)
+                summary[tables.kind].removed += 1
             }
-            try db.execute(sql: "DELETE FROM invest_tracker WHERE id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM \(tables.investCopies) WHERE id = ?", arguments: [id])
         }
-        // Children before parents; never what a tracker here — of either kind — still refers to
-        // (impression trackers are not synced yet: they are all made here).
+    }
+
+    /// `--full`, after the trackers of both kinds: the catalog objects Invest no longer has,
+    /// children before parents — never what a tracker here, of either kind, still refers to (a
+    /// pending one made here, or one kept in a conflict).
+    private func removeCatalogInvestLacks(_ db: Database, _ plan: PullPlan, _ summary: inout PullSummary) throws {
+        let scope = plan.advertisers.map(String.init).joined(separator: ",")
         func referenced(_ column: String) -> String {
-            "SELECT \(column) FROM click_tracker WHERE \(column) IS NOT NULL UNION ALL SELECT \(column) FROM imp_tracker WHERE \(column) IS NOT NULL"
+            TrackerTables.all.map { "SELECT \(column) FROM \($0.trackers) WHERE \(column) IS NOT NULL" }.joined(separator: " UNION ALL ")
         }
         let removals: [(String, String, String)] = [
             ("payment_rule", "payment rules", "id NOT IN (\(referenced("payment_rule_id")))"),

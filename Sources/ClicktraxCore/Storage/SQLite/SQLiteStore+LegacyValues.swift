@@ -20,20 +20,21 @@ extension SQLiteStore {
         try scan(db, .lineItem, table: prefix + "line_item", LineItem.descriptor.fields, into: &found)
         try scan(db, .placement, table: prefix + "placement", Placement.descriptor.fields, into: &found)
         try scan(db, .paymentRule, table: prefix + "payment_rule", PaymentRule.descriptor.fields, into: &found)
-        if staged {
-            // Staged trackers are Invest's JSON; there are few of them.
-            let rows = try Row.fetchCursor(db, sql: "SELECT json FROM invest_stage_tracker ORDER BY id")
-            while let row = try rows.next() {
-                let tracker = try investTracker(json: row[0])
-                for field in Tracker.inputFields {
-                    if let problem = field.rule?.problem(field.get(tracker)) {
-                        found.add(.clickTracker, id: tracker.id, field: field.key, category: problem.category)
+        for tables in TrackerTables.all {
+            if staged {
+                // Staged trackers are Invest's JSON; there are few of them.
+                let rows = try Row.fetchCursor(db, sql: "SELECT json FROM \(tables.staged) ORDER BY id")
+                while let row = try rows.next() {
+                    let tracker = try investTracker(json: row[0], in: tables)
+                    for field in Tracker.inputFields {
+                        if let problem = field.rule?.problem(field.get(tracker)) {
+                            found.add(tables.kind.objectKind, id: tracker.id, field: field.key, category: problem.category)
+                        }
                     }
                 }
+            } else {
+                try scan(db, tables.kind.objectKind, table: tables.trackers, Tracker.inputFields, into: &found)
             }
-        } else {
-            try scan(db, .clickTracker, table: TrackerTables.click.trackers, Tracker.inputFields, into: &found)
-            try scan(db, .impTracker, table: TrackerTables.impression.trackers, Tracker.inputFields, into: &found)
         }
         found.sort()
         return found

@@ -2,9 +2,7 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// Trackers with their references' names, as the API nests them (click trackers unless told).
-    static let trackerSelect = trackerSelect(.click)
-
+    /// Trackers with their references' names, as the API nests them.
     static func trackerSelect(_ tables: TrackerTables) -> String {
         """
         SELECT t.id, t.member_id, li.advertiser_id, t.name, t.code, t.state, t.click_url,
@@ -24,8 +22,6 @@ extension SQLiteStore {
     /// A tracker from a row of `trackerSelect`, read by column position: a look-up by name
     /// lower-cases the name each time, a tenth of a frame's work when a keystroke fetches the
     /// screenful. The positions are `trackerSelect`'s, in its order.
-    static func tracker(from row: Row) -> Tracker { tracker(from: row, kind: .click) }
-
     static func tracker(from row: Row, kind: TrackerKind) -> Tracker {
         func ref(_ idColumn: Int, _ nameColumn: Int) -> ObjectRef? {
             guard let id: Int64 = row[idColumn] else { return nil }
@@ -132,7 +128,7 @@ extension SQLiteStore {
         try read { db in try Self.fetchTracker(db, id: id, in: tables) }
     }
 
-    static func fetchTracker(_ db: Database, id: Int64, in tables: TrackerTables = .click) throws -> Tracker? {
+    static func fetchTracker(_ db: Database, id: Int64, in tables: TrackerTables) throws -> Tracker? {
         try Row.fetchOne(db.cachedStatement(sql: "\(trackerSelect(tables)) WHERE t.id = ?"), arguments: [id])
             .map { tracker(from: $0, kind: tables.kind) }
     }
@@ -185,7 +181,7 @@ extension SQLiteStore {
     ///
     /// In a database connected to Invest the id is provisional (`InvestIDs`): Invest gives the
     /// real one when the tracker is pushed.
-    static func nextTrackerId(_ db: Database, in tables: TrackerTables = .click) throws -> Int64 {
+    static func nextTrackerId(_ db: Database, in tables: TrackerTables) throws -> Int64 {
         if try isConnectedToInvest(db) { return try nextProvisionalId(db, in: tables) }
         let next = try trackerIdHighWater(db, in: tables) + 1
         guard next < InvestIDs.provisionalBase else {
@@ -196,7 +192,7 @@ extension SQLiteStore {
 
     /// The highest tracker id ever given here (a local one: provisional ids are counted apart):
     /// the trackers', the change log's, and the mark kept when `demo --replace` erased both.
-    static func trackerIdHighWater(_ db: Database, in tables: TrackerTables = .click) throws -> Int64 {
+    static func trackerIdHighWater(_ db: Database, in tables: TrackerTables) throws -> Int64 {
         try Int64.fetchOne(db, sql: """
             SELECT MAX(COALESCE((SELECT MAX(id) FROM \(tables.trackers) WHERE id < ?1), 0),
                        COALESCE((SELECT MAX(tracker_id) FROM \(tables.changes) WHERE tracker_id < ?1), 0),
@@ -206,7 +202,7 @@ extension SQLiteStore {
 
     /// A tracker's first revision: one past every revision its id had before (deleted, then made
     /// again with `--id`), so an edit of the old one can never pass for an edit of the new.
-    static func firstRevision(_ db: Database, id: Int64, in tables: TrackerTables = .click) throws -> Int {
+    static func firstRevision(_ db: Database, id: Int64, in tables: TrackerTables) throws -> Int {
         try Int.fetchOne(db, sql: """
             SELECT COALESCE(MAX(MAX(COALESCE(json_extract(before, '$.revision'), 0), COALESCE(json_extract(after, '$.revision'), 0))), 0) + 1
             FROM \(tables.changes) WHERE tracker_id = ?
@@ -298,7 +294,7 @@ extension SQLiteStore {
     }
 
     /// The tracker as stored, provided it is still at the revision the caller read.
-    static func currentTracker(_ db: Database, id: Int64, expectedRevision: Int?, in tables: TrackerTables = .click) throws -> Tracker {
+    static func currentTracker(_ db: Database, id: Int64, expectedRevision: Int?, in tables: TrackerTables) throws -> Tracker {
         guard let current = try fetchTracker(db, id: id, in: tables) else {
             throw ClicktraxError.notFound(kind: tables.kind.noun, id: id)
         }
@@ -344,7 +340,7 @@ extension SQLiteStore {
     /// An entry in `tables`' change log (the click trackers' unless told: the Invest sync and the
     /// catalog load write only those).
     func log(_ db: Database, _ action: TrackerChange.Action, id: Int64, before: Tracker?, after: Tracker?,
-             actor: String? = nil, in tables: TrackerTables = .click) throws {
+             actor: String? = nil, in tables: TrackerTables) throws {
         try db.cachedStatement(
             sql: "INSERT INTO \(tables.changes) (changed_at, tracker_id, action, before, after, actor) VALUES (?, ?, ?, ?, ?, ?)"
         ).execute(arguments: [Timestamp.now(), id, action.rawValue, TrackerSnapshot.json(before), TrackerSnapshot.json(after),
@@ -366,7 +362,7 @@ extension SQLiteStore {
         }
     }
 
-    static func fetchChange(_ db: Database, sequence: Int64, in tables: TrackerTables = .click) throws -> TrackerChange? {
+    static func fetchChange(_ db: Database, sequence: Int64, in tables: TrackerTables) throws -> TrackerChange? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(tables.changes) WHERE seq = ?"), arguments: [sequence])
             .map { try change(from: $0, kind: tables.kind) }
     }

@@ -38,6 +38,9 @@ enum SchemaMigrations {
         migrator.registerMigration("v10: impression trackers") { db in
             try db.execute(sql: v10)
         }
+        migrator.registerMigration("v11: impression trackers synced, external impressions by the hour") { db in
+            try db.execute(sql: v11)
+        }
         return migrator
     }
 
@@ -475,5 +478,60 @@ enum SchemaMigrations {
             actor TEXT NOT NULL
         );
         CREATE INDEX imp_tracker_change_by_tracker ON imp_tracker_change(tracker_id, seq);
+        """
+
+    /// Issue 32. Impression trackers reach Invest through `/imptracker` with the click trackers'
+    /// guarantees: Invest's copies, the outbox, conflicts, refusals and a stage of their own (the
+    /// click trackers' tables, column for column: `TrackerTables` names them). And Network
+    /// Analytics' external impressions (imp_type 9) and clicks (10), per hour, line item, publisher
+    /// and placement (0: none): no tracker id, since no report has one.
+    static let v11 = """
+        CREATE TABLE invest_imp_tracker (
+            id INTEGER PRIMARY KEY,
+            advertiser_id INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            code TEXT,
+            state TEXT NOT NULL,
+            click_url TEXT,
+            line_item_id INTEGER NOT NULL,
+            publisher_id INTEGER NOT NULL,
+            placement_id INTEGER,
+            payment_rule_id INTEGER,
+            last_modified TEXT NOT NULL,
+            json TEXT NOT NULL
+        );
+        CREATE INDEX invest_imp_tracker_by_advertiser ON invest_imp_tracker(advertiser_id);
+        CREATE TABLE invest_imp_conflict (
+            tracker_id INTEGER PRIMARY KEY,
+            theirs TEXT,
+            reason TEXT NOT NULL,
+            found_at TEXT NOT NULL,
+            clash_with INTEGER
+        );
+        CREATE TABLE invest_imp_outbox (
+            tracker_id INTEGER PRIMARY KEY,
+            action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+            advertiser_id INTEGER NOT NULL,
+            intent TEXT,
+            base_last_modified TEXT,
+            written_at TEXT NOT NULL,
+            revision INTEGER
+        );
+        CREATE TABLE invest_imp_refusal (
+            tracker_id INTEGER PRIMARY KEY,
+            message TEXT NOT NULL,
+            refused_at TEXT NOT NULL
+        );
+        CREATE TABLE invest_stage_imp_tracker (id INTEGER PRIMARY KEY, advertiser_id INTEGER NOT NULL, json TEXT NOT NULL);
+
+        CREATE TABLE impression_hour (
+            hour TEXT NOT NULL,
+            line_item_id INTEGER NOT NULL,
+            publisher_id INTEGER NOT NULL,
+            placement_id INTEGER NOT NULL,
+            impressions INTEGER NOT NULL,
+            clicks INTEGER NOT NULL,
+            PRIMARY KEY (hour, line_item_id, publisher_id, placement_id)
+        ) WITHOUT ROWID;
         """
 }

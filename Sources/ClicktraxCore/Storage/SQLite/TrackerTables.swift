@@ -42,4 +42,23 @@ struct TrackerTables: Sendable, Equatable {
         case .impression: "imptrackers.id_high_water"
         }
     }
+
+    // Working with Invest (migration v3 for clicks, v11 for impressions).
+
+    /// Invest's copy of each tracker as last seen: what a local edit started from.
+    var investCopies: String { kind == .click ? "invest_tracker" : "invest_imp_tracker" }
+
+    /// Requests written down before they are sent.
+    var outbox: String { kind == .click ? "invest_outbox" : "invest_imp_outbox" }
+
+    /// Trackers changed here and on Invest.
+    var conflicts: String { kind == .click ? "invest_conflict" : "invest_imp_conflict" }
+
+    /// Why Invest refused the last push of a tracker.
+    var refusals: String { kind == .click ? "invest_refusal" : "invest_imp_refusal" }
+
+    /// A pull's staged trackers (Invest's JSON).
+    var staged: String { kind == .click ? "invest_stage_tracker" : "invest_stage_imp_tracker" }
+
+    static let all: [TrackerTables] = TrackerKind.allCases.map(TrackerTables.init(kind:))
 }

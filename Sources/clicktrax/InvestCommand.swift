@@ -10,6 +10,7 @@ struct InvestCommand: ParsableCommand {
             From then on, trackers created here are pending (they have no Invest id yet, and their tags \
             cannot be exported) until `invest push` sends them.
             """,
-        subcommands: [InvestLogin.self, InvestLogout.self, InvestPullCommand.self, InvestPullClicks.self, InvestPushCommand.self,
+        subcommands: [InvestLogin.self, InvestLogout.self, InvestPullCommand.self, InvestPullClicks.self, InvestPullImpressions.self,
+                      InvestPushCommand.self,
                       InvestStatusCommand.self, InvestResolve.self])
 }

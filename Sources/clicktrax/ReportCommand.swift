@@ -8,12 +8,15 @@ import TextTools
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Clicks and media cost from the imported Clicktrackers Feed, grouped.",
+        abstract: "Clicks and media cost from the Clicktrackers Feed, or impressions, clicks and CTR (--impressions), grouped.",
         discussion: """
             --by several times nests the groups in that order (default: tracker). The range is --from to --to, both \
             included (a day, or an hour as 2026-11-30T14, UTC); by default the 30 days up to the newest click. Grouped \
             by tracker, a tracker that has clicks in the range and none in the 24 hours before the newest click is \
-            flagged "stopped" (is its tag still on the page?). Reports are read from rollups, never from raw clicks.
+            flagged "stopped" (is its tag still on the page?). Reports are read from rollups, never from raw clicks. \
+            --impressions reports what clicktrax invest pull-impressions stored: external impressions, clicks and CTR by \
+            line-item, publisher, placement or day (default: line item, then publisher, then placement) — Network Analytics \
+            has no tracker id, so impression trackers on the same line item, publisher and placement are counted together.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -39,9 +42,23 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "table, json (the Invest envelope) or csv.")
     var format: OutputFormat = .table
 
+    @Flag(help: "External impressions, clicks and CTR (Network Analytics) instead of the Clicktrackers Feed's clicks.")
+    var impressions = false
+
     /// Read here, not by the parser: its message for a bad value of a repeatable option lists no
     /// values at all; this one names the accepted ones.
     func validate() throws {
+        if impressions {
+            let accepted = ImpressionDimension.allCases.map(\.rawValue)
+            for value in dimensions where ImpressionDimension(rawValue: value.lowercased().replacingOccurrences(of: "_", with: "-")) == nil {
+                throw ValidationError("--by with --impressions: expected one of \(accepted.joined(separator: ", ")) "
+                                      + "(got “\(TerminalSafe.clip(value, 40))”: Network Analytics reports no tracker or site domain)")
+            }
+            if !trackers.isEmpty {
+                throw ValidationError("--tracker with --impressions: Network Analytics reports no tracker id; use --line-item or --publisher")
+            }
+            return
+        }
         for value in dimensions where ClickDimensionArgument(argument: value) == nil {
             throw ValidationError("--by: expected one of \(ClickDimensionArgument.allValueStrings.joined(separator: ", ")) "
                                   + "(got “\(TerminalSafe.clip(value, 40))”)")
@@ -49,6 +66,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        if impressions { return try runImpressions() }
         var chosen: [ClickDimension] = []
         for dimension in dimensions.compactMap({ ClickDimensionArgument(argument: $0)?.dimension }) where !chosen.contains(dimension) {
             chosen.append(dimension)
@@ -76,6 +94,28 @@ struct ReportCommand: ParsableCommand {
             for row in report.rows { try output.append(CSVWriter.line(document.fields(row))) }
             try output.flush()
         case .table: try ObjectPrinter.write(table(document))
+        }
+    }
+
+    private func runImpressions() throws {
+        var chosen: [ImpressionDimension] = []
+        for value in dimensions {
+            if let dimension = ImpressionDimension(rawValue: value.lowercased().replacingOccurrences(of: "_", with: "-")), !chosen.contains(dimension) {
+                chosen.append(dimension)
+            }
+        }
+        if let from, let to, from.start >= to.end {
+            throw ClicktraxError.badInput("report: --from \(ClickTime.formatHour(from.start)) is after --to \(ClickTime.formatHour(to.start))")
+        }
+        var query = ImpressionReportQuery(dimensions: chosen.isEmpty ? [.lineItem, .publisher, .placement] : chosen,
+                                          from: from?.start, to: to?.end)
+        query.lineItems = try Self.ids(lineItems, "--line-item").sorted()
+        query.publishers = try Self.ids(publishers, "--publisher").sorted()
+        let output = ImpressionReportOutput(report: try global.openStore().impressionReport(query))
+        switch format {
+        case .json: try ObjectPrinter.write(try output.json())
+        case .csv: try ObjectPrinter.write(output.csv())
+        case .table: try ObjectPrinter.write(output.table(width: ObjectPrinter.terminalColumns()))
         }
     }
 

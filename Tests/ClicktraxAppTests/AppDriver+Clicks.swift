@@ -29,6 +29,23 @@ extension AppDriver {
         waitFor { screen.activity?.byTracker.isEmpty == false }
     }
 
+    /// A week of Network Analytics hours on the first four impression trackers' line items and
+    /// publishers (two on one pair: counted together, as Invest reports them).
+    func loadImpressions() throws {
+        let start = ClickTime.parse("2026-11-23")!
+        var hours: [ImpressionHour] = []
+        let trackers = try store.scoped(to: .impression).trackers(TrackerQuery()).prefix(4)
+        for day in 0..<7 {
+            for (index, tracker) in trackers.enumerated() {
+                let hour = start + Int64(day) * ClickTime.day + Int64(index) * ClickTime.hour
+                let impressions = Int64(1_000 + index * 750 + day * 40)
+                hours.append(ImpressionHour(hour: hour, lineItemId: tracker.lineItem.id, publisherId: tracker.publisher.id,
+                                            placementId: tracker.tag?.id ?? 0, impressions: impressions, clicks: impressions / Int64(40 + index * 25)))
+            }
+        }
+        try store.replaceImpressions(from: start, to: start + 7 * ClickTime.day, hours)
+    }
+
     var reports: ReportsScreen? {
         state.shown == .reports ? state.reports?.screen : nil
     }

@@ -48,6 +48,12 @@ import Testing
             driver.press(.char("j"), .char("j"))
         }),
         ("reports-empty", nil, false, { $0.openReports() }),
+        ("reports-impressions", nil, false, { driver in
+            try driver.loadImpressions()
+            driver.openReports()
+            driver.press(.char("i"))
+            driver.waitFor { driver.reports?.impressions.isWaiting == false }
+        }),
         ("imp-main", nil, false, { $0.openImpressions() }),
         ("imp-create", .tracker, false, { driver in
             driver.openImpressions()

@@ -123,3 +123,34 @@ extension ReportsScreenTests {
         #expect(runs.count == (driver.reports?.report?.rows.count ?? 0) && runs.count > 1, "a blank column between neighbouring bars: \(bottom)")
     }
 }
+
+extension ReportsScreenTests {
+    /// `i`: Network Analytics' impressions, clicks and CTR over the same range keys, the caveat on
+    /// screen, grouping by day and back; the breadcrumb says which.
+    @Test func impressionsShowCTRAndSayWhyNoRowIsATracker() throws {
+        let driver = try AppDriver(width: 140, height: 30)
+        let tracker = try #require(driver.store.trackers(TrackerQuery()).first)
+        let hour = ClickTime.startOfHour(Int64(Date().timeIntervalSince1970)) - 5 * ClickTime.hour
+        try driver.store.replaceImpressions(from: hour, to: hour + ClickTime.hour, [
+            ImpressionHour(hour: hour, lineItemId: tracker.lineItem.id, publisherId: tracker.publisher.id, placementId: 0,
+                           impressions: 4000, clicks: 50),
+        ])
+        driver.openReports()
+        driver.press(.char("i"))
+        driver.waitFor { driver.text.contains("4,000") }
+        let text = driver.text
+        #expect(driver.lines[0].contains("Reporting › Impressions"), "\(driver.lines[0])")
+        #expect(text.contains("Showing Impressions") && text.contains("Line item › Publisher › Placement"), "\(text)")
+        #expect(text.contains(tracker.lineItem.name.prefix(12)) && text.contains("1.25%"), "\(text)")
+        #expect(text.contains("1 of 1 rows · 4,000 impressions · 50 clicks · CTR 1.25%"), "\(text)")
+        #expect(text.contains("Two impression trackers on the same line item, publisher and placement cannot be told apart"), "\(text)")
+        driver.press(.char("b"), .char("b"), .char("b"), .char("b"))
+        driver.waitFor { driver.text.contains("Group by Day") && driver.text.contains(ClickTime.formatDay(hour)) }
+        #expect(driver.text.contains(ClickTime.formatDay(hour)), "\(driver.text)")
+        driver.press(KeyPress(.enter))
+        #expect(driver.text.contains("no tracker id"), "\(driver.text)")
+        driver.press(.char("i"))
+        driver.waitFor { driver.text.contains("Showing Clicks") }
+        #expect(driver.lines[0].contains("Reporting › Clicks") && !driver.text.contains("cannot be told apart"), "\(driver.text)")
+    }
+}

@@ -353,6 +353,11 @@ public struct AppState: Sendable {
     /// The title bar: the product, where the operator is, the screens' tabs — always, the
     /// current one bright, shorter where room is short — then the Invest status and the
     /// database's name, which gives way first (from its start: its end names the file).
+    /// Where the operator is: the screen's place in Invest's menus (Reports says what it reports).
+    var breadcrumb: String {
+        shown == .reports && reports?.screen.measure == .impressions ? "Reporting › Impressions" : shown.breadcrumb
+    }
+
     func renderTitle(into buffer: inout ScreenBuffer, theme: Theme) {
         let title = layout.title
         buffer.fill(title, role: .titleBar, theme: theme)
@@ -368,11 +373,11 @@ public struct AppState: Sendable {
             (false, { " Alt-\($0.rawValue + 1) \($0.shortTitle) " }), (false, { " \($0.rawValue + 1) \($0.shortTitle) " }),
         ]
         func leftWidth(_ style: (breadcrumb: Bool, tab: (ScreenKind) -> String)) -> Int {
-            10 + (style.breadcrumb ? 2 + DisplayWidth.of(shown.breadcrumb) : 0) + 1 + ScreenKind.allCases.reduce(0) { $0 + 1 + DisplayWidth.of(style.tab($1)) }
+            10 + (style.breadcrumb ? 2 + DisplayWidth.of(breadcrumb) : 0) + 1 + ScreenKind.allCases.reduce(0) { $0 + 1 + DisplayWidth.of(style.tab($1)) }
         }
         let style = styles.first { leftWidth($0) + DisplayWidth.of(status) + 4 <= title.width } ?? styles[styles.count - 1]
         var x = 1 + buffer.write("Clicktrax", x: 1, y: title.y, role: .titleProduct, theme: theme)
-        if style.breadcrumb { x += buffer.write("  " + shown.breadcrumb, x: x, y: title.y, role: .titleBar, theme: theme) }
+        if style.breadcrumb { x += buffer.write("  " + breadcrumb, x: x, y: title.y, role: .titleBar, theme: theme) }
         x += 1
         for kind in ScreenKind.allCases {
             x += 1 + buffer.write(style.tab(kind), x: x + 1, y: title.y, maxWidth: max(0, title.width - x - 1),

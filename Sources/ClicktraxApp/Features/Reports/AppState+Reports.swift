@@ -6,6 +6,8 @@ extension AppState {
         switch message {
         case .reportRead(let query, let report, let orders):
             updateReports { $0.receive(query, report, orders) }
+        case .impressionReportRead(let query, let report):
+            updateReports { $0.receive(query, report) }
         }
     }
 }

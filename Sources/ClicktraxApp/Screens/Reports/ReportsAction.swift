@@ -7,6 +7,7 @@ public enum ReportsAction: Sendable, Equatable {
     case nextSortColumn, reverseSort
     case focusFilter, clearFilter
     case showTracker
+    case toggleMeasure
     case quit
 }
 
@@ -28,6 +29,8 @@ extension ReportsAction {
         Binding([.char("/")], .focusFilter, "Filter the rows by id, name or domain", footer: "Filter"),
         Binding([KeyPress(.escape)], .clearFilter, "Clear the filter"),
         Binding([KeyPress(.enter)], .showTracker, "On a tracker: show it on the Click Trackers screen"),
+        Binding([.char("i")], .toggleMeasure, "Impressions, clicks and CTR (Network Analytics), or the Clicktrackers Feed's clicks",
+                footer: "Impressions"),
         Binding([.char("q")], .quit, "Quit", footer: "Quit"),
     ]
 }

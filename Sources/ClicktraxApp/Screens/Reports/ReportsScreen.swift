@@ -4,7 +4,8 @@ import TextTools
 
 /// The Reports screen: clicks grouped (one dimension, optionally a second nested in it) over a
 /// range of the newest days of clicks, as a sortable table, with the selected row's clicks per
-/// day drawn as a bar chart under it. The report is computed off the loop (`runReport`); every
+/// day drawn as a bar chart under it — or (`i`) impressions, clicks and CTR from Network
+/// Analytics (`ImpressionsReportView`), over the same range. The report is computed off the loop (`runReport`); every
 /// key here works on what arrived, in memory — sorting, filtering and moving are a frame each.
 public struct ReportsScreen: AppScreen {
     static let kind = ScreenKind.reports
@@ -15,6 +16,11 @@ public struct ReportsScreen: AppScreen {
     public static let ranges: [(label: String, hours: Int64)] = [
         ("30 days", 720), ("14 days", 336), ("7 days", 168), ("24 hours", 24),
     ]
+
+    /// What the screen reports: the Clicktrackers Feed's clicks, or Network Analytics' impressions.
+    public enum Measure: Sendable, Equatable { case clicks, impressions }
+    public private(set) var measure = Measure.clicks
+    private(set) var impressions = ImpressionsReportView()
 
     public private(set) var grouping = ClickDimension.tracker
     public private(set) var then: ClickDimension?
@@ -61,6 +67,7 @@ public struct ReportsScreen: AppScreen {
     }
 
     mutating func needs(layout: AppLayout) -> [AppCommand] {
+        if measure == .impressions { return impressions.needs(hours: Self.ranges[rangeIndex].hours, shift: shift) }
         guard stale else { return [] }
         stale = false
         let query = self.query
@@ -68,10 +75,17 @@ public struct ReportsScreen: AppScreen {
         return [.reports(.runReport(query))]
     }
 
-    mutating func reload() { stale = true }
+    mutating func reload() {
+        stale = true
+        impressions.reload()
+    }
 
     /// A report was asked for and has not arrived.
-    public var isWaiting: Bool { stale || asked != nil }
+    public var isWaiting: Bool { measure == .impressions ? impressions.isWaiting : stale || asked != nil }
+
+    mutating func receive(_ query: ImpressionReportQuery, _ report: ImpressionReport) {
+        impressions.receive(query, report, filter: filter.text)
+    }
 
     mutating func receive(_ query: ClickReportQuery, _ report: ClickReport, _ orders: ReportOrders) {
         let first = self.report == nil
@@ -182,10 +196,15 @@ public struct ReportsScreen: AppScreen {
             }
         case .mouse(let mouse):
             switch mouse.kind {
-            case .wheelUp: table.scroll(by: -3)
-            case .wheelDown: table.scroll(by: 3)
+            case .wheelUp: measure == .impressions ? impressions.scroll(by: -3) : table.scroll(by: -3)
+            case .wheelDown: measure == .impressions ? impressions.scroll(by: 3) : table.scroll(by: 3)
             case .press, .click:
                 let layout = ReportsLayout(body: appLayout.body)
+                if measure == .impressions {
+                    let row = impressions.tableOffset + mouse.y - layout.table.y - 1
+                    if mouse.y > layout.table.y, mouse.y < layout.body.maxY - 1, row < impressions.rowCount { impressions.setCursor(row) }
+                    break
+                }
                 let row = table.offset + mouse.y - layout.table.y - 1
                 if mouse.y > layout.table.y, mouse.y < layout.table.maxY, row < table.rowCount { table.setCursor(row) }
             default: break
@@ -204,10 +223,18 @@ public struct ReportsScreen: AppScreen {
             _ = filter.handle(press)
         }
         arrange()
+        impressions.arrange(filter: filter.text)
         return []
     }
 
     mutating func perform(_ action: ReportsAction) -> [AppIntent] {
+        if measure == .impressions {
+            switch action {
+            case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .nextGrouping, .nextThenBy, .nextSortColumn, .reverseSort, .showTracker:
+                return impressions.perform(action, filter: filter.text)
+            default: break
+            }
+        }
         switch action {
         case .moveUp: table.moveCursor(by: -1)
         case .moveDown: table.moveCursor(by: 1)
@@ -228,14 +255,14 @@ public struct ReportsScreen: AppScreen {
         case .nextRange:
             rangeIndex = (rangeIndex + 1) % Self.ranges.count
             shift = 0
-            stale = true
+            reload()
         case .earlier:
             shift += 1
-            stale = true
+            reload()
         case .later:
-            guard shift > 0 else { return [.show(Toast("The range already ends with the newest clicks"))] }
+            guard shift > 0 else { return [.show(Toast("The range already ends with the newest \(measure == .clicks ? "clicks" : "impressions")"))] }
             shift -= 1
-            stale = true
+            reload()
         case .nextSortColumn:
             sortColumn = (sortColumn + 1) % columns.count
             descending = columns[sortColumn].metric == .clicks || columns[sortColumn].metric == .cost
@@ -247,6 +274,10 @@ public struct ReportsScreen: AppScreen {
         case .clearFilter:
             filter.text = ""
             arrange()
+            impressions.arrange(filter: filter.text)
+        case .toggleMeasure:
+            measure = measure == .clicks ? .impressions : .clicks
+            filter.placeholder = measure == .clicks ? "id, name or domain" : "id, name or day"
         case .showTracker:
             guard let row = currentRow, let position = dimensions.firstIndex(of: .tracker),
                   case .object(let id, _) = row.keys[position] else {
@@ -286,8 +317,14 @@ public struct ReportsScreen: AppScreen {
             x += buffer.write(label + " ", x: x, y: layout.toolbar.y, role: .fieldLabel, theme: theme)
             x += buffer.write(value, x: x, y: layout.toolbar.y, role: .toolbarButton, theme: theme) + 2
         }
-        item("Group by", dimensions.map(\.title).joined(separator: " › "))
-        item("Range", rangeText)
+        item("Showing", measure == .clicks ? "Clicks" : "Impressions")
+        if measure == .impressions {
+            item("Group by", impressions.dimensions.map(\.title).joined(separator: " › "))
+            item("Range", impressions.rangeText(label: Self.ranges[rangeIndex].label, hours: Self.ranges[rangeIndex].hours, shift: shift))
+        } else {
+            item("Group by", dimensions.map(\.title).joined(separator: " › "))
+            item("Range", rangeText)
+        }
         // The filter at the right of the totals line, which gives way to it in a narrow terminal.
         let fieldWidth = min(24, max(8, layout.summary.width / 4))
         let fieldRect = Rect(x: layout.summary.maxX - fieldWidth - 1, y: layout.summary.y, width: fieldWidth, height: 1)
@@ -295,8 +332,13 @@ public struct ReportsScreen: AppScreen {
         var field = filter
         TextFieldWidget.render(&field, in: fieldRect, focused: filterFocused, theme: theme, into: &buffer)
         let cursor = buffer.cursor
-        buffer.write(summaryText, x: layout.summary.x + 1, y: layout.summary.y, maxWidth: max(0, fieldRect.x - 9 - layout.summary.x),
-                     role: .toolbarCounts, theme: theme)
+        buffer.write(measure == .clicks ? summaryText : impressions.summaryText(), x: layout.summary.x + 1, y: layout.summary.y,
+                     maxWidth: max(0, fieldRect.x - 9 - layout.summary.x), role: .toolbarCounts, theme: theme)
+        if measure == .impressions {
+            impressions.render(into: &buffer, layout: layout, filtered: !filter.text.isEmpty, theme: theme)
+            buffer.cursor = filterFocused ? cursor : nil
+            return
+        }
         guard let report else {
             buffer.write("Reading the clicks…", x: 2, y: layout.table.y + 1, role: .textMuted, theme: theme)
             buffer.cursor = nil

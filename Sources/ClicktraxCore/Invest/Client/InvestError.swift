@@ -22,9 +22,9 @@ public enum InvestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The configuration or the command line was wrong (bad URL, http:// to a remote host).
     case badSetting(String)
     /// A feed report Invest said it could not make (`execution_status` neither pending nor ready).
-    case reportFailed(window: String, status: String)
+    case reportFailed(report: String, status: String)
     /// A feed report that stayed pending longer than the client waits.
-    case reportTimedOut(window: String, waited: Int)
+    case reportTimedOut(report: String, waited: Int)
     /// The member's `enable_click_and_imp_trackers` is off: Invest refuses trackers.
     case trackersDisabled(member: String)
     /// Another push, pull or pull-clicks holds the database (`SyncLock`).
@@ -52,10 +52,10 @@ public enum InvestError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(why): run clicktrax invest login"
         case .badSetting(let message):
             message
-        case .reportFailed(let window, let status):
-            "Invest could not make the clicks report for \(window) (execution_status “\(TerminalSafe.clip(status, 40))”); nothing of that window was imported"
-        case .reportTimedOut(let window, let waited):
-            "the clicks report for \(window) was still not ready after \(waited) s; nothing of that window was imported — try again later"
+        case .reportFailed(let report, let status):
+            "Invest could not make \(report) (execution_status “\(TerminalSafe.clip(status, 40))”); nothing of that window was stored"
+        case .reportTimedOut(let report, let waited):
+            "\(report) was still not ready after \(waited) s; nothing of that window was stored — try again later"
         case .busy(let holder, let waited):
             "another sync is running on this database — \(holder.map { TerminalSafe.clip($0, 160) } ?? "its holder did not say who")"
                 + (waited > 0 ? "; waited \(waited) s" : "") + ": nothing was done; try again when it is done"

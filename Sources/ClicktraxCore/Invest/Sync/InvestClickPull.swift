@@ -98,45 +98,10 @@ public struct InvestClickPull: Sendable {
 
     /// Requests, polls and downloads one window's report into a private temporary file.
     func download(_ window: Window) async throws -> String {
-        let id = try await request(window)
-        let started = Date()
-        var delay = firstPoll
-        while true {
-            let answer = try await client.call("GET", "report", [("id", id)])
-            let status = Self.executionStatus(answer.response, id: id)
-            if status == "ready" { break }
-            guard status == "pending" || status == "processing" || status == "queued" else {
-                throw InvestError.reportFailed(window: window.label, status: status ?? "(none)")
-            }
-            let waited = Date().timeIntervalSince(started)
-            guard waited + delay <= pollTimeout else {
-                throw InvestError.reportTimedOut(window: window.label, waited: Int(waited.rounded()))
-            }
-            events(.waiting(seconds: delay, why: "the clicks report for \(window.label) is \(status ?? "pending")"))
-            try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
-            delay = min(longestPoll, delay * 1.5)
-        }
-        // Streamed to a private file of a random name (the report id is Invest's text: it never
-        // reaches a path), under the transport's cap.
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("clicktrax-feed-\(UUID().uuidString).csv").path
-        let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw ClicktraxError.operational("\(path): cannot write the downloaded feed (\(String(cString: strerror(errno))))")
-        }
-        defer { close(fd) }
-        do {
-            _ = try await client.call("GET", "report-download", [("id", id)], file: fd)
-        } catch {
-            unlink(path)
-            throw error
-        }
-        var info = stat()
-        fstat(fd, &info)
-        events(.note("downloaded the clicks of \(window.label): \(info.st_size) bytes"))
-        return path
-    }
-
-    private func request(_ window: Window) async throws -> String {
+        var fetch = InvestReportFetch(client: client, events: events)
+        fetch.pollTimeout = pollTimeout
+        fetch.firstPoll = firstPoll
+        fetch.longestPoll = longestPoll
         let report: [String: Any] = [
             "report_type": "clicktrackers",
             "columns": ClickFeedColumn.requested.map(\.rawValue),
@@ -145,31 +110,6 @@ public struct InvestClickPull: Sendable {
             "timezone": "UTC",
             "format": "csv",
         ]
-        let body = try JSONSerialization.data(withJSONObject: ["report": report], options: [.sortedKeys])
-        var answer: InvestAnswer
-        do {
-            answer = try await client.call("POST", "report", body: body)
-        } catch is InvestClient.WriteOutcomeUnknown {
-            // A lost answer to a report request leaves at most an unused report behind: ask again.
-            answer = try await client.call("POST", "report", body: body)
-        }
-        guard let id = answer.string("report_id"), !id.isEmpty else {
-            throw InvestError.badResponse(service: "report", detail: "no report_id in the answer")
-        }
-        return id
-    }
-
-    /// `response.execution_status`, or — as some answers stack earlier reports — the status of
-    /// this report in `response.reports`, or under `response.report`.
-    static func executionStatus(_ response: [String: Any], id: String) -> String? {
-        if let status = response["execution_status"] as? String { return status.lowercased() }
-        if let reports = response["reports"] as? [[String: Any]] {
-            let mine = reports.first { ($0["url"] as? String)?.hasSuffix(id) == true || ($0["id"] as? String) == id } ?? reports.last
-            if let status = mine?["execution_status"] as? String { return status.lowercased() }
-        }
-        if let report = response["report"] as? [String: Any], let status = report["execution_status"] as? String {
-            return status.lowercased()
-        }
-        return nil
+        return try await fetch.download(report, what: "the clicks report", window: window.label)
     }
 }

@@ -94,4 +94,14 @@ public struct InvestSync: Sendable {
         pull.pollTimeout = pollTimeout
         return try await pull.run(windows, imported: imported)
     }
+
+    /// `invest pull-impressions`: Network Analytics' windows, each stored as it arrives.
+    public func pullImpressions(_ windows: [InvestClickPull.Window], pollTimeout: TimeInterval,
+                                stored: @Sendable (InvestClickPull.Window, Int, Int64, Int64) -> Void) async throws {
+        let lock = try lock("a pull of impressions")
+        defer { lock.release() }
+        var pull = InvestImpressionPull(client: try client(), store: store, events: events)
+        pull.pollTimeout = pollTimeout
+        try await pull.run(windows, stored: stored)
+    }
 }

@@ -5,7 +5,7 @@
 /// (`StoreContractTests`). Nothing outside the storage folder sees SQL or GRDB — only these
 /// protocols and plain model values; the rules (validation, belonging, ranking) are Core's.
 public protocol TrackerStore: TrackerRepository, ChangeLog, CatalogReading, LineItemSearching, CatalogImporting, Preferences,
-    StoreChecking, InvestSyncing, ClickStoring {
+    StoreChecking, InvestSyncing, ClickStoring, ImpressionStoring {
     /// Opened read-only (the user may read the database but not write it): every change is refused.
     var isReadOnly: Bool { get }
 

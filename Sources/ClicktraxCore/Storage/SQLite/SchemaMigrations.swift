@@ -525,7 +525,7 @@ enum SchemaMigrations {
         CREATE TABLE invest_stage_imp_tracker (id INTEGER PRIMARY KEY, advertiser_id INTEGER NOT NULL, json TEXT NOT NULL);
 
         CREATE TABLE impression_hour (
-            hour TEXT NOT NULL,
+            hour INTEGER NOT NULL, -- the hour's start, Unix seconds UTC
             line_item_id INTEGER NOT NULL,
             publisher_id INTEGER NOT NULL,
             placement_id INTEGER NOT NULL,

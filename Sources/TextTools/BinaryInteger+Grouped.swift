@@ -1,4 +1,4 @@
-extension Int {
+extension BinaryInteger {
     /// `31204` as `31,204`, the same in every locale (counts on screen line up with the CLI's).
     public var grouped: String {
         let digits = String(magnitude)

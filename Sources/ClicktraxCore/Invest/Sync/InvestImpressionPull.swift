@@ -1,0 +1,80 @@
+import Foundation
+
+/// `clicktrax invest pull-impressions`: Network Analytics' external impressions (imp_type 9) and
+/// clicks (10) per hour, line item, publisher and placement — where Invest reports what
+/// impression trackers count (there is no per-impression feed, and no tracker id in any report).
+/// One report per window of at most 7 days, each requested, polled, downloaded and stored as
+/// hourly rollups replacing what an earlier pull stored for those hours.
+public struct InvestImpressionPull: Sendable {
+    /// Network Analytics keeps hourly data for 100 days.
+    public static let retention: Int64 = 100 * ClickTime.day
+    /// A week of hours per report: small enough to be ready quickly, few enough requests for a quarter.
+    public static let longestWindow: Int64 = 7 * ClickTime.day
+
+    public let client: InvestClient
+    public let store: any ImpressionStoring
+    public let events: @Sendable (InvestEvent) -> Void
+    public var pollTimeout: TimeInterval = 20 * 60
+
+    public init(client: InvestClient, store: any ImpressionStoring, events: @escaping @Sendable (InvestEvent) -> Void = { _ in }) {
+        self.client = client
+        self.store = store
+        self.events = events
+    }
+
+    /// `[from, to)` in windows of at most 7 days, checked against what Network Analytics keeps
+    /// by the hour: nothing is asked of Invest when a window could not be served.
+    public static func windows(from: Int64, to: Int64, now: Int64) throws -> [InvestClickPull.Window] {
+        let oldest = ClickTime.startOfHour(now - retention) + ClickTime.hour
+        guard from <= now else {
+            throw ClicktraxError.badInput("pull-impressions: --from \(ClickTime.formatHour(from)) UTC is in the future; nothing was requested")
+        }
+        guard from < to else {
+            throw ClicktraxError.badInput("pull-impressions: --from \(ClickTime.formatHour(from)) is not before --to \(ClickTime.formatHour(to))")
+        }
+        guard from >= oldest else {
+            throw ClicktraxError.badInput(
+                "pull-impressions: Network Analytics keeps hours for 100 days: --from \(ClickTime.formatHour(from)) UTC is older than "
+                    + "\(ClickTime.formatHour(oldest)) UTC; nothing was requested")
+        }
+        var windows: [InvestClickPull.Window] = []
+        var start = from
+        while start < to {
+            let end = min(to, start + longestWindow)
+            windows.append(InvestClickPull.Window(from: start, to: end))
+            start = end
+        }
+        return windows
+    }
+
+    /// The windows one after another, each stored as it arrives (a failed window stops the run;
+    /// those stored before stay). `stored` hears of each: its rows and its totals.
+    public func run(_ windows: [InvestClickPull.Window],
+                    stored: @Sendable (InvestClickPull.Window, _ rows: Int, _ impressions: Int64, _ clicks: Int64) -> Void) async throws {
+        var fetch = InvestReportFetch(client: client, events: events)
+        fetch.pollTimeout = pollTimeout
+        for window in windows {
+            let what = "the impressions report"
+            let path = try await fetch.download(Self.report(window), what: what, window: window.label)
+            // The download's temporary copy (0600, in the temporary folder): gone or not, nothing depends on it.
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let hours = try NetworkAnalyticsCSV.read(path, report: "\(what) for \(window.label)")
+            let rows = try store.replaceImpressions(from: window.from, to: window.to, hours)
+            stored(window, rows, hours.reduce(0) { $0 &+ $1.impressions }, hours.reduce(0) { $0 &+ $1.clicks })
+        }
+    }
+
+    /// The request: Network Analytics by hour, line item, publisher, placement and impression
+    /// type, only external impressions and clicks, in UTC.
+    static func report(_ window: InvestClickPull.Window) -> [String: Any] {
+        [
+            "report_type": "network_analytics",
+            "columns": NetworkAnalyticsCSV.columns,
+            "filters": [["imp_type_id": [NetworkAnalyticsCSV.externalImpression, NetworkAnalyticsCSV.externalClick]]],
+            "start_date": ClickTime.format(window.from),
+            "end_date": ClickTime.format(window.to),
+            "timezone": "UTC",
+            "format": "csv",
+        ]
+    }
+}

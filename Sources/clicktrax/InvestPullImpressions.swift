@@ -20,20 +20,10 @@ struct InvestPullImpressions: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var wait: SyncWaitOption
 
-    @Option(help: ArgumentHelp("The first day or hour (YYYY-MM-DD[THH], UTC).", valueName: "date"))
-    var from: ClickTimeArgument
-
-    @Option(help: ArgumentHelp("The last day or hour included (default: up to now).", valueName: "date"))
-    var to: ClickTimeArgument?
-
-    @Option(help: ArgumentHelp("How long one report may stay pending, in seconds.", valueName: "seconds"))
-    var timeout: Double = 1_200
+    @OptionGroup var range: ReportWindowOptions
 
     func run() throws {
-        let now = Int64(Date().timeIntervalSince1970)
-        let end = min(to?.end ?? ClickTime.startOfHour(now) + ClickTime.hour, ClickTime.startOfHour(now) + ClickTime.hour)
-        let windows = try InvestImpressionPull.windows(from: from.start, to: end, now: now)
-        guard timeout > 0 else { throw ClicktraxError.badInput("pull-impressions: --timeout must be more than 0 seconds") }
+        let windows = try range.windows("pull-impressions", InvestImpressionPull.windows)
         let context = try InvestContext(global: global)
         let progress = InvestProgressLine()
         let sync = InvestSync(session: context.session, store: context.store, runBy: "clicktrax invest pull-impressions",
@@ -42,7 +32,7 @@ struct InvestPullImpressions: ParsableCommand {
         if windows.count > 1 { ObjectPrinter.note("\(windows.count) windows of at most 7 days: one report each") }
         let totals = Totals()
         do {
-            let timeout = timeout
+            let timeout = range.timeout
             try AsyncBridge.wait {
                 try await sync.pullImpressions(windows, pollTimeout: timeout) { window, rows, impressions, clicks in
                     totals.add(impressions, clicks)

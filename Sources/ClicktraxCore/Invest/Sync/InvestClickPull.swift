@@ -11,6 +11,24 @@ public struct InvestClickPull: Sendable {
         public var to: Int64
 
         public var label: String { "\(ClickTime.formatHour(from))–\(ClickTime.formatHour(to)) UTC" }
+
+        /// `[from, to)` cut into windows of at most `longest` seconds, the oldest hour within what
+        /// Invest keeps (`keptFor`): a range it could not serve is refused before anything is asked.
+        static func cut(from: Int64, to: Int64, now: Int64, longest: Int64, keptFor: Int64, command: String, keeps: String,
+                        older: String = "") throws -> [Window] {
+            let oldest = ClickTime.startOfHour(now - keptFor) + ClickTime.hour
+            guard from <= now else {
+                throw ClicktraxError.badInput("\(command): --from \(ClickTime.formatHour(from)) UTC is in the future; nothing was requested")
+            }
+            guard from < to else {
+                throw ClicktraxError.badInput("\(command): --from \(ClickTime.formatHour(from)) is not before --to \(ClickTime.formatHour(to))")
+            }
+            guard from >= oldest else {
+                throw ClicktraxError.badInput("\(command): \(keeps): --from \(ClickTime.formatHour(from)) UTC is older than "
+                                              + "\(ClickTime.formatHour(oldest)) UTC; nothing was requested\(older)")
+            }
+            return stride(from: from, to: to, by: Int(longest)).map { Window(from: $0, to: min(to, $0 + longest)) }
+        }
     }
 
     /// The feed keeps 30 days; a report spans at most 24 hours.
@@ -39,26 +57,8 @@ public struct InvestClickPull: Sendable {
     /// `[from, to)` cut into windows of at most 24 hours, checked against what the feed keeps:
     /// nothing is asked of Invest when a window could not be served.
     public static func windows(from: Int64, to: Int64, now: Int64) throws -> [Window] {
-        let oldest = ClickTime.startOfHour(now - retention) + ClickTime.hour
-        guard from <= now else {
-            throw ClicktraxError.badInput("pull-clicks: --from \(ClickTime.formatHour(from)) UTC is in the future; nothing was requested")
-        }
-        guard from < to else {
-            throw ClicktraxError.badInput("pull-clicks: --from \(ClickTime.formatHour(from)) is not before --to \(ClickTime.formatHour(to))")
-        }
-        guard from >= oldest else {
-            throw ClicktraxError.badInput(
-                "pull-clicks: the Clicktrackers Feed keeps 30 days: --from \(ClickTime.formatHour(from)) UTC is older than "
-                    + "\(ClickTime.formatHour(oldest)) UTC; nothing was requested (older clicks can only be imported from files)")
-        }
-        var windows: [Window] = []
-        var start = from
-        while start < to {
-            let end = min(to, start + longestWindow)
-            windows.append(Window(from: start, to: end))
-            start = end
-        }
-        return windows
+        try Window.cut(from: from, to: to, now: now, longest: longestWindow, keptFor: retention, command: "pull-clicks",
+                       keeps: "the Clicktrackers Feed keeps 30 days", older: " (older clicks can only be imported from files)")
     }
 
     /// Pulls the windows, up to `windowsInFlight` at a time, importing each as it arrives; a

@@ -25,26 +25,8 @@ public struct InvestImpressionPull: Sendable {
     /// `[from, to)` in windows of at most 7 days, checked against what Network Analytics keeps
     /// by the hour: nothing is asked of Invest when a window could not be served.
     public static func windows(from: Int64, to: Int64, now: Int64) throws -> [InvestClickPull.Window] {
-        let oldest = ClickTime.startOfHour(now - retention) + ClickTime.hour
-        guard from <= now else {
-            throw ClicktraxError.badInput("pull-impressions: --from \(ClickTime.formatHour(from)) UTC is in the future; nothing was requested")
-        }
-        guard from < to else {
-            throw ClicktraxError.badInput("pull-impressions: --from \(ClickTime.formatHour(from)) is not before --to \(ClickTime.formatHour(to))")
-        }
-        guard from >= oldest else {
-            throw ClicktraxError.badInput(
-                "pull-impressions: Network Analytics keeps hours for 100 days: --from \(ClickTime.formatHour(from)) UTC is older than "
-                    + "\(ClickTime.formatHour(oldest)) UTC; nothing was requested")
-        }
-        var windows: [InvestClickPull.Window] = []
-        var start = from
-        while start < to {
-            let end = min(to, start + longestWindow)
-            windows.append(InvestClickPull.Window(from: start, to: end))
-            start = end
-        }
-        return windows
+        try InvestClickPull.Window.cut(from: from, to: to, now: now, longest: longestWindow, keptFor: retention, command: "pull-impressions",
+                                       keeps: "Network Analytics keeps hours for 100 days")
     }
 
     /// The windows one after another, each stored as it arrives (a failed window stops the run;

@@ -208,7 +208,9 @@ import Testing
 extension StoreContractTests {
     /// Undoing an impression tracker's create never asks about Invest: its change log numbers
     /// are its own, even where a click tracker's create under the same number is on Invest.
-    @Test func anImpressionCreateHasNoInvestCopyWhateverItsNumber() throws {
+    /// Undo asks which created trackers Invest has a copy of: each kind its own, though the two
+    /// change logs number alike.
+    @Test func eachKindsInvestCopiesAreItsOwn() throws {
         let store = try SQLiteStore.inMemory()
         try TestCatalog.fill(store)
         let click = try store.createTracker(TestCatalog.draft(), id: nil)
@@ -222,5 +224,12 @@ extension StoreContractTests {
         }
         #expect(try store.investCopies(createdBy: click.changes) == [click.tracker.id])
         #expect(try store.scoped(to: .impression).investCopies(createdBy: impression.changes).isEmpty)
+        try store.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO invest_imp_tracker (id, advertiser_id, name, state, line_item_id, publisher_id, last_modified, json)
+                VALUES (?, 1, 'x', 'active', ?, ?, '', '{}')
+                """, arguments: [impression.tracker.id, TestCatalog.lineItem, TestCatalog.publisherA])
+        }
+        #expect(try store.scoped(to: .impression).investCopies(createdBy: impression.changes) == [impression.tracker.id])
     }
 }

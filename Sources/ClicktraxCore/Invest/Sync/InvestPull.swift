@@ -88,10 +88,12 @@ public struct InvestPull: Sendable {
             let filter = knownAdvertisers.contains(advertiser) ? changedSince : []
             lists.append(Self.list([("advertiser_id", "\(advertiser)")] + filter,
                                    resumable: true, LineItem.self) { .lineItems($0) })
+            // A tracker without its advertiser_id is the query's, as a placement's publisher is.
             lists.append(Self.list([("advertiser_id", "\(advertiser)")] + filter,
-                                   resumable: true, Tracker.self) { .trackers($0) })
-            lists.append(Self.list([("advertiser_id", "\(advertiser)")] + filter,
-                                   resumable: true, ImpTracker.self) { .impTrackers($0) })
+                                   resumable: true, Tracker.self) { .trackers($0.map { InvestPush.withAdvertiser($0, advertiser) }) })
+            lists.append(Self.list([("advertiser_id", "\(advertiser)")] + filter, resumable: true, ImpTracker.self) { trackers in
+                .impTrackers(trackers.map { ImpTracker(InvestPush.withAdvertiser($0.tracker, advertiser)) })
+            })
         }
         for publisher in publishers {
             let filter = knownPublishers.contains(publisher) ? changedSince : []

@@ -138,9 +138,8 @@ extension SQLiteStore {
     }
 
     public func investCopies(createdBy changes: [Int64]) throws -> [Int64] {
-        // Only click trackers are synced: an impression tracker has no copy on Invest (and its
-        // change log's numbers are its own, not the click trackers').
-        guard !changes.isEmpty, tables.kind == .click else { return [] }
+        // The kind's own log and copies: each kind's change log numbers from 1 alike.
+        guard !changes.isEmpty else { return [] }
         return try read { db in
             try Int64.fetchAll(db, sql: """
                 SELECT DISTINCT c.tracker_id FROM \(tables.changes) c JOIN \(tables.investCopies) b ON b.id = c.tracker_id

@@ -150,3 +150,28 @@ extension ImpressionTrackersScreenTests {
         #expect(try driver.store.check(limit: 5).isEmpty)
     }
 }
+
+extension ImpressionTrackersScreenTests {
+    /// A push started on Impression Trackers reports there: the operator is not sent to another
+    /// screen for the outcome (here a failure: the in-memory database has no Invest session).
+    @Test func aPushStartedHereReportsHere() throws {
+        let driver = try AppDriver(width: 140, height: 30)
+        try driver.connect()
+        let impressions = driver.store.scoped(to: .impression)
+        let first = try #require(impressions.trackers(TrackerQuery()).first)
+        _ = try impressions.createTracker(TrackerDraft(name: "Made here", lineItemId: first.lineItem.id, publisherId: first.publisher.id), id: nil)
+        driver.press(.ctrl("l"))
+        driver.openImpressions()
+        driver.waitFor { driver.text.contains("* Made here") }
+        #expect(driver.lines[0].contains("1 pending (*)"), "\(driver.lines[0])")
+        driver.press(.char("m"))
+        guard case .moreActions(let menu)? = driver.modals.last else { Issue.record("no menu: \(driver.text)"); return }
+        #expect(menu.items.first { $0.action == .push }?.disabledReason == nil)
+        let push = try #require(menu.items.firstIndex { $0.action == .push })
+        for _ in 0..<push { driver.press(KeyPress(.down)) }
+        driver.press(KeyPress(.enter))
+        driver.waitFor { driver.text.contains("Push failed") }
+        #expect(driver.state.shown == .impressionTrackers && driver.text.contains("Push failed"), "\(driver.text)")
+        #expect(driver.state.impressions?.modals.last?.kind == .message)
+    }
+}

@@ -32,9 +32,16 @@ extension AppState {
                 impressionHistory.renumber(ids[.impression] ?? [:])
             }
             reloadScreens()
-            trackers.push(.message(SyncReport.dialog(kind, outcome)))
-            if shown != .clickTrackers {
-                show("The \(kind.rawValue) ended: its report is on the Click Trackers screen (Alt-1)")
+            // The report opens over the trackers screen the operator is on (a pull or push moves
+            // both kinds); elsewhere, over Click Trackers, and a toast says so.
+            let report = Modal.message(SyncReport.dialog(kind, outcome))
+            if shown == .impressionTrackers, impressions != nil {
+                impressions?.push(report)
+            } else {
+                trackers.push(report)
+                if shown != .clickTrackers {
+                    show("The \(kind.rawValue) ended: its report is on the Click Trackers screen (Alt-1)")
+                }
             }
         case .investsCopyTaken(let text, let removed, let step):
             history.record(step)

@@ -13,6 +13,19 @@ public enum ClickTrackersAction: Sendable, Equatable {
 }
 
 extension ClickTrackersAction {
+    /// The move of the table's cursor this is, if it is one.
+    var tableMove: TableMove? {
+        switch self {
+        case .moveUp: .up
+        case .moveDown: .down
+        case .pageUp: .pageUp
+        case .pageDown: .pageDown
+        case .top: .top
+        case .bottom: .bottom
+        default: nil
+        }
+    }
+
     /// The screen's bindings: dispatch, footer and help all read this table.
     public static let bindings: [Binding<ClickTrackersAction>] = [
         Binding([.char("j"), KeyPress(.down)], .moveDown, "Down"),

@@ -338,13 +338,9 @@ public struct ClickTrackersScreen: AppScreen {
     }
 
     mutating func perform(_ action: ClickTrackersAction) -> [AppIntent] {
+        if let move = action.tableMove { table.move(move) }
         switch action {
-        case .moveUp: table.moveCursor(by: -1)
-        case .moveDown: table.moveCursor(by: 1)
-        case .pageUp: table.pageUp()
-        case .pageDown: table.pageDown()
-        case .top: table.moveToTop()
-        case .bottom: table.moveToBottom()
+        case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom: break
         case .toggleTick:
             if let id = currentId { table.toggle(id); table.moveCursor(by: 1) }
         case .tickAllShown:

@@ -137,13 +137,11 @@ struct ImpressionsReportView: Sendable {
 
     /// The actions that work on the rows here; the rest are the screen's.
     mutating func perform(_ action: ReportsAction, filter: String) -> [AppIntent] {
+        if let move = action.tableMove {
+            table.move(move)
+            return []
+        }
         switch action {
-        case .moveUp: table.moveCursor(by: -1)
-        case .moveDown: table.moveCursor(by: 1)
-        case .pageUp: table.pageUp()
-        case .pageDown: table.pageDown()
-        case .top: table.moveToTop()
-        case .bottom: table.moveToBottom()
         case .nextGrouping:
             groupingIndex = (groupingIndex + 1) % Self.groupings.count
             // By day in time order; else the most impressions first.

@@ -12,6 +12,19 @@ public enum ReportsAction: Sendable, Equatable {
 }
 
 extension ReportsAction {
+    /// The move of the table's cursor this is, if it is one.
+    var tableMove: TableMove? {
+        switch self {
+        case .moveUp: .up
+        case .moveDown: .down
+        case .pageUp: .pageUp
+        case .pageDown: .pageDown
+        case .top: .top
+        case .bottom: .bottom
+        default: nil
+        }
+    }
+
     public static let bindings: [Binding<ReportsAction>] = [
         Binding([.char("j"), KeyPress(.down)], .moveDown, "Down"),
         Binding([.char("k"), KeyPress(.up)], .moveUp, "Up"),

@@ -235,13 +235,12 @@ public struct ReportsScreen: AppScreen {
             default: break
             }
         }
+        if let move = action.tableMove {
+            table.move(move)
+            return []
+        }
         switch action {
-        case .moveUp: table.moveCursor(by: -1)
-        case .moveDown: table.moveCursor(by: 1)
-        case .pageUp: table.pageUp()
-        case .pageDown: table.pageDown()
-        case .top: table.moveToTop()
-        case .bottom: table.moveToBottom()
+        case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom: break
         case .nextGrouping:
             let index = Self.groupings.firstIndex(of: grouping) ?? 0
             grouping = Self.groupings[(index + 1) % Self.groupings.count]

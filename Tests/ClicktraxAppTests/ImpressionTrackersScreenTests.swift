@@ -170,7 +170,8 @@ extension ImpressionTrackersScreenTests {
         let push = try #require(menu.items.firstIndex { $0.action == .push })
         for _ in 0..<push { driver.press(KeyPress(.down)) }
         driver.press(KeyPress(.enter))
-        driver.waitFor { driver.text.contains("Push failed") }
+        // The push runs on a task of its own: under a loaded test run it may take a while to end.
+        driver.waitFor(60) { driver.text.contains("Push failed") }
         #expect(driver.state.shown == .impressionTrackers && driver.text.contains("Push failed"), "\(driver.text)")
         #expect(driver.state.impressions?.modals.last?.kind == .message)
     }

@@ -30,12 +30,11 @@ struct InvestPullImpressions: ParsableCommand {
                               lockWait: wait.seconds, events: progress.events)
         let host = try InvestEndpoint(try sync.connection().api).host
         if windows.count > 1 { ObjectPrinter.note("\(windows.count) windows of at most 7 days: one report each") }
-        let totals = Totals()
+        let totals: (impressions: Int64, clicks: Int64)
         do {
             let timeout = range.timeout
-            try AsyncBridge.wait {
+            totals = try AsyncBridge.wait {
                 try await sync.pullImpressions(windows, pollTimeout: timeout) { window, rows, impressions, clicks in
-                    totals.add(impressions, clicks)
                     progress.handle(.note("\(window.label): \(impressions.grouped) impressions, \(clicks.grouped) clicks in \(rows.grouped) rows"))
                 }
             }
@@ -44,24 +43,7 @@ struct InvestPullImpressions: ParsableCommand {
             throw error
         }
         _ = progress.finish()
-        let (impressions, clicks) = totals.sums
         try ObjectPrinter.line("pulled \(windows.count) window\(windows.count == 1 ? "" : "s") of impressions from \(host): "
-                               + "\(impressions.grouped) impressions, \(clicks.grouped) clicks (clicktrax report --impressions shows them)")
-    }
-
-    /// The windows' sums, added from the pull's task.
-    final class Totals: @unchecked Sendable {
-        private let lock = NSLock()
-        private var impressions: Int64 = 0
-        private var clicks: Int64 = 0
-
-        func add(_ impressions: Int64, _ clicks: Int64) {
-            lock.withLock {
-                self.impressions &+= impressions
-                self.clicks &+= clicks
-            }
-        }
-
-        var sums: (Int64, Int64) { lock.withLock { (impressions, clicks) } }
+                               + "\(totals.impressions.grouped) impressions, \(totals.clicks.grouped) clicks (clicktrax report --impressions shows them)")
     }
 }

@@ -85,7 +85,9 @@ import Testing
         for action in [MoreAction.pull, .push, .takeInvests] {
             #expect(reason(action)?.contains("not connected to Invest") == true, "\(action): \(reason(action) ?? "nil")")
         }
-        #expect(reason(.exportTags) == nil && reason(.duplicate) == nil)
+        for action in [MoreAction.exportTags, .duplicate] {
+            #expect(menu.items.contains { $0.action == action } && reason(action) == nil, "\(action): \(reason(action) ?? "enabled")")
+        }
     }
 }
 
@@ -167,7 +169,8 @@ extension ImpressionTrackersScreenTests {
         #expect(driver.lines[0].contains("1 pending (*)"), "\(driver.lines[0])")
         driver.press(.char("m"))
         guard case .moreActions(let menu)? = driver.modals.last else { Issue.record("no menu: \(driver.text)"); return }
-        #expect(menu.items.first { $0.action == .push }?.disabledReason == nil)
+        let push = try #require(menu.items.first { $0.action == .push }, "a Push item")
+        #expect(push.disabledReason == nil, "\(push.disabledReason ?? "")")
         driver.press(KeyPress(.escape))
         driver.runner.commands.inbox.post(.sync(.syncFinished(.push, .failed("this database has no Invest session"))))
         driver.waitFor { driver.text.contains("Push failed") }

@@ -154,3 +154,28 @@ extension ReportsScreenTests {
         #expect(driver.lines[0].contains("Reporting › Clicks") && !driver.text.contains("cannot be told apart"), "\(driver.text)")
     }
 }
+
+extension ReportsScreenTests {
+    /// After `b`, until the new report arrives, the table keeps the report shown: sorting or
+    /// filtering it goes by its own keys (a day report sorted by three keys read past its one).
+    @Test func theImpressionsShownKeepTheirColumnsUntilTheNextGroupingArrives() {
+        var view = ImpressionsReportView()
+        let byDay = ImpressionReportQuery(dimensions: [.day])
+        for _ in 0..<4 { _ = view.perform(.nextGrouping, filter: "") }
+        #expect(view.dimensions == [.day])
+        _ = view.needs(hours: 720, shift: 0)
+        let day = ClickTime.parse("2026-12-01")!
+        view.receive(byDay, ImpressionReport(query: byDay, rows: [
+            .init(keys: [.day(day + ClickTime.day)], impressions: 10, clicks: 1), .init(keys: [.day(day)], impressions: 30, clicks: 2),
+        ], impressions: 40, clicks: 3, newestHour: day + ClickTime.day, from: day, to: day + 2 * ClickTime.day), filter: "")
+        _ = view.perform(.nextGrouping, filter: "")            // back to line item › publisher › placement, not read yet
+        #expect(view.dimensions == [.lineItem, .publisher, .placement] && view.shownDimensions == [.day])
+        #expect(view.columns.map(\.title) == ["Day", "Impressions", "Clicks", "CTR"])
+        _ = view.perform(.nextSortColumn, filter: "")
+        _ = view.perform(.reverseSort, filter: "")
+        view.arrange(filter: "2026-12-01")
+        #expect(view.order.count == 1 && view.shownTotals == (30, 2))
+        view.arrange(filter: "")
+        #expect(view.shownTotals == (40, 3))
+    }
+}

@@ -42,7 +42,7 @@ import Testing
         #expect(buffer.lines[0].contains("Invest member 958 · 1 pending (*) · pulled 09:30 UTC"))
         #expect(buffer.lines.contains { $0.contains("* Seven") }, "the pending row is marked")
         #expect(state.update(.event(.key(.char("m")))).isEmpty)
-        #expect(menuItem(state, .push)?.disabledReason == nil)
+        #expect(menuItem(state, .push) != nil && menuItem(state, .push)?.disabledReason == nil)
         #expect(state.perform(.trackers(.run(.push))) == [.sync(.runSync(.push))])
         #expect(state.perform(.trackers(.run(.pull))).isEmpty, "one at a time")
         #expect(state.toast?.message.contains("a push is running") == true)

@@ -121,3 +121,34 @@ extension ImpTrackersCommandTests {
         #expect(try cli.run(["check"]).stdout.contains("25 trackers and 10 impression trackers"))
     }
 }
+
+extension ImpTrackersCommandTests {
+    /// Delivered as click trackers' tags are: to a file, and by mail over real SMTP, byte for byte
+    /// what the export prints, named as impression tracker tags.
+    @Test func impressionTagsGoToAFileAndByMail() throws {
+        let cli = try demo()
+        _ = try create(cli, "Homepage pixel")
+        let id = try firstImpressionId(cli)
+        let printed = try cli.run(["imptrackers", "export", id, "--type", "pixel"])
+        #expect(printed.status == 0, "\(printed.stderr)")
+        let file = cli.home.appendingPathComponent("tags.html").path
+        let written = try cli.run(["imptrackers", "export", id, "--type", "pixel", "--output", file])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == printed.stdout)
+
+        let server = try SMTPServer(folder: cli.home)
+        let environment = try ExportCommandTests().writeConfig(cli, """
+            [email]
+            from = "ad-ops@example.com"
+            command = ["msmtp", "--host=127.0.0.1", "--port=\(server.port)", "--auth=off", "--tls=off", "--from=ad-ops@example.com"]
+            """)
+        let mailed = try cli.run(["imptrackers", "export", id, "--type", "pixel", "--email", "trafficking@example.com"],
+                                 environment: environment.merging(["PATH": "/usr/bin:/bin"]) { $1 })
+        #expect(mailed.status == 0, "\(mailed.stderr)")
+        let message = try #require(try server.messages().first)
+        let parts = try MailParser.parse(message)
+        #expect(parts.attachment == Data(printed.stdout.utf8), "the attachment is byte for byte what export prints")
+        #expect(parts.subject == "Impression tracker tags: Homepage pixel", "\(parts.subject)")
+        #expect(parts.attachmentName.hasPrefix("impression-trackers-"), "\(parts.attachmentName)")
+    }
+}

@@ -6,9 +6,9 @@ import Testing
 @Suite struct ImpressionRollupTests {
     static let hour = ClickTime.parse("2026-12-01 10:00:00")!
 
-    func read(_ text: String) throws -> [ImpressionHour] {
+    func read(_ text: String, window: Range<Int64> = hour..<(hour + ClickTime.day)) throws -> [ImpressionHour] {
         var reader = CSVReader(text: text)
-        return try NetworkAnalyticsCSV.read(&reader, report: "the impressions report")
+        return try NetworkAnalyticsCSV.read(&reader, report: "the impressions report", window: window).hours
     }
 
     @Test func columnsAreFoundByNameAndOtherImpressionTypesAreNotCounted() throws {
@@ -17,17 +17,34 @@ import Testing
             0,9,2026-12-01 10:00:00,0,44449,74957,1200\r
             7,10,2026-12-01 10:00,0,44449,74957,0\r
             0,1,2026-12-01 10:00:00,0,44449,74957,99999\r
+            0,9,2026-12-01 11:00:00,0,44449,74957,30.00\r
             """)
         #expect(rows == [
             ImpressionHour(hour: Self.hour, lineItemId: 74957, publisherId: 44449, placementId: 0, impressions: 1200, clicks: 0),
             ImpressionHour(hour: Self.hour, lineItemId: 74957, publisherId: 44449, placementId: 0, impressions: 0, clicks: 7),
+            ImpressionHour(hour: Self.hour + ClickTime.hour, lineItemId: 74957, publisherId: 44449, placementId: 0, impressions: 30, clicks: 0),
         ])
+    }
+
+    /// A row dated outside the window asked for is no row of it: counted, not kept.
+    @Test func rowsOutsideTheWindowAreCountedAndNotKept() throws {
+        var reader = CSVReader(text: NetworkAnalyticsCSV.columns.joined(separator: ",") + """
+
+            2026-12-01 10:00:00,1,2,0,9,5,0
+            2026-12-01 09:00:00,1,2,0,9,7,0
+            2026-12-01 12:00:00,1,2,0,9,9,0
+
+            """)
+        let reading = try NetworkAnalyticsCSV.read(&reader, report: "r", window: Self.hour..<(Self.hour + 2 * ClickTime.hour))
+        #expect(reading.hours.map(\.impressions) == [5])
+        #expect(reading.outsideWindow == 2)
     }
 
     @Test(arguments: [
         ("hour,line_item_id,publisher_id,imp_type_id,external_impression,external_click\n", "line 1: the header has no column “placement_id”"),
         (NetworkAnalyticsCSV.columns.joined(separator: ",") + "\nyesterday,1,2,0,9,5,0\n", "line 2: hour: “yesterday” is not YYYY-MM-DD"),
         (NetworkAnalyticsCSV.columns.joined(separator: ",") + "\n2026-12-01 10:00:00,1,2,0,9,-5,0\n", "line 2: external_impression: “-5” is not a whole number"),
+        (NetworkAnalyticsCSV.columns.joined(separator: ",") + "\n2026-12-01 10:00:00,1,2,0,9,5.5,0\n", "line 2: external_impression: “5.5” is not a whole number"),
     ])
     func aValueThatIsNotItsColumnsNamesTheLineAndColumn(text: String, message: String) throws {
         #expect(throws: ClicktraxError.self) { try read(text) }

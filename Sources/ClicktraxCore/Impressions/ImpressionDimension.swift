@@ -14,13 +14,13 @@ public enum ImpressionDimension: String, Sendable, CaseIterable, Equatable {
         }
     }
 
-    /// The column of `impression_hour` it is read from (a day, from the hour).
-    var column: String {
+    /// Its value in a row `h` of `impression_hour` (a day: the start of the hour's day).
+    var expression: String {
         switch self {
-        case .lineItem: "line_item_id"
-        case .publisher: "publisher_id"
-        case .placement: "placement_id"
-        case .day: "hour"
+        case .lineItem: "h.line_item_id"
+        case .publisher: "h.publisher_id"
+        case .placement: "h.placement_id"
+        case .day: "h.hour - h.hour % 86400"
         }
     }
 

@@ -43,7 +43,7 @@ public struct ImpressionReport: Sendable, Equatable {
         self.to = to
     }
 
-    static func ctr(clicks: Int64, impressions: Int64) -> Double? {
+    public static func ctr(clicks: Int64, impressions: Int64) -> Double? {
         impressions > 0 ? Double(clicks) / Double(impressions) : nil
     }
 

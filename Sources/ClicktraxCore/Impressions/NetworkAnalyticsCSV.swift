@@ -3,8 +3,15 @@ import Foundation
 /// A Network Analytics report downloaded as CSV (the columns `InvestImpressionPull` asks for, in
 /// whatever order the header gives them): each row an hour, line item, publisher, placement and
 /// impression type with its external impressions and clicks. A row of another impression type
-/// is not counted; a value that is not what its column holds names the line and the column.
+/// is not counted, nor one dated outside the window asked for (counted); a value that is not
+/// what its column holds names the line and the column.
 enum NetworkAnalyticsCSV {
+    /// The rows kept, and how many were dated outside the window asked for (not kept).
+    struct Reading: Equatable {
+        var hours: [ImpressionHour] = []
+        var outsideWindow = 0
+    }
+
     /// The columns requested, in order.
     static let columns = ["hour", "line_item_id", "publisher_id", "placement_id", "imp_type_id", "external_impression", "external_click"]
 
@@ -12,16 +19,16 @@ enum NetworkAnalyticsCSV {
     static let externalImpression: Int64 = 9
     static let externalClick: Int64 = 10
 
-    static func read(_ path: String, report: String) throws -> [ImpressionHour] {
+    static func read(_ path: String, report: String, window: Range<Int64>) throws -> Reading {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ClicktraxError.operational("\(report): the downloaded file cannot be read")
         }
         defer { try? handle.close() }
         var reader = CSVReader(handle: handle)
-        return try read(&reader, report: report)
+        return try read(&reader, report: report, window: window)
     }
 
-    static func read(_ reader: inout CSVReader, report: String) throws -> [ImpressionHour] {
+    static func read(_ reader: inout CSVReader, report: String, window: Range<Int64>) throws -> Reading {
         func fail(_ line: Int, _ message: String) -> ClicktraxError {
             .badInput("\(report): line \(line): \(message); nothing of that window was stored")
         }
@@ -30,7 +37,7 @@ enum NetworkAnalyticsCSV {
                 throw ClicktraxError.badInput("\(report): not a CSV file Clicktrax can read (\(failure))")
             }
         }
-        guard let header = try next(&reader) else { return [] }
+        guard let header = try next(&reader) else { return Reading() }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var position: [String: Int] = [:]
         for column in columns {
@@ -39,7 +46,7 @@ enum NetworkAnalyticsCSV {
             }
             position[column] = index
         }
-        var hours: [ImpressionHour] = []
+        var reading = Reading()
         while let (fields, line) = try next(&reader) {
             if fields.count == 1 && fields[0].isEmpty { continue }
             func value(_ column: String) -> String {
@@ -50,8 +57,8 @@ enum NetworkAnalyticsCSV {
                 let text = value(column)
                 if text.isEmpty { return 0 }
                 // A whole number, or one written with a decimal point and nothing after it but zeros.
-                let whole = text.hasSuffix(".0") || text.hasSuffix(".00") ? String(text.prefix { $0 != "." }) : text
-                guard let number = Int64(whole), number >= 0 else {
+                let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+                guard parts.count == 1 || parts[1].allSatisfy({ $0 == "0" }), let number = Int64(parts[0]), number >= 0 else {
                     throw fail(line, "\(column): “\(TerminalSafe.clip(text, 40))” is not a whole number")
                 }
                 return number
@@ -61,10 +68,14 @@ enum NetworkAnalyticsCSV {
             }
             let type = try number("imp_type_id")
             guard type == externalImpression || type == externalClick else { continue }
-            hours.append(ImpressionHour(hour: ClickTime.startOfHour(time), lineItemId: try number("line_item_id"),
-                                        publisherId: try number("publisher_id"), placementId: try number("placement_id"),
-                                        impressions: try number("external_impression"), clicks: try number("external_click")))
+            guard window.contains(time) else {
+                reading.outsideWindow += 1
+                continue
+            }
+            reading.hours.append(ImpressionHour(hour: ClickTime.startOfHour(time), lineItemId: try number("line_item_id"),
+                                                publisherId: try number("publisher_id"), placementId: try number("placement_id"),
+                                                impressions: try number("external_impression"), clicks: try number("external_click")))
         }
-        return hours
+        return reading
     }
 }

@@ -17,10 +17,21 @@ struct ImpressionsReportView: Sendable {
     private(set) var report: ImpressionReport?
     /// Row indexes into `report.rows`, filtered and sorted.
     private(set) var order: [Int] = []
+    /// Made once per report (and per sort): every row in the sort's order, and each row's ids,
+    /// names or day folded for the filter — a keystroke only filters.
+    private var sorted: [Int] = []
+    private var searchTexts: [String] = []
+    /// The impressions and clicks of the rows shown, summed once per arrangement.
+    private(set) var shownTotals: (impressions: Int64, clicks: Int64) = (0, 0)
     private var asked: ImpressionReportQuery?
     private var stale = true
 
+    /// The grouping chosen (`b`); the table shows the report's own until the next one arrives.
     var dimensions: [ImpressionDimension] { Self.groupings[groupingIndex] }
+    var shownDimensions: [ImpressionDimension] { report?.query.dimensions ?? dimensions }
+
+    /// The table's key columns for `dimensions`: an id and a name each, a day alone.
+    static func keyColumns(_ dimensions: [ImpressionDimension]) -> Int { dimensions.reduce(0) { $0 + ($1 == .day ? 1 : 2) } }
 
     /// The query over `hours` hours ending `shift` lengths before the newest hour's day.
     func query(hours: Int64, shift: Int64) -> ImpressionReportQuery {
@@ -54,34 +65,35 @@ struct ImpressionsReportView: Sendable {
         if query == asked { asked = nil }
         self.report = report
         if first && query.from == nil && report.newestHour != nil { stale = true }
+        searchTexts = report.rows.map { TextFolding.fold(cells($0).joined(separator: " ")) }
+        resort(filter: filter)
+    }
+
+    /// Every row in the sort's order (the report's own is by its keys), then the filter.
+    mutating func resort(filter: String) {
+        guard let report else { sorted = []; arrange(filter: filter); return }
+        let column = min(sortColumn, columns.count - 1)
+        let (dimensions, descending) = (shownDimensions, descending)
+        sorted = Array(report.rows.indices).sorted { a, b in
+            descending ? Self.less(report.rows[b], report.rows[a], column: column, dimensions: dimensions)
+                : Self.less(report.rows[a], report.rows[b], column: column, dimensions: dimensions)
+        }
         arrange(filter: filter)
     }
 
-    /// The filter's rows (every word in the row's ids, names or day), in the sort's order.
+    /// The rows whose ids, names or day hold every word of the filter, in the sort's order.
     mutating func arrange(filter: String) {
-        guard let report else { order = []; table.rowCount = 0; return }
+        guard let report else { order = []; table.rowCount = 0; shownTotals = (0, 0); return }
         let words = TextFolding.fold(filter.trimmingCharacters(in: .whitespaces)).split(separator: " ").map(String.init)
-        var rows = Array(report.rows.indices)
-        if !words.isEmpty {
-            rows = rows.filter { index in
-                let text = TextFolding.fold(cells(report.rows[index]).joined(separator: " "))
-                return words.allSatisfy { text.contains($0) }
-            }
-        }
-        let column = min(sortColumn, columns.count - 1)
-        rows.sort { a, b in
-            let (x, y) = (report.rows[a], report.rows[b])
-            let ordered = Self.less(x, y, column: column, dimensions: dimensions)
-            return descending ? Self.less(y, x, column: column, dimensions: dimensions) : ordered
-        }
-        order = rows
-        table.rowCount = rows.count
+        order = words.isEmpty ? sorted : sorted.filter { index in words.allSatisfy { searchTexts[index].contains($0) } }
+        table.rowCount = order.count
+        shownTotals = order.count == report.rows.count ? (report.impressions, report.clicks)
+            : order.reduce((Int64(0), Int64(0))) { ($0.0 &+ report.rows[$1].impressions, $0.1 &+ report.rows[$1].clicks) }
     }
 
     /// Sorted by the column's value; ties keep the report's order (by its keys).
     static func less(_ x: ImpressionReport.Row, _ y: ImpressionReport.Row, column: Int, dimensions: [ImpressionDimension]) -> Bool {
-        let keyColumns = dimensions.reduce(0) { $0 + ($1 == .day ? 1 : 2) }
-        switch column - keyColumns {
+        switch column - keyColumns(dimensions) {
         case 0: return x.impressions < y.impressions
         case 1: return x.clicks < y.clicks
         case 2: return (x.ctr ?? -1) < (y.ctr ?? -1)
@@ -107,7 +119,7 @@ struct ImpressionsReportView: Sendable {
     var columns: [TableColumn] {
         // Where room is short, names go first, then the last keys: the first key always shows.
         var columns: [TableColumn] = []
-        for (index, dimension) in dimensions.enumerated() {
+        for (index, dimension) in shownDimensions.enumerated() {
             if dimension == .day {
                 columns.append(TableColumn("Day", minWidth: 10, priority: 92 - index * 3))
             } else {
@@ -145,7 +157,7 @@ struct ImpressionsReportView: Sendable {
         case .nextGrouping:
             groupingIndex = (groupingIndex + 1) % Self.groupings.count
             // By day in time order; else the most impressions first.
-            sortColumn = dimensions == [.day] ? 0 : columns.count - 3
+            sortColumn = dimensions == [.day] ? 0 : Self.keyColumns(dimensions)
             descending = dimensions != [.day]
             table.moveToTop()
             stale = true
@@ -154,10 +166,10 @@ struct ImpressionsReportView: Sendable {
         case .nextSortColumn:
             sortColumn = (sortColumn + 1) % columns.count
             descending = sortColumn >= columns.count - 3
-            arrange(filter: filter)
+            resort(filter: filter)
         case .reverseSort:
             descending.toggle()
-            arrange(filter: filter)
+            resort(filter: filter)
         case .showTracker:
             return [.show(Toast("Network Analytics reports no tracker id: a row is a line item, publisher and placement"))]
         default: break
@@ -174,11 +186,9 @@ struct ImpressionsReportView: Sendable {
 
     func summaryText() -> String {
         guard let report, report.newestHour != nil else { return "" }
-        let shown = order.map { report.rows[$0] }
-        let impressions = shown.reduce(Int64(0)) { $0 &+ $1.impressions }
-        let clicks = shown.reduce(Int64(0)) { $0 &+ $1.clicks }
+        let (impressions, clicks) = shownTotals
         return "\(order.count.grouped) of \(report.rows.count.grouped) rows · \(impressions.grouped) impressions · \(clicks.grouped) clicks · CTR "
-            + ImpressionReport.formatCTR(ImpressionReport.Row(keys: [], impressions: impressions, clicks: clicks).ctr)
+            + ImpressionReport.formatCTR(ImpressionReport.ctr(clicks: clicks, impressions: impressions))
             + (order.count != report.rows.count ? " (the rows shown)" : "")
     }
 

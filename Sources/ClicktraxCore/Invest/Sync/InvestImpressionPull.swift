@@ -30,20 +30,31 @@ public struct InvestImpressionPull: Sendable {
     }
 
     /// The windows one after another, each stored as it arrives (a failed window stops the run;
-    /// those stored before stay). `stored` hears of each: its rows and its totals.
+    /// those stored before stay). `stored` hears of each: its rows and its totals. Returns the
+    /// impressions and clicks stored in all.
+    @discardableResult
     public func run(_ windows: [InvestClickPull.Window],
-                    stored: @Sendable (InvestClickPull.Window, _ rows: Int, _ impressions: Int64, _ clicks: Int64) -> Void) async throws {
+                    stored: @Sendable (InvestClickPull.Window, _ rows: Int, _ impressions: Int64, _ clicks: Int64) -> Void) async throws
+        -> (impressions: Int64, clicks: Int64) {
         var fetch = InvestReportFetch(client: client, events: events)
         fetch.pollTimeout = pollTimeout
+        var totals: (impressions: Int64, clicks: Int64) = (0, 0)
         for window in windows {
             let what = "the impressions report"
             let path = try await fetch.download(Self.report(window), what: what, window: window.label)
             // The download's temporary copy (0600, in the temporary folder): gone or not, nothing depends on it.
             defer { try? FileManager.default.removeItem(atPath: path) }
-            let hours = try NetworkAnalyticsCSV.read(path, report: "\(what) for \(window.label)")
-            let rows = try store.replaceImpressions(from: window.from, to: window.to, hours)
-            stored(window, rows, hours.reduce(0) { $0 &+ $1.impressions }, hours.reduce(0) { $0 &+ $1.clicks })
+            let reading = try NetworkAnalyticsCSV.read(path, report: "\(what) for \(window.label)", window: window.from..<window.to)
+            if reading.outsideWindow > 0 {
+                events(.note("\(window.label): \(reading.outsideWindow) row(s) dated outside the window asked for: refused, not stored"))
+            }
+            let rows = try store.replaceImpressions(from: window.from, to: window.to, reading.hours)
+            let impressions = reading.hours.reduce(0) { $0 &+ $1.impressions }
+            let clicks = reading.hours.reduce(0) { $0 &+ $1.clicks }
+            totals = (totals.impressions &+ impressions, totals.clicks &+ clicks)
+            stored(window, rows, impressions, clicks)
         }
+        return totals
     }
 
     /// The request: Network Analytics by hour, line item, publisher, placement and impression

@@ -95,13 +95,15 @@ public struct InvestSync: Sendable {
         return try await pull.run(windows, imported: imported)
     }
 
-    /// `invest pull-impressions`: Network Analytics' windows, each stored as it arrives.
+    /// `invest pull-impressions`: Network Analytics' windows, each stored as it arrives; the
+    /// impressions and clicks stored in all.
     public func pullImpressions(_ windows: [InvestClickPull.Window], pollTimeout: TimeInterval,
-                                stored: @Sendable (InvestClickPull.Window, Int, Int64, Int64) -> Void) async throws {
+                                stored: @Sendable (InvestClickPull.Window, Int, Int64, Int64) -> Void) async throws
+        -> (impressions: Int64, clicks: Int64) {
         let lock = try lock("a pull of impressions")
         defer { lock.release() }
         var pull = InvestImpressionPull(client: try client(), store: store, events: events)
         pull.pollTimeout = pollTimeout
-        try await pull.run(windows, stored: stored)
+        return try await pull.run(windows, stored: stored)
     }
 }

@@ -41,9 +41,9 @@ extension SQLiteStore {
             var select: [String] = []
             var joins: [String] = []
             for (index, dimension) in dimensions.enumerated() {
-                select.append("h.\(dimension == .day ? "hour - h.hour % 86400" : dimension.column)")
+                select.append(dimension.expression)
                 if let table = dimension.table {
-                    joins.append("LEFT JOIN \(table) n\(index) ON n\(index).id = h.\(dimension.column)")
+                    joins.append("LEFT JOIN \(table) n\(index) ON n\(index).id = \(dimension.expression)")
                     select.append("n\(index).name")
                 } else {
                     select.append("NULL")
